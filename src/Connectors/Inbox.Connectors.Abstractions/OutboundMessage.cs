@@ -1,0 +1,12 @@
+namespace Inbox.Connectors;
+
+/// <summary>A reply to deliver through one channel to one of the customer's identities.</summary>
+/// <param name="Attempt">1 for the first try; the same <paramref name="MessageId"/> is used on every retry.</param>
+public sealed record OutboundMessage(
+    Guid MessageId,
+    Guid ConversationId,
+    string Channel,
+    ChannelIdentity Recipient,
+    string Text,
+    int Attempt,
+    DateTimeOffset CreatedAt);

@@ -1,0 +1,18 @@
+namespace Inbox.Domain.Conversations;
+
+/// <summary>
+/// The small state of a conversation. There is one conversation per customer, so its id is the customer's id.
+/// </summary>
+[GenerateSerializer, Alias("Inbox.ConversationSnapshot")]
+public sealed record ConversationSnapshot(
+    [property: Id(0)] Guid ConversationId,
+    [property: Id(1)] Guid CustomerId,
+    [property: Id(2)] ConversationStatus Status,
+    [property: Id(3)] Guid? AssigneeId,
+    [property: Id(4)] long LastSequence,
+    [property: Id(5)] DateTimeOffset? LastMessageAt,
+    [property: Id(6)] string? LastInboundChannel,
+    [property: Id(7)] string? LastInboundIdentity,
+    [property: Id(8)] string? LastMessagePreview,
+    [property: Id(9)] DateTimeOffset CreatedAt,
+    [property: Id(10)] DateTimeOffset UpdatedAt);

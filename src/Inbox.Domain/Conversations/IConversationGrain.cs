@@ -1,0 +1,38 @@
+namespace Inbox.Domain.Conversations;
+
+/// <summary>
+/// The one conversation of one customer (keyed by the customer's id). It orders everything that happens on
+/// the timeline, has it stored, and raises the live event.
+/// </summary>
+[Alias("Inbox.IConversationGrain")]
+public interface IConversationGrain : IGrainWithGuidKey
+{
+    [Alias("Get")]
+    Task<ConversationSnapshot?> GetAsync();
+
+    /// <summary>Stores an inbound message; completes once it is durable. A repeated external id stores nothing.</summary>
+    [Alias("Receive")]
+    Task<ReceiveResult> ReceiveAsync(IncomingMessage message);
+
+    /// <summary>Stores a reply as queued and hands it to the outbox.</summary>
+    [Alias("Reply")]
+    Task<TimelineMessage> ReplyAsync(ReplyRequest reply);
+
+    [Alias("AddNote")]
+    Task<TimelineMessage> AddNoteAsync(Guid operatorId, string authorName, string text);
+
+    /// <summary>Assigns to an operator, or back to the queue with null.</summary>
+    [Alias("Assign")]
+    Task<ConversationSnapshot> AssignAsync(Guid? operatorId);
+
+    [Alias("Resolve")]
+    Task<ConversationSnapshot> ResolveAsync();
+
+    [Alias("Reopen")]
+    Task<ConversationSnapshot> ReopenAsync();
+
+    /// <summary>Moves an outbound message's delivery state forward (never back) and tells the operators.</summary>
+    /// <param name="providerMessageId">The provider's id of the sent message, kept to match its later receipts.</param>
+    [Alias("RecordDelivery")]
+    Task RecordDeliveryAsync(Guid messageId, DeliveryState state, string? error, string? providerMessageId);
+}

@@ -1,0 +1,11 @@
+namespace Inbox.Domain.Conversations;
+
+/// <summary>An inbound message on its way into a conversation, after identity resolution.</summary>
+[GenerateSerializer, Alias("Inbox.IncomingMessage")]
+public sealed record IncomingMessage(
+    [property: Id(0)] string Channel,
+    [property: Id(1)] string ExternalId,
+    [property: Id(2)] string FromIdentity,
+    [property: Id(3)] string? SenderName,
+    [property: Id(4)] string Text,
+    [property: Id(5)] DateTimeOffset SentAt);

@@ -1,0 +1,12 @@
+namespace Inbox.Domain.Conversations;
+
+/// <summary>
+/// An operator's (or the bot's) reply. Without <see cref="Identity"/>, it goes to the identity the customer last wrote from.
+/// </summary>
+[GenerateSerializer, Alias("Inbox.ReplyRequest")]
+public sealed record ReplyRequest(
+    [property: Id(0)] Guid? OperatorId,
+    [property: Id(1)] string AuthorName,
+    [property: Id(2)] string Text,
+    [property: Id(3)] string? Channel,
+    [property: Id(4)] string? Identity);

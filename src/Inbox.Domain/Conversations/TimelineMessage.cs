@@ -1,0 +1,19 @@
+namespace Inbox.Domain.Conversations;
+
+/// <summary>One item on a customer's timeline.</summary>
+[GenerateSerializer, Alias("Inbox.TimelineMessage")]
+public sealed record TimelineMessage(
+    [property: Id(0)] Guid MessageId,
+    [property: Id(1)] Guid ConversationId,
+    [property: Id(2)] long Sequence,
+    [property: Id(3)] MessageKind Kind,
+    [property: Id(4)] string Channel,
+    [property: Id(5)] string? Identity,
+    [property: Id(6)] string? ExternalId,
+    [property: Id(7)] string Text,
+    [property: Id(8)] Guid? OperatorId,
+    [property: Id(9)] string? AuthorName,
+    [property: Id(10)] DeliveryState? Delivery,
+    [property: Id(11)] string? DeliveryError,
+    [property: Id(12)] DateTimeOffset CreatedAt,
+    [property: Id(13)] DateTimeOffset UpdatedAt);

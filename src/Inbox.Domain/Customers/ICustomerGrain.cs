@@ -1,0 +1,14 @@
+namespace Inbox.Domain.Customers;
+
+/// <summary>The customer: a person with identities on several channels.</summary>
+[Alias("Inbox.ICustomerGrain")]
+public interface ICustomerGrain : IGrainWithGuidKey
+{
+    /// <summary>The card, or null when no such customer exists.</summary>
+    [Alias("Get")]
+    Task<CustomerCard?> GetAsync();
+
+    /// <summary>Records identities the customer owns and, when not yet known, their name. Idempotent.</summary>
+    [Alias("Attach")]
+    Task<CustomerCard> AttachAsync(IReadOnlyList<string> identities, string? name);
+}

@@ -1,0 +1,11 @@
+using Orleans.Concurrency;
+
+namespace Inbox.Domain.Live;
+
+/// <summary>A web node that pushes live events to the operators connected to it.</summary>
+[Alias("Inbox.ILiveEventObserver")]
+public interface ILiveEventObserver : IGrainObserver
+{
+    [OneWay, Alias("OnEvent")]
+    Task OnEventAsync(LiveEvent liveEvent);
+}

@@ -1,0 +1,14 @@
+namespace Inbox.Domain.Live;
+
+/// <summary>The kinds of live event an operator's console receives.</summary>
+public static class LiveEventTypes
+{
+    /// <summary>A new item on the timeline: inbound, reply, note.</summary>
+    public const string MessageCreated = "message.created";
+
+    /// <summary>An outbound message's delivery state changed.</summary>
+    public const string MessageDelivery = "message.delivery";
+
+    /// <summary>The conversation's status or assignee changed.</summary>
+    public const string ConversationChanged = "conversation.changed";
+}

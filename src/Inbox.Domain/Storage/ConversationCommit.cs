@@ -1,0 +1,15 @@
+using Inbox.Domain.Conversations;
+using Inbox.Domain.Live;
+
+namespace Inbox.Domain.Storage;
+
+/// <summary>
+/// Everything one step of a conversation writes, in one transaction: its new state, the events it raised,
+/// a new timeline item or a changed one, and (for a reply) the outbox entry that will deliver it.
+/// </summary>
+public sealed record ConversationCommit(
+    ConversationSnapshot Conversation,
+    IReadOnlyList<LiveEvent> Events,
+    TimelineMessage? NewMessage = null,
+    TimelineMessage? ChangedMessage = null,
+    OutboxEntry? Outbox = null);

@@ -1,0 +1,37 @@
+using Inbox.Domain.Conversations;
+using Inbox.Domain.Live;
+
+namespace Inbox.Domain.Storage;
+
+/// <summary>
+/// The append-only message store and the conversation list. <see cref="CommitAsync"/> completes only when the
+/// commit is durable; commits from many conversations are written together (group commit).
+/// </summary>
+public interface IConversationStore
+{
+    Task<CommitOutcome> CommitAsync(ConversationCommit commit, CancellationToken cancellationToken = default);
+
+    Task<ConversationSnapshot?> GetConversationAsync(Guid conversationId, CancellationToken cancellationToken = default);
+
+    Task<ConversationListPage> ListConversationsAsync(ConversationQuery query, CancellationToken cancellationToken = default);
+
+    Task<TimelineMessage?> GetMessageAsync(Guid messageId, CancellationToken cancellationToken = default);
+
+    /// <summary>The timeline, oldest first, up to <paramref name="limit"/> items before sequence <paramref name="beforeSequence"/> (null: the newest).</summary>
+    Task<TimelinePage> GetTimelineAsync(Guid conversationId, long? beforeSequence, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>The conversation's events after <paramref name="afterSequence"/>, in order: what a reconnecting console missed.</summary>
+    Task<IReadOnlyList<LiveEvent>> GetEventsAsync(Guid conversationId, long afterSequence, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Takes up to <paramref name="max"/> due outbox entries and hides them from other takers for <paramref name="lease"/>.</summary>
+    Task<IReadOnlyList<OutboxEntry>> LeaseDueOutboxAsync(DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken = default);
+
+    /// <summary>Puts an entry back for another attempt at <paramref name="nextAttemptAt"/>.</summary>
+    Task RescheduleOutboxAsync(Guid messageId, int attempts, DateTimeOffset nextAttemptAt, string lastError, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes an entry once its delivery reached a final answer (sent or failed).</summary>
+    Task CompleteOutboxAsync(Guid messageId, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds the outbound message a provider's id belongs to, for delivery receipts.</summary>
+    Task<TimelineMessage?> FindByExternalIdAsync(string channel, string externalId, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,10 @@
+namespace Inbox.Domain.Storage;
+
+/// <summary>The searchable copy of customers' names and identities.</summary>
+public interface ICustomerDirectory
+{
+    Task UpsertAsync(Guid customerId, string? name, IReadOnlyList<string> identities, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds customers by an exact identity (phone, email, any <c>kind:value</c>) or by a part of the name.</summary>
+    Task<IReadOnlyList<CustomerSummary>> SearchAsync(string? identity, string? nameFragment, int limit, CancellationToken cancellationToken = default);
+}

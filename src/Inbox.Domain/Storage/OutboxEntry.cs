@@ -1,0 +1,12 @@
+namespace Inbox.Domain.Storage;
+
+/// <summary>An outbound message waiting for (another) delivery attempt.</summary>
+public sealed record OutboxEntry(
+    Guid MessageId,
+    Guid ConversationId,
+    string Channel,
+    string Recipient,
+    string Text,
+    int Attempts,
+    DateTimeOffset NextAttemptAt,
+    DateTimeOffset CreatedAt);

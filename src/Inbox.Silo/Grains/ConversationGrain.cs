@@ -1,0 +1,211 @@
+using Inbox.Domain.Conversations;
+using Inbox.Domain.Customers;
+using Inbox.Domain.Live;
+using Inbox.Domain.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Inbox.Silo.Grains;
+
+/// <summary>
+/// The one conversation of a customer. It is the only writer of its timeline: it numbers each event
+/// (sequence 1, 2, 3 … without gaps), commits the event with its effect in one store transaction,
+/// and only then answers and raises the live event. Its state is the conversation row of the store.
+/// </summary>
+public sealed class ConversationGrain(
+    IConversationStore store,
+    ILiveEventPublisher publisher,
+    IOutboxSignal outboxSignal,
+    IOptions<ConversationOptions> options,
+    TimeProvider clock) : Grain, IConversationGrain
+{
+    private ConversationSnapshot? _state;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
+        _state = await store.GetConversationAsync(this.GetPrimaryKey(), cancellationToken);
+
+    public Task<ConversationSnapshot?> GetAsync() => Task.FromResult(_state);
+
+    public async Task<ReceiveResult> ReceiveAsync(IncomingMessage incoming)
+    {
+        var now = clock.GetUtcNow();
+        var current = _state ?? New(now);
+        var status = current.Status == ConversationStatus.Resolved
+            ? (current.AssigneeId is null ? options.Value.InitialStatus : ConversationStatus.Assigned)
+            : current.Status;
+        var sequence = current.LastSequence + 1;
+        var message = new TimelineMessage(Guid.NewGuid(), current.ConversationId, sequence, MessageKind.Inbound, incoming.Channel,
+            incoming.FromIdentity, incoming.ExternalId, incoming.Text, null, incoming.SenderName, null, null, now, now);
+        var next = current with
+        {
+            Status = status,
+            LastSequence = sequence,
+            LastMessageAt = now,
+            LastInboundChannel = incoming.Channel,
+            LastInboundIdentity = incoming.FromIdentity,
+            LastMessagePreview = Preview(incoming.Text),
+            UpdatedAt = now,
+        };
+        var liveEvent = new LiveEvent(next.ConversationId, sequence, LiveEventTypes.MessageCreated, now, next, message);
+        var outcome = await store.CommitAsync(new ConversationCommit(next, [liveEvent], NewMessage: message));
+        if (outcome.Duplicate)
+        {
+            return new ReceiveResult(outcome.Existing!, Duplicate: true);
+        }
+
+        Publish(next, liveEvent);
+        return new ReceiveResult(message, Duplicate: false);
+    }
+
+    public async Task<TimelineMessage> ReplyAsync(ReplyRequest reply)
+    {
+        var current = _state ?? throw new ConversationException("This customer has not written yet, so there is nothing to reply to.");
+        if (string.IsNullOrWhiteSpace(reply.Text))
+        {
+            throw new ConversationException("A reply needs text.");
+        }
+
+        var (channel, identity) = await ChooseRecipientAsync(current, reply);
+        var now = clock.GetUtcNow();
+        var sequence = current.LastSequence + 1;
+        var message = new TimelineMessage(Guid.NewGuid(), current.ConversationId, sequence, MessageKind.Outbound, channel, identity, null,
+            reply.Text, reply.OperatorId, reply.AuthorName, DeliveryState.Queued, null, now, now);
+
+        // An operator who answers a waiting conversation takes it, as in every contact center console.
+        var takes = reply.OperatorId is not null && current.Status is ConversationStatus.Queued or ConversationStatus.Bot && current.AssigneeId is null;
+        var next = current with
+        {
+            Status = takes ? ConversationStatus.Assigned : current.Status,
+            AssigneeId = takes ? reply.OperatorId : current.AssigneeId,
+            LastSequence = sequence,
+            LastMessageAt = now,
+            LastMessagePreview = Preview(reply.Text),
+            UpdatedAt = now,
+        };
+        var liveEvent = new LiveEvent(next.ConversationId, sequence, LiveEventTypes.MessageCreated, now, next, message);
+        var outbox = new OutboxEntry(message.MessageId, message.ConversationId, channel, identity, reply.Text, 0, now, now);
+        await store.CommitAsync(new ConversationCommit(next, [liveEvent], NewMessage: message, Outbox: outbox));
+        Publish(next, liveEvent);
+        outboxSignal.Notify();
+        return message;
+    }
+
+    public async Task<TimelineMessage> AddNoteAsync(Guid operatorId, string authorName, string text)
+    {
+        var current = _state ?? throw new ConversationException("There is no conversation with this customer yet.");
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new ConversationException("A note needs text.");
+        }
+
+        var now = clock.GetUtcNow();
+        var sequence = current.LastSequence + 1;
+        var message = new TimelineMessage(Guid.NewGuid(), current.ConversationId, sequence, MessageKind.Note, "note", null, null, text,
+            operatorId, authorName, null, null, now, now);
+        var next = current with { LastSequence = sequence, UpdatedAt = now };
+        var liveEvent = new LiveEvent(next.ConversationId, sequence, LiveEventTypes.MessageCreated, now, next, message);
+        await store.CommitAsync(new ConversationCommit(next, [liveEvent], NewMessage: message));
+        Publish(next, liveEvent);
+        return message;
+    }
+
+    public Task<ConversationSnapshot> AssignAsync(Guid? operatorId) => ChangeAsync(current => current with
+    {
+        AssigneeId = operatorId,
+        Status = operatorId is null ? ConversationStatus.Queued : ConversationStatus.Assigned,
+    });
+
+    public Task<ConversationSnapshot> ResolveAsync() => ChangeAsync(current => current with { Status = ConversationStatus.Resolved });
+
+    public Task<ConversationSnapshot> ReopenAsync() => ChangeAsync(current => current.Status != ConversationStatus.Resolved
+        ? current
+        : current with { Status = current.AssigneeId is null ? ConversationStatus.Queued : ConversationStatus.Assigned });
+
+    public async Task RecordDeliveryAsync(Guid messageId, DeliveryState state, string? error, string? providerMessageId)
+    {
+        var current = _state ?? throw new ConversationException("There is no conversation with this customer yet.");
+        var message = await store.GetMessageAsync(messageId);
+        if (message is null || message.ConversationId != current.ConversationId || message.Kind != MessageKind.Outbound)
+        {
+            throw new ConversationException($"Message {messageId} is not an outbound message of this conversation.");
+        }
+
+        var from = message.Delivery ?? DeliveryState.Queued;
+        if (!from.CanMoveTo(state) || (from == state && error == message.DeliveryError && providerMessageId is null))
+        {
+            return; // late or repeated receipt: states only move forward
+        }
+
+        var now = clock.GetUtcNow();
+        var sequence = current.LastSequence + 1;
+        var changed = message with
+        {
+            Delivery = state,
+            DeliveryError = error,
+            ExternalId = providerMessageId ?? message.ExternalId,
+            UpdatedAt = now,
+        };
+        var next = current with { LastSequence = sequence, UpdatedAt = now };
+        var liveEvent = new LiveEvent(next.ConversationId, sequence, LiveEventTypes.MessageDelivery, now, next, changed);
+        await store.CommitAsync(new ConversationCommit(next, [liveEvent], ChangedMessage: changed));
+        Publish(next, liveEvent);
+    }
+
+    private async Task<ConversationSnapshot> ChangeAsync(Func<ConversationSnapshot, ConversationSnapshot> change)
+    {
+        var current = _state ?? throw new ConversationException("There is no conversation with this customer yet.");
+        var changed = change(current);
+        if (changed == current)
+        {
+            return current;
+        }
+
+        var now = clock.GetUtcNow();
+        var sequence = current.LastSequence + 1;
+        var next = changed with { LastSequence = sequence, UpdatedAt = now };
+        var liveEvent = new LiveEvent(next.ConversationId, sequence, LiveEventTypes.ConversationChanged, now, next, null);
+        await store.CommitAsync(new ConversationCommit(next, [liveEvent]));
+        Publish(next, liveEvent);
+        return next;
+    }
+
+    private async Task<(string Channel, string Identity)> ChooseRecipientAsync(ConversationSnapshot current, ReplyRequest reply)
+    {
+        if (reply.Identity is null && reply.Channel is null)
+        {
+            if (current.LastInboundChannel is null || current.LastInboundIdentity is null)
+            {
+                throw new ConversationException("The customer has no channel to reply through; pick one.");
+            }
+
+            return (current.LastInboundChannel, current.LastInboundIdentity);
+        }
+
+        if (reply.Identity is null || reply.Channel is null)
+        {
+            throw new ConversationException("To reply through another channel, name both the channel and the identity.");
+        }
+
+        var card = await GrainFactory.GetGrain<ICustomerGrain>(current.CustomerId).GetAsync();
+        if (card is null || !card.Identities.Contains(reply.Identity, StringComparer.Ordinal))
+        {
+            throw new ConversationException($"'{reply.Identity}' is not one of this customer's identities.");
+        }
+
+        return (reply.Channel, reply.Identity);
+    }
+
+    private void Publish(ConversationSnapshot next, LiveEvent liveEvent)
+    {
+        _state = next;
+        publisher.Publish(liveEvent);
+    }
+
+    private ConversationSnapshot New(DateTimeOffset now)
+    {
+        var id = this.GetPrimaryKey();
+        return new ConversationSnapshot(id, id, options.Value.InitialStatus, null, 0, null, null, null, null, now, now);
+    }
+
+    private string Preview(string text) =>
+        text.Length <= options.Value.PreviewLength ? text : text[..options.Value.PreviewLength] + "…";
+}

@@ -1,0 +1,11 @@
+namespace Inbox.Silo.Grains;
+
+/// <summary>The stored state of a customer. Small: the timeline lives in the message store.</summary>
+public sealed class CustomerState
+{
+    public string? Name { get; set; }
+
+    public List<string> Identities { get; set; } = [];
+
+    public DateTimeOffset? CreatedAt { get; set; }
+}

@@ -1,0 +1,35 @@
+using System.Net;
+using Inbox.Domain.Live;
+using Inbox.Domain.Storage;
+using Inbox.Silo.Grains;
+using Inbox.Silo.Live;
+using Inbox.Silo.Storage.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
+using Orleans.Runtime.Hosting;
+using Orleans.Storage;
+
+namespace Inbox.Silo;
+
+/// <summary>Everything a silo of Inbox needs: clustering, grain storage, the store and the live-event publisher.</summary>
+public static class InboxSiloConfiguration
+{
+    public static ISiloBuilder AddInbox(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var siloPort = configuration.GetValue("Orleans:SiloPort", 11111);
+        var gatewayPort = configuration.GetValue("Orleans:GatewayPort", 30000);
+        silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: "inbox", clusterId: configuration["Orleans:ClusterId"] ?? "inbox-dev");
+        silo.Configure<EndpointOptions>(o => o.AdvertisedIPAddress = IPAddress.Loopback);
+
+        var services = silo.Services;
+        services.AddInboxStorage(configuration);
+        services.Configure<ConversationOptions>(configuration.GetSection("Conversations"));
+        services.AddGrainStorage(InboxStorage.GrainStorageName, (sp, _) => sp.GetRequiredService<SqliteGrainStorage>());
+        services.TryAddSingleton<LiveEventPublisher>();
+        services.TryAddSingleton<ILiveEventPublisher>(sp => sp.GetRequiredService<LiveEventPublisher>());
+        services.TryAddSingleton<IOutboxSignal, NoOutboxSignal>();
+        return silo;
+    }
+}

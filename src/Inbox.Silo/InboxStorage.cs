@@ -1,0 +1,34 @@
+using Inbox.Domain.Storage;
+using Inbox.Silo.Storage.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Inbox.Silo;
+
+/// <summary>Registers the store chosen by <c>Storage:Provider</c>: the message store, directories and grain storage.</summary>
+public static class InboxStorage
+{
+    /// <summary>The name grains use for their persistent state.</summary>
+    public const string GrainStorageName = "inbox";
+
+    public static IServiceCollection AddInboxStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = configuration["Storage:Provider"] ?? "Sqlite";
+        if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Storage:Provider '{provider}' is not supported yet; use 'Sqlite'.");
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.Configure<SqliteOptions>(configuration.GetSection(SqliteOptions.SectionName));
+        services.TryAddSingleton<SqliteDatabase>();
+        services.TryAddSingleton<SqliteWriteQueue>();
+        services.TryAddSingleton<SqliteConversationStore>();
+        services.TryAddSingleton<IConversationStore>(sp => sp.GetRequiredService<SqliteConversationStore>());
+        services.TryAddSingleton<ICustomerDirectory, SqliteCustomerDirectory>();
+        services.TryAddSingleton<IOperatorStore, SqliteOperatorStore>();
+        services.TryAddSingleton<SqliteGrainStorage>();
+        return services;
+    }
+}

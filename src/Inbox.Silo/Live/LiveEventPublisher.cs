@@ -1,0 +1,69 @@
+using System.Threading.Channels;
+using Inbox.Domain.Live;
+using Microsoft.Extensions.Logging;
+
+namespace Inbox.Silo.Live;
+
+/// <summary>
+/// Sends committed events from this silo to every subscribed web node, one at a time and in the order they
+/// were committed. The list of nodes is asked from <see cref="ILiveSubscribersGrain"/> and kept for a few seconds.
+/// Delivery is best effort: a node that misses an event sees the gap in the sequence and asks the store.
+/// </summary>
+public sealed class LiveEventPublisher : ILiveEventPublisher, IAsyncDisposable
+{
+    private static readonly TimeSpan ListLifetime = TimeSpan.FromSeconds(3);
+
+    private readonly Channel<LiveEvent> _queue = Channel.CreateUnbounded<LiveEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IGrainFactory _grains;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<LiveEventPublisher> _logger;
+    private readonly Task _loop;
+    private IReadOnlyList<ILiveEventObserver> _subscribers = [];
+    private DateTimeOffset _listFetchedAt = DateTimeOffset.MinValue;
+    private volatile bool _listStale = true;
+
+    public LiveEventPublisher(IGrainFactory grains, TimeProvider clock, ILogger<LiveEventPublisher> logger)
+    {
+        _grains = grains;
+        _clock = clock;
+        _logger = logger;
+        _loop = Task.Run(RunAsync);
+    }
+
+    public void Publish(LiveEvent liveEvent) => _queue.Writer.TryWrite(liveEvent);
+
+    /// <summary>Makes the next event ask for the list of nodes again (a node has just subscribed).</summary>
+    public void Refresh() => _listStale = true;
+
+    private async Task RunAsync()
+    {
+        await foreach (var liveEvent in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            try
+            {
+                if (_listStale || _clock.GetUtcNow() - _listFetchedAt > ListLifetime)
+                {
+                    _listStale = false;
+                    _subscribers = await _grains.GetGrain<ILiveSubscribersGrain>(0).GetSubscribersAsync().ConfigureAwait(false);
+                    _listFetchedAt = _clock.GetUtcNow();
+                }
+
+                foreach (var subscriber in _subscribers)
+                {
+                    await subscriber.OnEventAsync(liveEvent).ConfigureAwait(false);
+                }
+            }
+            catch (Exception ex)
+            {
+                _logger.LogWarning(ex, "A live event of conversation {ConversationId} (sequence {Sequence}) was not pushed; consoles will catch up",
+                    liveEvent.ConversationId, liveEvent.Sequence);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
+    }
+}

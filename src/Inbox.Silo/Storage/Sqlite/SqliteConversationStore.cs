@@ -1,0 +1,228 @@
+using System.Text.Json;
+using Dapper;
+using Inbox.Domain;
+using Inbox.Domain.Conversations;
+using Inbox.Domain.Live;
+using Inbox.Domain.Storage;
+using Microsoft.Data.Sqlite;
+using static Inbox.Silo.Storage.Sqlite.SqliteRows;
+
+namespace Inbox.Silo.Storage.Sqlite;
+
+/// <summary>The message store, conversation list and outbox in the embedded SQLite file.</summary>
+public sealed class SqliteConversationStore(SqliteDatabase database, SqliteWriteQueue writer) : IConversationStore
+{
+    public Task<CommitOutcome> CommitAsync(ConversationCommit commit, CancellationToken cancellationToken = default) =>
+        writer.WriteAsync((connection, transaction) => Commit(connection, transaction, commit), cancellationToken);
+
+    private static CommitOutcome Commit(SqliteConnection connection, SqliteTransaction transaction, ConversationCommit commit)
+    {
+        var message = commit.NewMessage;
+        if (message is { Kind: MessageKind.Inbound, ExternalId: not null })
+        {
+            var existing = SqliteReader.Query(connection, transaction,
+                $"SELECT {MessageColumns} FROM messages WHERE channel = @channel AND external_id = @externalId AND kind = 0",
+                new { channel = message.Channel, externalId = message.ExternalId }, ReadMessage);
+            if (existing.Count > 0)
+            {
+                return new CommitOutcome(true, existing[0]);
+            }
+        }
+
+        var c = commit.Conversation;
+        connection.Execute("""
+            INSERT INTO conversations (conversation_id, customer_id, status, assignee_id, last_sequence, last_message_at, last_inbound_channel,
+                last_inbound_identity, last_preview, created_at, updated_at, activity_ticks)
+            VALUES (@id, @customer, @status, @assignee, @seq, @lastAt, @channel, @identity, @preview, @created, @updated, @ticks)
+            ON CONFLICT (conversation_id) DO UPDATE SET status = excluded.status, assignee_id = excluded.assignee_id,
+                last_sequence = excluded.last_sequence, last_message_at = excluded.last_message_at,
+                last_inbound_channel = excluded.last_inbound_channel, last_inbound_identity = excluded.last_inbound_identity,
+                last_preview = excluded.last_preview, updated_at = excluded.updated_at, activity_ticks = excluded.activity_ticks
+            """,
+            new
+            {
+                id = Id(c.ConversationId),
+                customer = Id(c.CustomerId),
+                status = (int)c.Status,
+                assignee = Id(c.AssigneeId),
+                seq = c.LastSequence,
+                lastAt = Time(c.LastMessageAt),
+                channel = c.LastInboundChannel,
+                identity = c.LastInboundIdentity,
+                preview = c.LastMessagePreview,
+                created = Time(c.CreatedAt),
+                updated = Time(c.UpdatedAt),
+                ticks = (c.LastMessageAt ?? c.UpdatedAt).UtcTicks,
+            }, transaction);
+
+        foreach (var e in commit.Events)
+        {
+            connection.Execute(
+                "INSERT INTO events (conversation_id, sequence, type, occurred_at, payload) VALUES (@id, @seq, @type, @at, @payload)",
+                new { id = Id(e.ConversationId), seq = e.Sequence, type = e.Type, at = Time(e.OccurredAt), payload = JsonSerializer.Serialize(e, InboxJson.Options) },
+                transaction);
+        }
+
+        if (message is not null)
+        {
+            connection.Execute($"INSERT INTO messages ({MessageColumns}) VALUES (@id, @conversation, @seq, @kind, @channel, @identity, @externalId, @text, @operatorId, @author, @delivery, @error, @created, @updated)",
+                MessageParameters(message), transaction);
+        }
+
+        if (commit.ChangedMessage is { } changed)
+        {
+            connection.Execute("""
+                UPDATE messages SET delivery = @delivery, delivery_error = @error, external_id = @externalId, updated_at = @updated
+                WHERE message_id = @id
+                """, MessageParameters(changed), transaction);
+        }
+
+        if (commit.Outbox is { } o)
+        {
+            connection.Execute("""
+                INSERT INTO outbox (message_id, conversation_id, channel, recipient, text, attempts, next_attempt_ticks, lease_until_ticks, created_at)
+                VALUES (@id, @conversation, @channel, @recipient, @text, @attempts, @next, 0, @created)
+                """,
+                new
+                {
+                    id = Id(o.MessageId),
+                    conversation = Id(o.ConversationId),
+                    channel = o.Channel,
+                    recipient = o.Recipient,
+                    text = o.Text,
+                    attempts = o.Attempts,
+                    next = o.NextAttemptAt.UtcTicks,
+                    created = Time(o.CreatedAt),
+                }, transaction);
+        }
+
+        return CommitOutcome.Committed;
+    }
+
+    private static object MessageParameters(TimelineMessage m) => new
+    {
+        id = Id(m.MessageId),
+        conversation = Id(m.ConversationId),
+        seq = m.Sequence,
+        kind = (int)m.Kind,
+        channel = m.Channel,
+        identity = m.Identity,
+        externalId = m.ExternalId,
+        text = m.Text,
+        operatorId = Id(m.OperatorId),
+        author = m.AuthorName,
+        delivery = m.Delivery is null ? (int?)null : (int)m.Delivery.Value,
+        error = m.DeliveryError,
+        created = Time(m.CreatedAt),
+        updated = Time(m.UpdatedAt),
+    };
+
+    public Task<ConversationSnapshot?> GetConversationAsync(Guid conversationId, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        var rows = SqliteReader.Query(connection, null, $"SELECT {ConversationColumns} FROM conversations WHERE conversation_id = @id",
+            new { id = Id(conversationId) }, ReadConversation);
+        return Task.FromResult(rows.FirstOrDefault());
+    }
+
+    public Task<ConversationListPage> ListConversationsAsync(ConversationQuery query, CancellationToken cancellationToken = default)
+    {
+        var where = new List<string>();
+        var parameters = new DynamicParameters();
+        if (query.Statuses is { Count: > 0 } statuses)
+        {
+            where.Add($"status IN ({string.Join(", ", statuses.Select(s => ((int)s).ToString(System.Globalization.CultureInfo.InvariantCulture)))})");
+        }
+
+        if (query.UnassignedOnly)
+        {
+            where.Add("assignee_id IS NULL");
+        }
+        else if (query.AssigneeId is { } assignee)
+        {
+            where.Add("assignee_id = @assignee");
+            parameters.Add("assignee", Id(assignee));
+        }
+
+        var filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
+        parameters.Add("limit", query.Limit);
+        parameters.Add("offset", query.Offset);
+        using var connection = database.Open();
+        var total = connection.ExecuteScalar<int>($"SELECT COUNT(*) FROM conversations {filter}", parameters);
+        var items = SqliteReader.Query(connection, null,
+            $"SELECT {ConversationColumns} FROM conversations {filter} ORDER BY activity_ticks DESC, conversation_id LIMIT @limit OFFSET @offset",
+            parameters, ReadConversation);
+        int? next = query.Offset + items.Count < total ? query.Offset + items.Count : null;
+        return Task.FromResult(new ConversationListPage(items, total, next));
+    }
+
+    public Task<TimelineMessage?> GetMessageAsync(Guid messageId, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        var rows = SqliteReader.Query(connection, null, $"SELECT {MessageColumns} FROM messages WHERE message_id = @id", new { id = Id(messageId) }, ReadMessage);
+        return Task.FromResult(rows.FirstOrDefault());
+    }
+
+    public Task<TimelineMessage?> FindByExternalIdAsync(string channel, string externalId, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        var rows = SqliteReader.Query(connection, null, $"SELECT {MessageColumns} FROM messages WHERE channel = @channel AND external_id = @externalId LIMIT 1",
+            new { channel, externalId }, ReadMessage);
+        return Task.FromResult(rows.FirstOrDefault());
+    }
+
+    public Task<TimelinePage> GetTimelineAsync(Guid conversationId, long? beforeSequence, int limit, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        var rows = SqliteReader.Query(connection, null,
+            $"SELECT {MessageColumns} FROM messages WHERE conversation_id = @id AND sequence < @before ORDER BY sequence DESC LIMIT @limit",
+            new { id = Id(conversationId), before = beforeSequence ?? long.MaxValue, limit = limit + 1 }, ReadMessage);
+        long? nextBefore = null;
+        if (rows.Count > limit)
+        {
+            rows.RemoveAt(rows.Count - 1);
+            nextBefore = rows[^1].Sequence;
+        }
+
+        rows.Reverse();
+        return Task.FromResult(new TimelinePage(rows, nextBefore));
+    }
+
+    public Task<IReadOnlyList<LiveEvent>> GetEventsAsync(Guid conversationId, long afterSequence, int limit, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        IReadOnlyList<LiveEvent> events = SqliteReader.Query(connection, null,
+            "SELECT payload FROM events WHERE conversation_id = @id AND sequence > @after ORDER BY sequence LIMIT @limit",
+            new { id = Id(conversationId), after = afterSequence, limit },
+            r => JsonSerializer.Deserialize<LiveEvent>(r.GetString(0), InboxJson.Options)!);
+        return Task.FromResult(events);
+    }
+
+    public Task<IReadOnlyList<OutboxEntry>> LeaseDueOutboxAsync(DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken = default) =>
+        writer.WriteAsync<IReadOnlyList<OutboxEntry>>((connection, transaction) =>
+        {
+            var due = SqliteReader.Query(connection, transaction, """
+                SELECT message_id, conversation_id, channel, recipient, text, attempts, next_attempt_ticks, created_at FROM outbox
+                WHERE next_attempt_ticks <= @now AND lease_until_ticks <= @now ORDER BY next_attempt_ticks LIMIT @max
+                """,
+                new { now = now.UtcTicks, max },
+                r => new OutboxEntry(Guid.Parse(r.GetString(0)), Guid.Parse(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4),
+                    r.GetInt32(5), new DateTimeOffset(r.GetInt64(6), TimeSpan.Zero), ParseTime(r.GetString(7))));
+            foreach (var entry in due)
+            {
+                connection.Execute("UPDATE outbox SET lease_until_ticks = @until WHERE message_id = @id",
+                    new { until = (now + lease).UtcTicks, id = Id(entry.MessageId) }, transaction);
+            }
+
+            return due;
+        }, cancellationToken);
+
+    public Task RescheduleOutboxAsync(Guid messageId, int attempts, DateTimeOffset nextAttemptAt, string lastError, CancellationToken cancellationToken = default) =>
+        writer.WriteAsync((connection, transaction) => connection.Execute(
+            "UPDATE outbox SET attempts = @attempts, next_attempt_ticks = @next, lease_until_ticks = 0, last_error = @error WHERE message_id = @id",
+            new { attempts, next = nextAttemptAt.UtcTicks, error = lastError, id = Id(messageId) }, transaction), cancellationToken);
+
+    public Task CompleteOutboxAsync(Guid messageId, CancellationToken cancellationToken = default) =>
+        writer.WriteAsync((connection, transaction) => connection.Execute(
+            "DELETE FROM outbox WHERE message_id = @id", new { id = Id(messageId) }, transaction), cancellationToken);
+}

@@ -1,0 +1,54 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Inbox.Silo.Storage.Sqlite;
+
+/// <summary>Opens connections to the embedded store's file and creates its tables on first use.</summary>
+public sealed class SqliteDatabase
+{
+    private readonly string _connectionString;
+
+    public SqliteDatabase(IOptions<SqliteOptions> options)
+    {
+        var path = System.IO.Path.GetFullPath(options.Value.Path);
+        FilePath = path;
+        var folder = System.IO.Path.GetDirectoryName(path);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+
+        using var connection = OpenCore();
+        // WAL lets readers run beside the single writer; synchronous=FULL makes every commit survive power loss.
+        Execute(connection, "PRAGMA journal_mode=WAL;");
+        Execute(connection, SqliteSchema.Create);
+    }
+
+    public string FilePath { get; }
+
+    public SqliteConnection Open() => OpenCore();
+
+    private SqliteConnection OpenCore()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        Execute(connection, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=OFF;");
+        return connection;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,20 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Inbox.Silo.Storage.Sqlite;
+
+/// <summary>Runs a query and maps each row with a row reader from <see cref="SqliteRows"/>.</summary>
+internal static class SqliteReader
+{
+    public static List<T> Query<T>(SqliteConnection connection, SqliteTransaction? transaction, string sql, object? parameters, Func<SqliteDataReader, T> map)
+    {
+        using var reader = (SqliteDataReader)connection.ExecuteReader(new CommandDefinition(sql, parameters, transaction));
+        var rows = new List<T>();
+        while (reader.Read())
+        {
+            rows.Add(map(reader));
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,95 @@
+namespace Inbox.Silo.Storage.Sqlite;
+
+/// <summary>The embedded store's tables. Created on first start; each statement is idempotent.</summary>
+internal static class SqliteSchema
+{
+    public const string Create = """
+        CREATE TABLE IF NOT EXISTS conversations (
+            conversation_id TEXT PRIMARY KEY,
+            customer_id TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            assignee_id TEXT NULL,
+            last_sequence INTEGER NOT NULL,
+            last_message_at TEXT NULL,
+            last_inbound_channel TEXT NULL,
+            last_inbound_identity TEXT NULL,
+            last_preview TEXT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            activity_ticks INTEGER NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_conversations_status ON conversations(status, activity_ticks DESC);
+        CREATE INDEX IF NOT EXISTS ix_conversations_assignee ON conversations(assignee_id, activity_ticks DESC);
+
+        CREATE TABLE IF NOT EXISTS messages (
+            message_id TEXT PRIMARY KEY,
+            conversation_id TEXT NOT NULL,
+            sequence INTEGER NOT NULL,
+            kind INTEGER NOT NULL,
+            channel TEXT NOT NULL,
+            identity TEXT NULL,
+            external_id TEXT NULL,
+            text TEXT NOT NULL,
+            operator_id TEXT NULL,
+            author_name TEXT NULL,
+            delivery INTEGER NULL,
+            delivery_error TEXT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_messages_conversation ON messages(conversation_id, sequence);
+        CREATE UNIQUE INDEX IF NOT EXISTS ux_messages_inbound_external ON messages(channel, external_id) WHERE kind = 0 AND external_id IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS ix_messages_external ON messages(channel, external_id) WHERE external_id IS NOT NULL;
+
+        CREATE TABLE IF NOT EXISTS events (
+            conversation_id TEXT NOT NULL,
+            sequence INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            occurred_at TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            PRIMARY KEY (conversation_id, sequence)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE IF NOT EXISTS outbox (
+            message_id TEXT PRIMARY KEY,
+            conversation_id TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            recipient TEXT NOT NULL,
+            text TEXT NOT NULL,
+            attempts INTEGER NOT NULL,
+            next_attempt_ticks INTEGER NOT NULL,
+            lease_until_ticks INTEGER NOT NULL,
+            last_error TEXT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_outbox_due ON outbox(next_attempt_ticks);
+
+        CREATE TABLE IF NOT EXISTS grain_state (
+            state_name TEXT NOT NULL,
+            grain_id TEXT NOT NULL,
+            etag TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            PRIMARY KEY (state_name, grain_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE IF NOT EXISTS customers (
+            customer_id TEXT PRIMARY KEY,
+            name TEXT NULL,
+            name_folded TEXT NULL,
+            identities TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS customer_identities (
+            identity TEXT PRIMARY KEY,
+            customer_id TEXT NOT NULL
+        ) WITHOUT ROWID;
+
+        CREATE TABLE IF NOT EXISTS operators (
+            operator_id TEXT PRIMARY KEY,
+            login TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            display_name TEXT NOT NULL,
+            role INTEGER NOT NULL,
+            password_hash TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        """;
+}
