@@ -149,9 +149,11 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteWrite
         parameters.Add("offset", query.Offset);
         using var connection = database.Open();
         var total = connection.ExecuteScalar<int>($"SELECT COUNT(*) FROM conversations {filter}", parameters);
+        var columns = string.Join(", ", ConversationColumns.Split(", ").Select(c => "v." + c));
         var items = SqliteReader.Query(connection, null,
-            $"SELECT {ConversationColumns} FROM conversations {filter} ORDER BY activity_ticks DESC, conversation_id LIMIT @limit OFFSET @offset",
-            parameters, ReadConversation);
+            $"SELECT {columns}, c.name FROM (SELECT * FROM conversations {filter} ORDER BY activity_ticks DESC, conversation_id LIMIT @limit OFFSET @offset) v " +
+            "LEFT JOIN customers c ON c.customer_id = v.customer_id ORDER BY v.activity_ticks DESC, v.conversation_id",
+            parameters, r => new ConversationListItem(ReadConversation(r), r.IsDBNull(11) ? null : r.GetString(11)));
         int? next = query.Offset + items.Count < total ? query.Offset + items.Count : null;
         return Task.FromResult(new ConversationListPage(items, total, next));
     }

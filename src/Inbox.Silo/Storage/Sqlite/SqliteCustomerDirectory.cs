@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using Inbox.Domain.Storage;
@@ -45,7 +46,7 @@ public sealed class SqliteCustomerDirectory(SqliteDatabase database, SqliteWrite
         return Task.FromResult<IReadOnlyList<CustomerSummary>>(rows);
     }
 
-    private static CustomerSummary Read(Microsoft.Data.Sqlite.SqliteDataReader r) => new(
+    private static CustomerSummary Read(DbDataReader r) => new(
         Guid.Parse(r.GetString(0)),
         r.IsDBNull(1) ? null : r.GetString(1),
         JsonSerializer.Deserialize<List<string>>(r.GetString(2)) ?? []);

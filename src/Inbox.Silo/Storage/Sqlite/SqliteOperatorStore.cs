@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Inbox.Domain.Operators;
 using Inbox.Domain.Storage;
@@ -39,6 +40,6 @@ public sealed class SqliteOperatorStore(SqliteDatabase database, SqliteWriteQueu
         return SqliteReader.Query(connection, null, sql, parameters, Read);
     }
 
-    private static OperatorAccount Read(SqliteDataReader r) => new(
+    private static OperatorAccount Read(DbDataReader r) => new(
         Guid.Parse(r.GetString(0)), r.GetString(1), r.GetString(2), (OperatorRole)r.GetInt32(3), r.GetString(4), ParseTime(r.GetString(5)));
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -6,9 +7,9 @@ namespace Inbox.Silo.Storage.Sqlite;
 /// <summary>Runs a query and maps each row with a row reader from <see cref="SqliteRows"/>.</summary>
 internal static class SqliteReader
 {
-    public static List<T> Query<T>(SqliteConnection connection, SqliteTransaction? transaction, string sql, object? parameters, Func<SqliteDataReader, T> map)
+    public static List<T> Query<T>(SqliteConnection connection, SqliteTransaction? transaction, string sql, object? parameters, Func<DbDataReader, T> map)
     {
-        using var reader = (SqliteDataReader)connection.ExecuteReader(new CommandDefinition(sql, parameters, transaction));
+        using var reader = (DbDataReader)connection.ExecuteReader(new CommandDefinition(sql, parameters, transaction));
         var rows = new List<T>();
         while (reader.Read())
         {

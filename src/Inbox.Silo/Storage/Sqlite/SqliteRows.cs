@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Inbox.Domain.Conversations;
 using Microsoft.Data.Sqlite;
@@ -21,7 +22,7 @@ internal static class SqliteRows
 
     public static string? Time(DateTimeOffset? time) => time is null ? null : Time(time.Value);
 
-    public static TimelineMessage ReadMessage(SqliteDataReader r) => new(
+    public static TimelineMessage ReadMessage(DbDataReader r) => new(
         Guid.Parse(r.GetString(0)),
         Guid.Parse(r.GetString(1)),
         r.GetInt64(2),
@@ -37,7 +38,7 @@ internal static class SqliteRows
         ParseTime(r.GetString(12)),
         ParseTime(r.GetString(13)));
 
-    public static ConversationSnapshot ReadConversation(SqliteDataReader r) => new(
+    public static ConversationSnapshot ReadConversation(DbDataReader r) => new(
         Guid.Parse(r.GetString(0)),
         Guid.Parse(r.GetString(1)),
         (ConversationStatus)r.GetInt32(2),
@@ -53,7 +54,7 @@ internal static class SqliteRows
     public static DateTimeOffset ParseTime(string text) =>
         DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
-    private static string? NullableString(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
+    private static string? NullableString(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
 
-    private static Guid? NullableGuid(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : Guid.Parse(r.GetString(ordinal));
+    private static Guid? NullableGuid(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : Guid.Parse(r.GetString(ordinal));
 }

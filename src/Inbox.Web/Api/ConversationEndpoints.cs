@@ -1,0 +1,170 @@
+using Inbox.Domain.Conversations;
+using Inbox.Domain.Customers;
+using Inbox.Domain.Live;
+using Inbox.Domain.Operators;
+using Inbox.Domain.Storage;
+using Inbox.Web.Auth;
+
+namespace Inbox.Web.Api;
+
+/// <summary>The operators' conversation API: the list, one conversation with its timeline, reply, note, assign, resolve.</summary>
+public static class ConversationEndpoints
+{
+    public const int MaxPage = 200;
+
+    public static IEndpointRouteBuilder MapConversationEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/v1/conversations").WithTags("Conversations").RequireAuthorization(InboxPolicies.Operator);
+        group.MapGet("/", ListAsync).WithSummary("Conversations by status (bot, queued, assigned, resolved; comma-separated) and assignee (me, none or an operator id), newest activity first.")
+            .Produces<ConversationListPage>().ProducesValidationProblem();
+        group.MapGet("/{id:guid}", GetAsync).WithSummary("One conversation, the customer card and the newest page of the timeline.")
+            .Produces<ConversationDetails>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/messages", TimelineAsync).WithSummary("A page of the timeline, oldest first; pass nextBefore as before for the older page.")
+            .Produces<TimelinePage>();
+        group.MapGet("/{id:guid}/events", EventsAsync).WithSummary("The live events after a sequence number: what a console missed.")
+            .Produces<IReadOnlyList<LiveEvent>>();
+        group.MapPost("/{id:guid}/messages", ReplyAsync).WithSummary("Replies to the customer; the reply is queued and delivered by the outbox.")
+            .Produces<TimelineMessage>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/notes", NoteAsync).WithSummary("Adds a private note that the customer never sees.")
+            .Produces<TimelineMessage>(StatusCodes.Status201Created);
+        group.MapPost("/{id:guid}/assign", AssignAsync).WithSummary("Assigns to an operator (supervisors) or to yourself.")
+            .Produces<ConversationSnapshot>().ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapPost("/{id:guid}/unassign", (Guid id, IGrainFactory grains) => ChangeAsync(id, grains, g => g.AssignAsync(null)))
+            .WithSummary("Puts the conversation back in the queue.").Produces<ConversationSnapshot>();
+        group.MapPost("/{id:guid}/resolve", (Guid id, IGrainFactory grains) => ChangeAsync(id, grains, g => g.ResolveAsync()))
+            .WithSummary("Marks the conversation resolved; the customer's next message reopens it.").Produces<ConversationSnapshot>();
+        group.MapPost("/{id:guid}/reopen", (Guid id, IGrainFactory grains) => ChangeAsync(id, grains, g => g.ReopenAsync()))
+            .WithSummary("Reopens a resolved conversation.").Produces<ConversationSnapshot>();
+        return endpoints;
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext context, IConversationStore store, string? status, string? assignee, int? offset, int? limit)
+    {
+        var statuses = new List<ConversationStatus>();
+        foreach (var word in (status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Enum.TryParse<ConversationStatus>(word, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [$"'{word}' is not one of bot, queued, assigned, resolved."] });
+            }
+
+            statuses.Add(parsed);
+        }
+
+        Guid? assigneeId = null;
+        var unassigned = false;
+        switch (assignee?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "any":
+                break;
+            case "me":
+                assigneeId = OperatorIdentity.From(context.User).OperatorId;
+                break;
+            case "none":
+                unassigned = true;
+                break;
+            default:
+                if (!Guid.TryParse(assignee, out var parsedId))
+                {
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["assignee"] = ["assignee is me, none, any or an operator id."] });
+                }
+
+                assigneeId = parsedId;
+                break;
+        }
+
+        var page = await store.ListConversationsAsync(new ConversationQuery(statuses, assigneeId, unassigned, Math.Max(0, offset ?? 0), Math.Clamp(limit ?? 50, 1, MaxPage)));
+        return Results.Ok(page);
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, IGrainFactory grains, IConversationStore store, int? limit)
+    {
+        var conversation = await grains.GetGrain<IConversationGrain>(id).GetAsync();
+        if (conversation is null)
+        {
+            return NotFound(id);
+        }
+
+        var customer = await grains.GetGrain<ICustomerGrain>(conversation.CustomerId).GetAsync();
+        var page = await store.GetTimelineAsync(id, null, Math.Clamp(limit ?? 50, 1, MaxPage));
+        return Results.Ok(new ConversationDetails(conversation, customer, page.Messages, page.NextBefore));
+    }
+
+    private static async Task<IResult> TimelineAsync(Guid id, IConversationStore store, long? before, int? limit) =>
+        Results.Ok(await store.GetTimelineAsync(id, before, Math.Clamp(limit ?? 50, 1, MaxPage)));
+
+    private static async Task<IResult> EventsAsync(Guid id, IConversationStore store, long? after, int? limit) =>
+        Results.Ok(await store.GetEventsAsync(id, after ?? 0, Math.Clamp(limit ?? 500, 1, 1000)));
+
+    private static async Task<IResult> ReplyAsync(Guid id, ReplyBody body, HttpContext context, IGrainFactory grains)
+    {
+        if (string.IsNullOrWhiteSpace(body.Text))
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["text"] = ["A reply needs text."] });
+        }
+
+        var me = OperatorIdentity.From(context.User);
+        return await Guarded(id, grains, async grain =>
+        {
+            var message = await grain.ReplyAsync(new ReplyRequest(me.OperatorId, me.DisplayName, body.Text, body.Channel, body.Identity));
+            return Results.Accepted($"/api/v1/conversations/{id}/messages", message);
+        });
+    }
+
+    private static async Task<IResult> NoteAsync(Guid id, NoteBody body, HttpContext context, IGrainFactory grains)
+    {
+        if (string.IsNullOrWhiteSpace(body.Text))
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["text"] = ["A note needs text."] });
+        }
+
+        var me = OperatorIdentity.From(context.User);
+        return await Guarded(id, grains, async grain =>
+        {
+            var note = await grain.AddNoteAsync(me.OperatorId, me.DisplayName, body.Text);
+            return Results.Created($"/api/v1/conversations/{id}/messages", note);
+        });
+    }
+
+    private static async Task<IResult> AssignAsync(Guid id, AssignBody? body, HttpContext context, IGrainFactory grains, IOperatorStore operators)
+    {
+        var me = OperatorIdentity.From(context.User);
+        var target = body?.OperatorId ?? me.OperatorId;
+        if (target != me.OperatorId && me.Role == OperatorRole.Operator)
+        {
+            return Results.Problem("Only supervisors assign conversations to others.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        if (await operators.GetAsync(target) is null)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["operatorId"] = [$"There is no operator {target}."] });
+        }
+
+        return await ChangeAsync(id, grains, g => g.AssignAsync(target));
+    }
+
+    private static Task<IResult> ChangeAsync(Guid id, IGrainFactory grains, Func<IConversationGrain, Task<ConversationSnapshot>> change) =>
+        Guarded(id, grains, async grain => Results.Ok(await change(grain)));
+
+    /// <summary>Runs a command on an existing conversation; an unknown one is 404, a refused command 409 with the reason.</summary>
+    private static async Task<IResult> Guarded(Guid id, IGrainFactory grains, Func<IConversationGrain, Task<IResult>> command)
+    {
+        var grain = grains.GetGrain<IConversationGrain>(id);
+        if (await grain.GetAsync() is null)
+        {
+            return NotFound(id);
+        }
+
+        try
+        {
+            return await command(grain);
+        }
+        catch (ConversationException ex)
+        {
+            return Results.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict, title: "Not possible in this conversation");
+        }
+    }
+
+    private static IResult NotFound(Guid id) =>
+        Results.Problem($"There is no conversation {id}.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+}

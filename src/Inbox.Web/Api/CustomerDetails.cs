@@ -1,0 +1,7 @@
+using Inbox.Domain.Conversations;
+using Inbox.Domain.Customers;
+
+namespace Inbox.Web.Api;
+
+/// <summary>The customer card: who they are, their identities, and their conversation.</summary>
+public sealed record CustomerDetails(CustomerCard Customer, ConversationSnapshot? Conversation);

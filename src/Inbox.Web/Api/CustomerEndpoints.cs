@@ -1,0 +1,68 @@
+using Inbox.Connectors;
+using Inbox.Connectors.Api;
+using Inbox.Domain.Conversations;
+using Inbox.Domain.Customers;
+using Inbox.Domain.Storage;
+using Inbox.Web.Auth;
+
+namespace Inbox.Web.Api;
+
+/// <summary>The customer card and customer search.</summary>
+public static class CustomerEndpoints
+{
+    public static IEndpointRouteBuilder MapCustomerEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/v1/customers").WithTags("Customers").RequireAuthorization(InboxPolicies.Operator);
+        group.MapGet("/", SearchAsync)
+            .WithSummary("Finds customers by q: a phone number in any usual writing, an email, an identity (kind:value) or a part of the name.")
+            .Produces<IReadOnlyList<CustomerSummary>>().ProducesValidationProblem();
+        group.MapGet("/{id:guid}", GetAsync).WithSummary("The customer card: name, identities, conversation.")
+            .Produces<CustomerDetails>().ProducesProblem(StatusCodes.Status404NotFound);
+        return endpoints;
+    }
+
+    private static async Task<IResult> SearchAsync(string? q, int? limit, ICustomerDirectory directory, PhoneNumberNormalizer phones)
+    {
+        var text = q?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["q"] = ["Say what to look for: a phone, an email or a name."] });
+        }
+
+        var max = Math.Clamp(limit ?? 20, 1, 100);
+        string? identity = null;
+        if (ChannelIdentity.TryParse(text, out var parsed))
+        {
+            identity = parsed.Kind == IdentityKinds.Phone ? phones.ToIdentity(parsed.Value)?.ToString() ?? parsed.ToString() : parsed.ToString();
+        }
+        else if (text.Contains('@'))
+        {
+            identity = ApiInboundConverter.TryNormalizeEmail(text, out var email) ? new ChannelIdentity(IdentityKinds.Email, email).ToString() : null;
+            if (identity is null)
+            {
+                return Results.Ok(Array.Empty<CustomerSummary>());
+            }
+        }
+        else if (text.Count(char.IsAsciiDigit) >= 7 && phones.ToIdentity(text) is { } phone)
+        {
+            identity = phone.ToString();
+        }
+
+        var found = identity is not null
+            ? await directory.SearchAsync(identity, null, max)
+            : await directory.SearchAsync(null, text, max);
+        return Results.Ok(found);
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, IGrainFactory grains)
+    {
+        var card = await grains.GetGrain<ICustomerGrain>(id).GetAsync();
+        if (card is null)
+        {
+            return Results.Problem($"There is no customer {id}.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+        }
+
+        var conversation = await grains.GetGrain<IConversationGrain>(id).GetAsync();
+        return Results.Ok(new CustomerDetails(card, conversation));
+    }
+}

@@ -1,0 +1,3 @@
+namespace Inbox.Web.Api;
+
+public sealed record NoteBody(string? Text);

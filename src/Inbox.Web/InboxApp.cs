@@ -1,0 +1,104 @@
+using Inbox.Connectors;
+using Inbox.Connectors.Api;
+using Inbox.Domain;
+using Inbox.Domain.Storage;
+using Inbox.Silo;
+using Inbox.Web.Api;
+using Inbox.Web.Auth;
+using Inbox.Web.Health;
+using Inbox.Web.Inbound;
+using Inbox.Web.Live;
+using Inbox.Web.Logging;
+using Inbox.Web.Outbox;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Serilog;
+using Serilog.Events;
+
+namespace Inbox.Web;
+
+/// <summary>
+/// Builds the web node: the silo co-hosted in-process (the embedded default), the connectors whose keys are set,
+/// the operators' API, the hub, the outbox and the console. Tests build it the same way, on a loopback port.
+/// </summary>
+public static class InboxApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        // The content root is the build output (appsettings.json and wwwroot are copied there), wherever the command runs from;
+        // relative paths in the configuration (the database) stay relative to the working directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var configuration = builder.Configuration;
+
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(configuration)
+            .MinimumLevel.Override("Orleans", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+            .MinimumLevel.Override("Polly", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+            .Enrich.FromLogContext()
+            .Enrich.With<SensitiveDataEnricher>()
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
+
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = configuration.GetValue<long?>("Limits:MaxRequestBodyBytes") ?? 1_048_576);
+
+        // This node's outbox signal is registered before the silo, so that grains queued here wake this node's dispatcher.
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
+        builder.UseOrleans(silo => silo.AddInbox(configuration));
+
+        builder.Services.AddSingleton(new PhoneNumberNormalizer(configuration["Phone:DefaultRegion"] ?? "RU"));
+        builder.Services.AddSingleton<IInboundPipeline, InboundPipeline>();
+        builder.Services.AddSingleton<IDeliveryReceipts, DeliveryReceipts>();
+        var apiChannel = builder.Services.AddApiChannel(configuration);
+
+        builder.Services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.SectionName));
+        builder.Services.AddHostedService<OutboxDispatcher>();
+
+        builder.Services.AddSingleton<ConsoleConnections>();
+        builder.Services.AddSingleton<LiveEventRelay>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveEventRelay>());
+        builder.Services.AddSignalR().AddJsonProtocol(o => InboxJson.Configure(o.PayloadSerializerOptions));
+
+        builder.Services.AddInboxAuth(configuration);
+        builder.Services.AddHostedService<DemoAccounts>();
+        builder.Services.ConfigureHttpJsonOptions(o => InboxJson.Configure(o.SerializerOptions));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSerilogRequestLogging(o => o.GetLevel = (context, _, error) =>
+            error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Debug);
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapAuthEndpoints();
+        app.MapConversationEndpoints();
+        app.MapCustomerEndpoints();
+        app.MapOperatorEndpoints();
+        if (apiChannel)
+        {
+            app.MapApiChannel();
+        }
+
+        app.MapHub<InboxHub>(InboxHub.Path);
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            var store = app.Services.GetService<Silo.Storage.Sqlite.SqliteDatabase>();
+            app.Logger.LogWarning("Inbox is running. Console: {Urls}; API: /api/v1 (OpenAPI at /openapi/v1.json); store: {Store}; channels: {Channels}",
+                string.Join(", ", addresses), store?.FilePath ?? "?", apiChannel ? "api" : "none");
+        });
+        return app;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using Inbox.Domain.Conversations;
+using Inbox.Domain.Live;
+using Inbox.Domain.Operators;
+
+namespace Inbox.Web.Live;
+
+/// <summary>
+/// The consoles connected to this node, and who should see which event: supervisors and admins see everything;
+/// an operator sees the queue (unassigned conversations), their own conversations, the ones they have open, and every
+/// change of status or assignee (so a conversation leaves their queue when someone takes it). Each connection
+/// receives an event once, however many of these reasons apply.
+/// </summary>
+public sealed class ConsoleConnections
+{
+    private readonly ConcurrentDictionary<string, ConsoleConnection> _connections = new(StringComparer.Ordinal);
+
+    public int Count => _connections.Count;
+
+    public void Add(ConsoleConnection connection) => _connections[connection.ConnectionId] = connection;
+
+    public void Remove(string connectionId) => _connections.TryRemove(connectionId, out _);
+
+    public ConsoleConnection? Find(string connectionId) => _connections.GetValueOrDefault(connectionId);
+
+    public IReadOnlyList<string> Audience(LiveEvent liveEvent)
+    {
+        var audience = new List<string>();
+        foreach (var connection in _connections.Values)
+        {
+            if (Concerns(connection, liveEvent))
+            {
+                audience.Add(connection.ConnectionId);
+            }
+        }
+
+        return audience;
+    }
+
+    public static bool Concerns(ConsoleConnection connection, LiveEvent liveEvent)
+    {
+        if (connection.Role is OperatorRole.Supervisor or OperatorRole.Admin)
+        {
+            return true;
+        }
+
+        var conversation = liveEvent.Conversation;
+        return connection.Watched.ContainsKey(liveEvent.ConversationId)
+            || conversation.AssigneeId == connection.OperatorId
+            || (conversation.AssigneeId is null && conversation.Status != ConversationStatus.Resolved)
+            || liveEvent.Type == LiveEventTypes.ConversationChanged;
+    }
+}

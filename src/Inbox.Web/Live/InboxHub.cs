@@ -1,0 +1,42 @@
+using Inbox.Domain.Live;
+using Inbox.Domain.Storage;
+using Inbox.Web.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Inbox.Web.Live;
+
+/// <summary>
+/// <c>/hubs/inbox</c>. The server calls the client's <c>event</c> method with each <see cref="LiveEvent"/> that concerns it.
+/// A console remembers the last sequence it saw of each conversation; when it sees a gap or reconnects it calls
+/// <see cref="GetMissedEvents"/> and gets exactly the events it missed, in order.
+/// </summary>
+[Authorize(Policy = InboxPolicies.Operator)]
+public sealed class InboxHub(ConsoleConnections connections, IConversationStore store) : Hub
+{
+    public const string Path = "/hubs/inbox";
+    public const string EventMethod = "event";
+    public const int MaxCatchUp = 1000;
+
+    public override Task OnConnectedAsync()
+    {
+        var user = OperatorIdentity.From(Context.User!);
+        connections.Add(new ConsoleConnection(Context.ConnectionId, user.OperatorId, user.Role));
+        return base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Remove(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>Receive every event of this conversation while it is open in the console.</summary>
+    public void Watch(Guid conversationId) => connections.Find(Context.ConnectionId)?.Watched.TryAdd(conversationId, true);
+
+    public void Unwatch(Guid conversationId) => connections.Find(Context.ConnectionId)?.Watched.TryRemove(conversationId, out _);
+
+    /// <summary>The conversation's events after <paramref name="afterSequence"/>, oldest first (at most <see cref="MaxCatchUp"/>; ask again from the last one).</summary>
+    public Task<IReadOnlyList<LiveEvent>> GetMissedEvents(Guid conversationId, long afterSequence) =>
+        store.GetEventsAsync(conversationId, afterSequence, MaxCatchUp, Context.ConnectionAborted);
+}
