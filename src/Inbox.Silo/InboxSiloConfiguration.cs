@@ -16,13 +16,19 @@ namespace Inbox.Silo;
 /// <summary>Everything a silo of Inbox needs: clustering, grain storage, the store and the live-event publisher.</summary>
 public static class InboxSiloConfiguration
 {
+    /// <summary>The embedded default: localhost clustering on <c>Orleans:SiloPort</c> and <c>Orleans:GatewayPort</c>, and <see cref="AddInboxGrains"/>.</summary>
     public static ISiloBuilder AddInbox(this ISiloBuilder silo, IConfiguration configuration)
     {
         var siloPort = configuration.GetValue("Orleans:SiloPort", 11111);
         var gatewayPort = configuration.GetValue("Orleans:GatewayPort", 30000);
         silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: "inbox", clusterId: configuration["Orleans:ClusterId"] ?? "inbox-dev");
         silo.Configure<EndpointOptions>(o => o.AdvertisedIPAddress = IPAddress.Loopback);
+        return silo.AddInboxGrains(configuration);
+    }
 
+    /// <summary>The grains' services, whatever the clustering: the store, grain storage, the live-event publisher.</summary>
+    public static ISiloBuilder AddInboxGrains(this ISiloBuilder silo, IConfiguration configuration)
+    {
         var services = silo.Services;
         services.AddInboxStorage(configuration);
         services.Configure<ConversationOptions>(configuration.GetSection("Conversations"));

@@ -22,14 +22,22 @@ public sealed class PhoneNumberNormalizer(string defaultRegion = "RU")
         }
 
         var text = raw.Trim();
-        if (text.StartsWith("whatsapp:", StringComparison.OrdinalIgnoreCase))
+        foreach (var prefix in (string[])["whatsapp:", "tel:"])
         {
-            text = text["whatsapp:".Length..];
+            if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                text = text[prefix.Length..].Trim();
+            }
         }
 
-        // A digit string that already carries a country code but lacks the plus (79161234567, WhatsApp's WaId).
-        var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
-        if (digits.Length == 0 || digits.Length > 15)
+        // SIP and Twilio Client addresses are not phone numbers; hidden caller IDs have letters only.
+        if (text.StartsWith("sip:", StringComparison.OrdinalIgnoreCase) || text.StartsWith("client:", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var digits = new string(text.Where(char.IsDigit).ToArray());
+        if (digits.Length < 5 || digits.Length > 20)
         {
             return false;
         }
@@ -59,9 +67,17 @@ public sealed class PhoneNumberNormalizer(string defaultRegion = "RU")
 
     private static IEnumerable<string> Candidates(string text, string digits)
     {
+        // "00 7 912 …": 00 is the international prefix in most of the world; libphonenumber would read it as national digits.
+        if (text.StartsWith("00", StringComparison.Ordinal))
+        {
+            yield return "+" + text[2..];
+            yield break;
+        }
+
         yield return text;
         if (!text.StartsWith('+'))
         {
+            // A number with its country code but without the plus (Telegram's phone_number, WhatsApp's WaId).
             yield return "+" + digits;
         }
     }
