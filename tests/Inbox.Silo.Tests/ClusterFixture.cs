@@ -1,0 +1,53 @@
+using Inbox.Domain.Live;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+
+namespace Inbox.Silo.Tests;
+
+/// <summary>An in-process Orleans test cluster running Inbox's grains on a real SQLite file.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    private readonly TempDatabase _file = new();
+
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.GrainFactory;
+
+    public string DatabasePath => _file.Path;
+
+    /// <summary>The services of the (only) silo, to look at its store and recorded events.</summary>
+    public IServiceProvider SiloServices => ((InProcessSiloHandle)Cluster.Primary!).SiloHost!.Services;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new TestClusterBuilder(1);
+        builder.Properties["Storage:Sqlite:Path"] = _file.Path;
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _file.Dispose();
+    }
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            siloBuilder.AddInboxGrains(siloBuilder.Configuration);
+            siloBuilder.Services.AddSingleton<RecordingPublisher>();
+            siloBuilder.Services.AddSingleton<ILiveEventPublisher>(sp => sp.GetRequiredService<RecordingPublisher>());
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}

@@ -1,0 +1,166 @@
+using Inbox.Domain.Conversations;
+using Inbox.Domain.Customers;
+using Inbox.Domain.Live;
+using Inbox.Domain.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Inbox.Silo.Tests;
+
+[Collection(ClusterCollection.Name)]
+public sealed class ConversationGrainTests(ClusterFixture fixture)
+{
+    private static IncomingMessage Incoming(string externalId, string text = "hello", string identity = "api:c1") =>
+        new("api", externalId, identity, "Ivan", text, DateTimeOffset.UtcNow);
+
+    private RecordingPublisher Publisher => fixture.SiloServices.GetRequiredService<RecordingPublisher>();
+
+    private IConversationStore Store => fixture.SiloServices.GetRequiredService<IConversationStore>();
+
+    [Fact]
+    public async Task Messages_are_numbered_in_order_and_each_raises_a_live_event()
+    {
+        var id = Guid.NewGuid();
+        var grain = fixture.Grains.GetGrain<IConversationGrain>(id);
+
+        var first = await grain.ReceiveAsync(Incoming($"{id}-1", "first"));
+        var second = await grain.ReceiveAsync(Incoming($"{id}-2", "second"));
+
+        Assert.Equal(1, first.Message.Sequence);
+        Assert.Equal(2, second.Message.Sequence);
+        var state = await grain.GetAsync();
+        Assert.Equal(ConversationStatus.Queued, state!.Status);
+        Assert.Equal("api:c1", state.LastInboundIdentity);
+        Assert.Equal([1L, 2], Publisher.Of(id).Select(e => e.Sequence));
+        Assert.All(Publisher.Of(id), e => Assert.Equal(LiveEventTypes.MessageCreated, e.Type));
+    }
+
+    [Fact]
+    public async Task A_redelivered_message_is_stored_once_and_raises_no_second_event()
+    {
+        var id = Guid.NewGuid();
+        var grain = fixture.Grains.GetGrain<IConversationGrain>(id);
+
+        var first = await grain.ReceiveAsync(Incoming($"{id}-same"));
+        var again = await grain.ReceiveAsync(Incoming($"{id}-same"));
+
+        Assert.False(first.Duplicate);
+        Assert.True(again.Duplicate);
+        Assert.Equal(first.Message.MessageId, again.Message.MessageId);
+        Assert.Single((await Store.GetTimelineAsync(id, null, 10)).Messages);
+        Assert.Single(Publisher.Of(id));
+    }
+
+    [Fact]
+    public async Task Concurrent_messages_to_one_conversation_get_gapless_sequences()
+    {
+        var id = Guid.NewGuid();
+        var grain = fixture.Grains.GetGrain<IConversationGrain>(id);
+
+        await Task.WhenAll(Enumerable.Range(0, 50).Select(i => grain.ReceiveAsync(Incoming($"{id}-c{i}"))));
+
+        var timeline = await Store.GetTimelineAsync(id, null, 100);
+        Assert.Equal(Enumerable.Range(1, 50).Select(i => (long)i), timeline.Messages.Select(m => m.Sequence));
+    }
+
+    [Fact]
+    public async Task A_reply_is_queued_to_where_the_customer_last_wrote_and_the_operator_takes_the_conversation()
+    {
+        var id = Guid.NewGuid();
+        var grain = fixture.Grains.GetGrain<IConversationGrain>(id);
+        await grain.ReceiveAsync(Incoming($"{id}-1", identity: "api:c9"));
+        var operatorId = Guid.NewGuid();
+
+        var reply = await grain.ReplyAsync(new ReplyRequest(operatorId, "Olga", "Your order ships today.", null, null));
+
+        Assert.Equal(MessageKind.Outbound, reply.Kind);
+        Assert.Equal(DeliveryState.Queued, reply.Delivery);
+        Assert.Equal(("api", "api:c9"), (reply.Channel, reply.Identity));
+        var state = await grain.GetAsync();
+        Assert.Equal(ConversationStatus.Assigned, state!.Status);
+        Assert.Equal(operatorId, state.AssigneeId);
+        var due = await Store.LeaseDueOutboxAsync(DateTimeOffset.UtcNow.AddSeconds(1), 1000, TimeSpan.FromSeconds(1));
+        Assert.Contains(due, e => e.MessageId == reply.MessageId && e.Recipient == "api:c9" && e.Text == "Your order ships today.");
+    }
+
+    [Fact]
+    public async Task A_reply_to_an_identity_the_customer_does_not_own_is_refused()
+    {
+        var id = Guid.NewGuid();
+        var grain = fixture.Grains.GetGrain<IConversationGrain>(id);
+        await fixture.Grains.GetGrain<ICustomerGrain>(id).AttachAsync(["api:own"], "Ivan");
+        await grain.ReceiveAsync(Incoming($"{id}-1", identity: "api:own"));
+
+        var refused = await Assert.ThrowsAsync<ConversationException>(() =>
+            grain.ReplyAsync(new ReplyRequest(Guid.NewGuid(), "Olga", "hi", "sms", "phone:+79160000000")));
+        Assert.Contains("not one of this customer's identities", refused.Message);
+
+        var allowed = await grain.ReplyAsync(new ReplyRequest(Guid.NewGuid(), "Olga", "hi", "api", "api:own"));
+        Assert.Equal("api:own", allowed.Identity);
+    }
+
+    [Fact]
+    public async Task Replying_before_the_customer_wrote_is_refused()
+    {
+        var grain = fixture.Grains.GetGrain<IConversationGrain>(Guid.NewGuid());
+        await Assert.ThrowsAsync<ConversationException>(() => grain.ReplyAsync(new ReplyRequest(Guid.NewGuid(), "Olga", "hi", null, null)));
+        Assert.Null(await grain.GetAsync());
+    }
+
+    [Fact]
+    public async Task Assign_resolve_and_a_new_message_reopen_the_conversation()
+    {
+        var id = Guid.NewGuid();
+        var grain = fixture.Grains.GetGrain<IConversationGrain>(id);
+        await grain.ReceiveAsync(Incoming($"{id}-1"));
+        var operatorId = Guid.NewGuid();
+
+        Assert.Equal(ConversationStatus.Assigned, (await grain.AssignAsync(operatorId)).Status);
+        Assert.Equal(ConversationStatus.Resolved, (await grain.ResolveAsync()).Status);
+        await grain.ReceiveAsync(Incoming($"{id}-2", "one more question"));
+        var reopened = await grain.GetAsync();
+        Assert.Equal(ConversationStatus.Assigned, reopened!.Status);
+        Assert.Equal(operatorId, reopened.AssigneeId);
+
+        var queued = await grain.AssignAsync(null);
+        Assert.Equal(ConversationStatus.Queued, queued.Status);
+        Assert.Null(queued.AssigneeId);
+        Assert.Equal(
+            [LiveEventTypes.MessageCreated, LiveEventTypes.ConversationChanged, LiveEventTypes.ConversationChanged, LiveEventTypes.MessageCreated, LiveEventTypes.ConversationChanged],
+            Publisher.Of(id).Select(e => e.Type));
+    }
+
+    [Fact]
+    public async Task Delivery_states_only_move_forward()
+    {
+        var id = Guid.NewGuid();
+        var grain = fixture.Grains.GetGrain<IConversationGrain>(id);
+        await grain.ReceiveAsync(Incoming($"{id}-1"));
+        var reply = await grain.ReplyAsync(new ReplyRequest(Guid.NewGuid(), "Olga", "hi", null, null));
+
+        await grain.RecordDeliveryAsync(reply.MessageId, DeliveryState.Delivered, null, "provider-1");
+        await grain.RecordDeliveryAsync(reply.MessageId, DeliveryState.Sent, null, null);
+        await grain.RecordDeliveryAsync(reply.MessageId, DeliveryState.Failed, "late failure", null);
+
+        var stored = await Store.GetMessageAsync(reply.MessageId);
+        Assert.Equal(DeliveryState.Delivered, stored!.Delivery);
+        Assert.Equal("provider-1", stored.ExternalId);
+        Assert.Single(Publisher.Of(id), e => e.Type == LiveEventTypes.MessageDelivery);
+    }
+
+    [Fact]
+    public async Task The_conversation_state_survives_deactivation()
+    {
+        var id = Guid.NewGuid();
+        var grain = fixture.Grains.GetGrain<IConversationGrain>(id);
+        await grain.ReceiveAsync(Incoming($"{id}-1"));
+        await grain.ResolveAsync();
+
+        await fixture.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+        var state = await fixture.Grains.GetGrain<IConversationGrain>(id).GetAsync();
+        Assert.Equal(ConversationStatus.Resolved, state!.Status);
+        Assert.Equal(2, state.LastSequence);
+        var next = await fixture.Grains.GetGrain<IConversationGrain>(id).ReceiveAsync(Incoming($"{id}-2"));
+        Assert.Equal(3, next.Message.Sequence);
+    }
+}

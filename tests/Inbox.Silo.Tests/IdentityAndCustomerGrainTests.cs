@@ -1,0 +1,51 @@
+using Inbox.Domain.Customers;
+using Inbox.Domain.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Inbox.Silo.Tests;
+
+[Collection(ClusterCollection.Name)]
+public sealed class IdentityAndCustomerGrainTests(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task An_identity_is_claimed_once_and_keeps_its_owner()
+    {
+        var identity = fixture.Grains.GetGrain<IIdentityGrain>($"phone:+7916{Random.Shared.Next(1000000, 9999999)}");
+        var first = Guid.NewGuid();
+
+        Assert.Null(await identity.GetCustomerAsync());
+        var claims = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => identity.ClaimAsync(i == 0 ? first : Guid.NewGuid())));
+
+        Assert.Single(claims.Distinct());
+        Assert.Equal(claims[0], await identity.GetCustomerAsync());
+    }
+
+    [Fact]
+    public async Task A_claimed_identity_is_stored_and_survives_deactivation()
+    {
+        var key = $"email:{Guid.NewGuid():N}@example.com";
+        var owner = Guid.NewGuid();
+        await fixture.Grains.GetGrain<IIdentityGrain>(key).ClaimAsync(owner);
+
+        await fixture.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+        Assert.Equal(owner, await fixture.Grains.GetGrain<IIdentityGrain>(key).GetCustomerAsync());
+    }
+
+    [Fact]
+    public async Task A_customer_collects_identities_and_is_searchable()
+    {
+        var id = Guid.NewGuid();
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(id);
+        var phone = $"phone:+7916{Random.Shared.Next(1000000, 9999999)}";
+
+        Assert.Null(await customer.GetAsync());
+        await customer.AttachAsync(["api:x1"], "Ivan Petrov");
+        var card = await customer.AttachAsync(["api:x1", phone], "Another Name");
+
+        Assert.Equal("Ivan Petrov", card.Name);
+        Assert.Equal(["api:x1", phone], card.Identities);
+        var directory = fixture.SiloServices.GetRequiredService<ICustomerDirectory>();
+        Assert.Equal(id, Assert.Single(await directory.SearchAsync(phone, null, 10)).CustomerId);
+    }
+}

@@ -1,0 +1,14 @@
+using System.Collections.Concurrent;
+using Inbox.Domain.Live;
+
+namespace Inbox.Silo.Tests;
+
+/// <summary>Keeps what the grains publish, so a test can see the live events they raised.</summary>
+public sealed class RecordingPublisher : ILiveEventPublisher
+{
+    public ConcurrentQueue<LiveEvent> Published { get; } = new();
+
+    public void Publish(LiveEvent liveEvent) => Published.Enqueue(liveEvent);
+
+    public IReadOnlyList<LiveEvent> Of(Guid conversationId) => Published.Where(e => e.ConversationId == conversationId).ToList();
+}

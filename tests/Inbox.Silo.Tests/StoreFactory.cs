@@ -1,0 +1,38 @@
+using Inbox.Silo.Storage.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Inbox.Silo.Tests;
+
+/// <summary>The real SQLite store on a temporary file, without a silo.</summary>
+public sealed class StoreFactory : IAsyncDisposable
+{
+    private readonly TempDatabase _file = new();
+
+    public StoreFactory(int maxBatch = 512)
+    {
+        var options = Options.Create(new SqliteOptions { Path = _file.Path, MaxBatch = maxBatch });
+        Database = new SqliteDatabase(options);
+        Writer = new SqliteWriteQueue(Database, options, NullLogger<SqliteWriteQueue>.Instance);
+        Conversations = new SqliteConversationStore(Database, Writer);
+        Directory = new SqliteCustomerDirectory(Database, Writer);
+        GrainStorage = new SqliteGrainStorage(Database, Writer);
+    }
+
+    public SqliteDatabase Database { get; }
+
+    public SqliteWriteQueue Writer { get; }
+
+    public SqliteConversationStore Conversations { get; }
+
+    public SqliteCustomerDirectory Directory { get; }
+
+    public SqliteGrainStorage GrainStorage { get; }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Writer.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _file.Dispose();
+    }
+}
