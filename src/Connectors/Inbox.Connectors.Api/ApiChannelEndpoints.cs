@@ -113,5 +113,10 @@ public static class ApiChannelEndpoints
         {
             return (default, Results.Problem($"The body is not valid JSON of the expected shape: {ex.Message}", statusCode: StatusCodes.Status400BadRequest));
         }
+        catch (BadHttpRequestException ex)
+        {
+            // e.g. 413 when the body is over the size limit
+            return (default, Results.Problem(ex.Message, statusCode: ex.StatusCode));
+        }
     }
 }

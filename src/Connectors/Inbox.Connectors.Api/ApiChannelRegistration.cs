@@ -23,8 +23,8 @@ public static class ApiChannelRegistration
         services.AddHttpClient<ApiCallbackSender>()
             .AddStandardResilienceHandler(resilience =>
             {
-                // The outbox retries with its own backoff and keeps the state visible; here only one quick retry.
-                resilience.Retry.MaxRetryAttempts = 1;
+                // The outbox retries with its own backoff and shows every attempt on the timeline: no hidden retries here.
+                resilience.Retry.ShouldHandle = _ => ValueTask.FromResult(false);
                 resilience.AttemptTimeout.Timeout = options.CallbackTimeout;
                 resilience.TotalRequestTimeout.Timeout = options.CallbackTimeout * 3;
                 resilience.CircuitBreaker.SamplingDuration = options.CallbackTimeout * 2 > TimeSpan.FromSeconds(30) ? options.CallbackTimeout * 2 : TimeSpan.FromSeconds(30);

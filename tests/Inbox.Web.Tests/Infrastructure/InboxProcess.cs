@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Inbox.Web.Tests.Infrastructure;
+
+/// <summary>Inbox started as its own process from the web project's build output, as the README runs it, so that it can be killed.</summary>
+public sealed class InboxProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private InboxProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public Uri BaseAddress { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static async Task<InboxProcess> StartAsync(string databasePath, int httpPort, int siloPort, int gatewayPort)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(databasePath)!,
+        };
+        foreach (var arg in new[]
+        {
+            WebAssemblyPath(), $"--urls=http://127.0.0.1:{httpPort}", $"--Storage:Sqlite:Path={databasePath}",
+            $"--Orleans:SiloPort={siloPort}", $"--Orleans:GatewayPort={gatewayPort}", $"--Channels:Api:Token={InboxServer.ApiToken}",
+            $"--Demo:Password={InboxServer.DemoPassword}",
+        })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var process = new InboxProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{httpPort}"));
+        await process.WaitUntilReadyAsync();
+        return process;
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            Kill();
+        }
+
+        _process.Dispose();
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"Inbox exited with {_process.ExitCode}:\n{Output}");
+            }
+
+            try
+            {
+                if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            catch (TaskCanceledException)
+            {
+                // not answering yet
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"Inbox was not ready within 90 s:\n{Output}");
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    /// <summary>src/Inbox.Web/bin/{Debug|Release}/net10.0/Inbox.Web.dll of this checkout, built with the same configuration as the tests.</summary>
+    private static string WebAssemblyPath()
+    {
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
+        var configuration = testOutput.Parent!.Name;
+        var root = testOutput;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Inbox.sln")))
+        {
+            root = root.Parent;
+        }
+
+        if (root is null)
+        {
+            throw new InvalidOperationException("The repository root (Inbox.sln) was not found above the test output.");
+        }
+
+        var path = Path.Combine(root.FullName, "src", "Inbox.Web", "bin", configuration, "net10.0", "Inbox.Web.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build src/Inbox.Web first.", path);
+    }
+}

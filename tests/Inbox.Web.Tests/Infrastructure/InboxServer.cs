@@ -1,0 +1,112 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Inbox.Domain;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Inbox.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The whole web node (co-hosted silo, SQLite file, Kestrel on a loopback port) as the README's run command starts it,
+/// with the settings a test needs on top.
+/// </summary>
+public sealed class InboxServer : IAsyncDisposable
+{
+    public const string ApiToken = "test-api-token";
+    public const string DemoPassword = "demo-password-1";
+
+    private readonly WebApplication _app;
+
+    private InboxServer(WebApplication app, string folder)
+    {
+        _app = app;
+        Folder = folder;
+    }
+
+    public string Folder { get; }
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<InboxServer> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "inbox-web-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var all = new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["Storage:Sqlite:Path"] = Path.Combine(folder, "inbox.db"),
+            ["Orleans:SiloPort"] = FreePort.Next().ToString(),
+            ["Orleans:GatewayPort"] = FreePort.Next().ToString(),
+            ["Orleans:ClusterId"] = "test-" + Guid.NewGuid().ToString("N"),
+            ["Channels:Api:Token"] = ApiToken,
+            ["Demo:Password"] = DemoPassword,
+            ["Outbox:BaseDelay"] = "00:00:00.100",
+            ["Outbox:MaxDelay"] = "00:00:00.500",
+            ["Outbox:PollInterval"] = "00:00:00.200",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var app = InboxApp.Build(all.Select(kv => $"--{kv.Key}={kv.Value}").ToArray());
+        var server = new InboxServer(app, folder);
+        await app.StartAsync();
+        server.BaseAddress = new Uri(app.Urls.First());
+        return server;
+    }
+
+    public HttpClient Client(string? bearer = null)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        if (bearer is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        return client;
+    }
+
+    /// <summary>An HTTP client logged in as a demo account with a bearer token.</summary>
+    public async Task<HttpClient> OperatorClientAsync(string login = "operator") => Client(await TokenAsync(login));
+
+    public async Task<string> TokenAsync(string login = "operator", string password = DemoPassword)
+    {
+        using var client = Client();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { login, password });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        return token!.AccessToken;
+    }
+
+    public async Task<HubConnection> ConnectHubAsync(string login = "operator")
+    {
+        var token = await TokenAsync(login);
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(BaseAddress, "/hubs/inbox"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .AddJsonProtocol(o => InboxJson.Configure(o.PayloadSerializerOptions))
+            .Build();
+        await connection.StartAsync();
+        return connection;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // left for the system's temp cleanup
+        }
+    }
+
+    private sealed record TokenResponse(string AccessToken);
+}

@@ -1,0 +1,46 @@
+using System.Net;
+using System.Text.Json;
+using Inbox.Web.Tests.Infrastructure;
+
+namespace Inbox.Web.Tests;
+
+/// <summary>Health probes, the OpenAPI document and the console's page.</summary>
+public sealed class ServiceEndpointsTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+{
+    private InboxServer Server => fixture.Server;
+
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Health_probes_answer_healthy_without_login(string path)
+    {
+        using var client = Server.Client();
+        var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_external_contract()
+    {
+        using var client = Server.Client();
+        var response = await client.GetAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/v1/inbound", paths);
+        Assert.Contains("/api/v1/conversations", paths);
+        Assert.Contains("/api/v1/conversations/{id}/messages", paths);
+        Assert.Contains("/api/v1/customers", paths);
+        Assert.Contains("/api/v1/auth/token", paths);
+    }
+
+    [Fact]
+    public async Task The_console_page_is_served_at_the_root()
+    {
+        using var client = Server.Client();
+        var response = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<title>Inbox</title>", await response.Content.ReadAsStringAsync());
+    }
+}
