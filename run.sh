@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Starts the whole system on the embedded default: SQLite in ./data, Orleans on localhost, demo operators,
+# the API channel with a demo token. The console is at http://localhost:5080/.
+set -euo pipefail
+cd "$(dirname "$0")"
+export Channels__Api__Token="${Channels__Api__Token:-demo-api-token}"
+exec dotnet run --project src/Inbox.Web -c Release -- "$@"
