@@ -4,4 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 export Channels__Api__Token="${Channels__Api__Token:-demo-api-token}"
+# dotnet run works in the project folder: keep the data in ./data of the repository.
+export Storage__Sqlite__Path="${Storage__Sqlite__Path:-$PWD/data/inbox.db}"
 exec dotnet run --project src/Inbox.Web -c Release -- "$@"
