@@ -29,6 +29,8 @@ public static class InboxStorage
         services.TryAddSingleton<ICustomerDirectory, SqliteCustomerDirectory>();
         services.TryAddSingleton<IOperatorStore, SqliteOperatorStore>();
         services.TryAddSingleton<SqliteGrainStorage>();
+        services.TryAddSingleton<ICursorStore, SqliteCursorStore>();
+        services.TryAddSingleton<IAttachmentStore, SqliteAttachmentStore>();
         return services;
     }
 }

@@ -51,6 +51,8 @@ public static class InboxApp
         builder.Services.AddSingleton(new PhoneNumberNormalizer(configuration["Phone:DefaultRegion"] ?? "RU"));
         builder.Services.AddSingleton<IInboundPipeline, InboundPipeline>();
         builder.Services.AddSingleton<IDeliveryReceipts, DeliveryReceipts>();
+        builder.Services.AddSingleton<IIdentityReachability, IdentityReachability>();
+        builder.Services.AddSingleton<IConnectorCursorStore, ConnectorCursorStore>();
         var apiChannel = builder.Services.AddApiChannel(configuration);
 
         builder.Services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.SectionName));
@@ -84,6 +86,7 @@ public static class InboxApp
         app.MapAuthEndpoints();
         app.MapConversationEndpoints();
         app.MapCustomerEndpoints();
+        app.MapAttachmentEndpoints();
         app.MapOperatorEndpoints();
         if (apiChannel)
         {

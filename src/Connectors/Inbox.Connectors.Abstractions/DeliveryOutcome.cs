@@ -17,5 +17,6 @@ public abstract record DeliveryOutcome
     public sealed record Retry(string Reason, TimeSpan? After = null) : DeliveryOutcome;
 
     /// <summary>A failure that retrying will not fix, in words an operator understands.</summary>
-    public sealed record Failed(string Reason) : DeliveryOutcome;
+    /// <param name="RecipientUnreachable">The customer cannot be written to on this identity at all (blocked the bot, deactivated).</param>
+    public sealed record Failed(string Reason, bool RecipientUnreachable = false) : DeliveryOutcome;
 }

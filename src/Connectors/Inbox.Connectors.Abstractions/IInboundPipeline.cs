@@ -7,4 +7,7 @@ namespace Inbox.Connectors;
 public interface IInboundPipeline
 {
     Task<InboundAcceptance> AcceptAsync(InboundMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Changes the text of a stored inbound message in place (the timeline shows it was edited). False when no such message is stored.</summary>
+    Task<bool> EditAsync(InboundEdit edit, CancellationToken cancellationToken);
 }

@@ -9,10 +9,12 @@ namespace Inbox.Connectors;
 /// <param name="SenderName">The sender's display name, when the provider gives one.</param>
 /// <param name="Text">The message text.</param>
 /// <param name="SentAt">When the customer sent it, by the provider's clock.</param>
+/// <param name="Attachments">Files that came with it (the text may then be a caption, or empty).</param>
 public sealed record InboundMessage(
     string Channel,
     string ExternalId,
     IReadOnlyList<ChannelIdentity> From,
     string? SenderName,
     string Text,
-    DateTimeOffset SentAt);
+    DateTimeOffset SentAt,
+    IReadOnlyList<InboundAttachment>? Attachments = null);

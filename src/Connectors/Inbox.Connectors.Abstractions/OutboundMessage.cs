@@ -9,4 +9,5 @@ public sealed record OutboundMessage(
     ChannelIdentity Recipient,
     string Text,
     int Attempt,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<OutboundAttachment>? Attachments = null);

@@ -18,6 +18,10 @@ public interface IConversationGrain : IGrainWithGuidKey
     [Alias("Reply")]
     Task<TimelineMessage> ReplyAsync(ReplyRequest reply);
 
+    /// <summary>The customer edited a stored message: the text changes in place and the timeline shows when. False when no such message.</summary>
+    [Alias("EditInbound")]
+    Task<bool> EditInboundAsync(string channel, string externalId, string newText, DateTimeOffset editedAt);
+
     [Alias("AddNote")]
     Task<TimelineMessage> AddNoteAsync(Guid operatorId, string authorName, string text);
 

@@ -8,4 +8,5 @@ public sealed record IncomingMessage(
     [property: Id(2)] string FromIdentity,
     [property: Id(3)] string? SenderName,
     [property: Id(4)] string Text,
-    [property: Id(5)] DateTimeOffset SentAt);
+    [property: Id(5)] DateTimeOffset SentAt,
+    [property: Id(6)] IReadOnlyList<AttachmentInfo>? Attachments = null);

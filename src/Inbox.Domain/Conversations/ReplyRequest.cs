@@ -9,4 +9,5 @@ public sealed record ReplyRequest(
     [property: Id(1)] string AuthorName,
     [property: Id(2)] string Text,
     [property: Id(3)] string? Channel,
-    [property: Id(4)] string? Identity);
+    [property: Id(4)] string? Identity,
+    [property: Id(5)] IReadOnlyList<AttachmentInfo>? Attachments = null);

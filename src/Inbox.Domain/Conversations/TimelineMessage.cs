@@ -16,4 +16,6 @@ public sealed record TimelineMessage(
     [property: Id(10)] DeliveryState? Delivery,
     [property: Id(11)] string? DeliveryError,
     [property: Id(12)] DateTimeOffset CreatedAt,
-    [property: Id(13)] DateTimeOffset UpdatedAt);
+    [property: Id(13)] DateTimeOffset UpdatedAt,
+    [property: Id(14)] IReadOnlyList<AttachmentInfo>? Attachments = null,
+    [property: Id(15)] DateTimeOffset? EditedAt = null);

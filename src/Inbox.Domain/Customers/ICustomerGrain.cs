@@ -11,4 +11,8 @@ public interface ICustomerGrain : IGrainWithGuidKey
     /// <summary>Records identities the customer owns and, when not yet known, their name. Idempotent.</summary>
     [Alias("Attach")]
     Task<CustomerCard> AttachAsync(IReadOnlyList<string> identities, string? name);
+
+    /// <summary>Marks one of the customer's identities as (un)reachable, with the reason shown to operators.</summary>
+    [Alias("SetReachable")]
+    Task SetReachableAsync(string identity, bool reachable, string? reason);
 }

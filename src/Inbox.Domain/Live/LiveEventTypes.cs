@@ -6,6 +6,9 @@ public static class LiveEventTypes
     /// <summary>A new item on the timeline: inbound, reply, note.</summary>
     public const string MessageCreated = "message.created";
 
+    /// <summary>The customer edited a message; the event carries the new text.</summary>
+    public const string MessageEdited = "message.edited";
+
     /// <summary>An outbound message's delivery state changed.</summary>
     public const string MessageDelivery = "message.delivery";
 

@@ -32,6 +32,6 @@ public interface IConversationStore
     /// <summary>Removes an entry once its delivery reached a final answer (sent or failed).</summary>
     Task CompleteOutboxAsync(Guid messageId, CancellationToken cancellationToken = default);
 
-    /// <summary>Finds the outbound message a provider's id belongs to, for delivery receipts.</summary>
-    Task<TimelineMessage?> FindByExternalIdAsync(string channel, string externalId, CancellationToken cancellationToken = default);
+    /// <summary>Finds a message by its channel and provider id: an outbound one for delivery receipts, an inbound one for edits.</summary>
+    Task<TimelineMessage?> FindByExternalIdAsync(string channel, string externalId, MessageKind kind, CancellationToken cancellationToken = default);
 }

@@ -9,4 +9,5 @@ public sealed record OutboxEntry(
     string Text,
     int Attempts,
     DateTimeOffset NextAttemptAt,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<Conversations.AttachmentInfo>? Attachments = null);

@@ -34,7 +34,7 @@ public sealed class ConversationGrain(
             : current.Status;
         var sequence = current.LastSequence + 1;
         var message = new TimelineMessage(Guid.NewGuid(), current.ConversationId, sequence, MessageKind.Inbound, incoming.Channel,
-            incoming.FromIdentity, incoming.ExternalId, incoming.Text, null, incoming.SenderName, null, null, now, now);
+            incoming.FromIdentity, incoming.ExternalId, incoming.Text, null, incoming.SenderName, null, null, now, now, incoming.Attachments);
         var next = current with
         {
             Status = status,
@@ -42,7 +42,7 @@ public sealed class ConversationGrain(
             LastMessageAt = now,
             LastInboundChannel = incoming.Channel,
             LastInboundIdentity = incoming.FromIdentity,
-            LastMessagePreview = Preview(incoming.Text),
+            LastMessagePreview = Preview(incoming.Text, incoming.Attachments),
             UpdatedAt = now,
         };
         var liveEvent = new LiveEvent(next.ConversationId, sequence, LiveEventTypes.MessageCreated, now, next, message);
@@ -59,16 +59,16 @@ public sealed class ConversationGrain(
     public async Task<TimelineMessage> ReplyAsync(ReplyRequest reply)
     {
         var current = _state ?? throw new ConversationException("This customer has not written yet, so there is nothing to reply to.");
-        if (string.IsNullOrWhiteSpace(reply.Text))
+        if (string.IsNullOrWhiteSpace(reply.Text) && reply.Attachments is not { Count: > 0 })
         {
-            throw new ConversationException("A reply needs text.");
+            throw new ConversationException("A reply needs text or a file.");
         }
 
         var (channel, identity) = await ChooseRecipientAsync(current, reply);
         var now = clock.GetUtcNow();
         var sequence = current.LastSequence + 1;
         var message = new TimelineMessage(Guid.NewGuid(), current.ConversationId, sequence, MessageKind.Outbound, channel, identity, null,
-            reply.Text, reply.OperatorId, reply.AuthorName, DeliveryState.Queued, null, now, now);
+            reply.Text, reply.OperatorId, reply.AuthorName, DeliveryState.Queued, null, now, now, reply.Attachments);
 
         // An operator who answers a waiting conversation takes it, as in every contact center console.
         var takes = reply.OperatorId is not null && current.Status is ConversationStatus.Queued or ConversationStatus.Bot && current.AssigneeId is null;
@@ -78,15 +78,39 @@ public sealed class ConversationGrain(
             AssigneeId = takes ? reply.OperatorId : current.AssigneeId,
             LastSequence = sequence,
             LastMessageAt = now,
-            LastMessagePreview = Preview(reply.Text),
+            LastMessagePreview = Preview(reply.Text, reply.Attachments),
             UpdatedAt = now,
         };
         var liveEvent = new LiveEvent(next.ConversationId, sequence, LiveEventTypes.MessageCreated, now, next, message);
-        var outbox = new OutboxEntry(message.MessageId, message.ConversationId, channel, identity, reply.Text, 0, now, now);
+        var outbox = new OutboxEntry(message.MessageId, message.ConversationId, channel, identity, reply.Text, 0, now, now, reply.Attachments);
         await store.CommitAsync(new ConversationCommit(next, [liveEvent], NewMessage: message, Outbox: outbox));
         Publish(next, liveEvent);
         outboxSignal.Notify();
         return message;
+    }
+
+    public async Task<bool> EditInboundAsync(string channel, string externalId, string newText, DateTimeOffset editedAt)
+    {
+        var current = _state;
+        var message = current is null ? null : await store.FindByExternalIdAsync(channel, externalId, MessageKind.Inbound);
+        if (current is null || message is null || message.ConversationId != current.ConversationId)
+        {
+            return false;
+        }
+
+        if (message.Text == newText)
+        {
+            return true; // a repeated edit
+        }
+
+        var now = clock.GetUtcNow();
+        var sequence = current.LastSequence + 1;
+        var changed = message with { Text = newText, EditedAt = editedAt, UpdatedAt = now };
+        var next = current with { LastSequence = sequence, UpdatedAt = now };
+        var liveEvent = new LiveEvent(next.ConversationId, sequence, LiveEventTypes.MessageEdited, now, next, changed);
+        await store.CommitAsync(new ConversationCommit(next, [liveEvent], ChangedMessage: changed));
+        Publish(next, liveEvent);
+        return true;
     }
 
     public async Task<TimelineMessage> AddNoteAsync(Guid operatorId, string authorName, string text)
@@ -206,6 +230,13 @@ public sealed class ConversationGrain(
         return new ConversationSnapshot(id, id, options.Value.InitialStatus, null, 0, null, null, null, null, now, now);
     }
 
-    private string Preview(string text) =>
-        text.Length <= options.Value.PreviewLength ? text : text[..options.Value.PreviewLength] + "…";
+    private string Preview(string text, IReadOnlyList<AttachmentInfo>? attachments = null)
+    {
+        if (string.IsNullOrWhiteSpace(text) && attachments is { Count: > 0 })
+        {
+            text = "📎 " + string.Join(", ", attachments.Select(a => a.FileName));
+        }
+
+        return text.Length <= options.Value.PreviewLength ? text : text[..options.Value.PreviewLength] + "…";
+    }
 }

@@ -32,6 +32,25 @@ public sealed class CustomerGrain(
         return Card();
     }
 
+    public async Task SetReachableAsync(string identity, bool reachable, string? reason)
+    {
+        var changed = reachable
+            ? state.State.Unreachable.Remove(identity)
+            : state.State.Unreachable.TryGetValue(identity, out var known) is false || known != (reason ?? "unreachable");
+        if (!changed)
+        {
+            return;
+        }
+
+        if (!reachable)
+        {
+            state.State.Unreachable[identity] = reason ?? "unreachable";
+        }
+
+        await state.WriteStateAsync();
+    }
+
     private CustomerCard Card() =>
-        new(this.GetPrimaryKey(), state.State.Name, state.State.Identities.ToList(), state.State.CreatedAt ?? DateTimeOffset.MinValue);
+        new(this.GetPrimaryKey(), state.State.Name, state.State.Identities.ToList(), state.State.CreatedAt ?? DateTimeOffset.MinValue,
+            new Dictionary<string, string>(state.State.Unreachable));
 }

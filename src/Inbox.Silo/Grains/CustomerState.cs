@@ -8,4 +8,7 @@ public sealed class CustomerState
     public List<string> Identities { get; set; } = [];
 
     public DateTimeOffset? CreatedAt { get; set; }
+
+    /// <summary>Identities that cannot be written to now, with the reason.</summary>
+    public Dictionary<string, string> Unreachable { get; set; } = [];
 }

@@ -96,17 +96,30 @@ public static class ConversationEndpoints
     private static async Task<IResult> EventsAsync(Guid id, IConversationStore store, long? after, int? limit) =>
         Results.Ok(await store.GetEventsAsync(id, after ?? 0, Math.Clamp(limit ?? 500, 1, 1000)));
 
-    private static async Task<IResult> ReplyAsync(Guid id, ReplyBody body, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> ReplyAsync(Guid id, ReplyBody body, HttpContext context, IGrainFactory grains, IAttachmentStore attachments)
     {
-        if (string.IsNullOrWhiteSpace(body.Text))
+        var files = new List<AttachmentInfo>();
+        foreach (var attachmentId in body.AttachmentIds ?? [])
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["text"] = ["A reply needs text."] });
+            var info = await attachments.GetInfoAsync(attachmentId);
+            if (info is null)
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["attachmentIds"] = [$"There is no uploaded file {attachmentId}."] });
+            }
+
+            files.Add(info);
+        }
+
+        if (string.IsNullOrWhiteSpace(body.Text) && files.Count == 0)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["text"] = ["A reply needs text or a file."] });
         }
 
         var me = OperatorIdentity.From(context.User);
         return await Guarded(id, grains, async grain =>
         {
-            var message = await grain.ReplyAsync(new ReplyRequest(me.OperatorId, me.DisplayName, body.Text, body.Channel, body.Identity));
+            var message = await grain.ReplyAsync(new ReplyRequest(me.OperatorId, me.DisplayName, body.Text ?? "", body.Channel, body.Identity,
+                files.Count == 0 ? null : files));
             return Results.Accepted($"/api/v1/conversations/{id}/messages", message);
         });
     }

@@ -9,7 +9,7 @@ public sealed class DeliveryReceipts(IConversationStore store, IGrainFactory gra
 {
     public async Task<bool> RecordAsync(DeliveryReceipt receipt, CancellationToken cancellationToken)
     {
-        var message = await store.FindByExternalIdAsync(receipt.Channel, receipt.ProviderMessageId, cancellationToken);
+        var message = await store.FindByExternalIdAsync(receipt.Channel, receipt.ProviderMessageId, MessageKind.Outbound, cancellationToken);
         if (message is null && Guid.TryParse(receipt.ProviderMessageId, out var ownId))
         {
             // Channels that use our own message id (the API channel) may report before the send was recorded.

@@ -1,6 +1,7 @@
 using Inbox.Connectors;
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Customers;
+using Inbox.Domain.Storage;
 
 namespace Inbox.Web.Inbound;
 
@@ -8,7 +9,7 @@ namespace Inbox.Web.Inbound;
 /// The one path of every inbound message: identity resolution finds (or makes) the customer, then the customer's
 /// conversation grain orders and stores the message. Completes only when the message is durable.
 /// </summary>
-public sealed class InboundPipeline(IGrainFactory grains, ILogger<InboundPipeline> logger) : IInboundPipeline
+public sealed class InboundPipeline(IGrainFactory grains, IConversationStore store, IAttachmentStore attachments, ILogger<InboundPipeline> logger) : IInboundPipeline
 {
     public async Task<InboundAcceptance> AcceptAsync(InboundMessage message, CancellationToken cancellationToken)
     {
@@ -17,12 +18,33 @@ public sealed class InboundPipeline(IGrainFactory grains, ILogger<InboundPipelin
             throw new ArgumentException("An inbound message needs at least one sender identity.", nameof(message));
         }
 
+        // A retried delivery is answered from the store at once: no identity work, no second copy of its files.
+        if (await store.FindByExternalIdAsync(message.Channel, message.ExternalId, MessageKind.Inbound, cancellationToken) is { } stored)
+        {
+            return new InboundAcceptance(stored.ConversationId, stored.ConversationId, stored.MessageId, stored.Sequence, Duplicate: true);
+        }
+
         var customerId = await ResolveCustomerAsync(message);
-        var incoming = new IncomingMessage(message.Channel, message.ExternalId, message.From[0].ToString(), message.SenderName, message.Text, message.SentAt);
+        var files = new List<AttachmentInfo>();
+        foreach (var attachment in message.Attachments ?? [])
+        {
+            using var content = new MemoryStream(attachment.Content, writable: false);
+            files.Add(await attachments.SaveAsync(attachment.FileName, attachment.ContentType, content, cancellationToken));
+        }
+
+        var incoming = new IncomingMessage(message.Channel, message.ExternalId, message.From[0].ToString(), message.SenderName, message.Text, message.SentAt,
+            files.Count == 0 ? null : files);
         var result = await grains.GetGrain<IConversationGrain>(customerId).ReceiveAsync(incoming);
         logger.LogInformation("Inbound {Channel} message {ExternalId} from {Identity} stored as {MessageId} (sequence {Sequence}, duplicate {Duplicate})",
             message.Channel, message.ExternalId, incoming.FromIdentity, result.Message.MessageId, result.Message.Sequence, result.Duplicate);
         return new InboundAcceptance(result.Message.ConversationId, customerId, result.Message.MessageId, result.Message.Sequence, result.Duplicate);
+    }
+
+    public async Task<bool> EditAsync(InboundEdit edit, CancellationToken cancellationToken)
+    {
+        var stored = await store.FindByExternalIdAsync(edit.Channel, edit.ExternalId, MessageKind.Inbound, cancellationToken);
+        return stored is not null
+            && await grains.GetGrain<IConversationGrain>(stored.ConversationId).EditInboundAsync(edit.Channel, edit.ExternalId, edit.NewText, edit.EditedAt);
     }
 
     /// <summary>

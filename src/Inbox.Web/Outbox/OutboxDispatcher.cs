@@ -13,6 +13,8 @@ namespace Inbox.Web.Outbox;
 /// </summary>
 public sealed class OutboxDispatcher(
     IConversationStore store,
+    IAttachmentStore attachments,
+    IIdentityReachability reachability,
     IGrainFactory grains,
     IEnumerable<IOutboundChannel> channels,
     OutboxSignal signal,
@@ -75,7 +77,9 @@ public sealed class OutboxDispatcher(
         {
             try
             {
-                outcome = await channel.SendAsync(new OutboundMessage(entry.MessageId, entry.ConversationId, entry.Channel, recipient, entry.Text, attempt, entry.CreatedAt), cancellationToken);
+                var files = entry.Attachments?.Select(a => new OutboundAttachment(a.AttachmentId, a.FileName, a.ContentType, a.Size,
+                    async ct => await attachments.OpenAsync(a.AttachmentId, ct) ?? throw new FileNotFoundException($"Attachment {a.AttachmentId} is missing."))).ToList();
+                outcome = await channel.SendAsync(new OutboundMessage(entry.MessageId, entry.ConversationId, entry.Channel, recipient, entry.Text, attempt, entry.CreatedAt, files), cancellationToken);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -96,6 +100,11 @@ public sealed class OutboxDispatcher(
                 break;
             case DeliveryOutcome.Failed failed:
                 logger.LogWarning("Reply {MessageId} via {Channel} failed: {Reason}", entry.MessageId, entry.Channel, failed.Reason);
+                if (failed.RecipientUnreachable && ChannelIdentity.TryParse(entry.Recipient, out var unreachable))
+                {
+                    await reachability.SetReachableAsync(unreachable, false, failed.Reason, cancellationToken);
+                }
+
                 await conversation.RecordDeliveryAsync(entry.MessageId, DeliveryState.Failed, failed.Reason, null);
                 await store.CompleteOutboxAsync(entry.MessageId, cancellationToken);
                 break;

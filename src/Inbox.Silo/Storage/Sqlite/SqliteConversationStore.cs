@@ -65,14 +65,15 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteWrite
 
         if (message is not null)
         {
-            connection.Execute($"INSERT INTO messages ({MessageColumns}) VALUES (@id, @conversation, @seq, @kind, @channel, @identity, @externalId, @text, @operatorId, @author, @delivery, @error, @created, @updated)",
+            connection.Execute($"INSERT INTO messages ({MessageColumns}) VALUES (@id, @conversation, @seq, @kind, @channel, @identity, @externalId, @text, @operatorId, @author, @delivery, @error, @created, @updated, @attachments, @edited)",
                 MessageParameters(message), transaction);
         }
 
         if (commit.ChangedMessage is { } changed)
         {
             connection.Execute("""
-                UPDATE messages SET delivery = @delivery, delivery_error = @error, external_id = @externalId, updated_at = @updated
+                UPDATE messages SET delivery = @delivery, delivery_error = @error, external_id = @externalId, updated_at = @updated,
+                    text = @text, edited_at = @edited
                 WHERE message_id = @id
                 """, MessageParameters(changed), transaction);
         }
@@ -80,8 +81,8 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteWrite
         if (commit.Outbox is { } o)
         {
             connection.Execute("""
-                INSERT INTO outbox (message_id, conversation_id, channel, recipient, text, attempts, next_attempt_ticks, lease_until_ticks, created_at)
-                VALUES (@id, @conversation, @channel, @recipient, @text, @attempts, @next, 0, @created)
+                INSERT INTO outbox (message_id, conversation_id, channel, recipient, text, attempts, next_attempt_ticks, lease_until_ticks, created_at, attachments)
+                VALUES (@id, @conversation, @channel, @recipient, @text, @attempts, @next, 0, @created, @attachments)
                 """,
                 new
                 {
@@ -93,6 +94,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteWrite
                     attempts = o.Attempts,
                     next = o.NextAttemptAt.UtcTicks,
                     created = Time(o.CreatedAt),
+                    attachments = o.Attachments is { Count: > 0 } ? JsonSerializer.Serialize(o.Attachments, InboxJson.Options) : null,
                 }, transaction);
         }
 
@@ -115,6 +117,8 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteWrite
         error = m.DeliveryError,
         created = Time(m.CreatedAt),
         updated = Time(m.UpdatedAt),
+        attachments = m.Attachments is { Count: > 0 } ? JsonSerializer.Serialize(m.Attachments, InboxJson.Options) : null,
+        edited = Time(m.EditedAt),
     };
 
     public Task<ConversationSnapshot?> GetConversationAsync(Guid conversationId, CancellationToken cancellationToken = default)
@@ -165,11 +169,11 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteWrite
         return Task.FromResult(rows.FirstOrDefault());
     }
 
-    public Task<TimelineMessage?> FindByExternalIdAsync(string channel, string externalId, CancellationToken cancellationToken = default)
+    public Task<TimelineMessage?> FindByExternalIdAsync(string channel, string externalId, MessageKind kind, CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();
-        var rows = SqliteReader.Query(connection, null, $"SELECT {MessageColumns} FROM messages WHERE channel = @channel AND external_id = @externalId LIMIT 1",
-            new { channel, externalId }, ReadMessage);
+        var rows = SqliteReader.Query(connection, null, $"SELECT {MessageColumns} FROM messages WHERE channel = @channel AND external_id = @externalId AND kind = @kind LIMIT 1",
+            new { channel, externalId, kind = (int)kind }, ReadMessage);
         return Task.FromResult(rows.FirstOrDefault());
     }
 
@@ -204,12 +208,13 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteWrite
         writer.WriteAsync<IReadOnlyList<OutboxEntry>>((connection, transaction) =>
         {
             var due = SqliteReader.Query(connection, transaction, """
-                SELECT message_id, conversation_id, channel, recipient, text, attempts, next_attempt_ticks, created_at FROM outbox
+                SELECT message_id, conversation_id, channel, recipient, text, attempts, next_attempt_ticks, created_at, attachments FROM outbox
                 WHERE next_attempt_ticks <= @now AND lease_until_ticks <= @now ORDER BY next_attempt_ticks LIMIT @max
                 """,
                 new { now = now.UtcTicks, max },
                 r => new OutboxEntry(Guid.Parse(r.GetString(0)), Guid.Parse(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4),
-                    r.GetInt32(5), new DateTimeOffset(r.GetInt64(6), TimeSpan.Zero), ParseTime(r.GetString(7))));
+                    r.GetInt32(5), new DateTimeOffset(r.GetInt64(6), TimeSpan.Zero), ParseTime(r.GetString(7)),
+                    r.IsDBNull(8) ? null : JsonSerializer.Deserialize<List<AttachmentInfo>>(r.GetString(8), InboxJson.Options)));
             foreach (var entry in due)
             {
                 connection.Execute("UPDATE outbox SET lease_until_ticks = @until WHERE message_id = @id",

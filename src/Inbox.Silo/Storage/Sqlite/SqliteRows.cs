@@ -1,5 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text.Json;
+using Inbox.Domain;
 using Inbox.Domain.Conversations;
 using Microsoft.Data.Sqlite;
 
@@ -9,7 +11,7 @@ namespace Inbox.Silo.Storage.Sqlite;
 internal static class SqliteRows
 {
     public const string MessageColumns =
-        "message_id, conversation_id, sequence, kind, channel, identity, external_id, text, operator_id, author_name, delivery, delivery_error, created_at, updated_at";
+        "message_id, conversation_id, sequence, kind, channel, identity, external_id, text, operator_id, author_name, delivery, delivery_error, created_at, updated_at, attachments, edited_at";
 
     public const string ConversationColumns =
         "conversation_id, customer_id, status, assignee_id, last_sequence, last_message_at, last_inbound_channel, last_inbound_identity, last_preview, created_at, updated_at";
@@ -36,7 +38,9 @@ internal static class SqliteRows
         r.IsDBNull(10) ? null : (DeliveryState)r.GetInt32(10),
         NullableString(r, 11),
         ParseTime(r.GetString(12)),
-        ParseTime(r.GetString(13)));
+        ParseTime(r.GetString(13)),
+        r.IsDBNull(14) ? null : JsonSerializer.Deserialize<List<AttachmentInfo>>(r.GetString(14), InboxJson.Options),
+        r.IsDBNull(15) ? null : ParseTime(r.GetString(15)));
 
     public static ConversationSnapshot ReadConversation(DbDataReader r) => new(
         Guid.Parse(r.GetString(0)),

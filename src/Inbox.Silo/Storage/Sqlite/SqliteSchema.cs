@@ -35,7 +35,9 @@ internal static class SqliteSchema
             delivery INTEGER NULL,
             delivery_error TEXT NULL,
             created_at TEXT NOT NULL,
-            updated_at TEXT NOT NULL
+            updated_at TEXT NOT NULL,
+            attachments TEXT NULL,
+            edited_at TEXT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_messages_conversation ON messages(conversation_id, sequence);
         CREATE UNIQUE INDEX IF NOT EXISTS ux_messages_inbound_external ON messages(channel, external_id) WHERE kind = 0 AND external_id IS NOT NULL;
@@ -60,7 +62,8 @@ internal static class SqliteSchema
             next_attempt_ticks INTEGER NOT NULL,
             lease_until_ticks INTEGER NOT NULL,
             last_error TEXT NULL,
-            created_at TEXT NOT NULL
+            created_at TEXT NOT NULL,
+            attachments TEXT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_outbox_due ON outbox(next_attempt_ticks);
 
@@ -82,6 +85,19 @@ internal static class SqliteSchema
             identity TEXT PRIMARY KEY,
             customer_id TEXT NOT NULL
         ) WITHOUT ROWID;
+
+        CREATE TABLE IF NOT EXISTS cursors (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
+
+        CREATE TABLE IF NOT EXISTS attachments (
+            attachment_id TEXT PRIMARY KEY,
+            file_name TEXT NOT NULL,
+            content_type TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            created_at TEXT NOT NULL
+        );
 
         CREATE TABLE IF NOT EXISTS operators (
             operator_id TEXT PRIMARY KEY,

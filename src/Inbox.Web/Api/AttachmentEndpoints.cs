@@ -1,0 +1,70 @@
+using Inbox.Domain.Conversations;
+using Inbox.Domain.Storage;
+using Inbox.Web.Auth;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Inbox.Web.Api;
+
+/// <summary>Files on the timeline: operators open what customers sent, and upload what they send with a reply.</summary>
+public static class AttachmentEndpoints
+{
+    public const long MaxUploadBytes = 20 * 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapAttachmentEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/v1/attachments").WithTags("Attachments").RequireAuthorization(InboxPolicies.Operator);
+        group.MapGet("/{id:guid}", DownloadAsync).WithSummary("The file's content, with its name and type.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/", UploadAsync).DisableAntiforgery()
+            .WithSummary("Uploads one file (multipart field 'file'); send its id in a reply's attachmentIds.")
+            .Produces<AttachmentInfo>(StatusCodes.Status201Created).ProducesValidationProblem();
+        return endpoints;
+    }
+
+    private static async Task<IResult> DownloadAsync(Guid id, IAttachmentStore attachments, CancellationToken cancellationToken)
+    {
+        var info = await attachments.GetInfoAsync(id, cancellationToken);
+        var content = info is null ? null : await attachments.OpenAsync(id, cancellationToken);
+        return content is null
+            ? Results.Problem($"There is no attachment {id}.", statusCode: StatusCodes.Status404NotFound, title: "Not found")
+            : Results.File(content, info!.ContentType, info.FileName);
+    }
+
+    private static async Task<IResult> UploadAsync(HttpContext context, IAttachmentStore attachments, CancellationToken cancellationToken)
+    {
+        // Uploads may be larger than the API's general body limit.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxUploadBytes + 64 * 1024;
+        }
+
+        if (!context.Request.HasFormContentType)
+        {
+            return Results.Problem("Send the file as multipart/form-data.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        IFormFile? file;
+        try
+        {
+            file = (await context.Request.ReadFormAsync(cancellationToken)).Files["file"];
+        }
+        catch (BadHttpRequestException ex)
+        {
+            return Results.Problem(ex.Message, statusCode: ex.StatusCode);
+        }
+
+        if (file is null || file.Length == 0)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send one non-empty file in the multipart field 'file'."] });
+        }
+
+        if (file.Length > MaxUploadBytes)
+        {
+            return Results.Problem($"Files up to {MaxUploadBytes / 1024 / 1024} MB can be sent.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        await using var content = file.OpenReadStream();
+        var info = await attachments.SaveAsync(file.FileName, file.ContentType, content, cancellationToken);
+        return Results.Created($"/api/v1/attachments/{info.AttachmentId}", info);
+    }
+}

@@ -1,0 +1,20 @@
+using Inbox.Connectors;
+using Inbox.Domain.Customers;
+
+namespace Inbox.Web.Inbound;
+
+/// <summary>Records on the owning customer's card that an identity can (not) be written to.</summary>
+public sealed class IdentityReachability(IGrainFactory grains, ILogger<IdentityReachability> logger) : IIdentityReachability
+{
+    public async Task SetReachableAsync(ChannelIdentity identity, bool reachable, string? reason, CancellationToken cancellationToken)
+    {
+        var owner = await grains.GetGrain<IIdentityGrain>(identity.ToString()).GetCustomerAsync();
+        if (owner is null)
+        {
+            return; // nobody has written from it: nothing to mark
+        }
+
+        await grains.GetGrain<ICustomerGrain>(owner.Value).SetReachableAsync(identity.ToString(), reachable, reason);
+        logger.LogInformation("{Identity} of customer {CustomerId} is now {Reachability}: {Reason}", identity.ToString(), owner, reachable ? "reachable" : "unreachable", reason);
+    }
+}
