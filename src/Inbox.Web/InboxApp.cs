@@ -24,7 +24,8 @@ namespace Inbox.Web;
 /// </summary>
 public static class InboxApp
 {
-    public static WebApplication Build(string[] args)
+    /// <param name="configure">Changes to the services before the app is built (tests add fakes here).</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         // The content root is the build output (appsettings.json and wwwroot are copied there), wherever the command runs from;
         // relative paths in the configuration (the database) stay relative to the working directory.
@@ -70,6 +71,7 @@ public static class InboxApp
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
 
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -35,7 +35,7 @@ public sealed class InboundPipeline(IGrainFactory grains, IConversationStore sto
         var incoming = new IncomingMessage(message.Channel, message.ExternalId, message.From[0].ToString(), message.SenderName, message.Text, message.SentAt,
             files.Count == 0 ? null : files);
         var result = await grains.GetGrain<IConversationGrain>(customerId).ReceiveAsync(incoming);
-        logger.LogInformation("Inbound {Channel} message {ExternalId} from {Identity} stored as {MessageId} (sequence {Sequence}, duplicate {Duplicate})",
+        logger.LogDebug("Inbound {Channel} message {ExternalId} from {Identity} stored as {MessageId} (sequence {Sequence}, duplicate {Duplicate})",
             message.Channel, message.ExternalId, incoming.FromIdentity, result.Message.MessageId, result.Message.Sequence, result.Duplicate);
         return new InboundAcceptance(result.Message.ConversationId, customerId, result.Message.MessageId, result.Message.Sequence, result.Duplicate);
     }

@@ -30,7 +30,7 @@ public sealed class InboxServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<InboxServer> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<InboxServer> StartAsync(IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "inbox-web-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -52,7 +52,7 @@ public sealed class InboxServer : IAsyncDisposable
             all[key] = value;
         }
 
-        var app = InboxApp.Build(all.Select(kv => $"--{kv.Key}={kv.Value}").ToArray());
+        var app = InboxApp.Build(all.Select(kv => $"--{kv.Key}={kv.Value}").ToArray(), configure);
         var server = new InboxServer(app, folder);
         await app.StartAsync();
         server.BaseAddress = new Uri(app.Urls.First());

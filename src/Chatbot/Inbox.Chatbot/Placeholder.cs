@@ -1,0 +1,1 @@
+namespace Inbox.Chatbot; internal static class Placeholder { }

@@ -1,0 +1,2 @@
+namespace Inbox.Connectors.Telegram;
+internal static class Placeholder { }
