@@ -88,6 +88,7 @@ public static class InboxApp
         app.MapAuthEndpoints();
         app.MapConversationEndpoints();
         app.MapCustomerEndpoints();
+        app.MapCustomerAdminEndpoints();
         app.MapAttachmentEndpoints();
         app.MapOperatorEndpoints();
         if (apiChannel)

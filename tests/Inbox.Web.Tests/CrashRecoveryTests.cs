@@ -112,7 +112,7 @@ public sealed class CrashRecoveryTests : IDisposable
         var ids = new List<string>();
         foreach (var conversation in conversations)
         {
-            long? before = null;
+            string? before = null;
             do
             {
                 var page = await client.GetFromJsonAsync<Inbox.Domain.Storage.TimelinePage>(

@@ -2,6 +2,7 @@ namespace Inbox.Domain.Conversations;
 
 /// <summary>
 /// The small state of a conversation. There is one conversation per customer, so its id is the customer's id.
+/// <see cref="MergedInto"/> is set when its customer was merged into another: its timeline then lives there.
 /// </summary>
 [GenerateSerializer, Alias("Inbox.ConversationSnapshot")]
 public sealed record ConversationSnapshot(
@@ -15,4 +16,6 @@ public sealed record ConversationSnapshot(
     [property: Id(7)] string? LastInboundIdentity,
     [property: Id(8)] string? LastMessagePreview,
     [property: Id(9)] DateTimeOffset CreatedAt,
-    [property: Id(10)] DateTimeOffset UpdatedAt);
+    [property: Id(10)] DateTimeOffset UpdatedAt,
+    [property: Id(11)] Guid? MergedInto = null,
+    [property: Id(12)] IReadOnlyList<string>? Labels = null);

@@ -35,6 +35,18 @@ public interface IConversationGrain : IGrainWithGuidKey
     [Alias("Reopen")]
     Task<ConversationSnapshot> ReopenAsync();
 
+    /// <summary>Takes in the timeline of another customer's conversation (a merge); the other conversation must be marked merged first.</summary>
+    [Alias("Absorb")]
+    Task<ConversationSnapshot> AbsorbAsync(Guid otherConversationId);
+
+    /// <summary>Gives back the items that came from <paramref name="otherConversationId"/> (an unmerge).</summary>
+    [Alias("Split")]
+    Task<ConversationSnapshot> SplitAsync(Guid otherConversationId);
+
+    /// <summary>Marks this conversation merged into another (null: unmerged). While merged, inbound messages go to the survivor.</summary>
+    [Alias("MarkMerged")]
+    Task MarkMergedAsync(Guid? survivorConversationId);
+
     /// <summary>Moves an outbound message's delivery state forward (never back) and tells the operators.</summary>
     /// <param name="providerMessageId">The provider's id of the sent message, kept to match its later receipts.</param>
     [Alias("RecordDelivery")]

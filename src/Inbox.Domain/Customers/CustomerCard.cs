@@ -10,4 +10,6 @@ public sealed record CustomerCard(
     [property: Id(1)] string? Name,
     [property: Id(2)] IReadOnlyList<string> Identities,
     [property: Id(3)] DateTimeOffset CreatedAt,
-    [property: Id(4)] IReadOnlyDictionary<string, string>? Unreachable = null);
+    [property: Id(4)] IReadOnlyDictionary<string, string>? Unreachable = null,
+    [property: Id(5)] Guid? MergedInto = null,
+    [property: Id(6)] IReadOnlyList<Guid>? Merged = null);

@@ -12,6 +12,25 @@ public interface ICustomerGrain : IGrainWithGuidKey
     [Alias("Attach")]
     Task<CustomerCard> AttachAsync(IReadOnlyList<string> identities, string? name);
 
+    /// <summary>
+    /// Merges <paramref name="otherCustomerId"/> into this customer: its identities route here from now on and its timeline
+    /// joins this one, nothing lost or doubled. Refused (<see cref="Conversations.ConversationException"/>) for a customer already merged.
+    /// </summary>
+    [Alias("Merge")]
+    Task<CustomerCard> MergeAsync(Guid otherCustomerId);
+
+    /// <summary>Undoes a merge: the other customer gets back its identities and the timeline items that came from it.</summary>
+    [Alias("Unmerge")]
+    Task<CustomerCard> UnmergeAsync(Guid otherCustomerId);
+
+    /// <summary>Records on the merged-away customer where it went (null: back on its own), and hands over or takes back identities.</summary>
+    [Alias("SetMergedInto")]
+    Task<CustomerCard?> SetMergedIntoAsync(Guid? survivorId);
+
+    /// <summary>Forgets identities that moved to another customer.</summary>
+    [Alias("Detach")]
+    Task DetachAsync(IReadOnlyList<string> identities);
+
     /// <summary>Marks one of the customer's identities as (un)reachable, with the reason shown to operators.</summary>
     [Alias("SetReachable")]
     Task SetReachableAsync(string identity, bool reachable, string? reason);

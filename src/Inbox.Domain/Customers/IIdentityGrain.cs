@@ -14,4 +14,8 @@ public interface IIdentityGrain : IGrainWithStringKey
     /// <summary>Gives the identity to <paramref name="customerId"/> unless it already has an owner; returns the owner.</summary>
     [Alias("Claim")]
     Task<Guid> ClaimAsync(Guid customerId);
+
+    /// <summary>Moves the identity from one customer to another (a merge or unmerge); nothing happens when <paramref name="from"/> is not the owner.</summary>
+    [Alias("Reassign")]
+    Task<bool> ReassignAsync(Guid from, Guid to);
 }

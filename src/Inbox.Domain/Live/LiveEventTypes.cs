@@ -12,6 +12,9 @@ public static class LiveEventTypes
     /// <summary>An outbound message's delivery state changed.</summary>
     public const string MessageDelivery = "message.delivery";
 
+    /// <summary>Another customer's timeline was merged into this conversation, or split off again: reload the timeline.</summary>
+    public const string ConversationMerged = "conversation.merged";
+
     /// <summary>The conversation's status or assignee changed.</summary>
     public const string ConversationChanged = "conversation.changed";
 }

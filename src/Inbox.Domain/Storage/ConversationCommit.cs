@@ -12,4 +12,5 @@ public sealed record ConversationCommit(
     IReadOnlyList<LiveEvent> Events,
     TimelineMessage? NewMessage = null,
     TimelineMessage? ChangedMessage = null,
-    OutboxEntry? Outbox = null);
+    OutboxEntry? Outbox = null,
+    TimelineMove? Move = null);

@@ -17,8 +17,9 @@ public interface IConversationStore
 
     Task<TimelineMessage?> GetMessageAsync(Guid messageId, CancellationToken cancellationToken = default);
 
-    /// <summary>The timeline, oldest first, up to <paramref name="limit"/> items before sequence <paramref name="beforeSequence"/> (null: the newest).</summary>
-    Task<TimelinePage> GetTimelineAsync(Guid conversationId, long? beforeSequence, int limit, CancellationToken cancellationToken = default);
+    /// <summary>The timeline, oldest first, up to <paramref name="limit"/> items before the cursor <paramref name="before"/> (null: the newest).</summary>
+    /// <exception cref="FormatException">The cursor is not one this store gave out.</exception>
+    Task<TimelinePage> GetTimelineAsync(Guid conversationId, string? before, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>The conversation's events after <paramref name="afterSequence"/>, in order: what a reconnecting console missed.</summary>
     Task<IReadOnlyList<LiveEvent>> GetEventsAsync(Guid conversationId, long afterSequence, int limit, CancellationToken cancellationToken = default);

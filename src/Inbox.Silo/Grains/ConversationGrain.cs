@@ -27,6 +27,11 @@ public sealed class ConversationGrain(
 
     public async Task<ReceiveResult> ReceiveAsync(IncomingMessage incoming)
     {
+        if (_state?.MergedInto is { } survivor)
+        {
+            return await GrainFactory.GetGrain<IConversationGrain>(survivor).ReceiveAsync(incoming);
+        }
+
         var now = clock.GetUtcNow();
         var current = _state ?? New(now);
         var status = current.Status == ConversationStatus.Resolved
@@ -58,6 +63,11 @@ public sealed class ConversationGrain(
 
     public async Task<TimelineMessage> ReplyAsync(ReplyRequest reply)
     {
+        if (_state?.MergedInto is { } survivor)
+        {
+            return await GrainFactory.GetGrain<IConversationGrain>(survivor).ReplyAsync(reply);
+        }
+
         var current = _state ?? throw new ConversationException("This customer has not written yet, so there is nothing to reply to.");
         if (string.IsNullOrWhiteSpace(reply.Text) && reply.Attachments is not { Count: > 0 })
         {
@@ -144,8 +154,66 @@ public sealed class ConversationGrain(
         ? current
         : current with { Status = current.AssigneeId is null ? ConversationStatus.Queued : ConversationStatus.Assigned });
 
+    public async Task<ConversationSnapshot> AbsorbAsync(Guid otherConversationId)
+    {
+        var now = clock.GetUtcNow();
+        var current = _state ?? New(now);
+        var other = await store.GetConversationAsync(otherConversationId);
+        var otherIsNewer = other?.LastMessageAt is { } otherLast && (current.LastMessageAt is null || otherLast > current.LastMessageAt);
+        var sequence = current.LastSequence + 1;
+        var next = current with
+        {
+            LastSequence = sequence,
+            UpdatedAt = now,
+            LastMessageAt = otherIsNewer ? other!.LastMessageAt : current.LastMessageAt,
+            LastInboundChannel = otherIsNewer && other!.LastInboundChannel is not null ? other.LastInboundChannel : current.LastInboundChannel ?? other?.LastInboundChannel,
+            LastInboundIdentity = otherIsNewer && other!.LastInboundIdentity is not null ? other.LastInboundIdentity : current.LastInboundIdentity ?? other?.LastInboundIdentity,
+            LastMessagePreview = otherIsNewer ? other!.LastMessagePreview : current.LastMessagePreview ?? other?.LastMessagePreview,
+            AssigneeId = current.AssigneeId ?? other?.AssigneeId,
+            Status = current.Status == ConversationStatus.Resolved && other is { Status: not ConversationStatus.Resolved }
+                ? other.Status
+                : current.AssigneeId is null && other?.AssigneeId is not null && current.Status != ConversationStatus.Resolved ? ConversationStatus.Assigned : current.Status,
+        };
+        var liveEvent = new LiveEvent(next.ConversationId, sequence, LiveEventTypes.ConversationMerged, now, next, null);
+        await store.CommitAsync(new ConversationCommit(next, [liveEvent], Move: new TimelineMove(otherConversationId, next.ConversationId, Back: false)));
+        Publish(next, liveEvent);
+        return next;
+    }
+
+    public async Task<ConversationSnapshot> SplitAsync(Guid otherConversationId)
+    {
+        var current = _state ?? throw new ConversationException("There is no conversation with this customer yet.");
+        var now = clock.GetUtcNow();
+        var sequence = current.LastSequence + 1;
+        var next = current with { LastSequence = sequence, UpdatedAt = now };
+        var liveEvent = new LiveEvent(next.ConversationId, sequence, LiveEventTypes.ConversationMerged, now, next, null);
+        await store.CommitAsync(new ConversationCommit(next, [liveEvent], Move: new TimelineMove(otherConversationId, next.ConversationId, Back: true)));
+        Publish(next, liveEvent);
+        return next;
+    }
+
+    public async Task MarkMergedAsync(Guid? survivorConversationId)
+    {
+        if (_state is null)
+        {
+            return; // no timeline of its own to hand over
+        }
+
+        await ChangeAsync(current => current with
+        {
+            MergedInto = survivorConversationId,
+            Status = survivorConversationId is null ? current.Status : ConversationStatus.Resolved,
+        });
+    }
+
     public async Task RecordDeliveryAsync(Guid messageId, DeliveryState state, string? error, string? providerMessageId)
     {
+        if (_state?.MergedInto is { } survivor)
+        {
+            await GrainFactory.GetGrain<IConversationGrain>(survivor).RecordDeliveryAsync(messageId, state, error, providerMessageId);
+            return;
+        }
+
         var current = _state ?? throw new ConversationException("There is no conversation with this customer yet.");
         var message = await store.GetMessageAsync(messageId);
         if (message is null || message.ConversationId != current.ConversationId || message.Kind != MessageKind.Outbound)

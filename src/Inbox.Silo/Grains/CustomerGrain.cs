@@ -1,3 +1,4 @@
+using Inbox.Domain.Conversations;
 using Inbox.Domain.Customers;
 using Inbox.Domain.Storage;
 
@@ -32,6 +33,95 @@ public sealed class CustomerGrain(
         return Card();
     }
 
+    public async Task<CustomerCard> MergeAsync(Guid otherCustomerId)
+    {
+        var self = this.GetPrimaryKey();
+        if (otherCustomerId == self)
+        {
+            throw new ConversationException("A customer cannot be merged with itself.");
+        }
+
+        if (state.State.MergedInto is { } survivor)
+        {
+            throw new ConversationException($"This customer was merged into {survivor}; merge into that one instead.");
+        }
+
+        var other = GrainFactory.GetGrain<ICustomerGrain>(otherCustomerId);
+        var otherCard = await other.SetMergedIntoAsync(self)
+            ?? throw new ConversationException($"There is no customer {otherCustomerId}, or it is merged already.");
+
+        // The identity index is the single source of truth: from here on every identity of the other customer routes here.
+        var moved = new List<string>();
+        foreach (var identity in otherCard.Identities)
+        {
+            if (await GrainFactory.GetGrain<IIdentityGrain>(identity).ReassignAsync(otherCustomerId, self))
+            {
+                moved.Add(identity);
+            }
+        }
+
+        await GrainFactory.GetGrain<IConversationGrain>(otherCustomerId).MarkMergedAsync(self);
+        await GrainFactory.GetGrain<IConversationGrain>(self).AbsorbAsync(otherCustomerId);
+
+        state.State.Identities.AddRange(moved.Where(i => !state.State.Identities.Contains(i, StringComparer.Ordinal)));
+        if (string.IsNullOrWhiteSpace(state.State.Name))
+        {
+            state.State.Name = otherCard.Name;
+        }
+
+        state.State.CreatedAt ??= clock.GetUtcNow();
+        state.State.Merged.RemoveAll(m => m.CustomerId == otherCustomerId);
+        state.State.Merged.Add(new MergeRecord { CustomerId = otherCustomerId, Identities = moved, MergedAt = clock.GetUtcNow() });
+        await state.WriteStateAsync();
+        await directory.UpsertAsync(self, state.State.Name, state.State.Identities);
+        return Card();
+    }
+
+    public async Task<CustomerCard> UnmergeAsync(Guid otherCustomerId)
+    {
+        var self = this.GetPrimaryKey();
+        var record = state.State.Merged.FirstOrDefault(m => m.CustomerId == otherCustomerId)
+            ?? throw new ConversationException($"Customer {otherCustomerId} was not merged into this one.");
+
+        foreach (var identity in record.Identities)
+        {
+            await GrainFactory.GetGrain<IIdentityGrain>(identity).ReassignAsync(self, otherCustomerId);
+        }
+
+        await GrainFactory.GetGrain<IConversationGrain>(self).SplitAsync(otherCustomerId);
+        await GrainFactory.GetGrain<IConversationGrain>(otherCustomerId).MarkMergedAsync(null);
+        var otherCard = await GrainFactory.GetGrain<ICustomerGrain>(otherCustomerId).SetMergedIntoAsync(null);
+
+        state.State.Identities.RemoveAll(i => record.Identities.Contains(i, StringComparer.Ordinal));
+        state.State.Merged.Remove(record);
+        await state.WriteStateAsync();
+        await directory.UpsertAsync(self, state.State.Name, state.State.Identities);
+        if (otherCard is not null)
+        {
+            await directory.UpsertAsync(otherCustomerId, otherCard.Name, otherCard.Identities);
+        }
+
+        return Card();
+    }
+
+    public async Task<CustomerCard?> SetMergedIntoAsync(Guid? survivorId)
+    {
+        if (!state.RecordExists || (survivorId is not null && state.State.MergedInto is not null))
+        {
+            return null;
+        }
+
+        state.State.MergedInto = survivorId;
+        await state.WriteStateAsync();
+        return Card();
+    }
+
+    public Task DetachAsync(IReadOnlyList<string> identities)
+    {
+        state.State.Identities.RemoveAll(i => identities.Contains(i, StringComparer.Ordinal));
+        return state.WriteStateAsync();
+    }
+
     public async Task SetReachableAsync(string identity, bool reachable, string? reason)
     {
         var changed = reachable
@@ -52,5 +142,6 @@ public sealed class CustomerGrain(
 
     private CustomerCard Card() =>
         new(this.GetPrimaryKey(), state.State.Name, state.State.Identities.ToList(), state.State.CreatedAt ?? DateTimeOffset.MinValue,
-            new Dictionary<string, string>(state.State.Unreachable));
+            new Dictionary<string, string>(state.State.Unreachable), state.State.MergedInto,
+            state.State.Merged.Select(m => m.CustomerId).ToList());
 }

@@ -9,6 +9,12 @@ public sealed class CustomerState
 
     public DateTimeOffset? CreatedAt { get; set; }
 
+    /// <summary>Set on a customer merged into another: the survivor.</summary>
+    public Guid? MergedInto { get; set; }
+
+    /// <summary>Customers merged into this one, with the identities each brought, so that a merge can be undone.</summary>
+    public List<MergeRecord> Merged { get; set; } = [];
+
     /// <summary>Identities that cannot be written to now, with the reason.</summary>
     public Dictionary<string, string> Unreachable { get; set; } = [];
 }

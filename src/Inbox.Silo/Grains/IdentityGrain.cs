@@ -8,6 +8,18 @@ public sealed class IdentityGrain(
 {
     public Task<Guid?> GetCustomerAsync() => Task.FromResult(state.State.CustomerId);
 
+    public async Task<bool> ReassignAsync(Guid from, Guid to)
+    {
+        if (state.State.CustomerId != from)
+        {
+            return false;
+        }
+
+        state.State.CustomerId = to;
+        await state.WriteStateAsync();
+        return true;
+    }
+
     public async Task<Guid> ClaimAsync(Guid customerId)
     {
         if (state.State.CustomerId is { } owner)

@@ -19,7 +19,7 @@ public static class ConversationEndpoints
             .Produces<ConversationListPage>().ProducesValidationProblem();
         group.MapGet("/{id:guid}", GetAsync).WithSummary("One conversation, the customer card and the newest page of the timeline.")
             .Produces<ConversationDetails>().ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{id:guid}/messages", TimelineAsync).WithSummary("A page of the timeline, oldest first; pass nextBefore as before for the older page.")
+        group.MapGet("/{id:guid}/messages", TimelineAsync).WithSummary("A page of the timeline in the order things happened, oldest first; pass nextBefore as before for the older page.")
             .Produces<TimelinePage>();
         group.MapGet("/{id:guid}/events", EventsAsync).WithSummary("The live events after a sequence number: what a console missed.")
             .Produces<IReadOnlyList<LiveEvent>>();
@@ -90,8 +90,17 @@ public static class ConversationEndpoints
         return Results.Ok(new ConversationDetails(conversation, customer, page.Messages, page.NextBefore));
     }
 
-    private static async Task<IResult> TimelineAsync(Guid id, IConversationStore store, long? before, int? limit) =>
-        Results.Ok(await store.GetTimelineAsync(id, before, Math.Clamp(limit ?? 50, 1, MaxPage)));
+    private static async Task<IResult> TimelineAsync(Guid id, IConversationStore store, string? before, int? limit)
+    {
+        try
+        {
+            return Results.Ok(await store.GetTimelineAsync(id, before, Math.Clamp(limit ?? 50, 1, MaxPage)));
+        }
+        catch (FormatException ex)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["before"] = [ex.Message] });
+        }
+    }
 
     private static async Task<IResult> EventsAsync(Guid id, IConversationStore store, long? after, int? limit) =>
         Results.Ok(await store.GetEventsAsync(id, after ?? 0, Math.Clamp(limit ?? 500, 1, 1000)));

@@ -49,8 +49,8 @@ public sealed class InboundPipeline(IGrainFactory grains, IConversationStore sto
 
     /// <summary>
     /// The first identity that already has an owner decides the customer; otherwise the first identity claims a new one.
-    /// The other identities are then claimed for that customer unless someone else owns them already
-    /// (joining two known customers is a merge, which needs evidence, not a guess).
+    /// The other identities are then claimed for that customer; one that another customer owns is verified evidence that
+    /// both are one person, and the two are merged.
     /// </summary>
     private async Task<Guid> ResolveCustomerAsync(InboundMessage message)
     {
@@ -68,9 +68,23 @@ public sealed class InboundPipeline(IGrainFactory grains, IConversationStore sto
         var owned = new List<string>(message.From.Count);
         foreach (var identity in message.From)
         {
-            if (await Identity(identity).ClaimAsync(owner.Value) == owner.Value)
+            var current = await Identity(identity).ClaimAsync(owner.Value);
+            if (current == owner.Value)
             {
                 owned.Add(identity.ToString());
+                continue;
+            }
+
+            // Connectors put only verified identities in From (a Telegram contact that is the sender's own, the API channel's
+            // customer): the same person under two customers, so they are merged, the sender's customer surviving.
+            try
+            {
+                await grains.GetGrain<ICustomerGrain>(owner.Value).MergeAsync(current);
+                logger.LogInformation("Customer {MergedCustomer} merged into {CustomerId} on verified {Identity}", current, owner, identity.ToString());
+            }
+            catch (ConversationException ex)
+            {
+                logger.LogWarning("Customers {CustomerId} and {OtherCustomer} share {Identity} but were not merged: {Reason}", owner, current, identity.ToString(), ex.Message);
             }
         }
 

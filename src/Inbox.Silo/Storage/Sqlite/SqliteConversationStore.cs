@@ -32,12 +32,13 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteWrite
         var c = commit.Conversation;
         connection.Execute("""
             INSERT INTO conversations (conversation_id, customer_id, status, assignee_id, last_sequence, last_message_at, last_inbound_channel,
-                last_inbound_identity, last_preview, created_at, updated_at, activity_ticks)
-            VALUES (@id, @customer, @status, @assignee, @seq, @lastAt, @channel, @identity, @preview, @created, @updated, @ticks)
+                last_inbound_identity, last_preview, created_at, updated_at, activity_ticks, merged_into, labels)
+            VALUES (@id, @customer, @status, @assignee, @seq, @lastAt, @channel, @identity, @preview, @created, @updated, @ticks, @mergedInto, @labels)
             ON CONFLICT (conversation_id) DO UPDATE SET status = excluded.status, assignee_id = excluded.assignee_id,
                 last_sequence = excluded.last_sequence, last_message_at = excluded.last_message_at,
                 last_inbound_channel = excluded.last_inbound_channel, last_inbound_identity = excluded.last_inbound_identity,
-                last_preview = excluded.last_preview, updated_at = excluded.updated_at, activity_ticks = excluded.activity_ticks
+                last_preview = excluded.last_preview, updated_at = excluded.updated_at, activity_ticks = excluded.activity_ticks,
+                merged_into = excluded.merged_into, labels = excluded.labels
             """,
             new
             {
@@ -53,6 +54,8 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteWrite
                 created = Time(c.CreatedAt),
                 updated = Time(c.UpdatedAt),
                 ticks = (c.LastMessageAt ?? c.UpdatedAt).UtcTicks,
+                mergedInto = Id(c.MergedInto),
+                labels = c.Labels is { Count: > 0 } ? JsonSerializer.Serialize(c.Labels, InboxJson.Options) : null,
             }, transaction);
 
         foreach (var e in commit.Events)
@@ -65,7 +68,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteWrite
 
         if (message is not null)
         {
-            connection.Execute($"INSERT INTO messages ({MessageColumns}) VALUES (@id, @conversation, @seq, @kind, @channel, @identity, @externalId, @text, @operatorId, @author, @delivery, @error, @created, @updated, @attachments, @edited)",
+            connection.Execute($"INSERT INTO messages ({MessageColumns}, created_ticks) VALUES (@id, @conversation, @seq, @kind, @channel, @identity, @externalId, @text, @operatorId, @author, @delivery, @error, @created, @updated, @attachments, @edited, @ticks)",
                 MessageParameters(message), transaction);
         }
 
@@ -98,7 +101,30 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteWrite
                 }, transaction);
         }
 
+        if (commit.Move is { } move)
+        {
+            Move(connection, transaction, move);
+        }
+
         return CommitOutcome.Committed;
+    }
+
+    private static void Move(SqliteConnection connection, SqliteTransaction transaction, TimelineMove move)
+    {
+        var (from, to) = (Id(move.From), Id(move.To));
+        if (!move.Back)
+        {
+            connection.Execute("UPDATE messages SET conversation_id = @to, origin_conversation_id = COALESCE(origin_conversation_id, @from) WHERE conversation_id = @from",
+                new { from, to }, transaction);
+            connection.Execute("UPDATE outbox SET conversation_id = @to WHERE conversation_id = @from", new { from, to }, transaction);
+            return;
+        }
+
+        // Unmerge: the items that came from the other conversation go back (and stop remembering they moved).
+        connection.Execute("UPDATE outbox SET conversation_id = @from WHERE message_id IN (SELECT message_id FROM messages WHERE conversation_id = @to AND origin_conversation_id = @from)",
+            new { from, to }, transaction);
+        connection.Execute("UPDATE messages SET conversation_id = @from, origin_conversation_id = NULL WHERE conversation_id = @to AND origin_conversation_id = @from",
+            new { from, to }, transaction);
     }
 
     private static object MessageParameters(TimelineMessage m) => new
@@ -119,6 +145,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteWrite
         updated = Time(m.UpdatedAt),
         attachments = m.Attachments is { Count: > 0 } ? JsonSerializer.Serialize(m.Attachments, InboxJson.Options) : null,
         edited = Time(m.EditedAt),
+        ticks = m.CreatedAt.UtcTicks,
     };
 
     public Task<ConversationSnapshot?> GetConversationAsync(Guid conversationId, CancellationToken cancellationToken = default)
@@ -177,21 +204,37 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteWrite
         return Task.FromResult(rows.FirstOrDefault());
     }
 
-    public Task<TimelinePage> GetTimelineAsync(Guid conversationId, long? beforeSequence, int limit, CancellationToken cancellationToken = default)
+    public Task<TimelinePage> GetTimelineAsync(Guid conversationId, string? before, int limit, CancellationToken cancellationToken = default)
     {
+        var (ticks, sequence) = ParseCursor(before);
         using var connection = database.Open();
         var rows = SqliteReader.Query(connection, null,
-            $"SELECT {MessageColumns} FROM messages WHERE conversation_id = @id AND sequence < @before ORDER BY sequence DESC LIMIT @limit",
-            new { id = Id(conversationId), before = beforeSequence ?? long.MaxValue, limit = limit + 1 }, ReadMessage);
-        long? nextBefore = null;
+            $"SELECT {MessageColumns} FROM messages WHERE conversation_id = @id AND (created_ticks < @ticks OR (created_ticks = @ticks AND sequence < @sequence)) " +
+            "ORDER BY created_ticks DESC, sequence DESC LIMIT @limit",
+            new { id = Id(conversationId), ticks, sequence, limit = limit + 1 }, ReadMessage);
+        string? nextBefore = null;
         if (rows.Count > limit)
         {
             rows.RemoveAt(rows.Count - 1);
-            nextBefore = rows[^1].Sequence;
+            nextBefore = $"{rows[^1].CreatedAt.UtcTicks}.{rows[^1].Sequence}";
         }
 
         rows.Reverse();
         return Task.FromResult(new TimelinePage(rows, nextBefore));
+    }
+
+    private static (long Ticks, long Sequence) ParseCursor(string? cursor)
+    {
+        if (string.IsNullOrEmpty(cursor))
+        {
+            return (long.MaxValue, long.MaxValue);
+        }
+
+        var parts = cursor.Split('.');
+        return parts.Length == 2 && long.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out var ticks)
+            && long.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var sequence)
+            ? (ticks, sequence)
+            : throw new FormatException($"'{cursor}' is not a timeline cursor.");
     }
 
     public Task<IReadOnlyList<LiveEvent>> GetEventsAsync(Guid conversationId, long afterSequence, int limit, CancellationToken cancellationToken = default)

@@ -14,7 +14,7 @@ internal static class SqliteRows
         "message_id, conversation_id, sequence, kind, channel, identity, external_id, text, operator_id, author_name, delivery, delivery_error, created_at, updated_at, attachments, edited_at";
 
     public const string ConversationColumns =
-        "conversation_id, customer_id, status, assignee_id, last_sequence, last_message_at, last_inbound_channel, last_inbound_identity, last_preview, created_at, updated_at";
+        "conversation_id, customer_id, status, assignee_id, last_sequence, last_message_at, last_inbound_channel, last_inbound_identity, last_preview, created_at, updated_at, merged_into, labels";
 
     public static string Id(Guid id) => id.ToString("D");
 
@@ -53,7 +53,9 @@ internal static class SqliteRows
         NullableString(r, 7),
         NullableString(r, 8),
         ParseTime(r.GetString(9)),
-        ParseTime(r.GetString(10)));
+        ParseTime(r.GetString(10)),
+        NullableGuid(r, 11),
+        r.IsDBNull(12) ? null : JsonSerializer.Deserialize<List<string>>(r.GetString(12), InboxJson.Options));
 
     public static DateTimeOffset ParseTime(string text) =>
         DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);

@@ -16,7 +16,9 @@ internal static class SqliteSchema
             last_preview TEXT NULL,
             created_at TEXT NOT NULL,
             updated_at TEXT NOT NULL,
-            activity_ticks INTEGER NOT NULL
+            activity_ticks INTEGER NOT NULL,
+            merged_into TEXT NULL,
+            labels TEXT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_conversations_status ON conversations(status, activity_ticks DESC);
         CREATE INDEX IF NOT EXISTS ix_conversations_assignee ON conversations(assignee_id, activity_ticks DESC);
@@ -37,9 +39,11 @@ internal static class SqliteSchema
             created_at TEXT NOT NULL,
             updated_at TEXT NOT NULL,
             attachments TEXT NULL,
-            edited_at TEXT NULL
+            edited_at TEXT NULL,
+            created_ticks INTEGER NOT NULL,
+            origin_conversation_id TEXT NULL
         );
-        CREATE INDEX IF NOT EXISTS ix_messages_conversation ON messages(conversation_id, sequence);
+        CREATE INDEX IF NOT EXISTS ix_messages_timeline ON messages(conversation_id, created_ticks, sequence);
         CREATE UNIQUE INDEX IF NOT EXISTS ux_messages_inbound_external ON messages(channel, external_id) WHERE kind = 0 AND external_id IS NOT NULL;
         CREATE INDEX IF NOT EXISTS ix_messages_external ON messages(channel, external_id) WHERE external_id IS NOT NULL;
 

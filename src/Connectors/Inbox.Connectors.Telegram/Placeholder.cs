@@ -1,2 +1,0 @@
-namespace Inbox.Connectors.Telegram;
-internal static class Placeholder { }

@@ -1,0 +1,137 @@
+using Inbox.Connectors;
+using Inbox.Connectors.Api;
+using Inbox.Domain.Conversations;
+using Inbox.Domain.Customers;
+using Inbox.Web.Auth;
+
+namespace Inbox.Web.Api;
+
+/// <summary>
+/// Changing who is who: create a customer (an unknown caller), link an identity an operator has confirmed (a caller ID,
+/// an address the customer named), and, for supervisors, merge and unmerge customers.
+/// </summary>
+public static class CustomerAdminEndpoints
+{
+    public static IEndpointRouteBuilder MapCustomerAdminEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/v1/customers").WithTags("Customers");
+        group.MapPost("/", CreateAsync).RequireAuthorization(InboxPolicies.Operator)
+            .WithSummary("Creates a customer with a name and identities (e.g. an unknown caller's number).")
+            .Produces<CustomerCard>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/identities", LinkAsync).RequireAuthorization(InboxPolicies.Operator)
+            .WithSummary("Links an identity an operator has confirmed to the customer; 409 when another customer owns it (merge them instead).")
+            .Produces<CustomerCard>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/merge", MergeAsync).RequireAuthorization(InboxPolicies.Supervisor)
+            .WithSummary("Merges another customer into this one: identities and timeline join, nothing lost or doubled.")
+            .Produces<CustomerCard>().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/unmerge", UnmergeAsync).RequireAuthorization(InboxPolicies.Supervisor)
+            .WithSummary("Undoes a merge: the other customer gets back its identities and its timeline.")
+            .Produces<CustomerCard>().ProducesProblem(StatusCodes.Status409Conflict);
+        return endpoints;
+    }
+
+    private static async Task<IResult> CreateAsync(NewCustomerBody body, IGrainFactory grains, PhoneNumberNormalizer phones)
+    {
+        var identities = new List<string>();
+        foreach (var raw in body.Identities ?? [])
+        {
+            if (Normalize(raw, phones) is not { } identity)
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["identities"] = [$"'{raw}' is not a phone, an email or a kind:value identity."] });
+            }
+
+            identities.Add(identity);
+        }
+
+        if (identities.Count == 0 && string.IsNullOrWhiteSpace(body.Name))
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["name"] = ["A new customer needs a name or an identity."] });
+        }
+
+        var id = Guid.NewGuid();
+        foreach (var identity in identities)
+        {
+            var owner = await grains.GetGrain<IIdentityGrain>(identity).ClaimAsync(id);
+            if (owner != id)
+            {
+                return Results.Problem($"{identity} belongs to customer {owner} already.", statusCode: StatusCodes.Status409Conflict,
+                    extensions: new Dictionary<string, object?> { ["customerId"] = owner });
+            }
+        }
+
+        var card = await grains.GetGrain<ICustomerGrain>(id).AttachAsync(identities, body.Name);
+        return Results.Created($"/api/v1/customers/{id}", card);
+    }
+
+    private static async Task<IResult> LinkAsync(Guid id, LinkIdentityBody body, IGrainFactory grains, PhoneNumberNormalizer phones)
+    {
+        if (Normalize(body.Identity, phones) is not { } identity)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["identity"] = [$"'{body.Identity}' is not a phone, an email or a kind:value identity."] });
+        }
+
+        var customer = grains.GetGrain<ICustomerGrain>(id);
+        if (await customer.GetAsync() is not { MergedInto: null })
+        {
+            return Results.Problem($"There is no customer {id} (or it was merged into another).", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var owner = await grains.GetGrain<IIdentityGrain>(identity).ClaimAsync(id);
+        if (owner != id)
+        {
+            return Results.Problem($"{identity} belongs to customer {owner}; merge the two customers instead.", statusCode: StatusCodes.Status409Conflict,
+                extensions: new Dictionary<string, object?> { ["customerId"] = owner });
+        }
+
+        return Results.Ok(await customer.AttachAsync([identity], null));
+    }
+
+    private static async Task<IResult> MergeAsync(Guid id, MergeBody body, IGrainFactory grains) =>
+        await Refusable(async () => Results.Ok(await grains.GetGrain<ICustomerGrain>(id).MergeAsync(body.CustomerId)), id, grains);
+
+    private static async Task<IResult> UnmergeAsync(Guid id, MergeBody body, IGrainFactory grains) =>
+        await Refusable(async () => Results.Ok(await grains.GetGrain<ICustomerGrain>(id).UnmergeAsync(body.CustomerId)), id, grains);
+
+    private static async Task<IResult> Refusable(Func<Task<IResult>> action, Guid id, IGrainFactory grains)
+    {
+        if (await grains.GetGrain<ICustomerGrain>(id).GetAsync() is null)
+        {
+            return Results.Problem($"There is no customer {id}.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        try
+        {
+            return await action();
+        }
+        catch (ConversationException ex)
+        {
+            return Results.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict);
+        }
+    }
+
+    /// <summary>A phone in any usual writing, an email, or an identity written kind:value.</summary>
+    private static string? Normalize(string? raw, PhoneNumberNormalizer phones)
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return null;
+        }
+
+        if (ChannelIdentity.TryParse(raw.Trim(), out var parsed))
+        {
+            return parsed.Kind switch
+            {
+                IdentityKinds.Phone => phones.ToIdentity(parsed.Value)?.ToString(),
+                IdentityKinds.Email => ApiInboundConverter.TryNormalizeEmail(parsed.Value, out var e) ? $"email:{e}" : null,
+                _ => parsed.ToString(),
+            };
+        }
+
+        if (raw.Contains('@'))
+        {
+            return ApiInboundConverter.TryNormalizeEmail(raw, out var email) ? $"email:{email}" : null;
+        }
+
+        return phones.ToIdentity(raw)?.ToString();
+    }
+}

@@ -1,0 +1,4 @@
+namespace Inbox.Web.Api;
+
+/// <summary>The other customer of a merge or unmerge.</summary>
+public sealed record MergeBody(Guid CustomerId);
