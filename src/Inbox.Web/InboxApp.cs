@@ -5,6 +5,8 @@ using Inbox.Domain.Storage;
 using Inbox.Silo;
 using Inbox.Web.Api;
 using Inbox.Web.Auth;
+using Inbox.Web.Calls;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Inbox.Web.Health;
 using Inbox.Web.Inbound;
 using Inbox.Web.Live;
@@ -54,6 +56,9 @@ public static class InboxApp
         builder.Services.AddSingleton<IDeliveryReceipts, DeliveryReceipts>();
         builder.Services.AddSingleton<IIdentityReachability, IdentityReachability>();
         builder.Services.AddSingleton<IConnectorCursorStore, ConnectorCursorStore>();
+        builder.Services.TryAddSingleton<ICallerOrders, NoCallerOrders>();
+        builder.Services.AddSingleton<CallEventSink>();
+        builder.Services.AddSingleton<ICallEventSink>(sp => sp.GetRequiredService<CallEventSink>());
         var apiChannel = builder.Services.AddApiChannel(configuration);
 
         builder.Services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.SectionName));
@@ -90,6 +95,7 @@ public static class InboxApp
         app.MapCustomerEndpoints();
         app.MapCustomerAdminEndpoints();
         app.MapAttachmentEndpoints();
+        app.MapCallEndpoints();
         app.MapOperatorEndpoints();
         if (apiChannel)
         {

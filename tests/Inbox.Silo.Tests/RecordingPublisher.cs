@@ -10,5 +10,9 @@ public sealed class RecordingPublisher : ILiveEventPublisher
 
     public void Publish(LiveEvent liveEvent) => Published.Enqueue(liveEvent);
 
+    public ConcurrentQueue<Inbox.Domain.Calls.CallPop> Pops { get; } = new();
+
+    public void PublishCall(Inbox.Domain.Calls.CallPop pop) => Pops.Enqueue(pop);
+
     public IReadOnlyList<LiveEvent> Of(Guid conversationId) => Published.Where(e => e.ConversationId == conversationId).ToList();
 }

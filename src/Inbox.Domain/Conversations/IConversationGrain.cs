@@ -35,6 +35,10 @@ public interface IConversationGrain : IGrainWithGuidKey
     [Alias("Reopen")]
     Task<ConversationSnapshot> ReopenAsync();
 
+    /// <summary>Puts a call on the timeline, or updates the call's item as it moves on (answered, ended, acknowledged).</summary>
+    [Alias("RecordCall")]
+    Task RecordCallAsync(Calls.CallInfo call);
+
     /// <summary>Takes in the timeline of another customer's conversation (a merge); the other conversation must be marked merged first.</summary>
     [Alias("Absorb")]
     Task<ConversationSnapshot> AbsorbAsync(Guid otherConversationId);

@@ -18,4 +18,5 @@ public sealed record TimelineMessage(
     [property: Id(12)] DateTimeOffset CreatedAt,
     [property: Id(13)] DateTimeOffset UpdatedAt,
     [property: Id(14)] IReadOnlyList<AttachmentInfo>? Attachments = null,
-    [property: Id(15)] DateTimeOffset? EditedAt = null);
+    [property: Id(15)] DateTimeOffset? EditedAt = null,
+    [property: Id(16)] Calls.CallInfo? Call = null);

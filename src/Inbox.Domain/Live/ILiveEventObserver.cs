@@ -8,4 +8,7 @@ public interface ILiveEventObserver : IGrainObserver
 {
     [OneWay, Alias("OnEvent")]
     Task OnEventAsync(LiveEvent liveEvent);
+
+    [OneWay, Alias("OnCall")]
+    Task OnCallAsync(Calls.CallPop pop);
 }

@@ -4,4 +4,7 @@ namespace Inbox.Domain.Live;
 public interface ILiveEventPublisher
 {
     void Publish(LiveEvent liveEvent);
+
+    /// <summary>Sends a screen pop to every web node; each pushes it to the operators it concerns.</summary>
+    void PublishCall(Calls.CallPop pop);
 }

@@ -15,6 +15,9 @@ public static class LiveEventTypes
     /// <summary>Another customer's timeline was merged into this conversation, or split off again: reload the timeline.</summary>
     public const string ConversationMerged = "conversation.merged";
 
+    /// <summary>A call's item on the timeline: new (ringing) or updated.</summary>
+    public const string CallUpdated = "call.updated";
+
     /// <summary>The conversation's status or assignee changed.</summary>
     public const string ConversationChanged = "conversation.changed";
 }

@@ -1,3 +1,4 @@
+using Inbox.Domain.Calls;
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Customers;
 using Inbox.Domain.Live;
@@ -153,6 +154,41 @@ public sealed class ConversationGrain(
     public Task<ConversationSnapshot> ReopenAsync() => ChangeAsync(current => current.Status != ConversationStatus.Resolved
         ? current
         : current with { Status = current.AssigneeId is null ? ConversationStatus.Queued : ConversationStatus.Assigned });
+
+    public async Task RecordCallAsync(CallInfo call)
+    {
+        if (_state?.MergedInto is { } survivor)
+        {
+            await GrainFactory.GetGrain<IConversationGrain>(survivor).RecordCallAsync(call);
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var current = _state ?? New(now);
+        var externalId = "call:" + call.CallId;
+        var existing = _state is null ? null : await store.FindByExternalIdAsync(ChannelVoice, externalId, MessageKind.CallEvent);
+        var sequence = current.LastSequence + 1;
+        TimelineMessage message;
+        ConversationCommit commit;
+        if (existing is null)
+        {
+            message = new TimelineMessage(Guid.NewGuid(), current.ConversationId, sequence, MessageKind.CallEvent, ChannelVoice,
+                call.CallerE164 is null ? null : "phone:" + call.CallerE164, externalId, call.Describe(), null, null, null, null, now, now, Call: call);
+            var next = current with { LastSequence = sequence, LastMessageAt = now, LastMessagePreview = Preview(message.Text), UpdatedAt = now };
+            commit = new ConversationCommit(next, [new LiveEvent(next.ConversationId, sequence, LiveEventTypes.CallUpdated, now, next, message)], NewMessage: message);
+        }
+        else
+        {
+            message = existing with { Text = call.Describe(), Call = call, UpdatedAt = now };
+            var next = current with { LastSequence = sequence, UpdatedAt = now };
+            commit = new ConversationCommit(next, [new LiveEvent(next.ConversationId, sequence, LiveEventTypes.CallUpdated, now, next, message)], ChangedMessage: message);
+        }
+
+        await store.CommitAsync(commit);
+        Publish(commit.Conversation, commit.Events[0]);
+    }
+
+    private const string ChannelVoice = "voice";
 
     public async Task<ConversationSnapshot> AbsorbAsync(Guid otherConversationId)
     {

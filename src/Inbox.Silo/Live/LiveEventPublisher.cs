@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Inbox.Domain.Calls;
 using Inbox.Domain.Live;
 using Microsoft.Extensions.Logging;
 
@@ -13,7 +14,7 @@ public sealed class LiveEventPublisher : ILiveEventPublisher, IAsyncDisposable
 {
     private static readonly TimeSpan ListLifetime = TimeSpan.FromSeconds(3);
 
-    private readonly Channel<LiveEvent> _queue = Channel.CreateUnbounded<LiveEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<object> _queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IGrainFactory _grains;
     private readonly TimeProvider _clock;
     private readonly ILogger<LiveEventPublisher> _logger;
@@ -32,12 +33,14 @@ public sealed class LiveEventPublisher : ILiveEventPublisher, IAsyncDisposable
 
     public void Publish(LiveEvent liveEvent) => _queue.Writer.TryWrite(liveEvent);
 
+    public void PublishCall(CallPop pop) => _queue.Writer.TryWrite(pop);
+
     /// <summary>Makes the next event ask for the list of nodes again (a node has just subscribed).</summary>
     public void Refresh() => _listStale = true;
 
     private async Task RunAsync()
     {
-        await foreach (var liveEvent in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+        await foreach (var item in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
         {
             try
             {
@@ -50,13 +53,12 @@ public sealed class LiveEventPublisher : ILiveEventPublisher, IAsyncDisposable
 
                 foreach (var subscriber in _subscribers)
                 {
-                    await subscriber.OnEventAsync(liveEvent).ConfigureAwait(false);
+                    await (item is CallPop pop ? subscriber.OnCallAsync(pop) : subscriber.OnEventAsync((LiveEvent)item)).ConfigureAwait(false);
                 }
             }
             catch (Exception ex)
             {
-                _logger.LogWarning(ex, "A live event of conversation {ConversationId} (sequence {Sequence}) was not pushed; consoles will catch up",
-                    liveEvent.ConversationId, liveEvent.Sequence);
+                _logger.LogWarning(ex, "A live push ({Kind}) was not delivered; consoles catch up by sequence", item.GetType().Name);
             }
         }
     }

@@ -2,4 +2,5 @@ using Inbox.Domain.Operators;
 
 namespace Inbox.Web.Api;
 
-public sealed record NewOperatorBody(string? Login, string? DisplayName, string? Password, OperatorRole? Role);
+/// <param name="Extension">The operator's phone extension: calls ringing there pop up on their screen.</param>
+public sealed record NewOperatorBody(string? Login, string? DisplayName, string? Password, OperatorRole? Role, string? Extension = null);

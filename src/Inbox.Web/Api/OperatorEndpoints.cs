@@ -40,7 +40,7 @@ public static class OperatorEndpoints
 
         var login = body.Login!.Trim();
         var account = new OperatorAccount(Guid.NewGuid(), login, string.IsNullOrWhiteSpace(body.DisplayName) ? login : body.DisplayName.Trim(),
-            body.Role ?? OperatorRole.Operator, "", clock.GetUtcNow());
+            body.Role ?? OperatorRole.Operator, "", clock.GetUtcNow(), string.IsNullOrWhiteSpace(body.Extension) ? null : body.Extension.Trim());
         account = account with { PasswordHash = hasher.HashPassword(account, body.Password!) };
         return await operators.TryAddAsync(account)
             ? Results.Created($"/api/v1/operators/{account.OperatorId}", OperatorView.From(account))

@@ -13,12 +13,12 @@ namespace Inbox.Web.Auth;
 public sealed class DemoAccounts(IOperatorStore operators, IPasswordHasher<OperatorAccount> hasher, IConfiguration configuration,
     TimeProvider clock, ILogger<DemoAccounts> logger) : IHostedService
 {
-    private static readonly (string Login, string Name, OperatorRole Role)[] Accounts =
+    private static readonly (string Login, string Name, OperatorRole Role, string? Extension)[] Accounts =
     [
-        ("admin", "Demo Admin", OperatorRole.Admin),
-        ("supervisor", "Demo Supervisor", OperatorRole.Supervisor),
-        ("operator", "Demo Operator", OperatorRole.Operator),
-        ("operator2", "Second Operator", OperatorRole.Operator),
+        ("admin", "Demo Admin", OperatorRole.Admin, null),
+        ("supervisor", "Demo Supervisor", OperatorRole.Supervisor, "100"),
+        ("operator", "Demo Operator", OperatorRole.Operator, "101"),
+        ("operator2", "Second Operator", OperatorRole.Operator, "102"),
     ];
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -48,9 +48,9 @@ public sealed class DemoAccounts(IOperatorStore operators, IPasswordHasher<Opera
                 }
             }
 
-            foreach (var (login, name, role) in Accounts)
+            foreach (var (login, name, role, extension) in Accounts)
             {
-                var account = new OperatorAccount(Guid.NewGuid(), login, name, role, "", clock.GetUtcNow());
+                var account = new OperatorAccount(Guid.NewGuid(), login, name, role, "", clock.GetUtcNow(), extension);
                 await operators.TryAddAsync(account with { PasswordHash = hasher.HashPassword(account, password) }, cancellationToken);
             }
         }

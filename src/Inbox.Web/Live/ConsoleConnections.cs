@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Inbox.Domain.Calls;
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Live;
 using Inbox.Domain.Operators;
@@ -35,6 +36,21 @@ public sealed class ConsoleConnections
         }
 
         return audience;
+    }
+
+    /// <summary>
+    /// A ringing call pops up at the operator of the ringing extension (and supervisors); when nobody connected has that
+    /// extension, or none is known, at every operator on duty. Answered and ended calls go to everyone, to close the pops.
+    /// </summary>
+    public IReadOnlyList<string> Audience(CallPop pop)
+    {
+        var all = _connections.Values.ToList();
+        if (pop.Call.Stage == CallStage.Ringing && pop.Call.AgentExtension is { } extension && all.Any(c => c.Extension == extension))
+        {
+            return all.Where(c => c.Extension == extension || c.Role is OperatorRole.Supervisor or OperatorRole.Admin).Select(c => c.ConnectionId).ToList();
+        }
+
+        return all.Select(c => c.ConnectionId).ToList();
     }
 
     public static bool Concerns(ConsoleConnection connection, LiveEvent liveEvent)

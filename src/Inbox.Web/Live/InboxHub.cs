@@ -16,12 +16,13 @@ public sealed class InboxHub(ConsoleConnections connections, IConversationStore 
 {
     public const string Path = "/hubs/inbox";
     public const string EventMethod = "event";
+    public const string CallPopMethod = "callPop";
     public const int MaxCatchUp = 1000;
 
     public override Task OnConnectedAsync()
     {
         var user = OperatorIdentity.From(Context.User!);
-        connections.Add(new ConsoleConnection(Context.ConnectionId, user.OperatorId, user.Role));
+        connections.Add(new ConsoleConnection(Context.ConnectionId, user.OperatorId, user.Role, user.Extension));
         return base.OnConnectedAsync();
     }
 

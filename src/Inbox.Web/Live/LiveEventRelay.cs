@@ -1,3 +1,4 @@
+using Inbox.Domain.Calls;
 using Inbox.Domain.Live;
 using Microsoft.AspNetCore.SignalR;
 
@@ -22,6 +23,12 @@ public sealed class LiveEventRelay(
     {
         var audience = connections.Audience(liveEvent);
         return audience.Count == 0 ? Task.CompletedTask : hub.Clients.Clients(audience).SendAsync(InboxHub.EventMethod, liveEvent);
+    }
+
+    public Task OnCallAsync(CallPop pop)
+    {
+        var audience = connections.Audience(pop);
+        return audience.Count == 0 ? Task.CompletedTask : hub.Clients.Clients(audience).SendAsync(InboxHub.CallPopMethod, pop);
     }
 
     public override async Task StartAsync(CancellationToken cancellationToken)

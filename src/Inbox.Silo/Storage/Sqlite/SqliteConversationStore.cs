@@ -68,7 +68,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteWrite
 
         if (message is not null)
         {
-            connection.Execute($"INSERT INTO messages ({MessageColumns}, created_ticks) VALUES (@id, @conversation, @seq, @kind, @channel, @identity, @externalId, @text, @operatorId, @author, @delivery, @error, @created, @updated, @attachments, @edited, @ticks)",
+            connection.Execute($"INSERT INTO messages ({MessageColumns}, created_ticks) VALUES (@id, @conversation, @seq, @kind, @channel, @identity, @externalId, @text, @operatorId, @author, @delivery, @error, @created, @updated, @attachments, @edited, @call, @ticks)",
                 MessageParameters(message), transaction);
         }
 
@@ -76,7 +76,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteWrite
         {
             connection.Execute("""
                 UPDATE messages SET delivery = @delivery, delivery_error = @error, external_id = @externalId, updated_at = @updated,
-                    text = @text, edited_at = @edited
+                    text = @text, edited_at = @edited, call_info = @call
                 WHERE message_id = @id
                 """, MessageParameters(changed), transaction);
         }
@@ -146,6 +146,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteWrite
         attachments = m.Attachments is { Count: > 0 } ? JsonSerializer.Serialize(m.Attachments, InboxJson.Options) : null,
         edited = Time(m.EditedAt),
         ticks = m.CreatedAt.UtcTicks,
+        call = m.Call is null ? null : JsonSerializer.Serialize(m.Call, InboxJson.Options),
     };
 
     public Task<ConversationSnapshot?> GetConversationAsync(Guid conversationId, CancellationToken cancellationToken = default)

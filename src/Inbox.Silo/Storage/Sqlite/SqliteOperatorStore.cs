@@ -9,7 +9,7 @@ namespace Inbox.Silo.Storage.Sqlite;
 
 public sealed class SqliteOperatorStore(SqliteDatabase database, SqliteWriteQueue writer) : IOperatorStore
 {
-    private const string Columns = "operator_id, login, display_name, role, password_hash, created_at";
+    private const string Columns = "operator_id, login, display_name, role, password_hash, created_at, extension";
 
     public Task<OperatorAccount?> FindByLoginAsync(string login, CancellationToken cancellationToken = default) =>
         Task.FromResult(Query($"SELECT {Columns} FROM operators WHERE login = @login", new { login }).FirstOrDefault());
@@ -22,7 +22,7 @@ public sealed class SqliteOperatorStore(SqliteDatabase database, SqliteWriteQueu
 
     public Task<bool> TryAddAsync(OperatorAccount account, CancellationToken cancellationToken = default) =>
         writer.WriteAsync((connection, transaction) => connection.Execute($"""
-            INSERT INTO operators ({Columns}) VALUES (@id, @login, @name, @role, @hash, @created) ON CONFLICT (login) DO NOTHING
+            INSERT INTO operators ({Columns}) VALUES (@id, @login, @name, @role, @hash, @created, @extension) ON CONFLICT (login) DO NOTHING
             """,
             new
             {
@@ -32,6 +32,7 @@ public sealed class SqliteOperatorStore(SqliteDatabase database, SqliteWriteQueu
                 role = (int)account.Role,
                 hash = account.PasswordHash,
                 created = Time(account.CreatedAt),
+                extension = account.Extension,
             }, transaction) == 1, cancellationToken);
 
     private List<OperatorAccount> Query(string sql, object? parameters)
@@ -41,5 +42,6 @@ public sealed class SqliteOperatorStore(SqliteDatabase database, SqliteWriteQueu
     }
 
     private static OperatorAccount Read(DbDataReader r) => new(
-        Guid.Parse(r.GetString(0)), r.GetString(1), r.GetString(2), (OperatorRole)r.GetInt32(3), r.GetString(4), ParseTime(r.GetString(5)));
+        Guid.Parse(r.GetString(0)), r.GetString(1), r.GetString(2), (OperatorRole)r.GetInt32(3), r.GetString(4), ParseTime(r.GetString(5)),
+        r.IsDBNull(6) ? null : r.GetString(6));
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using Inbox.Domain;
+using Inbox.Domain.Calls;
 using Inbox.Domain.Conversations;
 using Microsoft.Data.Sqlite;
 
@@ -11,7 +12,7 @@ namespace Inbox.Silo.Storage.Sqlite;
 internal static class SqliteRows
 {
     public const string MessageColumns =
-        "message_id, conversation_id, sequence, kind, channel, identity, external_id, text, operator_id, author_name, delivery, delivery_error, created_at, updated_at, attachments, edited_at";
+        "message_id, conversation_id, sequence, kind, channel, identity, external_id, text, operator_id, author_name, delivery, delivery_error, created_at, updated_at, attachments, edited_at, call_info";
 
     public const string ConversationColumns =
         "conversation_id, customer_id, status, assignee_id, last_sequence, last_message_at, last_inbound_channel, last_inbound_identity, last_preview, created_at, updated_at, merged_into, labels";
@@ -40,7 +41,8 @@ internal static class SqliteRows
         ParseTime(r.GetString(12)),
         ParseTime(r.GetString(13)),
         r.IsDBNull(14) ? null : JsonSerializer.Deserialize<List<AttachmentInfo>>(r.GetString(14), InboxJson.Options),
-        r.IsDBNull(15) ? null : ParseTime(r.GetString(15)));
+        r.IsDBNull(15) ? null : ParseTime(r.GetString(15)),
+        r.IsDBNull(16) ? null : JsonSerializer.Deserialize<CallInfo>(r.GetString(16), InboxJson.Options));
 
     public static ConversationSnapshot ReadConversation(DbDataReader r) => new(
         Guid.Parse(r.GetString(0)),

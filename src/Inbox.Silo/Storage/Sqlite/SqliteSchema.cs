@@ -41,7 +41,8 @@ internal static class SqliteSchema
             attachments TEXT NULL,
             edited_at TEXT NULL,
             created_ticks INTEGER NOT NULL,
-            origin_conversation_id TEXT NULL
+            origin_conversation_id TEXT NULL,
+            call_info TEXT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_messages_timeline ON messages(conversation_id, created_ticks, sequence);
         CREATE UNIQUE INDEX IF NOT EXISTS ux_messages_inbound_external ON messages(channel, external_id) WHERE kind = 0 AND external_id IS NOT NULL;
@@ -109,7 +110,16 @@ internal static class SqliteSchema
             display_name TEXT NOT NULL,
             role INTEGER NOT NULL,
             password_hash TEXT NOT NULL,
-            created_at TEXT NOT NULL
+            created_at TEXT NOT NULL,
+            extension TEXT NULL
         );
+
+        CREATE TABLE IF NOT EXISTS calls (
+            call_id TEXT PRIMARY KEY,
+            ringing_ticks INTEGER NOT NULL,
+            missed_open INTEGER NOT NULL,
+            payload TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_calls_recent ON calls(ringing_ticks DESC);
         """;
 }

@@ -1,0 +1,103 @@
+using Inbox.Connectors;
+using Inbox.Domain.Calls;
+using Inbox.Domain.Conversations;
+using Inbox.Domain.Customers;
+using Inbox.Domain.Live;
+using Inbox.Domain.Storage;
+
+namespace Inbox.Web.Calls;
+
+/// <summary>
+/// Where every telephony adapter's events arrive: the caller's number is normalised (hidden numbers match no one), the
+/// customer is looked up in the identity index (a caller ID never creates or merges customers), the call session records
+/// the event, and the screen pop with the caller's card goes out to the operators.
+/// </summary>
+public sealed class CallEventSink(
+    IGrainFactory grains,
+    PhoneNumberNormalizer phones,
+    IConversationStore store,
+    ICallerOrders orders,
+    ILiveEventPublisher publisher,
+    ILogger<CallEventSink> logger) : ICallEventSink
+{
+    public const string Withheld = "Number withheld";
+    public const int LastMessagesOnCard = 5;
+
+    public async Task<CallEventResult> RecordAsync(CallEvent callEvent, CancellationToken cancellationToken)
+    {
+        var e164 = phones.TryNormalize(CallerPart(callEvent.CallerRaw), out var normalized) ? normalized : null;
+        var customerId = e164 is null ? null : await grains.GetGrain<IIdentityGrain>($"{IdentityKinds.Phone}:{e164}").GetCustomerAsync();
+        var update = new CallUpdate(callEvent.Provider, callEvent.CallKey, callEvent.LegId, callEvent.Seq, Stage(callEvent.Kind),
+            callEvent.Direction.ToString().ToLowerInvariant(), e164, Display(callEvent.CallerRaw, e164), callEvent.CallerName, callEvent.DialledRaw,
+            callEvent.AgentExtension, callEvent.OccurredAt, callEvent.Reason?.ToString().ToLowerInvariant(), callEvent.TalkSeconds, customerId);
+        var result = await grains.GetGrain<ICallSessionGrain>($"{callEvent.Provider}:{callEvent.CallKey}").RecordAsync(update);
+        if (result is { Applied: true, Call: { } call })
+        {
+            publisher.PublishCall(await CardAsync(call, cancellationToken));
+            logger.LogInformation("Call {CallId} from {Phone}: {Stage}", call.CallId, call.CallerDisplay, call.Stage);
+        }
+
+        return new CallEventResult(result.Applied, result.Call?.CustomerId ?? customerId);
+    }
+
+    /// <summary>Everything the operator sees before picking up: who, their identities, open orders, the last messages, the conversation.</summary>
+    public async Task<CallPop> CardAsync(CallInfo call, CancellationToken cancellationToken)
+    {
+        if (call.CustomerId is not { } customerId || await grains.GetGrain<ICustomerGrain>(customerId).GetAsync() is not { } customer)
+        {
+            return new CallPop(call, null, null, [], [], CanCreateCustomer: call.CallerE164 is not null);
+        }
+
+        var conversation = await grains.GetGrain<IConversationGrain>(customerId).GetAsync();
+        var last = await store.GetTimelineAsync(customerId, null, LastMessagesOnCard, cancellationToken);
+        IReadOnlyList<OrderSummary> open = [];
+        try
+        {
+            open = await orders.FindOpenOrdersAsync(customer.Identities, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "The order system did not answer for the card of call {CallId}", call.CallId);
+        }
+
+        return new CallPop(call, customer, conversation, last.Messages.Where(m => m.Kind != MessageKind.CallEvent).ToList(), open, CanCreateCustomer: false);
+    }
+
+    private static CallStage Stage(CallEventKind kind) => kind switch
+    {
+        CallEventKind.Ringing => CallStage.Ringing,
+        CallEventKind.Answered => CallStage.Answered,
+        _ => CallStage.Ended,
+    };
+
+    /// <summary>The user part of sip:/tel: URIs; everything else as it came.</summary>
+    private static string? CallerPart(string? raw)
+    {
+        if (raw is null)
+        {
+            return null;
+        }
+
+        var text = raw.Trim();
+        if (text.StartsWith("sip:", StringComparison.OrdinalIgnoreCase))
+        {
+            var user = text[4..].Split('@')[0].Split(';')[0];
+            return user.Equals("anonymous", StringComparison.OrdinalIgnoreCase) ? null : user;
+        }
+
+        return text;
+    }
+
+    private static string Display(string? raw, string? e164)
+    {
+        if (e164 is not null)
+        {
+            return e164;
+        }
+
+        var text = raw?.Trim() ?? "";
+        return text.Length == 0 || text.Any(char.IsLetter) && !text.StartsWith("client:", StringComparison.OrdinalIgnoreCase) || text is "0" or "+266696687"
+            ? Withheld
+            : text;
+    }
+}
