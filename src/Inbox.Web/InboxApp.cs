@@ -56,6 +56,7 @@ public static class InboxApp
         builder.Services.AddSingleton<IDeliveryReceipts, DeliveryReceipts>();
         builder.Services.AddSingleton<IIdentityReachability, IdentityReachability>();
         builder.Services.AddSingleton<IConnectorCursorStore, ConnectorCursorStore>();
+        builder.Services.AddSingleton<IConversationHistory, ConversationHistory>();
         builder.Services.TryAddSingleton<ICallerOrders, NoCallerOrders>();
         builder.Services.AddSingleton<CallEventSink>();
         builder.Services.AddSingleton<ICallEventSink>(sp => sp.GetRequiredService<CallEventSink>());

@@ -17,4 +17,23 @@ public sealed record InboundMessage(
     string? SenderName,
     string Text,
     DateTimeOffset SentAt,
-    IReadOnlyList<InboundAttachment>? Attachments = null);
+    IReadOnlyList<InboundAttachment>? Attachments = null)
+{
+    /// <summary>
+    /// Sent by a machine (auto-reply, out-of-office, bounce, mailing list): stored, but it never gets a bot answer and
+    /// never reopens a resolved conversation.
+    /// </summary>
+    public bool IsAutomated { get; init; }
+
+    /// <summary>Provider ids of our own messages this one answers (email In-Reply-To, then References newest first).</summary>
+    public IReadOnlyList<string>? InReplyTo { get; init; }
+
+    /// <summary>The conversation the customer's reply names (a reply token we put in our outgoing messages), when it has one.</summary>
+    public Guid? ConversationHint { get; init; }
+
+    /// <summary>Provider facts kept with the message for later replies (email: Subject, References).</summary>
+    public IReadOnlyDictionary<string, string>? Metadata { get; init; }
+
+    /// <summary>A connector cursor (IMAP UIDVALIDITY and last UID) written in the same transaction as the message.</summary>
+    public ConnectorCheckpoint? Checkpoint { get; init; }
+}

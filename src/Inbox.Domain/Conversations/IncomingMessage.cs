@@ -9,4 +9,8 @@ public sealed record IncomingMessage(
     [property: Id(3)] string? SenderName,
     [property: Id(4)] string Text,
     [property: Id(5)] DateTimeOffset SentAt,
-    [property: Id(6)] IReadOnlyList<AttachmentInfo>? Attachments = null);
+    [property: Id(6)] IReadOnlyList<AttachmentInfo>? Attachments = null,
+    [property: Id(7)] IReadOnlyDictionary<string, string>? Metadata = null,
+    [property: Id(8)] bool Automated = false,
+    [property: Id(9)] string? CheckpointKey = null,
+    [property: Id(10)] string? CheckpointValue = null);

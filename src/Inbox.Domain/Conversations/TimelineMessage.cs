@@ -19,4 +19,6 @@ public sealed record TimelineMessage(
     [property: Id(13)] DateTimeOffset UpdatedAt,
     [property: Id(14)] IReadOnlyList<AttachmentInfo>? Attachments = null,
     [property: Id(15)] DateTimeOffset? EditedAt = null,
-    [property: Id(16)] Calls.CallInfo? Call = null);
+    [property: Id(16)] Calls.CallInfo? Call = null,
+    [property: Id(17)] IReadOnlyDictionary<string, string>? Metadata = null,
+    [property: Id(18)] bool Automated = false);

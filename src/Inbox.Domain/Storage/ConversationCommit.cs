@@ -13,4 +13,5 @@ public sealed record ConversationCommit(
     TimelineMessage? NewMessage = null,
     TimelineMessage? ChangedMessage = null,
     OutboxEntry? Outbox = null,
-    TimelineMove? Move = null);
+    TimelineMove? Move = null,
+    KeyValuePair<string, string>? Cursor = null);

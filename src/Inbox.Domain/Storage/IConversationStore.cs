@@ -33,6 +33,9 @@ public interface IConversationStore
     /// <summary>Removes an entry once its delivery reached a final answer (sent or failed).</summary>
     Task CompleteOutboxAsync(Guid messageId, CancellationToken cancellationToken = default);
 
+    /// <summary>The newest inbound message of the conversation on the channel.</summary>
+    Task<TimelineMessage?> LastInboundAsync(Guid conversationId, string channel, CancellationToken cancellationToken = default);
+
     /// <summary>Finds a message by its channel and provider id: an outbound one for delivery receipts, an inbound one for edits.</summary>
     Task<TimelineMessage?> FindByExternalIdAsync(string channel, string externalId, MessageKind kind, CancellationToken cancellationToken = default);
 }

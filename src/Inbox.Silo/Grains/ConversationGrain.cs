@@ -35,12 +35,14 @@ public sealed class ConversationGrain(
 
         var now = clock.GetUtcNow();
         var current = _state ?? New(now);
-        var status = current.Status == ConversationStatus.Resolved
+        // A customer's new message reopens a resolved conversation; an auto-reply or a bounce never does.
+        var status = current.Status == ConversationStatus.Resolved && !incoming.Automated
             ? (current.AssigneeId is null ? options.Value.InitialStatus : ConversationStatus.Assigned)
             : current.Status;
         var sequence = current.LastSequence + 1;
         var message = new TimelineMessage(Guid.NewGuid(), current.ConversationId, sequence, MessageKind.Inbound, incoming.Channel,
-            incoming.FromIdentity, incoming.ExternalId, incoming.Text, null, incoming.SenderName, null, null, now, now, incoming.Attachments);
+            incoming.FromIdentity, incoming.ExternalId, incoming.Text, null, incoming.SenderName, null, null, now, now, incoming.Attachments,
+            Metadata: incoming.Metadata, Automated: incoming.Automated);
         var next = current with
         {
             Status = status,
@@ -52,7 +54,8 @@ public sealed class ConversationGrain(
             UpdatedAt = now,
         };
         var liveEvent = new LiveEvent(next.ConversationId, sequence, LiveEventTypes.MessageCreated, now, next, message);
-        var outcome = await store.CommitAsync(new ConversationCommit(next, [liveEvent], NewMessage: message));
+        var cursor = incoming.CheckpointKey is { } key ? new KeyValuePair<string, string>(key, incoming.CheckpointValue ?? "") : (KeyValuePair<string, string>?)null;
+        var outcome = await store.CommitAsync(new ConversationCommit(next, [liveEvent], NewMessage: message, Cursor: cursor));
         if (outcome.Duplicate)
         {
             return new ReceiveResult(outcome.Existing!, Duplicate: true);

@@ -6,7 +6,10 @@ namespace Inbox.Web.Inbound;
 /// <summary>Connectors' cursors in the store, under keys of their own.</summary>
 public sealed class ConnectorCursorStore(ICursorStore cursors) : IConnectorCursorStore
 {
-    public Task<string?> GetAsync(string key, CancellationToken cancellationToken) => cursors.GetAsync("connector:" + key, cancellationToken);
+    /// <summary>Connectors' keys live under this prefix, also when written together with a message.</summary>
+    public static string StoreKey(string key) => "connector:" + key;
 
-    public Task SetAsync(string key, string value, CancellationToken cancellationToken) => cursors.SetAsync("connector:" + key, value, cancellationToken);
+    public Task<string?> GetAsync(string key, CancellationToken cancellationToken) => cursors.GetAsync(StoreKey(key), cancellationToken);
+
+    public Task SetAsync(string key, string value, CancellationToken cancellationToken) => cursors.SetAsync(StoreKey(key), value, cancellationToken);
 }

@@ -9,7 +9,7 @@ namespace Inbox.Web.Inbound;
 /// The one path of every inbound message: identity resolution finds (or makes) the customer, then the customer's
 /// conversation grain orders and stores the message. Completes only when the message is durable.
 /// </summary>
-public sealed class InboundPipeline(IGrainFactory grains, IConversationStore store, IAttachmentStore attachments, ILogger<InboundPipeline> logger) : IInboundPipeline
+public sealed class InboundPipeline(IGrainFactory grains, IConversationStore store, IAttachmentStore attachments, ICursorStore cursors, ILogger<InboundPipeline> logger) : IInboundPipeline
 {
     public async Task<InboundAcceptance> AcceptAsync(InboundMessage message, CancellationToken cancellationToken)
     {
@@ -21,10 +21,15 @@ public sealed class InboundPipeline(IGrainFactory grains, IConversationStore sto
         // A retried delivery is answered from the store at once: no identity work, no second copy of its files.
         if (await store.FindByExternalIdAsync(message.Channel, message.ExternalId, MessageKind.Inbound, cancellationToken) is { } stored)
         {
+            if (message.Checkpoint is { } checkpoint)
+            {
+                await cursors.SetAsync(ConnectorCursorStore.StoreKey(checkpoint.Key), checkpoint.Value, cancellationToken);
+            }
+
             return new InboundAcceptance(stored.ConversationId, stored.ConversationId, stored.MessageId, stored.Sequence, Duplicate: true);
         }
 
-        var customerId = await ResolveCustomerAsync(message);
+        var customerId = await ResolveCustomerAsync(message, cancellationToken);
         var files = new List<AttachmentInfo>();
         foreach (var attachment in message.Attachments ?? [])
         {
@@ -33,7 +38,8 @@ public sealed class InboundPipeline(IGrainFactory grains, IConversationStore sto
         }
 
         var incoming = new IncomingMessage(message.Channel, message.ExternalId, message.From[0].ToString(), message.SenderName, message.Text, message.SentAt,
-            files.Count == 0 ? null : files);
+            files.Count == 0 ? null : files, message.Metadata, message.IsAutomated,
+            message.Checkpoint is null ? null : ConnectorCursorStore.StoreKey(message.Checkpoint.Key), message.Checkpoint?.Value);
         var result = await grains.GetGrain<IConversationGrain>(customerId).ReceiveAsync(incoming);
         logger.LogDebug("Inbound {Channel} message {ExternalId} from {Identity} stored as {MessageId} (sequence {Sequence}, duplicate {Duplicate})",
             message.Channel, message.ExternalId, incoming.FromIdentity, result.Message.MessageId, result.Message.Sequence, result.Duplicate);
@@ -52,7 +58,7 @@ public sealed class InboundPipeline(IGrainFactory grains, IConversationStore sto
     /// The other identities are then claimed for that customer; one that another customer owns is verified evidence that
     /// both are one person, and the two are merged.
     /// </summary>
-    private async Task<Guid> ResolveCustomerAsync(InboundMessage message)
+    private async Task<Guid> ResolveCustomerAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         Guid? owner = null;
         foreach (var identity in message.From)
@@ -64,6 +70,8 @@ public sealed class InboundPipeline(IGrainFactory grains, IConversationStore sto
             }
         }
 
+        // A new address answering one of our messages (a reply from another mailbox) joins the thread's customer.
+        owner ??= await ThreadOwnerAsync(message, cancellationToken);
         owner ??= await Identity(message.From[0]).ClaimAsync(Guid.NewGuid());
         var owned = new List<string>(message.From.Count);
         foreach (var identity in message.From)
@@ -90,6 +98,31 @@ public sealed class InboundPipeline(IGrainFactory grains, IConversationStore sto
 
         await grains.GetGrain<ICustomerGrain>(owner.Value).AttachAsync(owned, message.SenderName);
         return owner.Value;
+    }
+
+    private async Task<Guid?> ThreadOwnerAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        foreach (var providerId in message.InReplyTo ?? [])
+        {
+            if (await store.FindByExternalIdAsync(message.Channel, providerId, MessageKind.Outbound, cancellationToken) is { } ours)
+            {
+                return await OwnerOfConversationAsync(ours.ConversationId);
+            }
+        }
+
+        return message.ConversationHint is { } hint ? await OwnerOfConversationAsync(hint) : null;
+    }
+
+    /// <summary>The customer whose timeline holds the conversation now (following merges).</summary>
+    private async Task<Guid?> OwnerOfConversationAsync(Guid conversationId)
+    {
+        var snapshot = await grains.GetGrain<IConversationGrain>(conversationId).GetAsync();
+        return snapshot switch
+        {
+            null => null,
+            { MergedInto: { } survivor } => survivor,
+            _ => snapshot.CustomerId,
+        };
     }
 
     private IIdentityGrain Identity(ChannelIdentity identity) => grains.GetGrain<IIdentityGrain>(identity.ToString());

@@ -68,7 +68,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteWrite
 
         if (message is not null)
         {
-            connection.Execute($"INSERT INTO messages ({MessageColumns}, created_ticks) VALUES (@id, @conversation, @seq, @kind, @channel, @identity, @externalId, @text, @operatorId, @author, @delivery, @error, @created, @updated, @attachments, @edited, @call, @ticks)",
+            connection.Execute($"INSERT INTO messages ({MessageColumns}, created_ticks) VALUES (@id, @conversation, @seq, @kind, @channel, @identity, @externalId, @text, @operatorId, @author, @delivery, @error, @created, @updated, @attachments, @edited, @call, @metadata, @automated, @ticks)",
                 MessageParameters(message), transaction);
         }
 
@@ -104,6 +104,12 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteWrite
         if (commit.Move is { } move)
         {
             Move(connection, transaction, move);
+        }
+
+        if (commit.Cursor is { } cursor)
+        {
+            connection.Execute("INSERT INTO cursors (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                new { key = cursor.Key, value = cursor.Value }, transaction);
         }
 
         return CommitOutcome.Committed;
@@ -147,6 +153,8 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteWrite
         edited = Time(m.EditedAt),
         ticks = m.CreatedAt.UtcTicks,
         call = m.Call is null ? null : JsonSerializer.Serialize(m.Call, InboxJson.Options),
+        metadata = m.Metadata is { Count: > 0 } ? JsonSerializer.Serialize(m.Metadata, InboxJson.Options) : null,
+        automated = m.Automated ? 1 : 0,
     };
 
     public Task<ConversationSnapshot?> GetConversationAsync(Guid conversationId, CancellationToken cancellationToken = default)
@@ -194,6 +202,15 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteWrite
     {
         using var connection = database.Open();
         var rows = SqliteReader.Query(connection, null, $"SELECT {MessageColumns} FROM messages WHERE message_id = @id", new { id = Id(messageId) }, ReadMessage);
+        return Task.FromResult(rows.FirstOrDefault());
+    }
+
+    public Task<TimelineMessage?> LastInboundAsync(Guid conversationId, string channel, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        var rows = SqliteReader.Query(connection, null,
+            $"SELECT {MessageColumns} FROM messages WHERE conversation_id = @id AND channel = @channel AND kind = 0 ORDER BY created_ticks DESC, sequence DESC LIMIT 1",
+            new { id = Id(conversationId), channel }, ReadMessage);
         return Task.FromResult(rows.FirstOrDefault());
     }
 

@@ -12,7 +12,7 @@ namespace Inbox.Silo.Storage.Sqlite;
 internal static class SqliteRows
 {
     public const string MessageColumns =
-        "message_id, conversation_id, sequence, kind, channel, identity, external_id, text, operator_id, author_name, delivery, delivery_error, created_at, updated_at, attachments, edited_at, call_info";
+        "message_id, conversation_id, sequence, kind, channel, identity, external_id, text, operator_id, author_name, delivery, delivery_error, created_at, updated_at, attachments, edited_at, call_info, metadata, automated";
 
     public const string ConversationColumns =
         "conversation_id, customer_id, status, assignee_id, last_sequence, last_message_at, last_inbound_channel, last_inbound_identity, last_preview, created_at, updated_at, merged_into, labels";
@@ -42,7 +42,9 @@ internal static class SqliteRows
         ParseTime(r.GetString(13)),
         r.IsDBNull(14) ? null : JsonSerializer.Deserialize<List<AttachmentInfo>>(r.GetString(14), InboxJson.Options),
         r.IsDBNull(15) ? null : ParseTime(r.GetString(15)),
-        r.IsDBNull(16) ? null : JsonSerializer.Deserialize<CallInfo>(r.GetString(16), InboxJson.Options));
+        r.IsDBNull(16) ? null : JsonSerializer.Deserialize<CallInfo>(r.GetString(16), InboxJson.Options),
+        r.IsDBNull(17) ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(17), InboxJson.Options),
+        r.GetInt32(18) == 1);
 
     public static ConversationSnapshot ReadConversation(DbDataReader r) => new(
         Guid.Parse(r.GetString(0)),

@@ -42,7 +42,9 @@ internal static class SqliteSchema
             edited_at TEXT NULL,
             created_ticks INTEGER NOT NULL,
             origin_conversation_id TEXT NULL,
-            call_info TEXT NULL
+            call_info TEXT NULL,
+            metadata TEXT NULL,
+            automated INTEGER NOT NULL DEFAULT 0
         );
         CREATE INDEX IF NOT EXISTS ix_messages_timeline ON messages(conversation_id, created_ticks, sequence);
         CREATE UNIQUE INDEX IF NOT EXISTS ux_messages_inbound_external ON messages(channel, external_id) WHERE kind = 0 AND external_id IS NOT NULL;
