@@ -1,4 +1,5 @@
 using System.Net;
+using Inbox.Domain.Conversations;
 using Inbox.Domain.Live;
 using Inbox.Domain.Storage;
 using Inbox.Silo.Grains;
@@ -36,6 +37,7 @@ public static class InboxSiloConfiguration
         services.TryAddSingleton<LiveEventPublisher>();
         services.TryAddSingleton<ILiveEventPublisher>(sp => sp.GetRequiredService<LiveEventPublisher>());
         services.TryAddSingleton<IOutboxSignal, NoOutboxSignal>();
+        services.TryAddSingleton<IBotTrigger, NoBotTrigger>();
         return silo;
     }
 }

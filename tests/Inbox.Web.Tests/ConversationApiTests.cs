@@ -21,7 +21,7 @@ public sealed class ConversationApiTests(ServerFixture fixture) : IClassFixture<
         using var op = await Server.OperatorClientAsync("operator");
         var me = await op.GetFromJsonAsync<OperatorIdentity>("/api/v1/auth/me", InboxJson.Options);
         var waiting = await api.SendInboundAsync($"m-{Guid.NewGuid():N}", "waiting", externalId: $"c-{Guid.NewGuid():N}");
-        var mine = await api.SendInboundAsync($"m-{Guid.NewGuid():N}", "mine", externalId: $"c-{Guid.NewGuid():N}");
+        var mine = await api.SendInboundAsync($"m-{Guid.NewGuid():N}", "mine", externalId: $"c-{Guid.NewGuid():N}", name: "Mine Customer");
         (await op.PostAsync($"/api/v1/conversations/{mine.ConversationId}/assign", null)).EnsureSuccessStatusCode();
 
         var queued = await op.ConversationsAsync("?status=queued&limit=200");
@@ -33,6 +33,7 @@ public sealed class ConversationApiTests(ServerFixture fixture) : IClassFixture<
         var item = Assert.Single(assignedToMe.Items, i => i.Conversation.ConversationId == mine.ConversationId);
         Assert.Equal(me!.OperatorId, item.Conversation.AssigneeId);
         Assert.Equal("mine", item.Conversation.LastMessagePreview);
+        Assert.Equal("Mine Customer", item.CustomerName);
         Assert.All(assignedToMe.Items, i => Assert.Equal(me.OperatorId, i.Conversation.AssigneeId));
         Assert.All(unassigned.Items, i => Assert.Null(i.Conversation.AssigneeId));
         Assert.Equal(HttpStatusCode.BadRequest, (await op.GetAsync("/api/v1/conversations?status=sleeping")).StatusCode);

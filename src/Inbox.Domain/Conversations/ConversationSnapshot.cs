@@ -18,4 +18,6 @@ public sealed record ConversationSnapshot(
     [property: Id(9)] DateTimeOffset CreatedAt,
     [property: Id(10)] DateTimeOffset UpdatedAt,
     [property: Id(11)] Guid? MergedInto = null,
-    [property: Id(12)] IReadOnlyList<string>? Labels = null);
+    [property: Id(12)] IReadOnlyList<string>? Labels = null,
+    [property: Id(13)] HandoffInfo? Handoff = null,
+    [property: Id(14), System.Text.Json.Serialization.JsonIgnore] string? BotMemory = null);

@@ -35,6 +35,13 @@ public interface IConversationGrain : IGrainWithGuidKey
     [Alias("Reopen")]
     Task<ConversationSnapshot> ReopenAsync();
 
+    /// <summary>
+    /// Records the bot's answer to an inbound message: the decision on the message, the labels, the replies (queued for
+    /// delivery like an operator's), and a handoff. Ignored when the conversation has left <c>bot</c> status meanwhile.
+    /// </summary>
+    [Alias("RecordBotTurn")]
+    Task<bool> RecordBotTurnAsync(BotTurnRecord turn);
+
     /// <summary>Puts a call on the timeline, or updates the call's item as it moves on (answered, ended, acknowledged).</summary>
     [Alias("RecordCall")]
     Task RecordCallAsync(Calls.CallInfo call);

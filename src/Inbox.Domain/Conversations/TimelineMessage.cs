@@ -21,4 +21,5 @@ public sealed record TimelineMessage(
     [property: Id(15)] DateTimeOffset? EditedAt = null,
     [property: Id(16)] Calls.CallInfo? Call = null,
     [property: Id(17)] IReadOnlyDictionary<string, string>? Metadata = null,
-    [property: Id(18)] bool Automated = false);
+    [property: Id(18)] bool Automated = false,
+    [property: Id(19)] BotDecisionInfo? BotDecision = null);

@@ -15,6 +15,9 @@ public static class LiveEventTypes
     /// <summary>Another customer's timeline was merged into this conversation, or split off again: reload the timeline.</summary>
     public const string ConversationMerged = "conversation.merged";
 
+    /// <summary>The bot read an inbound message: the event's message carries the decision (intent, confidence).</summary>
+    public const string BotDecision = "message.bot_decision";
+
     /// <summary>A call's item on the timeline: new (ringing) or updated.</summary>
     public const string CallUpdated = "call.updated";
 

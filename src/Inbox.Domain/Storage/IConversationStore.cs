@@ -13,7 +13,11 @@ public interface IConversationStore
 
     Task<ConversationSnapshot?> GetConversationAsync(Guid conversationId, CancellationToken cancellationToken = default);
 
+    /// <summary>The list, newest activity first; queued conversations handed over with a higher priority (possible victims) come first.</summary>
     Task<ConversationListPage> ListConversationsAsync(ConversationQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>How many conversations wait in the queue now.</summary>
+    Task<int> CountQueuedAsync(CancellationToken cancellationToken = default);
 
     Task<TimelineMessage?> GetMessageAsync(Guid messageId, CancellationToken cancellationToken = default);
 

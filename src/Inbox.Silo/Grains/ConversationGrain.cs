@@ -16,6 +16,7 @@ public sealed class ConversationGrain(
     IConversationStore store,
     ILiveEventPublisher publisher,
     IOutboxSignal outboxSignal,
+    IBotTrigger bot,
     IOptions<ConversationOptions> options,
     TimeProvider clock) : Grain, IConversationGrain
 {
@@ -35,10 +36,13 @@ public sealed class ConversationGrain(
 
         var now = clock.GetUtcNow();
         var current = _state ?? New(now);
-        // A customer's new message reopens a resolved conversation; an auto-reply or a bounce never does.
-        var status = current.Status == ConversationStatus.Resolved && !incoming.Automated
-            ? (current.AssigneeId is null ? options.Value.InitialStatus : ConversationStatus.Assigned)
-            : current.Status;
+        // A customer's new message reopens a resolved conversation (to the bot first, when it answers first);
+        // an auto-reply or a bounce never does.
+        var reopens = current.Status == ConversationStatus.Resolved && !incoming.Automated;
+        var botFirst = options.Value.InitialStatus == ConversationStatus.Bot && bot.Enabled;
+        var status = !reopens ? current.Status
+            : botFirst ? ConversationStatus.Bot
+            : current.AssigneeId is null ? InitialStatus() : ConversationStatus.Assigned;
         var sequence = current.LastSequence + 1;
         var message = new TimelineMessage(Guid.NewGuid(), current.ConversationId, sequence, MessageKind.Inbound, incoming.Channel,
             incoming.FromIdentity, incoming.ExternalId, incoming.Text, null, incoming.SenderName, null, null, now, now, incoming.Attachments,
@@ -46,6 +50,8 @@ public sealed class ConversationGrain(
         var next = current with
         {
             Status = status,
+            AssigneeId = reopens && botFirst ? null : current.AssigneeId,
+            Handoff = reopens ? null : current.Handoff,
             LastSequence = sequence,
             LastMessageAt = now,
             LastInboundChannel = incoming.Channel,
@@ -62,6 +68,11 @@ public sealed class ConversationGrain(
         }
 
         Publish(next, liveEvent);
+        if (next.Status == ConversationStatus.Bot && !incoming.Automated && bot.Enabled)
+        {
+            bot.Trigger(next.ConversationId, message.MessageId);
+        }
+
         return new ReceiveResult(message, Duplicate: false);
     }
 
@@ -157,6 +168,48 @@ public sealed class ConversationGrain(
     public Task<ConversationSnapshot> ReopenAsync() => ChangeAsync(current => current.Status != ConversationStatus.Resolved
         ? current
         : current with { Status = current.AssigneeId is null ? ConversationStatus.Queued : ConversationStatus.Assigned });
+
+    public async Task<bool> RecordBotTurnAsync(BotTurnRecord turn)
+    {
+        if (_state is not { Status: ConversationStatus.Bot } current)
+        {
+            return false; // a person took the conversation meanwhile: the bot stays silent
+        }
+
+        var inbound = await store.GetMessageAsync(turn.InboundMessageId);
+        var now = clock.GetUtcNow();
+        var labels = (current.Labels ?? []).Union(turn.Labels, StringComparer.Ordinal).ToList();
+        var sequence = current.LastSequence + 1;
+        var next = current with { LastSequence = sequence, Labels = labels, BotMemory = turn.Memory, UpdatedAt = now };
+        if (inbound is not null && inbound.ConversationId == current.ConversationId)
+        {
+            var decided = inbound with { BotDecision = turn.Decision, UpdatedAt = now };
+            var decisionEvent = new LiveEvent(next.ConversationId, sequence, LiveEventTypes.BotDecision, now, next, decided);
+            await store.CommitAsync(new ConversationCommit(next, [decisionEvent], ChangedMessage: decided));
+            Publish(next, decisionEvent);
+        }
+        else
+        {
+            var labelEvent = new LiveEvent(next.ConversationId, sequence, LiveEventTypes.ConversationChanged, now, next, null);
+            await store.CommitAsync(new ConversationCommit(next, [labelEvent]));
+            Publish(next, labelEvent);
+        }
+
+        foreach (var text in turn.Replies.Where(t => !string.IsNullOrWhiteSpace(t)))
+        {
+            await ReplyAsync(new ReplyRequest(null, BotAuthor, text, null, null));
+        }
+
+        if (turn.Handoff is { } handoff)
+        {
+            await ChangeAsync(c => c with { Status = ConversationStatus.Queued, AssigneeId = null, Handoff = handoff });
+        }
+
+        return true;
+    }
+
+    /// <summary>The author name of the bot's replies on the timeline.</summary>
+    public const string BotAuthor = "bot";
 
     public async Task RecordCallAsync(CallInfo call)
     {
@@ -334,8 +387,12 @@ public sealed class ConversationGrain(
     private ConversationSnapshot New(DateTimeOffset now)
     {
         var id = this.GetPrimaryKey();
-        return new ConversationSnapshot(id, id, options.Value.InitialStatus, null, 0, null, null, null, null, now, now);
+        return new ConversationSnapshot(id, id, InitialStatus(), null, 0, null, null, null, null, now, now);
     }
+
+    /// <summary>The configured first status; <c>bot</c> only while a bot is there to answer.</summary>
+    private ConversationStatus InitialStatus() =>
+        options.Value.InitialStatus == ConversationStatus.Bot && !bot.Enabled ? ConversationStatus.Queued : options.Value.InitialStatus;
 
     private string Preview(string text, IReadOnlyList<AttachmentInfo>? attachments = null)
     {

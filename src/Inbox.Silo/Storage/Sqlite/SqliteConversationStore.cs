@@ -32,13 +32,15 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteWrite
         var c = commit.Conversation;
         connection.Execute("""
             INSERT INTO conversations (conversation_id, customer_id, status, assignee_id, last_sequence, last_message_at, last_inbound_channel,
-                last_inbound_identity, last_preview, created_at, updated_at, activity_ticks, merged_into, labels)
-            VALUES (@id, @customer, @status, @assignee, @seq, @lastAt, @channel, @identity, @preview, @created, @updated, @ticks, @mergedInto, @labels)
+                last_inbound_identity, last_preview, created_at, updated_at, activity_ticks, merged_into, labels, handoff, bot_memory, queue_priority)
+            VALUES (@id, @customer, @status, @assignee, @seq, @lastAt, @channel, @identity, @preview, @created, @updated, @ticks, @mergedInto, @labels,
+                @handoff, @botMemory, @queuePriority)
             ON CONFLICT (conversation_id) DO UPDATE SET status = excluded.status, assignee_id = excluded.assignee_id,
                 last_sequence = excluded.last_sequence, last_message_at = excluded.last_message_at,
                 last_inbound_channel = excluded.last_inbound_channel, last_inbound_identity = excluded.last_inbound_identity,
                 last_preview = excluded.last_preview, updated_at = excluded.updated_at, activity_ticks = excluded.activity_ticks,
-                merged_into = excluded.merged_into, labels = excluded.labels
+                merged_into = excluded.merged_into, labels = excluded.labels, handoff = excluded.handoff, bot_memory = excluded.bot_memory,
+                queue_priority = excluded.queue_priority
             """,
             new
             {
@@ -56,6 +58,9 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteWrite
                 ticks = (c.LastMessageAt ?? c.UpdatedAt).UtcTicks,
                 mergedInto = Id(c.MergedInto),
                 labels = c.Labels is { Count: > 0 } ? JsonSerializer.Serialize(c.Labels, InboxJson.Options) : null,
+                handoff = c.Handoff is null ? null : JsonSerializer.Serialize(c.Handoff, InboxJson.Options),
+                botMemory = c.BotMemory,
+                queuePriority = c.Status == ConversationStatus.Queued ? c.Handoff?.Priority ?? 0 : 0,
             }, transaction);
 
         foreach (var e in commit.Events)
@@ -68,7 +73,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteWrite
 
         if (message is not null)
         {
-            connection.Execute($"INSERT INTO messages ({MessageColumns}, created_ticks) VALUES (@id, @conversation, @seq, @kind, @channel, @identity, @externalId, @text, @operatorId, @author, @delivery, @error, @created, @updated, @attachments, @edited, @call, @metadata, @automated, @ticks)",
+            connection.Execute($"INSERT INTO messages ({MessageColumns}, created_ticks) VALUES (@id, @conversation, @seq, @kind, @channel, @identity, @externalId, @text, @operatorId, @author, @delivery, @error, @created, @updated, @attachments, @edited, @call, @metadata, @automated, @botDecision, @ticks)",
                 MessageParameters(message), transaction);
         }
 
@@ -76,7 +81,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteWrite
         {
             connection.Execute("""
                 UPDATE messages SET delivery = @delivery, delivery_error = @error, external_id = @externalId, updated_at = @updated,
-                    text = @text, edited_at = @edited, call_info = @call
+                    text = @text, edited_at = @edited, call_info = @call, bot_decision = @botDecision
                 WHERE message_id = @id
                 """, MessageParameters(changed), transaction);
         }
@@ -155,6 +160,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteWrite
         call = m.Call is null ? null : JsonSerializer.Serialize(m.Call, InboxJson.Options),
         metadata = m.Metadata is { Count: > 0 } ? JsonSerializer.Serialize(m.Metadata, InboxJson.Options) : null,
         automated = m.Automated ? 1 : 0,
+        botDecision = m.BotDecision is null ? null : JsonSerializer.Serialize(m.BotDecision, InboxJson.Options),
     };
 
     public Task<ConversationSnapshot?> GetConversationAsync(Guid conversationId, CancellationToken cancellationToken = default)
@@ -191,11 +197,17 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteWrite
         var total = connection.ExecuteScalar<int>($"SELECT COUNT(*) FROM conversations {filter}", parameters);
         var columns = string.Join(", ", ConversationColumns.Split(", ").Select(c => "v." + c));
         var items = SqliteReader.Query(connection, null,
-            $"SELECT {columns}, c.name FROM (SELECT * FROM conversations {filter} ORDER BY activity_ticks DESC, conversation_id LIMIT @limit OFFSET @offset) v " +
-            "LEFT JOIN customers c ON c.customer_id = v.customer_id ORDER BY v.activity_ticks DESC, v.conversation_id",
-            parameters, r => new ConversationListItem(ReadConversation(r), r.IsDBNull(11) ? null : r.GetString(11)));
+            $"SELECT {columns}, c.name FROM (SELECT * FROM conversations {filter} ORDER BY queue_priority DESC, activity_ticks DESC, conversation_id LIMIT @limit OFFSET @offset) v " +
+            "LEFT JOIN customers c ON c.customer_id = v.customer_id ORDER BY v.queue_priority DESC, v.activity_ticks DESC, v.conversation_id",
+            parameters, r => new ConversationListItem(ReadConversation(r), r.IsDBNull(15) ? null : r.GetString(15)));
         int? next = query.Offset + items.Count < total ? query.Offset + items.Count : null;
         return Task.FromResult(new ConversationListPage(items, total, next));
+    }
+
+    public Task<int> CountQueuedAsync(CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        return Task.FromResult(connection.ExecuteScalar<int>("SELECT COUNT(*) FROM conversations WHERE status = @queued", new { queued = (int)ConversationStatus.Queued }));
     }
 
     public Task<TimelineMessage?> GetMessageAsync(Guid messageId, CancellationToken cancellationToken = default)

@@ -12,10 +12,10 @@ namespace Inbox.Silo.Storage.Sqlite;
 internal static class SqliteRows
 {
     public const string MessageColumns =
-        "message_id, conversation_id, sequence, kind, channel, identity, external_id, text, operator_id, author_name, delivery, delivery_error, created_at, updated_at, attachments, edited_at, call_info, metadata, automated";
+        "message_id, conversation_id, sequence, kind, channel, identity, external_id, text, operator_id, author_name, delivery, delivery_error, created_at, updated_at, attachments, edited_at, call_info, metadata, automated, bot_decision";
 
     public const string ConversationColumns =
-        "conversation_id, customer_id, status, assignee_id, last_sequence, last_message_at, last_inbound_channel, last_inbound_identity, last_preview, created_at, updated_at, merged_into, labels";
+        "conversation_id, customer_id, status, assignee_id, last_sequence, last_message_at, last_inbound_channel, last_inbound_identity, last_preview, created_at, updated_at, merged_into, labels, handoff, bot_memory";
 
     public static string Id(Guid id) => id.ToString("D");
 
@@ -44,7 +44,8 @@ internal static class SqliteRows
         r.IsDBNull(15) ? null : ParseTime(r.GetString(15)),
         r.IsDBNull(16) ? null : JsonSerializer.Deserialize<CallInfo>(r.GetString(16), InboxJson.Options),
         r.IsDBNull(17) ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(17), InboxJson.Options),
-        r.GetInt32(18) == 1);
+        r.GetInt32(18) == 1,
+        r.IsDBNull(19) ? null : JsonSerializer.Deserialize<BotDecisionInfo>(r.GetString(19), InboxJson.Options));
 
     public static ConversationSnapshot ReadConversation(DbDataReader r) => new(
         Guid.Parse(r.GetString(0)),
@@ -59,7 +60,9 @@ internal static class SqliteRows
         ParseTime(r.GetString(9)),
         ParseTime(r.GetString(10)),
         NullableGuid(r, 11),
-        r.IsDBNull(12) ? null : JsonSerializer.Deserialize<List<string>>(r.GetString(12), InboxJson.Options));
+        r.IsDBNull(12) ? null : JsonSerializer.Deserialize<List<string>>(r.GetString(12), InboxJson.Options),
+        r.IsDBNull(13) ? null : JsonSerializer.Deserialize<HandoffInfo>(r.GetString(13), InboxJson.Options),
+        r.IsDBNull(14) ? null : r.GetString(14));
 
     public static DateTimeOffset ParseTime(string text) =>
         DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);

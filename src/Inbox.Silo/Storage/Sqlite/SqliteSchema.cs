@@ -18,9 +18,12 @@ internal static class SqliteSchema
             updated_at TEXT NOT NULL,
             activity_ticks INTEGER NOT NULL,
             merged_into TEXT NULL,
-            labels TEXT NULL
+            labels TEXT NULL,
+            handoff TEXT NULL,
+            bot_memory TEXT NULL,
+            queue_priority INTEGER NOT NULL DEFAULT 0
         );
-        CREATE INDEX IF NOT EXISTS ix_conversations_status ON conversations(status, activity_ticks DESC);
+        CREATE INDEX IF NOT EXISTS ix_conversations_status ON conversations(status, queue_priority DESC, activity_ticks DESC);
         CREATE INDEX IF NOT EXISTS ix_conversations_assignee ON conversations(assignee_id, activity_ticks DESC);
 
         CREATE TABLE IF NOT EXISTS messages (
@@ -44,7 +47,8 @@ internal static class SqliteSchema
             origin_conversation_id TEXT NULL,
             call_info TEXT NULL,
             metadata TEXT NULL,
-            automated INTEGER NOT NULL DEFAULT 0
+            automated INTEGER NOT NULL DEFAULT 0,
+            bot_decision TEXT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_messages_timeline ON messages(conversation_id, created_ticks, sequence);
         CREATE UNIQUE INDEX IF NOT EXISTS ux_messages_inbound_external ON messages(channel, external_id) WHERE kind = 0 AND external_id IS NOT NULL;

@@ -1,0 +1,9 @@
+namespace Inbox.Domain.Conversations;
+
+/// <summary>Why the bot acted on a message: the intent it read, how sure it was, and the language it answered in.</summary>
+[GenerateSerializer, Alias("Inbox.BotDecisionInfo")]
+public sealed record BotDecisionInfo(
+    [property: Id(0)] string Intent,
+    [property: Id(1)] double Confidence,
+    [property: Id(2)] string? SubIntent,
+    [property: Id(3)] string Language);
