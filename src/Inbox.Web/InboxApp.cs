@@ -1,5 +1,7 @@
 using Inbox.Connectors;
 using Inbox.Connectors.Api;
+using Inbox.Connectors.Twilio;
+using Inbox.Connectors.Vk;
 using Inbox.Domain;
 using Inbox.Domain.Storage;
 using Inbox.Silo;
@@ -60,7 +62,10 @@ public static class InboxApp
         builder.Services.TryAddSingleton<ICallerOrders, NoCallerOrders>();
         builder.Services.AddSingleton<CallEventSink>();
         builder.Services.AddSingleton<ICallEventSink>(sp => sp.GetRequiredService<CallEventSink>());
-        var apiChannel = builder.Services.AddApiChannel(configuration);
+        var channels = new List<string>();
+        AddChannel(channels, ChannelNames.Api, builder.Services.AddApiChannel(configuration));
+        AddChannel(channels, ChannelNames.Vk, builder.Services.AddVkChannel(configuration));
+        AddChannel(channels, "twilio", builder.Services.AddTwilioChannel(configuration));
 
         builder.Services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.SectionName));
         builder.Services.AddHostedService<OutboxDispatcher>();
@@ -98,9 +103,20 @@ public static class InboxApp
         app.MapAttachmentEndpoints();
         app.MapCallEndpoints();
         app.MapOperatorEndpoints();
-        if (apiChannel)
+        // A channel that is off has no endpoint: its webhook answers 404.
+        if (channels.Contains(ChannelNames.Api))
         {
             app.MapApiChannel();
+        }
+
+        if (channels.Contains(ChannelNames.Vk))
+        {
+            app.MapVkChannel();
+        }
+
+        if (channels.Contains("twilio"))
+        {
+            app.MapTwilioChannel();
         }
 
         app.MapHub<InboxHub>(InboxHub.Path);
@@ -110,8 +126,16 @@ public static class InboxApp
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             var store = app.Services.GetService<Silo.Storage.Sqlite.SqliteDatabase>();
             app.Logger.LogWarning("Inbox is running. Console: {Urls}; API: /api/v1 (OpenAPI at /openapi/v1.json); store: {Store}; channels: {Channels}",
-                string.Join(", ", addresses), store?.FilePath ?? "?", apiChannel ? "api" : "none");
+                string.Join(", ", addresses), store?.FilePath ?? "?", channels.Count == 0 ? "none" : string.Join(", ", channels));
         });
         return app;
+    }
+
+    private static void AddChannel(List<string> channels, string name, bool enabled)
+    {
+        if (enabled)
+        {
+            channels.Add(name);
+        }
     }
 }

@@ -33,7 +33,7 @@ public sealed class VkApiClient(HttpClient http, IOptions<VkChannelOptions> opti
             using var content = new FormUrlEncodedContent(form);
             response = await http.PostAsync(url, content, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is HttpRequestException or TaskCanceledException or IOException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("VK API call {Method} did not complete: {Error}", method, ex.Message);
             return new VkApiResult.Unavailable($"VK could not be reached ({ex.GetType().Name}: {ex.Message})");
@@ -59,7 +59,7 @@ public sealed class VkApiClient(HttpClient http, IOptions<VkChannelOptions> opti
             {
                 body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is HttpRequestException or TaskCanceledException or IOException)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 return new VkApiResult.Unavailable($"VK's answer was cut off ({ex.Message})");
             }

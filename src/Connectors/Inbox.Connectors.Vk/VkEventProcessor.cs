@@ -37,7 +37,8 @@ public sealed class VkEventProcessor(
             {
                 senders.Add(read.FromId);
             }
-            else if (VkJson.TryGetObject(update, "object", out var item) && VkJson.GetInt64(item, "user_id") is { } user)
+            else if (VkJson.GetString(update, "type") == VkEventTypes.MessageEvent && VkJson.TryGetObject(update, "object", out var item)
+                     && VkJson.GetInt64(item, "user_id") is { } user)
             {
                 senders.Add(user);
             }

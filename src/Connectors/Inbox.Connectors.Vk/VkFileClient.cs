@@ -44,7 +44,7 @@ public sealed class VkFileClient(HttpClient http, ILogger<VkFileClient> logger)
 
             return new VkDownload(buffer.ToArray(), response.Content.Headers.ContentType?.MediaType, null);
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is HttpRequestException or TaskCanceledException or IOException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("Downloading a VK file failed: {Error}", ex.Message);
             return new VkDownload(null, null, $"the download failed ({ex.GetType().Name})");
@@ -95,7 +95,7 @@ public sealed class VkFileClient(HttpClient http, ILogger<VkFileClient> logger)
                 return new VkApiResult.Success(root.Clone());
             }
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is HttpRequestException or TaskCanceledException or IOException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("Uploading a file to VK failed: {Error}", ex.Message);
             return new VkApiResult.Unavailable($"the upload to VK failed ({ex.GetType().Name}: {ex.Message})");

@@ -28,7 +28,7 @@ public sealed class VkLongPollClient(HttpClient http, ILogger<VkLongPollClient> 
 
             body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is HttpRequestException or TaskCanceledException or IOException or UriFormatException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("VK long poll request failed: {Error}", ex.Message);
             return new VkLongPollAnswer.Unavailable($"the long poll request failed ({ex.GetType().Name})");

@@ -60,7 +60,7 @@ public sealed class VkLongPollService(
                 }
 
                 var poll = scope.ServiceProvider.GetRequiredService<VkLongPollClient>();
-                var answer = await poll.CheckAsync(server, ts!, settings.LongPollWaitSeconds, stoppingToken);
+                var answer = await poll.CheckAsync(server, ts!, Math.Clamp(settings.LongPollWaitSeconds, 1, 90), stoppingToken);
                 switch (answer)
                 {
                     case VkLongPollAnswer.Updates updates:

@@ -1,0 +1,118 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Inbox.Connectors.Twilio;
+
+/// <summary>
+/// <c>POST /webhooks/twilio/status</c>: Twilio's word on a message it took (sent, delivered, read, undelivered, failed).
+/// Signed like inbound messages. Callbacks may come in any order: a receipt behind one already recorded is dropped, and the
+/// host never moves a state backwards either. A SID Inbox did not send is answered 200 and ignored.
+/// </summary>
+public sealed class TwilioStatusWebhook(
+    TwilioWebhookReader reader,
+    IDeliveryReceipts receipts,
+    IIdentityReachability reachability,
+    PhoneNumberNormalizer phones,
+    TwilioReceiptRanks ranks,
+    IOptions<TwilioChannelOptions> options,
+    TimeProvider clock,
+    IHostApplicationLifetime lifetime,
+    ILogger<TwilioStatusWebhook> logger)
+{
+    public async Task<IResult> HandleAsync(HttpContext context)
+    {
+        var read = await reader.ReadAsync(context, context.RequestAborted);
+        if (!read.Authentic)
+        {
+            return read.Rejection;
+        }
+
+        var parameters = read.Parameters;
+        var sid = parameters.Text("MessageSid") ?? parameters.Text("SmsSid");
+        if (sid is null)
+        {
+            return Results.Problem("MessageSid is missing.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var statusText = string.Equals(parameters.Text("EventType"), "READ", StringComparison.OrdinalIgnoreCase)
+            ? "read"
+            : parameters.Text("MessageStatus") ?? parameters.Text("SmsStatus");
+        if (TwilioMessageStatus.ToReceipt(statusText) is not { } status)
+        {
+            logger.LogDebug("Twilio status {MessageStatus} for {MessageSid} changes nothing", statusText, sid);
+            return Results.Ok();
+        }
+
+        if (ranks.IsBehind(sid, status))
+        {
+            logger.LogDebug("Twilio status {MessageStatus} for {MessageSid} came after a later one; ignored", statusText, sid);
+            return Results.Ok();
+        }
+
+        var channel = TwilioAddress.ChannelOf(parameters);
+        TwilioErrorDescription? error = null;
+        string? reason = null;
+        if (status == ReceiptStatus.Failed)
+        {
+            var code = TwilioErrorCodes.Parse(parameters.Text("ErrorCode"));
+            if (string.Equals(statusText, "canceled", StringComparison.OrdinalIgnoreCase))
+            {
+                reason = "The message was canceled before it was sent.";
+            }
+            else if (code is null && parameters.Text("ChannelStatusMessage") is null)
+            {
+                reason = $"Twilio reported the message as {statusText} without giving a reason.";
+            }
+            else
+            {
+                error = TwilioErrorCodes.Describe(code, parameters.Text("ChannelStatusMessage"));
+                reason = error.Reason;
+            }
+        }
+
+        var receipt = new DeliveryReceipt(channel, sid, status, reason);
+        var cancellationToken = lifetime.ApplicationStopping;
+        if (!await RecordAsync(receipt, cancellationToken))
+        {
+            logger.LogDebug("Twilio status {MessageStatus} for {MessageSid}: no {Channel} message has that id; ignored", statusText, sid, channel);
+            return Results.Ok();
+        }
+
+        ranks.Recorded(sid, status);
+        if (error is { RecipientUnreachable: true } && phones.ToIdentity(TwilioAddress.WithoutWhatsAppPrefix(parameters["To"] ?? "")) is { } recipient)
+        {
+            await reachability.SetReachableAsync(recipient, false, error.Reason, cancellationToken);
+        }
+
+        return Results.Ok();
+    }
+
+    /// <summary>
+    /// A final status may overtake the outbox's record of the send (Twilio can call back within milliseconds): an unknown id
+    /// with a final status is tried again for <see cref="TwilioChannelOptions.UnknownReceiptRetryWindow"/>.
+    /// </summary>
+    private async Task<bool> RecordAsync(DeliveryReceipt receipt, CancellationToken cancellationToken)
+    {
+        var window = receipt.Status == ReceiptStatus.Sent ? TimeSpan.Zero : options.Value.UnknownReceiptRetryWindow;
+        var started = clock.GetTimestamp();
+        var delay = TimeSpan.FromMilliseconds(250);
+        while (true)
+        {
+            if (await receipts.RecordAsync(receipt, cancellationToken))
+            {
+                return true;
+            }
+
+            var left = window - clock.GetElapsedTime(started);
+            if (left <= TimeSpan.Zero)
+            {
+                return false;
+            }
+
+            await Task.Delay(delay < left ? delay : left, clock, cancellationToken);
+            delay *= 2;
+        }
+    }
+}

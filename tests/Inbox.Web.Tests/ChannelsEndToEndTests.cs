@@ -1,0 +1,127 @@
+using System.Net;
+using System.Text;
+using Inbox.Connectors.Twilio;
+using Inbox.Domain.Conversations;
+using Inbox.Web.Tests.Infrastructure;
+
+namespace Inbox.Web.Tests;
+
+/// <summary>
+/// The messengers wired into the whole system: a webhook from the provider reaches the operator, the operator's reply
+/// reaches the provider's API, and the provider's receipt moves the delivery state on the timeline.
+/// </summary>
+public sealed class ChannelsEndToEndTests : IAsyncLifetime
+{
+    private const string TwilioToken = "twilio-auth-token";
+    private const string PublicBaseUrl = "https://inbox.example.com";
+    private FakeProviders _providers = null!;
+    private InboxServer _server = null!;
+
+    public async Task InitializeAsync()
+    {
+        _providers = await FakeProviders.StartAsync();
+        _server = await InboxServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["Channels:Vk:GroupId"] = "229000000",
+            ["Channels:Vk:AccessToken"] = "vk-token",
+            ["Channels:Vk:Secret"] = "s3cr3t",
+            ["Channels:Vk:ConfirmationCode"] = "a1b2c3d4",
+            ["Channels:Vk:ApiBaseUrl"] = _providers.BaseUrl,
+            ["Channels:Twilio:AccountSid"] = "AC0123456789abcdef0123456789abcdef",
+            ["Channels:Twilio:AuthToken"] = TwilioToken,
+            ["Channels:Twilio:SmsFrom"] = "+15005550006",
+            ["Channels:Twilio:WhatsAppFrom"] = "whatsapp:+15005550006",
+            ["Channels:Twilio:PublicBaseUrl"] = PublicBaseUrl,
+            ["Channels:Twilio:ApiBaseUrl"] = _providers.BaseUrl,
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        await _providers.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_vk_message_reaches_the_operator_and_the_reply_goes_back_through_messages_send()
+    {
+        using var client = _server.Client();
+        var confirmation = await client.PostAsync("/webhooks/vk", Json("""{"type":"confirmation","group_id":229000000,"secret":"s3cr3t"}"""));
+        Assert.Equal("a1b2c3d4", await confirmation.Content.ReadAsStringAsync());
+
+        var body = """{"type":"message_new","event_id":"e2e-1","v":"5.199","group_id":229000000,"secret":"s3cr3t","object":{"message":{"id":1841,"date":1767225600,"peer_id":123456789,"from_id":123456789,"out":0,"text":"Где заказ?","conversation_message_id":57,"attachments":[],"fwd_messages":[]},"client_info":{}}}""";
+        var first = await client.PostAsync("/webhooks/vk", Json(body));
+        var again = await client.PostAsync("/webhooks/vk", Json(body));
+        var forged = await client.PostAsync("/webhooks/vk", Json(body.Replace("s3cr3t", "wrong")));
+
+        Assert.Equal("ok", await first.Content.ReadAsStringAsync());
+        Assert.Equal("ok", await again.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        using var op = await _server.OperatorClientAsync("supervisor");
+        var item = Assert.Single((await op.ConversationsAsync("?limit=200")).Items, i => i.Conversation.LastInboundIdentity == "vk:123456789");
+        var details = await op.ConversationAsync(item.Conversation.ConversationId);
+        var message = Assert.Single(details.Messages);
+        Assert.Equal("Где заказ?", message.Text);
+        Assert.Equal("Иван Петров", details.Customer!.Name);
+
+        var reply = await op.ReplyAsync(item.Conversation.ConversationId, "Заказ в пути");
+        await InboxApi.EventuallyAsync(() => op.ConversationAsync(item.Conversation.ConversationId),
+            d => d.Messages.Single(m => m.MessageId == reply.MessageId).Delivery == DeliveryState.Sent);
+        var sent = Assert.Single(_providers.VkSent);
+        Assert.Equal("123456789", sent["peer_id"]);
+        Assert.Equal("Заказ в пути", sent["message"]);
+    }
+
+    [Fact]
+    public async Task An_sms_and_a_whatsapp_from_one_number_are_one_customer_and_replies_get_twilio_receipts()
+    {
+        using var client = _server.Client();
+        var sms = await PostTwilioAsync(client, "/webhooks/twilio/messages", new()
+        {
+            ["MessageSid"] = "SM" + new string('1', 32), ["AccountSid"] = "AC0123456789abcdef0123456789abcdef", ["From"] = "+79161234567",
+            ["To"] = "+15005550006", ["Body"] = "Где мой заказ?", ["NumMedia"] = "0",
+        });
+        var whatsapp = await PostTwilioAsync(client, "/webhooks/twilio/messages", new()
+        {
+            ["MessageSid"] = "SM" + new string('2', 32), ["AccountSid"] = "AC0123456789abcdef0123456789abcdef", ["From"] = "whatsapp:+79161234567",
+            ["To"] = "whatsapp:+15005550006", ["Body"] = "И ещё вопрос", ["NumMedia"] = "0", ["WaId"] = "79161234567",
+        });
+        var unsigned = await client.PostAsync("/webhooks/twilio/messages", new FormUrlEncodedContent(new Dictionary<string, string> { ["MessageSid"] = "SMx", ["From"] = "+79161234567" }));
+
+        Assert.Equal(HttpStatusCode.OK, sms.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, whatsapp.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, unsigned.StatusCode);
+        using var op = await _server.OperatorClientAsync("supervisor");
+        var item = Assert.Single((await op.ConversationsAsync("?limit=200")).Items, i => i.Conversation.LastInboundIdentity == "phone:+79161234567");
+        var details = await op.ConversationAsync(item.Conversation.ConversationId);
+        Assert.Equal(["sms", "whatsapp"], details.Messages.Select(m => m.Channel));
+
+        // The reply goes where the customer last wrote: WhatsApp.
+        var reply = await op.ReplyAsync(item.Conversation.ConversationId, "Отвечаем в WhatsApp");
+        await InboxApi.EventuallyAsync(() => op.ConversationAsync(item.Conversation.ConversationId),
+            d => d.Messages.Single(m => m.MessageId == reply.MessageId).Delivery == DeliveryState.Sent);
+        var sent = Assert.Single(_providers.TwilioSent);
+        Assert.Equal("whatsapp:+79161234567", sent["To"]);
+        Assert.Equal($"{PublicBaseUrl}/webhooks/twilio/status", sent["StatusCallback"]);
+        var providerId = (await op.ConversationAsync(item.Conversation.ConversationId)).Messages.Single(m => m.MessageId == reply.MessageId).ExternalId!;
+
+        var receipt = await PostTwilioAsync(client, "/webhooks/twilio/status", new()
+        {
+            ["MessageSid"] = providerId, ["MessageStatus"] = "delivered", ["AccountSid"] = "AC0123456789abcdef0123456789abcdef",
+            ["From"] = "whatsapp:+15005550006", ["To"] = "whatsapp:+79161234567",
+        });
+        Assert.Equal(HttpStatusCode.OK, receipt.StatusCode);
+        var delivered = await InboxApi.EventuallyAsync(() => op.ConversationAsync(item.Conversation.ConversationId),
+            d => d.Messages.Single(m => m.MessageId == reply.MessageId).Delivery == DeliveryState.Delivered);
+        Assert.Equal(DeliveryState.Delivered, delivered.Messages.Single(m => m.MessageId == reply.MessageId).Delivery);
+    }
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    private static Task<HttpResponseMessage> PostTwilioAsync(HttpClient client, string path, Dictionary<string, string> form)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add("X-Twilio-Signature", TwilioSignature.Compute(TwilioToken, PublicBaseUrl + path, form));
+        return client.SendAsync(request);
+    }
+}

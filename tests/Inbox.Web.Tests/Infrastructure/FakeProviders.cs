@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Inbox.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The messengers' APIs on one loopback server, just enough of each for the whole-system tests (the connectors' own tests
+/// cover the protocols in depth): VK's method API and Twilio's Messages resource.
+/// </summary>
+public sealed class FakeProviders : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private FakeProviders(WebApplication app) => _app = app;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public ConcurrentQueue<IReadOnlyDictionary<string, string>> VkSent { get; } = new();
+
+    public ConcurrentQueue<IReadOnlyDictionary<string, string>> TwilioSent { get; } = new();
+
+    public static async Task<FakeProviders> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeProviders(app);
+        app.MapPost("/method/users.get", () => Results.Text("""{"response":[{"id":123456789,"first_name":"Иван","last_name":"Петров"}]}""", "application/json"));
+        app.MapPost("/method/messages.send", async (HttpContext context) =>
+        {
+            fake.VkSent.Enqueue(await FormAsync(context));
+            return Results.Text("""{"response":5001}""", "application/json");
+        });
+        app.MapPost("/2010-04-01/Accounts/{sid}/Messages.json", async (HttpContext context, string sid) =>
+        {
+            var form = await FormAsync(context);
+            fake.TwilioSent.Enqueue(form);
+            var messageSid = "SM" + Guid.NewGuid().ToString("N");
+            return Results.Json(new { sid = messageSid, account_sid = sid, status = "queued", to = form.GetValueOrDefault("To"), from = form.GetValueOrDefault("From"),
+                body = form.GetValueOrDefault("Body"), date_created = DateTimeOffset.UtcNow.ToString("R") }, statusCode: 201);
+        });
+        app.MapGet("/2010-04-01/Accounts/{sid}/Messages.json", () => Results.Json(new { messages = Array.Empty<object>() }));
+        await app.StartAsync();
+        fake.BaseUrl = app.Urls.First();
+        return fake;
+    }
+
+    private static async Task<IReadOnlyDictionary<string, string>> FormAsync(HttpContext context)
+    {
+        var form = await context.Request.ReadFormAsync();
+        return form.ToDictionary(f => f.Key, f => f.Value.ToString());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
