@@ -1,5 +1,7 @@
 using Inbox.Connectors;
 using Inbox.Connectors.Api;
+using Inbox.Connectors.Telegram;
+using Inbox.Connectors.Telephony;
 using Inbox.Connectors.Twilio;
 using Inbox.Connectors.Vk;
 using Inbox.Domain;
@@ -66,6 +68,9 @@ public static class InboxApp
         AddChannel(channels, ChannelNames.Api, builder.Services.AddApiChannel(configuration));
         AddChannel(channels, ChannelNames.Vk, builder.Services.AddVkChannel(configuration));
         AddChannel(channels, "twilio", builder.Services.AddTwilioChannel(configuration));
+        AddChannel(channels, ChannelNames.Telegram, builder.Services.AddTelegramChannel(configuration));
+        var telephony = builder.Services.AddTelephony(configuration);
+        channels.AddRange(telephony.Select(provider => $"voice:{provider}"));
 
         builder.Services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.SectionName));
         builder.Services.AddHostedService<OutboxDispatcher>();
@@ -117,6 +122,16 @@ public static class InboxApp
         if (channels.Contains("twilio"))
         {
             app.MapTwilioChannel();
+        }
+
+        if (channels.Contains(ChannelNames.Telegram))
+        {
+            app.MapTelegramChannel();
+        }
+
+        if (telephony.Count > 0)
+        {
+            app.MapTelephony();
         }
 
         app.MapHub<InboxHub>(InboxHub.Path);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using Inbox.Connectors.Twilio;
 using Inbox.Domain.Conversations;
@@ -33,6 +34,10 @@ public sealed class ChannelsEndToEndTests : IAsyncLifetime
             ["Channels:Twilio:WhatsAppFrom"] = "whatsapp:+15005550006",
             ["Channels:Twilio:PublicBaseUrl"] = PublicBaseUrl,
             ["Channels:Twilio:ApiBaseUrl"] = _providers.BaseUrl,
+            ["Channels:Telegram:BotToken"] = "123456:TEST",
+            ["Channels:Telegram:WebhookSecret"] = "tg-secret",
+            ["Channels:Telegram:ApiBaseUrl"] = _providers.BaseUrl,
+            ["Telephony:Cti:Token"] = "cti-token",
         });
     }
 
@@ -114,6 +119,64 @@ public sealed class ChannelsEndToEndTests : IAsyncLifetime
         var delivered = await InboxApi.EventuallyAsync(() => op.ConversationAsync(item.Conversation.ConversationId),
             d => d.Messages.Single(m => m.MessageId == reply.MessageId).Delivery == DeliveryState.Delivered);
         Assert.Equal(DeliveryState.Delivered, delivered.Messages.Single(m => m.MessageId == reply.MessageId).Delivery);
+    }
+
+    [Fact]
+    public async Task A_telegram_message_and_its_edit_reach_the_operator_and_the_reply_goes_out_through_the_bot_api()
+    {
+        using var client = _server.Client();
+        var update = """{"update_id":500000101,"message":{"message_id":42,"from":{"id":987654321,"is_bot":false,"first_name":"Иван","language_code":"ru"},"chat":{"id":987654321,"first_name":"Иван","type":"private"},"date":1767225600,"text":"Где мой заказ 1234?"}}""";
+        var edit = """{"update_id":500000104,"edited_message":{"message_id":42,"from":{"id":987654321,"is_bot":false,"first_name":"Иван"},"chat":{"id":987654321,"type":"private"},"date":1767225600,"edit_date":1767225700,"text":"Где мой заказ 1235?"}}""";
+
+        var noSecret = await client.PostAsync("/webhooks/telegram", Json(update));
+        Assert.Equal(HttpStatusCode.Unauthorized, noSecret.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostTelegramAsync(client, update)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostTelegramAsync(client, update)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostTelegramAsync(client, edit)).StatusCode);
+
+        using var op = await _server.OperatorClientAsync("supervisor");
+        var item = Assert.Single((await op.ConversationsAsync("?limit=200")).Items, i => i.Conversation.LastInboundIdentity == "telegram:987654321");
+        var message = Assert.Single((await op.ConversationAsync(item.Conversation.ConversationId)).Messages);
+        Assert.Equal("Где мой заказ 1235?", message.Text);
+        Assert.NotNull(message.EditedAt);
+
+        var reply = await op.ReplyAsync(item.Conversation.ConversationId, "Заказ 1235 передан в доставку");
+        await InboxApi.EventuallyAsync(() => op.ConversationAsync(item.Conversation.ConversationId),
+            d => d.Messages.Single(m => m.MessageId == reply.MessageId).Delivery == DeliveryState.Sent);
+        var sent = Assert.Single(_providers.TelegramSent);
+        Assert.Equal("987654321", sent.GetProperty("chat_id").ToString());
+        Assert.Equal("Заказ 1235 передан в доставку", sent.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task A_pbx_call_through_the_cti_webhook_pops_up_with_the_callers_card()
+    {
+        using var client = _server.Client();
+        using var op = await _server.OperatorClientAsync("operator");
+        var created = await op.PostAsJsonAsync("/api/v1/customers", new { name = "Анна Смирнова", identities = new[] { "+7 916 555 00 11" } });
+        created.EnsureSuccessStatusCode();
+        await using var hub = await _server.ConnectHubAsync("operator");
+        var pops = new CallPopCollector(hub);
+
+        var wrongToken = await client.PostAsync("/webhooks/cti/nope", Json("""{"event":"newCall","from":"79165550011","to":"74951234567","direction":"in","callId":"c1"}"""));
+        var ringing = await client.PostAsync("/webhooks/cti/cti-token", Json("""{"event":"newCall","from":"89165550011","to":"74951234567","direction":"in","callId":"e2e-call-1","user":"101"}"""));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongToken.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ringing.StatusCode);
+        var pop = await pops.WaitForAsync(p => p.Call.CallId == "cti:e2e-call-1");
+        Assert.Equal("Анна Смирнова", pop.Customer!.Name);
+        Assert.Equal(Inbox.Domain.Calls.CallStage.Ringing, pop.Call.Stage);
+        var hangup = await client.PostAsync("/webhooks/cti/cti-token", Json("""{"event":"hangup","from":"89165550011","to":"74951234567","direction":"in","callId":"e2e-call-1","cause":"cancel"}"""));
+        Assert.Equal(HttpStatusCode.OK, hangup.StatusCode);
+        var ended = await pops.WaitForAsync(p => p.Call.CallId == "cti:e2e-call-1" && p.Call.Stage == Inbox.Domain.Calls.CallStage.Ended);
+        Assert.True(ended.Call.Missed);
+    }
+
+    private static Task<HttpResponseMessage> PostTelegramAsync(HttpClient client, string update)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/telegram") { Content = Json(update) };
+        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", "tg-secret");
+        return client.SendAsync(request);
     }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");

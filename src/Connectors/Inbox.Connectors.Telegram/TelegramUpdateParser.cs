@@ -24,7 +24,7 @@ public static class TelegramUpdateParser
             return false;
         }
 
-        return Check(update, out problem);
+        return Check(ref update, out problem);
     }
 
     public static bool TryParse(JsonElement element, [NotNullWhen(true)] out Update? update, [NotNullWhen(false)] out string? problem)
@@ -40,7 +40,7 @@ public static class TelegramUpdateParser
             return false;
         }
 
-        return Check(update, out problem);
+        return Check(ref update, out problem);
     }
 
     /// <summary>The <c>update_id</c> of a raw update, even one that does not parse as a whole; null when there is none.</summary>
@@ -59,7 +59,7 @@ public static class TelegramUpdateParser
         };
     }
 
-    private static bool Check([NotNullWhen(true)] Update? update, [NotNullWhen(false)] out string? problem)
+    private static bool Check([NotNullWhen(true)] ref Update? update, [NotNullWhen(false)] out string? problem)
     {
         if (update is null)
         {
@@ -69,6 +69,7 @@ public static class TelegramUpdateParser
 
         if (update.Id <= 0)
         {
+            update = null;
             problem = "the update has no update_id";
             return false;
         }

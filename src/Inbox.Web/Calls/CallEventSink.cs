@@ -25,10 +25,12 @@ public sealed class CallEventSink(
 
     public async Task<CallEventResult> RecordAsync(CallEvent callEvent, CancellationToken cancellationToken)
     {
-        var e164 = phones.TryNormalize(CallerPart(callEvent.CallerRaw), out var normalized) ? normalized : null;
+        // The customer is the caller of an inbound call and the called party of an outbound one.
+        var customerNumber = callEvent.Direction == CallDirection.Outbound ? callEvent.DialledRaw : callEvent.CallerRaw;
+        var e164 = phones.TryNormalize(CallerPart(customerNumber), out var normalized) ? normalized : null;
         var customerId = e164 is null ? null : await grains.GetGrain<IIdentityGrain>($"{IdentityKinds.Phone}:{e164}").GetCustomerAsync();
         var update = new CallUpdate(callEvent.Provider, callEvent.CallKey, callEvent.LegId, callEvent.Seq, Stage(callEvent.Kind),
-            callEvent.Direction.ToString().ToLowerInvariant(), e164, Display(callEvent.CallerRaw, e164), callEvent.CallerName, callEvent.DialledRaw,
+            callEvent.Direction.ToString().ToLowerInvariant(), e164, Display(customerNumber, e164), callEvent.CallerName, callEvent.DialledRaw,
             callEvent.AgentExtension, callEvent.OccurredAt, callEvent.Reason?.ToString().ToLowerInvariant(), callEvent.TalkSeconds, customerId);
         var result = await grains.GetGrain<ICallSessionGrain>($"{callEvent.Provider}:{callEvent.CallKey}").RecordAsync(update);
         if (result is { Applied: true, Call: { } call })

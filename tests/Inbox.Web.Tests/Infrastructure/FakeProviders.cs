@@ -22,6 +22,8 @@ public sealed class FakeProviders : IAsyncDisposable
 
     public ConcurrentQueue<IReadOnlyDictionary<string, string>> TwilioSent { get; } = new();
 
+    public ConcurrentQueue<System.Text.Json.JsonElement> TelegramSent { get; } = new();
+
     public static async Task<FakeProviders> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -44,6 +46,14 @@ public sealed class FakeProviders : IAsyncDisposable
                 body = form.GetValueOrDefault("Body"), date_created = DateTimeOffset.UtcNow.ToString("R") }, statusCode: 201);
         });
         app.MapGet("/2010-04-01/Accounts/{sid}/Messages.json", () => Results.Json(new { messages = Array.Empty<object>() }));
+        app.MapPost("/bot{token}/sendMessage", async (HttpContext context) =>
+        {
+            var body = await System.Text.Json.JsonSerializer.DeserializeAsync<System.Text.Json.JsonElement>(context.Request.Body);
+            fake.TelegramSent.Enqueue(body);
+            var chat = body.GetProperty("chat_id").ToString();
+            var id = 700 + fake.TelegramSent.Count;
+            return Results.Text("{\"ok\":true,\"result\":{\"message_id\":" + id + ",\"chat\":{\"id\":" + chat + ",\"type\":\"private\"},\"date\":1767225700,\"text\":\"sent\"}}", "application/json");
+        });
         await app.StartAsync();
         fake.BaseUrl = app.Urls.First();
         return fake;

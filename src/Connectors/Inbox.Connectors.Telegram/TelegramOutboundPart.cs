@@ -1,0 +1,6 @@
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace Inbox.Connectors.Telegram;
+
+/// <summary>One Telegram message of a reply: a piece of text (with an optional keyboard) or one file.</summary>
+internal sealed record TelegramOutboundPart(string? Text, OutboundAttachment? Attachment, ReplyKeyboardMarkup? Keyboard);

@@ -1,0 +1,3 @@
+namespace Inbox.Connectors.Telegram.Tests.Infrastructure;
+
+public sealed record UploadedFile(string FileName, byte[] Content);
