@@ -16,6 +16,9 @@ public interface IConversationStore
     /// <summary>The list, newest activity first; queued conversations handed over with a higher priority (possible victims) come first.</summary>
     Task<ConversationListPage> ListConversationsAsync(ConversationQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>Conversations in <c>bot</c> status whose newest item is a customer message the bot has not answered (after a crash).</summary>
+    Task<IReadOnlyList<(Guid ConversationId, Guid MessageId)>> ListAwaitingBotAsync(int limit, CancellationToken cancellationToken = default);
+
     /// <summary>How many conversations wait in the queue now.</summary>
     Task<int> CountQueuedAsync(CancellationToken cancellationToken = default);
 

@@ -204,6 +204,18 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteWrite
         return Task.FromResult(new ConversationListPage(items, total, next));
     }
 
+    public Task<IReadOnlyList<(Guid ConversationId, Guid MessageId)>> ListAwaitingBotAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        IReadOnlyList<(Guid, Guid)> rows = SqliteReader.Query(connection, null, """
+            SELECT c.conversation_id, m.message_id FROM conversations c
+            JOIN messages m ON m.message_id = (SELECT message_id FROM messages WHERE conversation_id = c.conversation_id ORDER BY created_ticks DESC, sequence DESC LIMIT 1)
+            WHERE c.status = @bot AND m.kind = 0 AND m.bot_decision IS NULL AND m.automated = 0
+            LIMIT @limit
+            """, new { bot = (int)ConversationStatus.Bot, limit }, r => (Guid.Parse(r.GetString(0)), Guid.Parse(r.GetString(1))));
+        return Task.FromResult(rows);
+    }
+
     public Task<int> CountQueuedAsync(CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();
