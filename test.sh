@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test of the solution (unit, grain, HTTP on loopback Kestrel, SignalR, SIGKILL recovery)
+# Runs every test of the solution (unit, grain, HTTP on loopback Kestrel, SignalR, real Dovecot IMAP, SIGKILL recovery)
 # and ends with one line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -11,6 +11,13 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# The real servers some tests run against (Dovecot IMAP for the email channel); idempotent, quick when installed.
+if ! tests/Inbox.Connectors.Email.Tests/install-test-servers.sh >/dev/null 2>&1; then
+  echo "Could not install the test servers (tests/Inbox.Connectors.Email.Tests/install-test-servers.sh needs root and Debian's packages);" >&2
+  echo "the email channel's tests will fail." >&2
+fi
+
 log=$(mktemp)
 dotnet test Inbox.sln --nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

@@ -1,5 +1,6 @@
 using Inbox.Connectors;
 using Inbox.Connectors.Api;
+using Inbox.Connectors.Email;
 using Inbox.Connectors.Telegram;
 using Inbox.Connectors.Telephony;
 using Inbox.Connectors.Twilio;
@@ -9,7 +10,10 @@ using Inbox.Domain.Storage;
 using Inbox.Silo;
 using Inbox.Web.Api;
 using Inbox.Web.Auth;
+using Inbox.Web.Bot;
 using Inbox.Web.Calls;
+using Inbox.Chatbot;
+using Inbox.Domain.Conversations;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Inbox.Web.Health;
 using Inbox.Web.Inbound;
@@ -38,6 +42,9 @@ public static class InboxApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var configuration = builder.Configuration;
 
+        // First, before anything touches MimeKit: the email channel registers the code pages Russian mail needs.
+        var email = builder.Services.AddEmailChannel(configuration);
+
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(configuration)
             .MinimumLevel.Override("Orleans", LogEventLevel.Warning)
@@ -50,9 +57,19 @@ public static class InboxApp
 
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = configuration.GetValue<long?>("Limits:MaxRequestBodyBytes") ?? 1_048_576);
 
-        // This node's outbox signal is registered before the silo, so that grains queued here wake this node's dispatcher.
+        // This node's outbox signal and bot are registered before the silo, so that the grains here use them.
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
+        var chatbot = configuration.GetValue("Chatbot:Enabled", true);
+        builder.Services.AddInboxChatbot(configuration);
+        builder.Services.AddSingleton<ICallerOrders, ChatbotCallerOrders>();
+        if (chatbot)
+        {
+            builder.Services.AddSingleton<BotRunner>();
+            builder.Services.AddSingleton<IBotTrigger>(sp => sp.GetRequiredService<BotRunner>());
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<BotRunner>());
+        }
+
         builder.UseOrleans(silo => silo.AddInbox(configuration));
 
         builder.Services.AddSingleton(new PhoneNumberNormalizer(configuration["Phone:DefaultRegion"] ?? "RU"));
@@ -61,7 +78,6 @@ public static class InboxApp
         builder.Services.AddSingleton<IIdentityReachability, IdentityReachability>();
         builder.Services.AddSingleton<IConnectorCursorStore, ConnectorCursorStore>();
         builder.Services.AddSingleton<IConversationHistory, ConversationHistory>();
-        builder.Services.TryAddSingleton<ICallerOrders, NoCallerOrders>();
         builder.Services.AddSingleton<CallEventSink>();
         builder.Services.AddSingleton<ICallEventSink>(sp => sp.GetRequiredService<CallEventSink>());
         var channels = new List<string>();
@@ -69,6 +85,7 @@ public static class InboxApp
         AddChannel(channels, ChannelNames.Vk, builder.Services.AddVkChannel(configuration));
         AddChannel(channels, "twilio", builder.Services.AddTwilioChannel(configuration));
         AddChannel(channels, ChannelNames.Telegram, builder.Services.AddTelegramChannel(configuration));
+        AddChannel(channels, ChannelNames.Email, email);
         var telephony = builder.Services.AddTelephony(configuration);
         channels.AddRange(telephony.Select(provider => $"voice:{provider}"));
 
@@ -140,8 +157,9 @@ public static class InboxApp
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             var store = app.Services.GetService<Silo.Storage.Sqlite.SqliteDatabase>();
-            app.Logger.LogWarning("Inbox is running. Console: {Urls}; API: /api/v1 (OpenAPI at /openapi/v1.json); store: {Store}; channels: {Channels}",
-                string.Join(", ", addresses), store?.FilePath ?? "?", channels.Count == 0 ? "none" : string.Join(", ", channels));
+            app.Logger.LogWarning("Inbox is running. Console: {Urls}; API: /api/v1 (OpenAPI at /openapi/v1.json); store: {Store}; channels: {Channels}; chatbot: {Chatbot}",
+                string.Join(", ", addresses), store?.FilePath ?? "?", channels.Count == 0 ? "none" : string.Join(", ", channels),
+                chatbot ? configuration["Chatbot:Mode"] ?? "Local" : "off");
         });
         return app;
     }

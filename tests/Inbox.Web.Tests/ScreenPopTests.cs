@@ -133,6 +133,23 @@ public sealed class ScreenPopTests(ServerFixture fixture) : IClassFixture<Server
         Assert.True(call.Missed);
     }
 
+    [Fact]
+    public async Task The_card_shows_the_callers_open_orders_from_the_order_system()
+    {
+        using var op = await Server.OperatorClientAsync();
+        (await op.PostAsJsonAsync("/api/v1/customers", new { name = "Иван", identities = new[] { "+79161234567" } })).EnsureSuccessStatusCode();
+        await using var hub = await Server.ConnectHubAsync("operator");
+        var pops = new CallPopCollector(hub);
+        var key = $"orders-{Unique()}";
+
+        await Calls.RecordAsync(Event(key, CallEventKind.Ringing, "8 916 123 45 67", extension: "101"), CancellationToken.None);
+
+        var pop = await pops.WaitForAsync(p => p.Call.CallId == $"cti:{key}");
+        Assert.Equal(["1048576", "MV-2231187"], pop.OpenOrders.Select(o => o.Number).Order());
+        Assert.Equal("Передан в службу доставки", pop.OpenOrders.Single(o => o.Number == "1048576").Status);
+        Assert.Equal("RA123456789RU", pop.OpenOrders.Single(o => o.Number == "1048576").Tracking);
+    }
+
     private async Task<Guid> CreateCustomerAsync(string n)
     {
         using var op = await Server.OperatorClientAsync();

@@ -46,6 +46,8 @@ public sealed class InboxServer : IAsyncDisposable
             ["Outbox:BaseDelay"] = "00:00:00.100",
             ["Outbox:MaxDelay"] = "00:00:00.500",
             ["Outbox:PollInterval"] = "00:00:00.200",
+            // Most tests watch operators' queues; the chatbot's own tests switch it on.
+            ["Chatbot:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Globalization;
+using Inbox.Chatbot;
+using Inbox.Chatbot.Local;
+
+// Usage: dotnet run --project src/Chatbot/Inbox.Chatbot.Evaluation -- [labelled.tsv] [--errors]
+// Trains the Local classifier on the shipped train.tsv (exactly as the bot does at startup) and scores it on the TSV
+// (default: the shipped held-out set, which training never sees). Exit code 0 when the targets are met, 1 when not, 2 on bad input.
+var showErrors = args.Contains("--errors", StringComparer.Ordinal);
+var paths = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+var path = paths.Length > 0 ? paths[0] : IntentDataSet.HeldOutPath;
+
+IReadOnlyList<LabelledText> examples;
+try
+{
+    examples = IntentDataSet.LoadFile(path);
+}
+catch (Exception exception) when (exception is IOException or FormatException or UnauthorizedAccessException)
+{
+    Console.Error.WriteLine($"Cannot read {path}: {exception.Message}");
+    return 2;
+}
+
+var training = IntentDataSet.LoadTraining();
+var stopwatch = Stopwatch.StartNew();
+var classifier = IntentClassifier.Train(training);
+stopwatch.Stop();
+
+var culture = CultureInfo.InvariantCulture;
+Console.WriteLine(string.Create(culture, $"Local classifier: trained on {training.Count} shipped phrases in {stopwatch.Elapsed.TotalSeconds:0.0} s"));
+Console.WriteLine($"Evaluated on: {path} ({examples.Count} phrases)");
+Console.WriteLine();
+
+var modelOnly = IntentEvaluation.Evaluate(classifier.ClassifyModelOnly, examples);
+var report = IntentEvaluation.Evaluate(classifier.Classify, examples);
+
+Print("Model + rules (what the bot uses)", report);
+Print("Model alone (for comparison)", modelOnly);
+
+if (showErrors || report.Errors.Count <= 20)
+{
+    Console.WriteLine("Misclassified (model + rules):");
+    foreach (var error in report.Errors)
+    {
+        Console.WriteLine(string.Create(culture, $"  expected {error.Expected,-26} got {error.Predicted,-26} {error.Confidence:0.00} {error.Source,-20} {error.Text}"));
+    }
+
+    Console.WriteLine();
+}
+
+var fraudRecall = report.RecallOf(Intents.Fraud);
+var met = report.Accuracy >= 0.95 && fraudRecall >= 0.98;
+Console.WriteLine(string.Create(culture, $"Targets (accuracy >= 95%, fraud recall >= 98%): {(met ? "met" : "NOT met")} — accuracy {report.Accuracy:P1}, fraud recall {fraudRecall:P1}"));
+return met ? 0 : 1;
+
+void Print(string title, EvaluationReport r)
+{
+    Console.WriteLine($"== {title} ==");
+    Console.WriteLine(string.Create(culture, $"Accuracy: {r.Accuracy:P1} ({(int)Math.Round(r.Accuracy * r.Total)}/{r.Total})"));
+    if (r.SubIntentTotal > 0)
+    {
+        Console.WriteLine(string.Create(culture, $"Sub-intent accuracy (fraud_* and quiz): {r.SubIntentAccuracy:P1} of {r.SubIntentTotal}"));
+    }
+
+    Console.WriteLine($"{"intent",-14}{"precision",10}{"recall",10}{"support",9}");
+    foreach (var score in r.PerIntent)
+    {
+        Console.WriteLine(string.Create(culture, $"{score.Intent,-14}{score.Precision,10:P1}{score.Recall,10:P1}{score.Support,9}"));
+    }
+
+    Console.WriteLine();
+    Console.WriteLine("Confusion matrix (rows: expected, columns: predicted)");
+    Console.WriteLine($"{string.Empty,-14}" + string.Concat(r.Intents.Select(i => $"{i,14}")));
+    for (var row = 0; row < r.Intents.Count; row++)
+    {
+        Console.WriteLine($"{r.Intents[row],-14}" + string.Concat(r.Confusion[row].Select(v => $"{v,14}")));
+    }
+
+    Console.WriteLine();
+}

@@ -1,0 +1,18 @@
+namespace Inbox.Chatbot;
+
+/// <summary>One customer message as the bot sees it.</summary>
+/// <param name="ConversationId">The conversation the message belongs to.</param>
+/// <param name="Channel">The channel it came from (<c>telegram</c>, <c>vk</c>, <c>whatsapp</c>, <c>sms</c>, <c>email</c>, <c>api</c>...).</param>
+/// <param name="Text">The message text.</param>
+/// <param name="VerifiedIdentities">Identities the channel has verified, such as <c>phone:+79161234567</c> or <c>email:ivan@example.com</c>.</param>
+/// <param name="CustomerName">The customer's name, when known.</param>
+/// <param name="Memory">What the bot remembered after the previous turn (<see cref="BotMemory.Empty"/> for the first one).</param>
+/// <param name="QueuePosition">The customer's place in the operators' queue if handed off now, when the host knows it.</param>
+public sealed record BotRequest(
+    Guid ConversationId,
+    string Channel,
+    string Text,
+    IReadOnlyList<string> VerifiedIdentities,
+    string? CustomerName,
+    BotMemory Memory,
+    int? QueuePosition);

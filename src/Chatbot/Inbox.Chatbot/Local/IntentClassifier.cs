@@ -1,0 +1,104 @@
+using Inbox.Chatbot.Text;
+
+namespace Inbox.Chatbot.Local;
+
+/// <summary>
+/// The Local engine's classifier: the ML.NET <see cref="IntentModel"/> trained on the shipped <c>train.tsv</c>, combined with
+/// <see cref="IntentRules"/> where they are clearly right (possible victim, someone asking for a code or card data, an explicit
+/// request for a person or for the quiz, an order number in an otherwise unclear message, small talk).
+/// </summary>
+public sealed class IntentClassifier
+{
+    /// <summary>Below this model confidence the bot treats a message as not understood.</summary>
+    public const double UnsureThreshold = 0.35;
+
+    private readonly Task<IntentModel> _model;
+
+    private IntentClassifier(Task<IntentModel> model)
+    {
+        _model = model;
+    }
+
+    /// <summary>Completes when the model is trained.</summary>
+    public Task WhenReady => _model;
+
+    /// <summary>Trains now, on the given examples.</summary>
+    public static IntentClassifier Train(IEnumerable<LabelledText> examples) => new(Task.FromResult(IntentModel.Train(examples)));
+
+    /// <summary>Trains now, on the shipped training set.</summary>
+    public static IntentClassifier TrainOnShippedData() => Train(IntentDataSet.LoadTraining());
+
+    /// <summary>Starts training on the shipped training set on the thread pool and returns at once; see <see cref="WhenReady"/>.</summary>
+    public static IntentClassifier StartTrainingOnShippedData() => new(Task.Run(() => IntentModel.Train(IntentDataSet.LoadTraining())));
+
+    /// <summary>Classifies one message with the model and the rules (waits for training if needed).</summary>
+    public IntentPrediction Classify(string? text)
+    {
+        var normalized = TextNormalizer.Basic(text);
+        if (normalized.Length == 0)
+        {
+            return new IntentPrediction(Intents.Other, null, 1.0, "rule:empty");
+        }
+
+        if (IntentRules.IsPossibleVictim(normalized))
+        {
+            return new IntentPrediction(Intents.Fraud, Intents.FraudAlreadyVictim, 1.0, "rule:victim");
+        }
+
+        var model = ClassifyModelOnly(text);
+        if (IntentRules.IsSecretRequest(normalized))
+        {
+            var sub = model.Intent == Intents.Fraud ? model.SubIntent : BestFraudSubIntent(text, includeVictim: false);
+            return new IntentPrediction(Intents.Fraud, sub ?? Intents.FraudCodeRequest, 1.0, "rule:secret-request");
+        }
+
+        if (IntentRules.IsSmallTalk(normalized))
+        {
+            return new IntentPrediction(Intents.Other, null, 1.0, "rule:small-talk");
+        }
+
+        if (IntentRules.ScamMarker(normalized) is { } marker)
+        {
+            return new IntentPrediction(Intents.Fraud, marker, 1.0, "rule:scam-marker");
+        }
+
+        if (IntentRules.IsHumanRequest(normalized))
+        {
+            return new IntentPrediction(Intents.Human, null, 1.0, "rule:human");
+        }
+
+        if (IntentRules.IsQuizRequest(normalized))
+        {
+            return new IntentPrediction(Intents.Other, Intents.Quiz, 1.0, "rule:quiz");
+        }
+
+        if (model.Intent == Intents.Other && model.SubIntent is null && OrderNumberExtractor.Extract(text).Count > 0)
+        {
+            return new IntentPrediction(Intents.OrderStatus, null, 1.0, "rule:order-number");
+        }
+
+        return model;
+    }
+
+    /// <summary>Classifies with the models alone (for the evaluation's comparison).</summary>
+    public IntentPrediction ClassifyModelOnly(string? text)
+    {
+        var model = _model.GetAwaiter().GetResult();
+        var scores = model.ScoreIntents(text ?? string.Empty);
+        var (best, confidence) = scores.MaxBy(s => s.Value);
+        if (best == Intents.Quiz)
+        {
+            return new IntentPrediction(Intents.Other, Intents.Quiz, confidence, "model");
+        }
+
+        var subIntent = best == Intents.Fraud ? BestFraudSubIntent(text, includeVictim: true) : null;
+        return new IntentPrediction(best, subIntent, confidence, "model");
+    }
+
+    private string? BestFraudSubIntent(string? text, bool includeVictim)
+    {
+        var scores = _model.GetAwaiter().GetResult().ScoreFraudSubIntents(text ?? string.Empty);
+        var candidates = scores.Where(s => includeVictim || s.Key != Intents.FraudAlreadyVictim).ToArray();
+        return candidates.Length == 0 ? null : candidates.MaxBy(s => s.Value).Key;
+    }
+}

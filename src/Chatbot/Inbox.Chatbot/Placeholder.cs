@@ -1,1 +1,0 @@
-namespace Inbox.Chatbot; internal static class Placeholder { }

@@ -1,0 +1,115 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Inbox.Chatbot;
+using Inbox.Connectors;
+using Inbox.Domain;
+using Inbox.Domain.Conversations;
+using Inbox.Domain.Customers;
+using Inbox.Domain.Storage;
+
+namespace Inbox.Web.Bot;
+
+/// <summary>
+/// Runs the chatbot on every new customer message of a conversation in <c>bot</c> status, after the message is stored.
+/// Messages of one conversation are answered one at a time and in order (a conversation always goes to the same worker);
+/// different conversations are answered in parallel. At start, messages that a crash left unanswered are picked up again.
+/// </summary>
+public sealed class BotRunner(
+    IChatbot chatbot,
+    IGrainFactory grains,
+    IConversationStore store,
+    ILogger<BotRunner> logger) : BackgroundService, IBotTrigger
+{
+    public const int Workers = 4;
+
+    private readonly Channel<(Guid Conversation, Guid Message)>[] _queues =
+        Enumerable.Range(0, Workers).Select(_ => Channel.CreateUnbounded<(Guid, Guid)>(new UnboundedChannelOptions { SingleReader = true })).ToArray();
+
+    public bool Enabled => true;
+
+    public void Trigger(Guid conversationId, Guid inboundMessageId) =>
+        _queues[(conversationId.GetHashCode() & int.MaxValue) % Workers].Writer.TryWrite((conversationId, inboundMessageId));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var workers = _queues.Select(queue => Task.Run(() => WorkAsync(queue.Reader, stoppingToken), stoppingToken)).ToList();
+        try
+        {
+            foreach (var (conversation, message) in await store.ListAwaitingBotAsync(1000, stoppingToken))
+            {
+                Trigger(conversation, message);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Could not look for messages the bot has not answered yet");
+        }
+
+        await Task.WhenAll(workers);
+    }
+
+    private async Task WorkAsync(ChannelReader<(Guid Conversation, Guid Message)> queue, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var (conversation, message) in queue.ReadAllAsync(stoppingToken))
+            {
+                try
+                {
+                    await AnswerAsync(conversation, message, stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogError(ex, "The bot failed on message {MessageId} of conversation {ConversationId}; handing over to a person", message, conversation);
+                    await HandOverAfterFailureAsync(conversation, message);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // shutting down
+        }
+    }
+
+    public async Task AnswerAsync(Guid conversationId, Guid messageId, CancellationToken cancellationToken)
+    {
+        var conversation = grains.GetGrain<IConversationGrain>(conversationId);
+        var snapshot = await conversation.GetAsync();
+        var message = await store.GetMessageAsync(messageId, cancellationToken);
+        if (snapshot is not { Status: ConversationStatus.Bot } || message is not { Kind: MessageKind.Inbound, BotDecision: null })
+        {
+            return; // a person has the conversation, or the message was answered already
+        }
+
+        var customer = await grains.GetGrain<ICustomerGrain>(snapshot.CustomerId).GetAsync();
+        var verified = (customer?.Identities ?? []).Where(i => i.StartsWith(IdentityKinds.Phone + ":", StringComparison.Ordinal)
+            || i.StartsWith(IdentityKinds.Email + ":", StringComparison.Ordinal)).ToList();
+        var memory = snapshot.BotMemory is { Length: > 0 } json ? JsonSerializer.Deserialize<BotMemory>(json, InboxJson.Options) ?? BotMemory.Empty : BotMemory.Empty;
+        var queuePosition = await store.CountQueuedAsync(cancellationToken) + 1;
+
+        var turn = await chatbot.HandleAsync(new BotRequest(conversationId, message.Channel, message.Text, verified, customer?.Name, memory, queuePosition), cancellationToken);
+
+        var decision = new BotDecisionInfo(turn.Decision.Intent, turn.Decision.Confidence, turn.Decision.SubIntent, turn.Decision.Language);
+        var handoff = turn.HandOff
+            ? turn.Handoff is { } card
+                ? new HandoffInfo(card.Intent, card.OrderNumber, card.OrderStatus, card.Fraud, card.PossibleVictim, card.Summary, (int)card.Priority, DateTimeOffset.UtcNow)
+                : new HandoffInfo(turn.Decision.Intent, null, null, false, false, "The bot handed over.", 0, DateTimeOffset.UtcNow)
+            : null;
+        await conversation.RecordBotTurnAsync(new BotTurnRecord(messageId, decision, turn.Replies, handoff,
+            JsonSerializer.Serialize(turn.Memory, InboxJson.Options), turn.Labels));
+    }
+
+    private async Task HandOverAfterFailureAsync(Guid conversationId, Guid messageId)
+    {
+        try
+        {
+            await grains.GetGrain<IConversationGrain>(conversationId).RecordBotTurnAsync(new BotTurnRecord(messageId,
+                new BotDecisionInfo("other", 0, null, "ru"), [],
+                new HandoffInfo("other", null, null, false, false, "The bot could not answer; please take over.", 0, DateTimeOffset.UtcNow), "", []));
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Conversation {ConversationId} could not be handed over after the bot failed", conversationId);
+        }
+    }
+}

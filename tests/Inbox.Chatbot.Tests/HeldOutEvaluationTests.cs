@@ -1,0 +1,78 @@
+using Inbox.Chatbot.Local;
+using Inbox.Chatbot.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Inbox.Chatbot.Tests;
+
+public sealed class HeldOutEvaluationTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Local_engine_meets_the_targets_on_the_held_out_set()
+    {
+        var heldOut = IntentDataSet.LoadHeldOut();
+        var report = IntentEvaluation.Evaluate(SharedClassifier.Instance.Classify, heldOut);
+
+        output.WriteLine($"accuracy {report.Accuracy:P1}, fraud recall {report.RecallOf(Intents.Fraud):P1}");
+        foreach (var error in report.Errors)
+        {
+            output.WriteLine($"{error.Expected} -> {error.Predicted} ({error.Source}): {error.Text}");
+        }
+
+        Assert.True(heldOut.Count >= 150, $"held-out set has {heldOut.Count} phrases");
+        Assert.True(report.Accuracy >= 0.95, $"accuracy {report.Accuracy:P1} < 95%");
+        Assert.True(report.RecallOf(Intents.Fraud) >= 0.98, $"fraud recall {report.RecallOf(Intents.Fraud):P1} < 98%");
+    }
+
+    [Fact]
+    public void Training_never_sees_the_held_out_phrases()
+    {
+        var training = IntentDataSet.LoadTraining().Select(e => Text.TextNormalizer.Basic(e.Text)).ToHashSet(StringComparer.Ordinal);
+        var overlap = IntentDataSet.LoadHeldOut().Where(e => training.Contains(Text.TextNormalizer.Basic(e.Text))).Select(e => e.Text).ToList();
+
+        Assert.Empty(overlap);
+    }
+
+    [Fact]
+    public void Data_set_is_multilingual_and_large_enough()
+    {
+        var all = IntentDataSet.LoadTraining().Concat(IntentDataSet.LoadHeldOut()).ToList();
+        var languages = all.GroupBy(e => Text.LanguageDetector.Detect(e.Text)).ToDictionary(g => g.Key, g => g.Count());
+
+        Assert.True(all.Count >= 400, $"{all.Count} phrases");
+        Assert.True(languages.GetValueOrDefault("ru") >= 100, "Russian");
+        Assert.True(languages.GetValueOrDefault("uk") >= 100, "Ukrainian");
+        Assert.True(languages.GetValueOrDefault("en") >= 100, "English");
+        Assert.All(all, e => Assert.True(Intents.ToTopLevel(e.Label) != Intents.Other || e.Label is "other" or "quiz", e.Label));
+        foreach (var sub in Intents.FraudSubIntents)
+        {
+            Assert.Contains(all, e => e.Label == sub);
+        }
+    }
+
+    [Fact]
+    public void Evaluation_counts_a_wrong_answer()
+    {
+        var examples = new[] { new LabelledText("fraud_code_request", "a"), new LabelledText("order_status", "b") };
+        var report = IntentEvaluation.Evaluate(_ => new IntentPrediction(Intents.OrderStatus, null, 1, "model"), examples);
+
+        Assert.Equal(0.5, report.Accuracy);
+        Assert.Equal(0, report.RecallOf(Intents.Fraud));
+        Assert.Equal(1, report.RecallOf(Intents.OrderStatus));
+        Assert.Equal(1, report.Confusion[1][0]);
+    }
+
+    [Theory]
+    [InlineData("gde moi zakaz", Intents.OrderStatus)]
+    [InlineData("где мой закза 1048576", Intents.OrderStatus)]
+    [InlineData("де моє замовлення", Intents.OrderStatus)]
+    [InlineData("wheres my ordr", Intents.OrderStatus)]
+    [InlineData("Звонил курьер по заказу 1048576, просит продиктовать код из смс", Intents.Fraud)]
+    [InlineData("курьер говорит, что заказ MV-2231187 не отдаст без кода", Intents.Fraud)]
+    [InlineData("a woman called about order 1048576 and wants the code from the text", Intents.Fraud)]
+    [InlineData("позовите живого человека", Intents.Human)]
+    [InlineData("спасибо", Intents.Other)]
+    public void Classifies_typos_transliteration_and_scam_stories_that_mention_an_order(string text, string intent)
+    {
+        Assert.Equal(intent, SharedClassifier.Instance.Classify(text).Intent);
+    }
+}
