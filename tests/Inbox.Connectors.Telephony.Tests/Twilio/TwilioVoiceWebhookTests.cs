@@ -1,3 +1,4 @@
+using Inbox.Connectors.Twilio;
 using System.Net;
 using Inbox.Connectors.Telephony.Tests.Infrastructure;
 
@@ -28,7 +29,7 @@ public sealed class TwilioVoiceWebhookTests : IAsyncLifetime
     ];
 
     private static string Sign(string url, IEnumerable<(string Name, string Value)> fields) =>
-        TwilioVoiceSignature.Compute(Token, url, fields.Select(f => KeyValuePair.Create(f.Name, f.Value)));
+        TwilioSignature.Compute(Token, url, fields.Select(f => KeyValuePair.Create(f.Name, f.Value)));
 
     private Task<HttpResponseMessage> Post(TelephonyTestHost host, string pathAndQuery, HttpContent content, string? signature)
     {
@@ -204,7 +205,7 @@ public sealed class TwilioVoiceWebhookTests : IAsyncLifetime
     public async Task A_json_body_is_refused_415_when_signed_and_403_when_not()
     {
         var url = PublicBase + "/webhooks/twilio/voice";
-        var signed = await Post(_host, "/webhooks/twilio/voice", FormBody.Json("""{"CallSid":"CA1"}"""), TwilioVoiceSignature.Compute(Token, url, []));
+        var signed = await Post(_host, "/webhooks/twilio/voice", FormBody.Json("""{"CallSid":"CA1"}"""), TwilioSignature.Compute(Token, url, []));
         var unsigned = await Post(_host, "/webhooks/twilio/voice", FormBody.Json("""{"CallSid":"CA1"}"""), "bm9wZQ==");
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, signed.StatusCode);

@@ -1,3 +1,4 @@
+using Inbox.Connectors.Twilio;
 using System.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -49,7 +50,7 @@ public static class TwilioVoiceEndpoints
     {
         var settings = options.Value;
         var logger = loggers.CreateLogger(typeof(TwilioVoiceEndpoints).FullName!);
-        var presented = context.Request.Headers[TwilioVoiceSignature.HeaderName].ToString();
+        var presented = context.Request.Headers["X-Twilio-Signature"].ToString();
         if (string.IsNullOrWhiteSpace(presented))
         {
             return Forbidden();
@@ -59,7 +60,7 @@ public static class TwilioVoiceEndpoints
         if (!context.Request.HasFormContentType)
         {
             // Voice webhooks are forms. Anything else is refused; the signature is still checked first, over the URL alone.
-            return TwilioVoiceSignature.IsValid(settings.AuthToken!, url, [], presented)
+            return TwilioSignature.Verify(settings.AuthToken!, url, [], presented)
                 ? Results.Text("Voice webhooks must be form posts.", "text/plain", statusCode: StatusCodes.Status415UnsupportedMediaType)
                 : Forbidden();
         }
@@ -71,7 +72,7 @@ public static class TwilioVoiceEndpoints
         }
 
         var parameters = form.SelectMany(f => f.Value.Select(v => KeyValuePair.Create(f.Key, v ?? ""))).ToList();
-        if (!TwilioVoiceSignature.IsValid(settings.AuthToken!, url, parameters, presented))
+        if (!TwilioSignature.Verify(settings.AuthToken!, url, parameters, presented))
         {
             logger.LogWarning("Twilio voice webhook refused: X-Twilio-Signature does not match {Url}", url);
             return Forbidden();
