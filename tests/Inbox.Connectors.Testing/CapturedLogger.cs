@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 
-namespace Inbox.Connectors.Telegram.Tests.Infrastructure;
+namespace Inbox.Connectors.Testing;
 
 /// <summary>Writes the connector's log lines (categories Inbox.*) to <see cref="CapturedLogs"/>.</summary>
-internal sealed class CapturedLogger(CapturedLogs owner, string category) : ILogger
+public sealed class CapturedLogger(CapturedLogs owner, string category) : ILogger
 {
     public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 

@@ -1,4 +1,4 @@
-namespace Inbox.Connectors.Email.Tests.Infrastructure;
+namespace Inbox.Connectors.Testing;
 
 /// <summary>The order in which the fakes saw things happen ("accept:…", "cursor:…"), shared by them, so tests can check order.</summary>
 public sealed class EventLog

@@ -1,4 +1,4 @@
-namespace Inbox.Connectors.Email.Tests.Infrastructure;
+namespace Inbox.Connectors.Testing;
 
 /// <summary>Wakes waiters whenever something changed, so tests wait for a condition rather than for a time (bounded by 30 s).</summary>
 public sealed class Signal

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Inbox.Connectors.Email.Tests.Infrastructure;
+namespace Inbox.Connectors.Testing;
 
 /// <summary>Keeps every formatted log line of the connector (categories Inbox.*), to check what it writes and to wait for it.</summary>
 public sealed class CapturedLogs : ILoggerProvider
