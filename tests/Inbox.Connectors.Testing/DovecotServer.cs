@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Inbox.Connectors.Email.Tests.Infrastructure;
+namespace Inbox.Connectors.Testing;
 
 /// <summary>
 /// A real, throwaway Dovecot IMAP server (Debian's dovecot-imapd) for one test class or test: its configuration, mail

@@ -4,7 +4,7 @@ using MailKit.Search;
 using MailKit.Security;
 using MimeKit;
 
-namespace Inbox.Connectors.Email.Tests.Infrastructure;
+namespace Inbox.Connectors.Testing;
 
 /// <summary>
 /// The test's own IMAP session to a <see cref="DovecotServer"/> mailbox (MailKit): delivers mail by APPEND, exactly as the
@@ -34,7 +34,10 @@ public sealed class TestMailbox : IAsyncDisposable
         using var stored = new MemoryStream();
         await (await folder.GetStreamAsync(uid)).CopyToAsync(stored);
         await folder.CloseAsync();
-        Assert.True(raw.AsSpan().SequenceEqual(stored.ToArray()), "The test mailbox did not store the mail byte for byte.");
+        if (!raw.AsSpan().SequenceEqual(stored.ToArray()))
+        {
+            throw new InvalidOperationException("The test mailbox did not store the mail byte for byte.");
+        }
         return uid;
     }
 

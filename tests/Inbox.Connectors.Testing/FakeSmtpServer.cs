@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Inbox.Connectors.Email.Tests.Infrastructure;
+namespace Inbox.Connectors.Testing;
 
 /// <summary>
 /// A small real SMTP server (RFC 5321) on 127.0.0.1: greeting, EHLO/HELO, AUTH PLAIN, MAIL, RCPT, DATA (with dot-unstuffing),

@@ -1,6 +1,6 @@
 using MimeKit;
 
-namespace Inbox.Connectors.Email.Tests.Infrastructure;
+namespace Inbox.Connectors.Testing;
 
 /// <summary>One mail a <see cref="FakeSmtpServer"/> accepted: the envelope and the DATA bytes (dot-stuffing undone).</summary>
 public sealed record SmtpReceivedMail(string MailFrom, IReadOnlyList<string> Recipients, byte[] Data, string? AuthenticatedUser)
