@@ -74,6 +74,16 @@ public sealed class EmailSendingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_bots_reply_says_it_was_sent_automatically_so_no_autoresponder_answers_it()
+    {
+        CustomerWrote();
+
+        Assert.IsType<DeliveryOutcome.Sent>(await _host.Sender.SendAsync(Reply() with { IsAutomated = true }, CancellationToken.None));
+
+        Assert.Equal("auto-replied", Assert.Single(_smtp.Received).Parse().Headers["Auto-Submitted"]);
+    }
+
+    [Fact]
     public async Task A_retry_of_the_same_outbound_message_keeps_its_message_id()
     {
         CustomerWrote();

@@ -10,4 +10,8 @@ public sealed record OutboundMessage(
     string Text,
     int Attempt,
     DateTimeOffset CreatedAt,
-    IReadOnlyList<OutboundAttachment>? Attachments = null);
+    IReadOnlyList<OutboundAttachment>? Attachments = null)
+{
+    /// <summary>Written by the bot, not a person: channels that can say so do (email: <c>Auto-Submitted: auto-replied</c>).</summary>
+    public bool IsAutomated { get; init; }
+}

@@ -7,7 +7,8 @@ namespace Inbox.Connectors.Email;
 /// Builds the mail of an operator's reply: our From, To the customer (their Reply-To when their last mail named one), our
 /// Reply-To plus-address with the conversation's reply token, our own Message-ID (the same on every retry of the outbound
 /// message), In-Reply-To and References of the customer's last mail, and its subject with a single "Re:".
-/// No Auto-Submitted header: an operator's answer is a person's mail.
+/// An operator's answer is a person's mail and carries no Auto-Submitted header; the bot's carries
+/// <c>Auto-Submitted: auto-replied</c> (RFC 3834), so that other machines do not answer it and start a loop.
 /// </summary>
 public sealed class EmailReplyBuilder(IOptions<EmailChannelOptions> options, TimeProvider clock)
 {
@@ -32,6 +33,11 @@ public sealed class EmailReplyBuilder(IOptions<EmailChannelOptions> options, Tim
         }
 
         message.MessageId = MessageIdFor(outbound.MessageId);
+        if (outbound.IsAutomated)
+        {
+            message.Headers.Add("Auto-Submitted", "auto-replied");
+        }
+
         message.Date = clock.GetUtcNow();
         var metadata = parent?.Metadata ?? new Dictionary<string, string>();
         var parentId = metadata.TryGetValue(EmailMetadataKeys.MessageId, out var id) ? EmailMessageIds.Normalize(id) : null;

@@ -10,4 +10,5 @@ public sealed record OutboxEntry(
     int Attempts,
     DateTimeOffset NextAttemptAt,
     DateTimeOffset CreatedAt,
-    IReadOnlyList<Conversations.AttachmentInfo>? Attachments = null);
+    IReadOnlyList<Conversations.AttachmentInfo>? Attachments = null,
+    bool Automated = false);

@@ -107,7 +107,8 @@ public sealed class ConversationGrain(
             UpdatedAt = now,
         };
         var liveEvent = new LiveEvent(next.ConversationId, sequence, LiveEventTypes.MessageCreated, now, next, message);
-        var outbox = new OutboxEntry(message.MessageId, message.ConversationId, channel, identity, reply.Text, 0, now, now, reply.Attachments);
+        var outbox = new OutboxEntry(message.MessageId, message.ConversationId, channel, identity, reply.Text, 0, now, now, reply.Attachments,
+            Automated: reply.OperatorId is null && reply.AuthorName == BotAuthor);
         await store.CommitAsync(new ConversationCommit(next, [liveEvent], NewMessage: message, Outbox: outbox));
         Publish(next, liveEvent);
         outboxSignal.Notify();

@@ -79,7 +79,10 @@ public sealed class OutboxDispatcher(
             {
                 var files = entry.Attachments?.Select(a => new OutboundAttachment(a.AttachmentId, a.FileName, a.ContentType, a.Size,
                     async ct => await attachments.OpenAsync(a.AttachmentId, ct) ?? throw new FileNotFoundException($"Attachment {a.AttachmentId} is missing."))).ToList();
-                outcome = await channel.SendAsync(new OutboundMessage(entry.MessageId, entry.ConversationId, entry.Channel, recipient, entry.Text, attempt, entry.CreatedAt, files), cancellationToken);
+                outcome = await channel.SendAsync(new OutboundMessage(entry.MessageId, entry.ConversationId, entry.Channel, recipient, entry.Text, attempt, entry.CreatedAt, files)
+                {
+                    IsAutomated = entry.Automated,
+                }, cancellationToken);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {

@@ -89,8 +89,8 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteWrite
         if (commit.Outbox is { } o)
         {
             connection.Execute("""
-                INSERT INTO outbox (message_id, conversation_id, channel, recipient, text, attempts, next_attempt_ticks, lease_until_ticks, created_at, attachments)
-                VALUES (@id, @conversation, @channel, @recipient, @text, @attempts, @next, 0, @created, @attachments)
+                INSERT INTO outbox (message_id, conversation_id, channel, recipient, text, attempts, next_attempt_ticks, lease_until_ticks, created_at, attachments, automated)
+                VALUES (@id, @conversation, @channel, @recipient, @text, @attempts, @next, 0, @created, @attachments, @automated)
                 """,
                 new
                 {
@@ -103,6 +103,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteWrite
                     next = o.NextAttemptAt.UtcTicks,
                     created = Time(o.CreatedAt),
                     attachments = o.Attachments is { Count: > 0 } ? JsonSerializer.Serialize(o.Attachments, InboxJson.Options) : null,
+                    automated = o.Automated ? 1 : 0,
                 }, transaction);
         }
 
@@ -293,13 +294,14 @@ public sealed class SqliteConversationStore(SqliteDatabase database, SqliteWrite
         writer.WriteAsync<IReadOnlyList<OutboxEntry>>((connection, transaction) =>
         {
             var due = SqliteReader.Query(connection, transaction, """
-                SELECT message_id, conversation_id, channel, recipient, text, attempts, next_attempt_ticks, created_at, attachments FROM outbox
+                SELECT message_id, conversation_id, channel, recipient, text, attempts, next_attempt_ticks, created_at, attachments, automated FROM outbox
                 WHERE next_attempt_ticks <= @now AND lease_until_ticks <= @now ORDER BY next_attempt_ticks LIMIT @max
                 """,
                 new { now = now.UtcTicks, max },
                 r => new OutboxEntry(Guid.Parse(r.GetString(0)), Guid.Parse(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4),
                     r.GetInt32(5), new DateTimeOffset(r.GetInt64(6), TimeSpan.Zero), ParseTime(r.GetString(7)),
-                    r.IsDBNull(8) ? null : JsonSerializer.Deserialize<List<AttachmentInfo>>(r.GetString(8), InboxJson.Options)));
+                    r.IsDBNull(8) ? null : JsonSerializer.Deserialize<List<AttachmentInfo>>(r.GetString(8), InboxJson.Options),
+                    r.GetInt32(9) == 1));
             foreach (var entry in due)
             {
                 connection.Execute("UPDATE outbox SET lease_until_ticks = @until WHERE message_id = @id",

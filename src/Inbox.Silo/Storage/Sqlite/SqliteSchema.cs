@@ -74,7 +74,8 @@ internal static class SqliteSchema
             lease_until_ticks INTEGER NOT NULL,
             last_error TEXT NULL,
             created_at TEXT NOT NULL,
-            attachments TEXT NULL
+            attachments TEXT NULL,
+            automated INTEGER NOT NULL DEFAULT 0
         );
         CREATE INDEX IF NOT EXISTS ix_outbox_due ON outbox(next_attempt_ticks);
 
