@@ -31,8 +31,10 @@ public static partial class SensitiveDataMasker
 
     public static string MaskPhone(string phone)
     {
+        // A phone number has 10 or more digits (or starts with +); shorter runs are order numbers, amounts, times, and
+        // dates (2026-11-25) are left alone too, so that logs stay readable.
         var digits = phone.Count(char.IsAsciiDigit);
-        if (digits < 7)
+        if ((digits < 10 && !phone.StartsWith('+')) || DatePattern().IsMatch(phone))
         {
             return phone;
         }
@@ -56,6 +58,9 @@ public static partial class SensitiveDataMasker
 
         return new string(chars);
     }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}")]
+    private static partial Regex DatePattern();
 
     [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")]
     private static partial Regex EmailPattern();
