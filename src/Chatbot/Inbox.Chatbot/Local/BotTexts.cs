@@ -28,16 +28,16 @@ public static class BotTexts
             "Передаю разговор оператору — вам ответит человек в этом же чате.",
             "Передаю розмову оператору — вам відповість людина в цьому ж чаті.",
             "I'm passing the conversation to an operator — a person will reply here in this chat.");
-        if (queuePosition is > 0)
-        {
-            text += " " + string.Format(
-                CultureInfo.InvariantCulture,
-                Pick(language, "Ваше место в очереди: {0}.", "Ваше місце в черзі: {0}.", "Your place in the queue: {0}."),
-                queuePosition.Value);
-        }
-
-        return text;
+        return text + QueuePlace(language, queuePosition);
     }
+
+    /// <summary>" Your place in the queue: N." when the place is known, else nothing.</summary>
+    private static string QueuePlace(string language, int? queuePosition) => queuePosition is > 0
+        ? " " + string.Format(
+            CultureInfo.InvariantCulture,
+            Pick(language, "Ваше место в очереди: {0}.", "Ваше місце в черзі: {0}.", "Your place in the queue: {0}."),
+            queuePosition.Value)
+        : "";
 
     public static string UrgentHandoff(string language, int? queuePosition)
     {
@@ -46,15 +46,7 @@ public static class BotTexts
             "Передаю разговор оператору вне очереди — человек ответит вам как можно скорее.",
             "Передаю розмову оператору поза чергою — людина відповість вам якнайшвидше.",
             "I'm passing you to an operator with top priority — a person will reply as soon as possible.");
-        if (queuePosition is > 0)
-        {
-            text += " " + string.Format(
-                CultureInfo.InvariantCulture,
-                Pick(language, "Ваше место в очереди: {0}.", "Ваше місце в черзі: {0}.", "Your place in the queue: {0}."),
-                queuePosition.Value);
-        }
-
-        return text;
+        return text + QueuePlace(language, queuePosition);
     }
 
     public static string OrderSystemUnavailable(string language) => Pick(
