@@ -61,11 +61,13 @@ public sealed class InboundPipeline(IGrainFactory grains, IConversationStore sto
     private async Task<Guid> ResolveCustomerAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         Guid? owner = null;
+        ChannelIdentity? ownerFoundBy = null;
         foreach (var identity in message.From)
         {
             owner = await Identity(identity).GetCustomerAsync();
             if (owner is not null)
             {
+                ownerFoundBy = identity;
                 break;
             }
         }
@@ -76,7 +78,8 @@ public sealed class InboundPipeline(IGrainFactory grains, IConversationStore sto
         var owned = new List<string>(message.From.Count);
         foreach (var identity in message.From)
         {
-            var current = await Identity(identity).ClaimAsync(owner.Value);
+            // The identity that named the owner needs no claim: it is the owner's already.
+            var current = identity == ownerFoundBy ? owner.Value : await Identity(identity).ClaimAsync(owner.Value);
             if (current == owner.Value)
             {
                 owned.Add(identity.ToString());
