@@ -178,6 +178,11 @@ public sealed class ConversationGrain(
         }
 
         var inbound = await store.GetMessageAsync(turn.InboundMessageId);
+        if (inbound?.BotDecision is not null)
+        {
+            return false; // answered already (another node's bot, or a retry): never answer twice
+        }
+
         var now = clock.GetUtcNow();
         var labels = (current.Labels ?? []).Union(turn.Labels, StringComparer.Ordinal).ToList();
         var sequence = current.LastSequence + 1;
