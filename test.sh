@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of the solution (unit, grain, HTTP on loopback Kestrel, SignalR, real Dovecot IMAP, SIGKILL recovery)
+# Runs every test of the solution (unit, grain, HTTP on loopback Kestrel, SignalR, real Dovecot IMAP, the console in
+# real Chromium, SIGKILL recovery)
 # and ends with one line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -12,10 +13,14 @@ fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-# The real servers some tests run against (Dovecot IMAP for the email channel); idempotent, quick when installed.
+# The real servers and browser some tests run against, from Debian's packages (idempotent, quick when installed):
+# Dovecot IMAP for the email channel, Chromium for the console (driven by Playwright, never downloaded by it).
 if ! tests/Inbox.Connectors.Email.Tests/install-test-servers.sh >/dev/null 2>&1; then
-  echo "Could not install the test servers (tests/Inbox.Connectors.Email.Tests/install-test-servers.sh needs root and Debian's packages);" >&2
-  echo "the email channel's tests will fail." >&2
+  echo "Could not install Dovecot (tests/Inbox.Connectors.Email.Tests/install-test-servers.sh needs root); the email tests will fail." >&2
+fi
+if [ ! -x /usr/bin/chromium ]; then
+  { apt-get install -y --no-install-recommends chromium || { apt-get update && apt-get install -y --no-install-recommends chromium; }; } >/dev/null 2>&1 \
+    || echo "Could not install chromium (needs root); the console tests will fail." >&2
 fi
 
 log=$(mktemp)

@@ -41,6 +41,10 @@ public sealed class ServiceEndpointsTests(ServerFixture fixture) : IClassFixture
         using var client = Server.Client();
         var response = await client.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("<title>Inbox</title>", await response.Content.ReadAsStringAsync());
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<title>Inbox console</title>", page);
+        Assert.Contains("lib/signalr/signalr.min.js", page);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/lib/signalr/signalr.min.js")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/app.js")).StatusCode);
     }
 }

@@ -105,10 +105,12 @@ $('tabs').addEventListener('click', (e) => {
   loadQueue();
 });
 
+let queueRequest = 0;
 async function loadQueue() {
   const tab = state.tab;
+  const request = ++queueRequest;
   const page = await api('GET', `/api/v1/conversations?${TABS[tab]}&limit=50`);
-  if (tab !== state.tab) return;
+  if (tab !== state.tab || request !== queueRequest) return; // a newer load is on its way
   $('queue-total').textContent = `${page.total} conversation(s)`;
   $('queue-list').replaceChildren(...page.items.map(({ conversation: c, customerName }) => el('li', {
     class: state.open?.id === c.conversationId ? 'selected' : '',
@@ -179,7 +181,7 @@ function renderMessage(m) {
     meta.append(el('span', { class: `delivery ${m.delivery}`, dataset: { delivery: m.delivery } },
       m.delivery, m.deliveryError ? `: ${m.deliveryError}` : ''));
   }
-  const attachments = (m.attachments || []).map((a) => el('div', { class: 'meta' }, '📎 ',
+  const attachments = (m.attachments || []).map((a) => el('div', { class: 'meta' }, 'Attachment: ',
     a.url ? el('a', { href: a.url, target: '_blank', rel: 'noopener' }, a.fileName || a.name || 'attachment') : (a.fileName || a.name || 'attachment')));
   const bot = m.botDecision
     ? el('div', { class: 'bot' }, `bot: ${m.botDecision.intent} (${Math.round((m.botDecision.confidence || 0) * 100)}%)`)
@@ -192,7 +194,7 @@ function renderCustomer() {
   const customer = state.open.customer;
   if (!customer) { $('customer-card').replaceChildren(el('p', { class: 'muted' }, 'No customer card.')); return; }
   const unreachable = customer.unreachable || {}; // identity -> reason
-  $('customer-card').replaceChildren(
+  $('customer-card').replaceChildren(...[
     el('h3', {}, customer.name || 'Unknown customer'),
     el('div', { class: 'muted' }, 'Identities'),
     el('ul', { class: 'identities' }, (customer.identities || []).map((i) => el('li', {}, i,
@@ -200,7 +202,7 @@ function renderCustomer() {
     Object.keys(unreachable).length
       ? el('div', { class: 'unreachable' }, `Unreachable on ${Object.keys(unreachable).length} identity(ies)`)
       : null,
-  );
+  ].filter(Boolean));
 }
 
 for (const button of document.querySelectorAll('.actions button')) {
@@ -259,7 +261,17 @@ function catchUp() {
   });
 }
 
+/** Whether a conversation belongs on the current tab (the same filter the list request uses). */
+function onTab(c) {
+  const statuses = { queued: ['queued'], mine: ['queued', 'assigned'], bot: ['bot'], all: ['bot', 'queued', 'assigned'] }[state.tab];
+  if (!statuses.includes(c.status)) return false;
+  return state.tab !== 'mine' || c.assigneeId === state.me?.operatorId;
+}
+
 function onEvent(ev) {
+  if (ev.conversation && !onTab(ev.conversation)) {
+    for (const li of $('queue-list').querySelectorAll('li')) if (li.dataset.conversationId === ev.conversationId) li.remove();
+  }
   if (ev.type !== 'message.delivery' && ev.type !== 'message.bot_decision') scheduleQueueReload();
   if (!state.open || ev.conversationId !== state.open.id) return;
   enqueue(async () => {
@@ -297,7 +309,7 @@ function showCallPop(pop) {
   box.dataset.callId = call.callId || '';
   box.replaceChildren(
     el('div', {},
-      el('h3', {}, '📞 Incoming call'),
+      el('h3', {}, 'Incoming call'),
       el('div', { class: 'caller' }, call.callerDisplay || 'Number withheld'),
       el('div', { class: 'customer-name' }, customer?.name || 'unknown caller'),
       pop.canCreateCustomer ? el('div', { class: 'muted' }, 'Not in the customer base yet') : null),
@@ -334,14 +346,14 @@ async function connectHub() {
     if (state.hub !== hub) return; // logged out
     setConnection('offline', 'offline');
     state.hub = null;
-    setTimeout(() => { if (!$('console').hidden) connectHub(); }, 5000);
+    setTimeout(() => { if (!$('console').hidden) connectHub(); }, 2000);
   });
   try {
     await hub.start();
   } catch (error) {
     state.hub = null;
     setConnection('offline', 'offline');
-    setTimeout(() => { if (!$('console').hidden) connectHub(); }, 5000);
+    setTimeout(() => { if (!$('console').hidden) connectHub(); }, 2000);
     return;
   }
   await resync(hub);

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Inbox.Web.Tests.Infrastructure;
+namespace Inbox.Web.Testing;
 
-internal static class FreePort
+public static class FreePort
 {
     /// <summary>A TCP port on loopback that nothing listens on right now.</summary>
     public static int Next()

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Inbox.Web.Tests.Infrastructure;
+namespace Inbox.Web.Testing;
 
 /// <summary>
 /// The whole web node (co-hosted silo, SQLite file, Kestrel on a loopback port) as the README's run command starts it,
