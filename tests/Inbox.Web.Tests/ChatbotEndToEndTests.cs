@@ -1,4 +1,5 @@
 using Inbox.Domain.Conversations;
+using Microsoft.Extensions.DependencyInjection;
 using Inbox.Domain.Live;
 using Inbox.Web.Tests.Infrastructure;
 
@@ -46,6 +47,12 @@ public sealed class ChatbotEndToEndTests : IAsyncLifetime
         Assert.Equal("order_status", question.BotDecision!.Intent);
         Assert.Contains("order_status", answered.Conversation.Labels!);
         Assert.Equal(ConversationStatus.Bot, answered.Conversation.Status);
+        // A second bot answer to the same message (another node's bot, a retry) is refused: never two answers.
+        var again = await _server.Services.GetRequiredService<IGrainFactory>().GetGrain<IConversationGrain>(asked.ConversationId).RecordBotTurnAsync(
+            new BotTurnRecord(asked.MessageId, new BotDecisionInfo("order_status", 1, null, "ru"), ["a second answer"], null, "", []));
+        Assert.False(again);
+        Assert.Equal(botReplies.Count, (await op.ConversationAsync(asked.ConversationId)).Messages.Count(m => m.AuthorName == "bot"));
+
         // The reply reached the customer's channel.
         await InboxApi.EventuallyAsync(() => op.ConversationAsync(asked.ConversationId),
             d => d.Messages.Single(m => m.MessageId == botReply.MessageId).Delivery == DeliveryState.Sent);
