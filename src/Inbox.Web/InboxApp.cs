@@ -73,6 +73,7 @@ public static class InboxApp
         builder.UseOrleans(silo => silo.AddInbox(configuration));
 
         builder.Services.AddSingleton(new PhoneNumberNormalizer(configuration["Phone:DefaultRegion"] ?? "RU"));
+        builder.Services.AddSingleton<OrderContacts>();
         builder.Services.AddSingleton<IInboundPipeline, InboundPipeline>();
         builder.Services.AddSingleton<IDeliveryReceipts, DeliveryReceipts>();
         builder.Services.AddSingleton<IIdentityReachability, IdentityReachability>();

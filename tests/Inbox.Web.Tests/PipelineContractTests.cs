@@ -50,6 +50,22 @@ public sealed class PipelineContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_first_mail_from_an_orders_email_joins_the_customer_who_writes_from_that_orders_phone()
+    {
+        // The demo order 1048576 names +7 (916) 123-45-67 and ivan@example.com together.
+        var sms = await Pipeline.AcceptAsync(new InboundMessage("sms", $"SM{Guid.NewGuid():N}", [new ChannelIdentity("phone", "+79161234567")], null,
+            "Where is my order?", DateTimeOffset.UtcNow), CancellationToken.None);
+
+        var mail = await Pipeline.AcceptAsync(Mail("ivan@example.com", "Writing by email too"), CancellationToken.None);
+        var stranger = await Pipeline.AcceptAsync(Mail($"nobody{Guid.NewGuid():N}@example.com", "Not in any order"), CancellationToken.None);
+
+        Assert.Equal(sms.CustomerId, mail.CustomerId);
+        Assert.NotEqual(sms.CustomerId, stranger.CustomerId);
+        using var op = await _server.OperatorClientAsync();
+        Assert.Contains("email:ivan@example.com", (await op.ConversationAsync(sms.ConversationId)).Customer!.Identities);
+    }
+
+    [Fact]
     public async Task An_auto_reply_is_stored_but_does_not_reopen_a_resolved_conversation()
     {
         var address = $"c{Guid.NewGuid():N}@example.com";

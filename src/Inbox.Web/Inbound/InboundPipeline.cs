@@ -9,7 +9,8 @@ namespace Inbox.Web.Inbound;
 /// The one path of every inbound message: identity resolution finds (or makes) the customer, then the customer's
 /// conversation grain orders and stores the message. Completes only when the message is durable.
 /// </summary>
-public sealed class InboundPipeline(IGrainFactory grains, IConversationStore store, IAttachmentStore attachments, ICursorStore cursors, ILogger<InboundPipeline> logger) : IInboundPipeline
+public sealed class InboundPipeline(IGrainFactory grains, IConversationStore store, IAttachmentStore attachments, ICursorStore cursors,
+    OrderContacts orderContacts, ILogger<InboundPipeline> logger) : IInboundPipeline
 {
     public async Task<InboundAcceptance> AcceptAsync(InboundMessage message, CancellationToken cancellationToken)
     {
@@ -72,8 +73,10 @@ public sealed class InboundPipeline(IGrainFactory grains, IConversationStore sto
             }
         }
 
-        // A new address answering one of our messages (a reply from another mailbox) joins the thread's customer.
+        // A new address answering one of our messages (a reply from another mailbox) joins the thread's customer;
+        // a new address that an order names together with a known one joins that customer.
         owner ??= await ThreadOwnerAsync(message, cancellationToken);
+        owner ??= await orderContacts.FindOwnerAsync(message.From[0], cancellationToken);
         owner ??= await Identity(message.From[0]).ClaimAsync(Guid.NewGuid());
         var owned = new List<string>(message.From.Count);
         foreach (var identity in message.From)
