@@ -109,6 +109,28 @@ public sealed class CustomerMergeTests(ServerFixture fixture) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task The_order_system_suggests_addresses_for_an_operator_to_confirm()
+    {
+        // Demo orders 1048576 and MV-2231187 name +7 916 123-45-67 next to ivan@example.com.
+        using var op = await Server.OperatorClientAsync("operator");
+        var created = await op.PostAsJsonAsync("/api/v1/customers", new { name = "Иван", identities = new[] { "+7 916 123-45-67" } });
+        var ivan = await created.ReadAsync<CustomerCard>();
+
+        var suggestions = await op.GetFromJsonAsync<List<LinkSuggestion>>($"/api/v1/customers/{ivan.CustomerId}/suggestions", InboxJson.Options);
+
+        var email = Assert.Single(suggestions!);
+        Assert.Equal("email:ivan@example.com", email.Identity);
+        Assert.Null(email.OwnerCustomerId);
+        Assert.Matches("^Order (1048576|MV-2231187) names it next to phone:\\+79161234567\\.$", email.Reason);
+        Assert.DoesNotContain("email:ivan@example.com", (await op.GetFromJsonAsync<CustomerDetails>($"/api/v1/customers/{ivan.CustomerId}", InboxJson.Options))!.Customer.Identities);
+
+        var other = await (await op.PostAsJsonAsync("/api/v1/customers", new { name = "Ivan by mail", identities = new[] { "ivan@example.com" } })).ReadAsync<CustomerCard>();
+        var now = await op.GetFromJsonAsync<List<LinkSuggestion>>($"/api/v1/customers/{ivan.CustomerId}/suggestions", InboxJson.Options);
+        Assert.Equal(other.CustomerId, Assert.Single(now!).OwnerCustomerId);
+        Assert.Equal(HttpStatusCode.NotFound, (await op.GetAsync($"/api/v1/customers/{Guid.NewGuid()}/suggestions")).StatusCode);
+    }
+
+    [Fact]
     public async Task Operators_cannot_merge_and_nobody_merges_a_customer_with_itself()
     {
         var a = await WriteAsync("telegram", new ChannelIdentity("telegram", Unique()), "a");

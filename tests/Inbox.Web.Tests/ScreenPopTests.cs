@@ -4,6 +4,7 @@ using Inbox.Connectors;
 using Inbox.Domain;
 using Inbox.Domain.Calls;
 using Inbox.Domain.Conversations;
+using Inbox.Web.Api;
 using Inbox.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -148,6 +149,28 @@ public sealed class ScreenPopTests(ServerFixture fixture) : IClassFixture<Server
         Assert.Equal(["1048576", "MV-2231187"], pop.OpenOrders.Select(o => o.Number).Order());
         Assert.Equal("Передан в службу доставки", pop.OpenOrders.Single(o => o.Number == "1048576").Status);
         Assert.Equal("RA123456789RU", pop.OpenOrders.Single(o => o.Number == "1048576").Tracking);
+    }
+
+    [Fact]
+    public async Task An_unknown_number_that_an_order_names_suggests_that_orders_customer_without_linking_it()
+    {
+        // Demo order 1234А names +380 44 123 4567 next to olena@example.com.
+        using var op = await Server.OperatorClientAsync();
+        var created = await op.PostAsJsonAsync("/api/v1/customers", new { name = "Олена", identities = new[] { "olena@example.com" } });
+        created.EnsureSuccessStatusCode();
+        var olena = await created.ReadAsync<Inbox.Domain.Customers.CustomerCard>();
+        await using var hub = await Server.ConnectHubAsync("operator");
+        var pops = new CallPopCollector(hub);
+        var key = $"suggest-{Unique()}";
+
+        await Calls.RecordAsync(Event(key, CallEventKind.Ringing, "+380441234567"), CancellationToken.None);
+
+        var pop = await pops.WaitForAsync(p => p.Call.CallId == $"cti:{key}");
+        Assert.Null(pop.Customer);
+        Assert.True(pop.CanCreateCustomer);
+        Assert.Equal(olena.CustomerId, pop.SuggestedCustomer!.CustomerId);
+        var card = await op.GetFromJsonAsync<CustomerDetails>($"/api/v1/customers/{olena.CustomerId}", InboxJson.Options);
+        Assert.DoesNotContain("phone:+380441234567", card!.Customer.Identities);
     }
 
     private async Task<Guid> CreateCustomerAsync(string n)

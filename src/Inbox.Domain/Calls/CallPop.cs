@@ -6,6 +6,8 @@ namespace Inbox.Domain.Calls;
 /// <summary>
 /// The screen pop: who is calling, before anyone picks up. Sent when the call rings (to the operator at the ringing
 /// extension, or to everyone on duty), and again when it is answered or ends so the other screens can close it.
+/// For an unknown number that an order names next to a known customer's address, <see cref="SuggestedCustomer"/> is that
+/// customer: a suggestion the operator confirms (a caller ID never links anything by itself).
 /// </summary>
 [GenerateSerializer, Alias("Inbox.CallPop")]
 public sealed record CallPop(
@@ -14,4 +16,5 @@ public sealed record CallPop(
     [property: Id(2)] ConversationSnapshot? Conversation,
     [property: Id(3)] IReadOnlyList<TimelineMessage> LastMessages,
     [property: Id(4)] IReadOnlyList<OrderSummary> OpenOrders,
-    [property: Id(5)] bool CanCreateCustomer);
+    [property: Id(5)] bool CanCreateCustomer,
+    [property: Id(6)] Customers.CustomerCard? SuggestedCustomer = null);

@@ -21,6 +21,9 @@ public static class CustomerAdminEndpoints
         group.MapPost("/{id:guid}/identities", LinkAsync).RequireAuthorization(InboxPolicies.Operator)
             .WithSummary("Links an identity an operator has confirmed to the customer; 409 when another customer owns it (merge them instead).")
             .Produces<CustomerCard>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{id:guid}/suggestions", SuggestionsAsync).RequireAuthorization(InboxPolicies.Operator)
+            .WithSummary("Addresses that probably belong to the customer (the order system names them next to theirs), for an operator to confirm.")
+            .Produces<IReadOnlyList<LinkSuggestion>>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/merge", MergeAsync).RequireAuthorization(InboxPolicies.Supervisor)
             .WithSummary("Merges another customer into this one: identities and timeline join, nothing lost or doubled.")
             .Produces<CustomerCard>().ProducesProblem(StatusCodes.Status409Conflict);
@@ -84,6 +87,39 @@ public static class CustomerAdminEndpoints
         }
 
         return Results.Ok(await customer.AttachAsync([identity], null));
+    }
+
+    private static async Task<IResult> SuggestionsAsync(Guid id, IGrainFactory grains, Inbox.Chatbot.IOrderProvider orders, PhoneNumberNormalizer phones,
+        CancellationToken cancellationToken)
+    {
+        if (await grains.GetGrain<ICustomerGrain>(id).GetAsync() is not { MergedInto: null } card)
+        {
+            return Results.Problem($"There is no customer {id} (or it was merged into another).", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var suggestions = new Dictionary<string, LinkSuggestion>(StringComparer.Ordinal);
+        foreach (var identity in card.Identities)
+        {
+            if (!ChannelIdentity.TryParse(identity, out var own) || own.Kind is not (IdentityKinds.Phone or IdentityKinds.Email))
+            {
+                continue;
+            }
+
+            var found = own.Kind == IdentityKinds.Phone
+                ? await orders.FindByCustomerAsync(own.Value, null, cancellationToken)
+                : await orders.FindByCustomerAsync(null, own.Value, cancellationToken);
+            foreach (var order in found)
+            {
+                var named = new[] { phones.ToIdentity(order.CustomerPhone)?.ToString(), Normalize($"email:{order.CustomerEmail}", phones) };
+                foreach (var candidate in named.OfType<string>().Where(c => !card.Identities.Contains(c, StringComparer.Ordinal) && !suggestions.ContainsKey(c)))
+                {
+                    var owner = await grains.GetGrain<IIdentityGrain>(candidate).GetCustomerAsync();
+                    suggestions[candidate] = new LinkSuggestion(candidate, $"Order {order.Number} names it next to {identity}.", owner);
+                }
+            }
+        }
+
+        return Results.Ok(suggestions.Values.ToList());
     }
 
     private static async Task<IResult> MergeAsync(Guid id, MergeBody body, IGrainFactory grains) =>

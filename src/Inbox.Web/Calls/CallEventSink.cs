@@ -17,6 +17,7 @@ public sealed class CallEventSink(
     PhoneNumberNormalizer phones,
     IConversationStore store,
     ICallerOrders orders,
+    Inbound.OrderContacts orderContacts,
     ILiveEventPublisher publisher,
     ILogger<CallEventSink> logger) : ICallEventSink
 {
@@ -47,7 +48,10 @@ public sealed class CallEventSink(
     {
         if (call.CustomerId is not { } customerId || await grains.GetGrain<ICustomerGrain>(customerId).GetAsync() is not { } customer)
         {
-            return new CallPop(call, null, null, [], [], CanCreateCustomer: call.CallerE164 is not null);
+            var suggested = call.CallerE164 is { } number && await orderContacts.FindOwnerAsync(new ChannelIdentity(IdentityKinds.Phone, number), cancellationToken) is { } owner
+                ? await grains.GetGrain<ICustomerGrain>(owner).GetAsync()
+                : null;
+            return new CallPop(call, null, null, [], [], CanCreateCustomer: call.CallerE164 is not null, SuggestedCustomer: suggested);
         }
 
         var conversation = await grains.GetGrain<IConversationGrain>(customerId).GetAsync();
