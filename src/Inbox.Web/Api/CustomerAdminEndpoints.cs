@@ -38,7 +38,7 @@ public static class CustomerAdminEndpoints
         var identities = new List<string>();
         foreach (var raw in body.Identities ?? [])
         {
-            if (Normalize(raw, phones) is not { } identity)
+            if (IdentityInput.Normalize(raw, phones) is not { } identity)
             {
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["identities"] = [$"'{raw}' is not a phone, an email or a kind:value identity."] });
             }
@@ -68,7 +68,7 @@ public static class CustomerAdminEndpoints
 
     private static async Task<IResult> LinkAsync(Guid id, LinkIdentityBody body, IGrainFactory grains, PhoneNumberNormalizer phones)
     {
-        if (Normalize(body.Identity, phones) is not { } identity)
+        if (IdentityInput.Normalize(body.Identity, phones) is not { } identity)
         {
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["identity"] = [$"'{body.Identity}' is not a phone, an email or a kind:value identity."] });
         }
@@ -110,7 +110,7 @@ public static class CustomerAdminEndpoints
                 : await orders.FindByCustomerAsync(null, own.Value, cancellationToken);
             foreach (var order in found)
             {
-                var named = new[] { phones.ToIdentity(order.CustomerPhone)?.ToString(), Normalize($"email:{order.CustomerEmail}", phones) };
+                var named = new[] { phones.ToIdentity(order.CustomerPhone)?.ToString(), IdentityInput.Normalize($"email:{order.CustomerEmail}", phones) };
                 foreach (var candidate in named.OfType<string>().Where(c => !card.Identities.Contains(c, StringComparer.Ordinal) && !suggestions.ContainsKey(c)))
                 {
                     var owner = await grains.GetGrain<IIdentityGrain>(candidate).GetCustomerAsync();
@@ -143,31 +143,5 @@ public static class CustomerAdminEndpoints
         {
             return Results.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict);
         }
-    }
-
-    /// <summary>A phone in any usual writing, an email, or an identity written kind:value.</summary>
-    private static string? Normalize(string? raw, PhoneNumberNormalizer phones)
-    {
-        if (string.IsNullOrWhiteSpace(raw))
-        {
-            return null;
-        }
-
-        if (ChannelIdentity.TryParse(raw.Trim(), out var parsed))
-        {
-            return parsed.Kind switch
-            {
-                IdentityKinds.Phone => phones.ToIdentity(parsed.Value)?.ToString(),
-                IdentityKinds.Email => ApiInboundConverter.TryNormalizeEmail(parsed.Value, out var e) ? $"email:{e}" : null,
-                _ => parsed.ToString(),
-            };
-        }
-
-        if (raw.Contains('@'))
-        {
-            return ApiInboundConverter.TryNormalizeEmail(raw, out var email) ? $"email:{email}" : null;
-        }
-
-        return phones.ToIdentity(raw)?.ToString();
     }
 }

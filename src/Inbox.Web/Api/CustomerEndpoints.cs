@@ -30,22 +30,11 @@ public static class CustomerEndpoints
         }
 
         var max = Math.Clamp(limit ?? 20, 1, 100);
-        string? identity = null;
-        if (ChannelIdentity.TryParse(text, out var parsed))
+        // An address is looked up exactly; anything else is a part of a name. A malformed address finds nobody.
+        var identity = IdentityInput.Normalize(text, phones);
+        if (identity is null && (text.Contains('@') || ChannelIdentity.TryParse(text, out _)))
         {
-            identity = parsed.Kind == IdentityKinds.Phone ? phones.ToIdentity(parsed.Value)?.ToString() ?? parsed.ToString() : parsed.ToString();
-        }
-        else if (text.Contains('@'))
-        {
-            identity = ApiInboundConverter.TryNormalizeEmail(text, out var email) ? new ChannelIdentity(IdentityKinds.Email, email).ToString() : null;
-            if (identity is null)
-            {
-                return Results.Ok(Array.Empty<CustomerSummary>());
-            }
-        }
-        else if (text.Count(char.IsAsciiDigit) >= 7 && phones.ToIdentity(text) is { } phone)
-        {
-            identity = phone.ToString();
+            return Results.Ok(Array.Empty<CustomerSummary>());
         }
 
         var found = identity is not null
