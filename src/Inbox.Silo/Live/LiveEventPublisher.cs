@@ -21,7 +21,6 @@ public sealed class LiveEventPublisher : ILiveEventPublisher, IAsyncDisposable
     private readonly Task _loop;
     private IReadOnlyList<ILiveEventObserver> _subscribers = [];
     private DateTimeOffset _listFetchedAt = DateTimeOffset.MinValue;
-    private volatile bool _listStale = true;
 
     public LiveEventPublisher(IGrainFactory grains, TimeProvider clock, ILogger<LiveEventPublisher> logger)
     {
@@ -35,18 +34,14 @@ public sealed class LiveEventPublisher : ILiveEventPublisher, IAsyncDisposable
 
     public void PublishCall(CallPop pop) => _queue.Writer.TryWrite(pop);
 
-    /// <summary>Makes the next event ask for the list of nodes again (a node has just subscribed).</summary>
-    public void Refresh() => _listStale = true;
-
     private async Task RunAsync()
     {
         await foreach (var item in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
         {
             try
             {
-                if (_listStale || _clock.GetUtcNow() - _listFetchedAt > ListLifetime)
+                if (_clock.GetUtcNow() - _listFetchedAt > ListLifetime)
                 {
-                    _listStale = false;
                     _subscribers = await _grains.GetGrain<ILiveSubscribersGrain>(0).GetSubscribersAsync().ConfigureAwait(false);
                     _listFetchedAt = _clock.GetUtcNow();
                 }
