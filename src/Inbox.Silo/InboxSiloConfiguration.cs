@@ -2,6 +2,9 @@ using System.Net;
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Live;
 using Inbox.Domain.Storage;
+using Inbox.Domain.Customers;
+using Inbox.Orders;
+using Inbox.Silo.Customers;
 using Inbox.Silo.Grains;
 using Inbox.Silo.Live;
 using Inbox.Silo.Storage.Sqlite;
@@ -27,7 +30,7 @@ public static class InboxSiloConfiguration
         return silo.AddInboxGrains(configuration);
     }
 
-    /// <summary>The grains' services, whatever the clustering: the store, grain storage, the live-event publisher.</summary>
+    /// <summary>The grains' services, whatever the clustering: the store, grain storage, the live-event publisher, customer resolution.</summary>
     public static ISiloBuilder AddInboxGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
         var services = silo.Services;
@@ -38,6 +41,9 @@ public static class InboxSiloConfiguration
         services.TryAddSingleton<ILiveEventPublisher>(sp => sp.GetRequiredService<LiveEventPublisher>());
         services.TryAddSingleton<IOutboxSignal, NoOutboxSignal>();
         services.TryAddSingleton<IBotTrigger, NoBotTrigger>();
+        services.AddOrders(configuration);
+        services.TryAddSingleton<OrderContacts>();
+        services.TryAddSingleton<ICustomerResolver, CustomerResolver>();
         return silo;
     }
 }

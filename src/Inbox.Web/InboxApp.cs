@@ -25,6 +25,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Serilog;
 using Serilog.Events;
+using Inbox.Identity;
 
 namespace Inbox.Web;
 
@@ -42,9 +43,6 @@ public static class InboxApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var configuration = builder.Configuration;
 
-        // First, before anything touches MimeKit: the email channel registers the code pages Russian mail needs.
-        var email = builder.Services.AddEmailChannel(configuration);
-
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(configuration)
             .MinimumLevel.Override("Orleans", LogEventLevel.Warning)
@@ -60,20 +58,20 @@ public static class InboxApp
         // This node's outbox signal and bot are registered before the silo, so that the grains here use them.
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
-        var chatbot = configuration.GetValue("Chatbot:Enabled", true);
-        builder.Services.AddInboxChatbot(configuration);
-        builder.Services.AddSingleton<ICallerOrders, ChatbotCallerOrders>();
-        if (chatbot)
+        var chatbot = configuration.GetSection(ChatbotOptions.SectionName).Get<ChatbotOptions>() ?? new ChatbotOptions();
+        if (chatbot.Enabled)
         {
+            builder.Services.AddInboxChatbot(configuration);
             builder.Services.AddSingleton<BotRunner>();
             builder.Services.AddSingleton<IBotTrigger>(sp => sp.GetRequiredService<BotRunner>());
             builder.Services.AddHostedService(sp => sp.GetRequiredService<BotRunner>());
         }
 
+        // The silo side: grains, the store, the order system and customer resolution.
         builder.UseOrleans(silo => silo.AddInbox(configuration));
 
-        builder.Services.AddSingleton(new PhoneNumberNormalizer(configuration["Phone:DefaultRegion"] ?? "RU"));
-        builder.Services.AddSingleton<OrderContacts>();
+        builder.Services.AddPhoneNumbers(configuration);
+        builder.Services.AddSingleton<CallerOrders>();
         builder.Services.AddSingleton<IInboundPipeline, InboundPipeline>();
         builder.Services.AddSingleton<IDeliveryReceipts, DeliveryReceipts>();
         builder.Services.AddSingleton<IIdentityReachability, IdentityReachability>();
@@ -81,14 +79,13 @@ public static class InboxApp
         builder.Services.AddSingleton<IConversationHistory, ConversationHistory>();
         builder.Services.AddSingleton<CallEventSink>();
         builder.Services.AddSingleton<ICallEventSink>(sp => sp.GetRequiredService<CallEventSink>());
-        var channels = new List<string>();
-        AddChannel(channels, ChannelNames.Api, builder.Services.AddApiChannel(configuration));
-        AddChannel(channels, ChannelNames.Vk, builder.Services.AddVkChannel(configuration));
-        AddChannel(channels, "twilio", builder.Services.AddTwilioChannel(configuration));
-        AddChannel(channels, ChannelNames.Telegram, builder.Services.AddTelegramChannel(configuration));
-        AddChannel(channels, ChannelNames.Email, email);
-        var telephony = builder.Services.AddTelephony(configuration);
-        channels.AddRange(telephony.Select(provider => $"voice:{provider}"));
+        var connectors = builder.Services.AddConnectors(configuration,
+            new ApiChannelModule(),
+            new VkModule(),
+            new TwilioMessagingModule(),
+            new TelegramModule(),
+            new EmailModule(),
+            new TelephonyModule());
 
         builder.Services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.SectionName));
         builder.Services.AddHostedService<OutboxDispatcher>();
@@ -127,31 +124,7 @@ public static class InboxApp
         app.MapCallEndpoints();
         app.MapOperatorEndpoints();
         // A channel that is off has no endpoint: its webhook answers 404.
-        if (channels.Contains(ChannelNames.Api))
-        {
-            app.MapApiChannel();
-        }
-
-        if (channels.Contains(ChannelNames.Vk))
-        {
-            app.MapVkChannel();
-        }
-
-        if (channels.Contains("twilio"))
-        {
-            app.MapTwilioChannel();
-        }
-
-        if (channels.Contains(ChannelNames.Telegram))
-        {
-            app.MapTelegramChannel();
-        }
-
-        if (telephony.Count > 0)
-        {
-            app.MapTelephony();
-        }
-
+        app.MapConnectors();
         app.MapHub<InboxHub>(InboxHub.Path);
 
         app.Lifetime.ApplicationStarted.Register(() =>
@@ -159,17 +132,9 @@ public static class InboxApp
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             var store = app.Services.GetService<Silo.Storage.Sqlite.SqliteDatabase>();
             app.Logger.LogWarning("Inbox is running. Console: {Urls}; API: /api/v1 (OpenAPI at /openapi/v1.json); store: {Store}; channels: {Channels}; chatbot: {Chatbot}",
-                string.Join(", ", addresses), store?.FilePath ?? "?", channels.Count == 0 ? "none" : string.Join(", ", channels),
-                chatbot ? configuration["Chatbot:Mode"] ?? "Local" : "off");
+                string.Join(", ", addresses), store?.FilePath ?? "?", connectors.Count == 0 ? "none" : string.Join(", ", connectors.Select(c => c.Name)),
+                chatbot.Enabled ? chatbot.Mode : "off");
         });
         return app;
-    }
-
-    private static void AddChannel(List<string> channels, string name, bool enabled)
-    {
-        if (enabled)
-        {
-            channels.Add(name);
-        }
     }
 }

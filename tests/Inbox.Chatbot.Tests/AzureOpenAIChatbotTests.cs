@@ -7,6 +7,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
+using Inbox.Orders;
+
 namespace Inbox.Chatbot.Tests;
 
 public sealed class AzureOpenAIChatbotTests : IAsyncLifetime

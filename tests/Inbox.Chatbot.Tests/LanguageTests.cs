@@ -1,6 +1,8 @@
 using Inbox.Chatbot.Tests.Infrastructure;
 using Inbox.Chatbot.Text;
 
+using Inbox.Orders;
+
 namespace Inbox.Chatbot.Tests;
 
 public sealed class LanguageTests

@@ -1,5 +1,7 @@
 using Inbox.Chatbot.Text;
 
+using Inbox.Orders;
+
 namespace Inbox.Chatbot.Tests;
 
 public sealed class OrderNumberExtractorTests

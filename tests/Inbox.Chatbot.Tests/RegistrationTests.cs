@@ -1,9 +1,10 @@
 using Inbox.Chatbot.Local;
-using Inbox.Chatbot.Orders;
-using Inbox.Chatbot.Orders.RetailCrm;
+using Inbox.Orders;
+using Inbox.Orders.RetailCrm;
 using Inbox.Chatbot.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Inbox.Chatbot.Tests;
 
@@ -72,7 +73,11 @@ public sealed class RegistrationTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
 
-        var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddInboxChatbot(configuration));
+        var services = new ServiceCollection().AddLogging().AddInboxChatbot(configuration);
+        using var provider = services.BuildServiceProvider();
+
+        // As the host does when it starts.
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Contains(key.Split(':')[0], error.Message, StringComparison.Ordinal);
     }

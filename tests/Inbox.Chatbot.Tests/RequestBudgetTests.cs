@@ -1,4 +1,4 @@
-using Inbox.Chatbot.Orders.RetailCrm;
+using Inbox.Orders.RetailCrm;
 using Inbox.Chatbot.Tests.Infrastructure;
 
 namespace Inbox.Chatbot.Tests;

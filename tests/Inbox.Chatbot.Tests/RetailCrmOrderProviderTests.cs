@@ -1,8 +1,10 @@
 using System.Net;
-using Inbox.Chatbot.Orders.RetailCrm;
+using Inbox.Orders.RetailCrm;
 using Inbox.Chatbot.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+
+using Inbox.Orders;
 
 namespace Inbox.Chatbot.Tests;
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Inbox.Connectors.Testing;
 
 namespace Inbox.Connectors.Email.Tests;
 
@@ -11,7 +13,7 @@ public sealed class EmailRegistrationTests
     {
         var services = new ServiceCollection();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return (services.AddEmailChannel(configuration), services);
+        return (new EmailModule().AddServices(services, configuration), services);
     }
 
     private static Dictionary<string, string?> Imap() => new() { ["Channels:Email:Imap:Host"] = "imap.shop.example", ["Channels:Email:Imap:User"] = "support@shop.example" };
@@ -71,7 +73,9 @@ public sealed class EmailRegistrationTests
         }
 
         settings[key] = value;
-        var error = Assert.Throws<InvalidOperationException>(() => Register(settings));
+        var (added, services) = Register(settings);
+        Assert.True(added);
+        var error = Assert.Throws<OptionsValidationException>(() => StartupValidation.Run(services));
         Assert.Contains(message, error.Message);
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Inbox.Connectors.Email.Tests.Infrastructure;
 using MimeKit;
+using Inbox.Identity;
 
 namespace Inbox.Connectors.Email.Tests;
 

@@ -1,4 +1,5 @@
 using Inbox.Connectors.Email.Tests.Infrastructure;
+using Inbox.Identity;
 
 namespace Inbox.Connectors.Email.Tests;
 

@@ -1,5 +1,6 @@
 using Inbox.Connectors.Email.Tests.Infrastructure;
 using MimeKit;
+using Inbox.Identity;
 
 namespace Inbox.Connectors.Email.Tests;
 

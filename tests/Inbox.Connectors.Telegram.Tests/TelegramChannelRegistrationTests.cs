@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Inbox.Connectors.Testing;
 
 namespace Inbox.Connectors.Telegram.Tests;
 
@@ -14,7 +16,7 @@ public sealed class TelegramChannelRegistrationTests
     {
         var services = new ServiceCollection();
 
-        Assert.False(services.AddTelegramChannel(Configuration(("WebhookSecret", "s"), ("Mode", "Polling"))));
+        Assert.False(new TelegramModule().AddServices(services, Configuration(("WebhookSecret", "s"), ("Mode", "Polling"))));
         Assert.Empty(services);
     }
 
@@ -23,7 +25,7 @@ public sealed class TelegramChannelRegistrationTests
     {
         var services = new ServiceCollection();
 
-        Assert.True(services.AddTelegramChannel(Configuration(("BotToken", "123456:TEST"))));
+        Assert.True(new TelegramModule().AddServices(services, Configuration(("BotToken", "123456:TEST"))));
 
         Assert.Contains(services, s => s.ServiceType == typeof(IOutboundChannel));
         Assert.DoesNotContain(services, s => s.ServiceType == typeof(IHostedService));
@@ -39,7 +41,7 @@ public sealed class TelegramChannelRegistrationTests
     {
         var services = new ServiceCollection();
 
-        Assert.True(services.AddTelegramChannel(Configuration(("BotToken", "123456:TEST"), ("Mode", "Polling"))));
+        Assert.True(new TelegramModule().AddServices(services, Configuration(("BotToken", "123456:TEST"), ("Mode", "Polling"))));
 
         Assert.Contains(services, s => s.ServiceType == typeof(IHostedService) && s.ImplementationType == typeof(TelegramPollingService));
     }
@@ -52,7 +54,9 @@ public sealed class TelegramChannelRegistrationTests
     {
         var services = new ServiceCollection();
 
-        var error = Assert.Throws<InvalidOperationException>(() => services.AddTelegramChannel(Configuration(("BotToken", token), ("ApiBaseUrl", baseUrl))));
+        Assert.True(new TelegramModule().AddServices(services, Configuration(("BotToken", token), ("ApiBaseUrl", baseUrl))));
+
+        var error = Assert.Throws<OptionsValidationException>(() => StartupValidation.Run(services));
         Assert.Contains("Channels:Telegram", error.Message);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Telegram.Bot.Types;
+using Inbox.Identity;
 
 namespace Inbox.Connectors.Telegram.Tests;
 

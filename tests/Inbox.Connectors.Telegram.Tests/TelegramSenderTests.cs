@@ -3,6 +3,7 @@ using Inbox.Connectors.Telegram.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Inbox.Identity;
 
 namespace Inbox.Connectors.Telegram.Tests;
 
@@ -37,7 +38,7 @@ public sealed class TelegramSenderTests : IAsyncLifetime
         services.AddSingleton<IInboundPipeline>(_world.Pipeline);
         services.AddSingleton<IConnectorCursorStore>(_world.Cursors);
         services.AddSingleton<IIdentityReachability>(_world.Reachability);
-        Assert.True(services.AddTelegramChannel(configuration));
+        Assert.True(new TelegramModule().AddServices(services, configuration));
         return services.BuildServiceProvider();
     }
 

@@ -11,7 +11,9 @@ public sealed class TelephonyRegistrationTests
     private static IReadOnlyList<string> Add(Dictionary<string, string?> settings, out ServiceCollection services)
     {
         services = new ServiceCollection();
-        return services.AddTelephony(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        var module = new TelephonyModule();
+        module.AddServices(services, new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        return module.Adapters;
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Inbox.Identity;
 namespace Inbox.Connectors.Tests;
 
 public sealed class ChannelIdentityTests

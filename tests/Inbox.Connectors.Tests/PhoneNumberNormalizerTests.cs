@@ -1,3 +1,4 @@
+using Inbox.Identity;
 namespace Inbox.Connectors.Tests;
 
 /// <summary>The vectors of protocols/channels.md §5 and product rule 3.</summary>

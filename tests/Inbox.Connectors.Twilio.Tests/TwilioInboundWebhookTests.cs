@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Inbox.Connectors.Twilio.Tests.Infrastructure;
+using Inbox.Identity;
 
 namespace Inbox.Connectors.Twilio.Tests;
 

@@ -1,4 +1,5 @@
 using Inbox.Connectors.Twilio.Tests.Infrastructure;
+using Inbox.Identity;
 
 namespace Inbox.Connectors.Twilio.Tests;
 

@@ -21,7 +21,7 @@ public sealed class TwilioRegistrationTests
             ["Channels:Twilio:SmsFrom"] = "+15005550006",
         });
 
-        Assert.False(services.AddTwilioChannel(configuration));
+        Assert.False(new TwilioMessagingModule().AddServices(services, configuration));
         Assert.Empty(services);
     }
 
@@ -42,7 +42,7 @@ public sealed class TwilioRegistrationTests
             ["Channels:Twilio:WhatsAppFrom"] = whatsAppFrom,
         });
 
-        Assert.True(services.AddTwilioChannel(configuration));
+        Assert.True(new TwilioMessagingModule().AddServices(services, configuration));
         using var provider = services.BuildServiceProvider();
         Assert.Equal(expected, provider.GetServices<IOutboundChannel>().Select(c => c.Channel));
     }

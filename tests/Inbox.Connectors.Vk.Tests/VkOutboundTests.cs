@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Inbox.Connectors.Vk.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
+using Inbox.Identity;
 
 namespace Inbox.Connectors.Vk.Tests;
 

@@ -10,7 +10,7 @@ public sealed class VkRegistrationTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
-        return (services.AddVkChannel(configuration), services);
+        return (new VkModule().AddServices(services, configuration), services);
     }
 
     [Theory]

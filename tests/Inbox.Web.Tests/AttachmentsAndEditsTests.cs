@@ -9,6 +9,7 @@ using Inbox.Domain.Live;
 using Inbox.Web.Api;
 using Inbox.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Inbox.Identity;
 
 namespace Inbox.Web.Tests;
 

@@ -2,6 +2,7 @@ using Inbox.Connectors;
 using Inbox.Domain.Conversations;
 using Inbox.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Inbox.Identity;
 
 namespace Inbox.Web.Tests;
 

@@ -7,6 +7,7 @@ using Inbox.Domain.Conversations;
 using Inbox.Web.Api;
 using Inbox.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Inbox.Identity;
 
 namespace Inbox.Web.Tests;
 

@@ -1,3 +1,5 @@
+using Inbox.Identity;
+
 namespace Inbox.Chatbot;
 
 /// <summary>One customer message as the bot sees it.</summary>
@@ -12,7 +14,7 @@ public sealed record BotRequest(
     Guid ConversationId,
     string Channel,
     string Text,
-    IReadOnlyList<string> VerifiedIdentities,
+    IReadOnlyList<ChannelIdentity> VerifiedIdentities,
     string? CustomerName,
     BotMemory Memory,
     int? QueuePosition);

@@ -7,4 +7,11 @@ public sealed class ChatbotOptions
 
     /// <summary><c>Local</c> (default; offline ML.NET classifier) or <c>AzureOpenAI</c>.</summary>
     public string Mode { get; set; } = "Local";
+
+    /// <summary>Whether the bot answers first at all (<c>Chatbot:Enabled</c>, true by default).</summary>
+    public bool Enabled { get; set; } = true;
+
+    internal static bool IsLocal(string? mode) => string.IsNullOrWhiteSpace(mode) || mode.Equals("Local", StringComparison.OrdinalIgnoreCase);
+
+    internal static bool IsAzureOpenAI(string? mode) => string.Equals(mode, "AzureOpenAI", StringComparison.OrdinalIgnoreCase);
 }

@@ -1,3 +1,4 @@
+using Inbox.Identity;
 namespace Inbox.Connectors;
 
 /// <summary>A reply to deliver through one channel to one of the customer's identities.</summary>

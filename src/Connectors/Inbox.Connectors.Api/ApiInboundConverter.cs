@@ -1,5 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Net.Mail;
+using Inbox.Identity;
 
 namespace Inbox.Connectors.Api;
 
@@ -71,7 +71,7 @@ public sealed class ApiInboundConverter(PhoneNumberNormalizer phones)
 
             if (!string.IsNullOrWhiteSpace(customer.Email))
             {
-                if (TryNormalizeEmail(customer.Email, out var email))
+                if (EmailAddressNormalizer.TryNormalize(customer.Email, out var email))
                 {
                     identities.Add(new ChannelIdentity(IdentityKinds.Email, email));
                 }
@@ -90,25 +90,5 @@ public sealed class ApiInboundConverter(PhoneNumberNormalizer phones)
         var name = string.IsNullOrWhiteSpace(customer!.Name) ? null : customer.Name.Trim();
         message = new InboundMessage(ChannelNames.Api, request.MessageId!.Trim(), identities, name, request.Text!, request.SentAt ?? now);
         return true;
-    }
-
-    public static bool TryNormalizeEmail(string raw, out string email)
-    {
-        email = "";
-        try
-        {
-            var address = new MailAddress(raw.Trim());
-            if (address.Address != raw.Trim() || !address.Host.Contains('.'))
-            {
-                return false;
-            }
-
-            email = address.Address.ToLowerInvariant();
-            return true;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
     }
 }

@@ -5,7 +5,7 @@ namespace Inbox.Connectors.Email;
 /// <summary>
 /// Code pages for Russian mail. .NET has only UTF-8, UTF-16 and Latin-1 built in; windows-1251 and koi8-r come from
 /// <see cref="CodePagesEncodingProvider"/>. MimeKit builds its charset table once, at its first use, so the provider must be
-/// registered before anything touches MimeKit (the host calls <see cref="EmailChannelRegistration.AddEmailChannel"/> at
+/// registered before anything touches MimeKit (the host calls <see cref="EmailModule"/> at
 /// start-up, which calls <see cref="Register"/> first thing).
 /// </summary>
 public static class EmailCharsets

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Inbox.Identity;
 
 namespace Inbox.Connectors.Email;
 
@@ -76,7 +77,7 @@ public sealed class EmailInboundConverter(EmailMimeReader reader, IOptions<Email
             metadata[EmailMetadataKeys.MessageId] = messageId;
         }
 
-        if (EmailAddresses.FirstMailbox(message.ReplyTo) is { } replyTo && EmailAddresses.TryNormalize(replyTo.Address, out var replyAddress)
+        if (EmailAddresses.FirstMailbox(message.ReplyTo) is { } replyTo && EmailAddressNormalizer.TryNormalize(replyTo.Address, out var replyAddress)
             && replyAddress != fromAddress && !_own.Contains(replyAddress))
         {
             metadata[EmailMetadataKeys.ReplyTo] = replyAddress;
@@ -114,14 +115,14 @@ public sealed class EmailInboundConverter(EmailMimeReader reader, IOptions<Email
     {
         foreach (var mailbox in (IEnumerable<MailboxAddress?>)[EmailAddresses.FirstMailbox(message.From), message.Sender, EmailAddresses.FirstMailbox(message.ReplyTo)])
         {
-            if (mailbox is not null && EmailAddresses.TryNormalize(mailbox.Address, out var address))
+            if (mailbox is not null && EmailAddressNormalizer.TryNormalize(mailbox.Address, out var address))
             {
                 var name = string.IsNullOrWhiteSpace(mailbox.Name) ? null : mailbox.Name.Trim();
                 return (address, name);
             }
         }
 
-        if (EmailAddresses.TryNormalize(message.Headers[HeaderId.ReturnPath], out var returnPath))
+        if (EmailAddressNormalizer.TryNormalize(message.Headers[HeaderId.ReturnPath], out var returnPath))
         {
             return (returnPath, null);
         }

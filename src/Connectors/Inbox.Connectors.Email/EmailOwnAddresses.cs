@@ -1,3 +1,4 @@
+using Inbox.Identity;
 namespace Inbox.Connectors.Email;
 
 /// <summary>
@@ -12,11 +13,11 @@ public sealed class EmailOwnAddresses
     {
         var from = EmailAddresses.ParseConfigured(options.Smtp.From);
         var replyTo = EmailAddresses.ParseConfigured(options.ReplyTo);
-        ReplyToBase = replyTo?.Address ?? from?.Address ?? (EmailAddresses.TryNormalize(options.Imap.User, out var login) ? login : null);
+        ReplyToBase = replyTo?.Address ?? from?.Address ?? (EmailAddressNormalizer.TryNormalize(options.Imap.User, out var login) ? login : null);
         ReplyToBase = ReplyToBase is null ? null : EmailAddresses.WithoutSubaddress(ReplyToBase.ToLowerInvariant());
         foreach (var candidate in (IEnumerable<string?>)[from?.Address, replyTo?.Address, options.Imap.User, .. options.OwnAddresses])
         {
-            if (EmailAddresses.TryNormalize(candidate, out var address))
+            if (EmailAddressNormalizer.TryNormalize(candidate, out var address))
             {
                 _addresses.Add(EmailAddresses.WithoutSubaddress(address));
             }
@@ -27,5 +28,5 @@ public sealed class EmailOwnAddresses
     public string? ReplyToBase { get; }
 
     public bool Contains(string? address) =>
-        EmailAddresses.TryNormalize(address, out var normalized) && _addresses.Contains(EmailAddresses.WithoutSubaddress(normalized));
+        EmailAddressNormalizer.TryNormalize(address, out var normalized) && _addresses.Contains(EmailAddresses.WithoutSubaddress(normalized));
 }

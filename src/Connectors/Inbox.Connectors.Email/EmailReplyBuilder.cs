@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Inbox.Identity;
 
 namespace Inbox.Connectors.Email;
 
@@ -80,8 +81,8 @@ public sealed class EmailReplyBuilder(IOptions<EmailChannelOptions> options, Tim
     /// <summary>Where the reply goes: the recipient's address, or the Reply-To of their last mail when that came from the same address.</summary>
     public static string RecipientAddress(string recipient, ThreadedMessage? parent)
     {
-        if (parent is not null && parent.Identity == $"{IdentityKinds.Email}:{recipient}"
-            && parent.Metadata.TryGetValue(EmailMetadataKeys.ReplyTo, out var replyTo) && EmailAddresses.TryNormalize(replyTo, out var address))
+        if (parent is not null && parent.Identity == new ChannelIdentity(IdentityKinds.Email, recipient).ToString()
+            && parent.Metadata.TryGetValue(EmailMetadataKeys.ReplyTo, out var replyTo) && EmailAddressNormalizer.TryNormalize(replyTo, out var address))
         {
             return address;
         }

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Inbox.Identity;
 
 namespace Inbox.Connectors.Email;
 
@@ -97,7 +98,7 @@ public static class EmailReplyToken
     public static bool TryRead(string? address, string baseAddress, [NotNullWhen(true)] out Guid? conversationId)
     {
         conversationId = null;
-        if (!EmailAddresses.TryNormalize(address, out var normalized) || !EmailAddresses.TryNormalize(baseAddress, out var normalizedBase))
+        if (!EmailAddressNormalizer.TryNormalize(address, out var normalized) || !EmailAddressNormalizer.TryNormalize(baseAddress, out var normalizedBase))
         {
             return false;
         }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Inbox.Identity;
 
 namespace Inbox.Connectors.Email;
 
@@ -25,7 +26,7 @@ public sealed class EmailSender(
 
     public async Task<DeliveryOutcome> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
-        if (message.Recipient.Kind != IdentityKinds.Email || !EmailAddresses.TryNormalize(message.Recipient.Value, out var recipient))
+        if (message.Recipient.Kind != IdentityKinds.Email || !EmailAddressNormalizer.TryNormalize(message.Recipient.Value, out var recipient))
         {
             return new DeliveryOutcome.Failed($"{message.Recipient} is not an email address, so it cannot be written to by email.", RecipientUnreachable: true);
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
+using Inbox.Identity;
 
 namespace Inbox.Connectors.Telegram;
 

@@ -1,6 +1,6 @@
 namespace Inbox.Connectors.Telephony;
 
-/// <summary>Which telephony adapters are on (their keys are set). Registered by <see cref="TelephonyRegistration.AddTelephony"/>, read by <see cref="TelephonyEndpoints.MapTelephony"/>.</summary>
+/// <summary>Which telephony adapters are on (their keys are set). Registered by <see cref="TelephonyModule"/>, read by <see cref="TelephonyEndpoints.MapTelephony"/>.</summary>
 /// <param name="Enabled">Provider names from <see cref="TelephonyProviders"/>.</param>
 public sealed record TelephonyAdapters(IReadOnlyList<string> Enabled)
 {

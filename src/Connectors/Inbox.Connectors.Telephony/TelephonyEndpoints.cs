@@ -6,7 +6,7 @@ namespace Inbox.Connectors.Telephony;
 public static class TelephonyEndpoints
 {
     /// <summary>
-    /// Maps the webhooks of the adapters <see cref="TelephonyRegistration.AddTelephony"/> turned on:
+    /// Maps the webhooks of the adapters <see cref="TelephonyModule"/> turned on:
     /// <c>POST /webhooks/cti/{token}</c>, <c>GET|POST /webhooks/zadarma</c>, <c>POST /webhooks/mango/events/{kind}</c>,
     /// <c>POST /webhooks/twilio/voice</c>. Webhooks of adapters that are off are not mapped (404). Asterisk has no webhook.
     /// </summary>

@@ -1,6 +1,6 @@
 namespace Inbox.Connectors.Telephony;
 
-/// <summary>The provider names written into <see cref="CallEvent.Provider"/> and returned by <see cref="TelephonyRegistration.AddTelephony"/>.</summary>
+/// <summary>The provider names written into <see cref="CallEvent.Provider"/> and listed by <see cref="TelephonyModule.Adapters"/>.</summary>
 public static class TelephonyProviders
 {
     /// <summary>Any PBX speaking the generic (Zammad-compatible) CTI webhook format.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Inbox.Identity;
 
 namespace Inbox.Connectors.Twilio;
 

@@ -1,3 +1,4 @@
+using Inbox.Identity;
 namespace Inbox.Connectors.Twilio;
 
 /// <summary>What an inbound webhook says, before its files are downloaded.</summary>

@@ -3,6 +3,8 @@ using Inbox.Connectors.Api;
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Customers;
 using Inbox.Web.Auth;
+using Inbox.Identity;
+using Inbox.Orders;
 
 namespace Inbox.Web.Api;
 
@@ -38,7 +40,7 @@ public static class CustomerAdminEndpoints
         var identities = new List<string>();
         foreach (var raw in body.Identities ?? [])
         {
-            if (IdentityInput.Normalize(raw, phones) is not { } identity)
+            if (AddressInput.Read(raw, phones)?.ToString() is not { } identity)
             {
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["identities"] = [$"'{raw}' is not a phone, an email or a kind:value identity."] });
             }
@@ -68,7 +70,7 @@ public static class CustomerAdminEndpoints
 
     private static async Task<IResult> LinkAsync(Guid id, LinkIdentityBody body, IGrainFactory grains, PhoneNumberNormalizer phones)
     {
-        if (IdentityInput.Normalize(body.Identity, phones) is not { } identity)
+        if (AddressInput.Read(body.Identity, phones)?.ToString() is not { } identity)
         {
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["identity"] = [$"'{body.Identity}' is not a phone, an email or a kind:value identity."] });
         }
@@ -89,8 +91,7 @@ public static class CustomerAdminEndpoints
         return Results.Ok(await customer.AttachAsync([identity], null));
     }
 
-    private static async Task<IResult> SuggestionsAsync(Guid id, IGrainFactory grains, Inbox.Chatbot.IOrderProvider orders, PhoneNumberNormalizer phones,
-        CancellationToken cancellationToken)
+    private static async Task<IResult> SuggestionsAsync(Guid id, IGrainFactory grains, CustomerOrders orders, CancellationToken cancellationToken)
     {
         if (await grains.GetGrain<ICustomerGrain>(id).GetAsync() is not { MergedInto: null } card)
         {
@@ -98,23 +99,15 @@ public static class CustomerAdminEndpoints
         }
 
         var suggestions = new Dictionary<string, LinkSuggestion>(StringComparer.Ordinal);
-        foreach (var identity in card.Identities)
+        foreach (var own in card.Identities.Select(ChannelIdentity.Parse).Where(i => i.Kind is IdentityKinds.Phone or IdentityKinds.Email))
         {
-            if (!ChannelIdentity.TryParse(identity, out var own) || own.Kind is not (IdentityKinds.Phone or IdentityKinds.Email))
+            foreach (var order in await orders.FindAsync([own], cancellationToken))
             {
-                continue;
-            }
-
-            var found = own.Kind == IdentityKinds.Phone
-                ? await orders.FindByCustomerAsync(own.Value, null, cancellationToken)
-                : await orders.FindByCustomerAsync(null, own.Value, cancellationToken);
-            foreach (var order in found)
-            {
-                var named = new[] { phones.ToIdentity(order.CustomerPhone)?.ToString(), IdentityInput.Normalize($"email:{order.CustomerEmail}", phones) };
-                foreach (var candidate in named.OfType<string>().Where(c => !card.Identities.Contains(c, StringComparer.Ordinal) && !suggestions.ContainsKey(c)))
+                foreach (var candidate in orders.ContactsOf(order).Select(c => c.ToString())
+                    .Where(c => !card.Identities.Contains(c, StringComparer.Ordinal) && !suggestions.ContainsKey(c)))
                 {
                     var owner = await grains.GetGrain<IIdentityGrain>(candidate).GetCustomerAsync();
-                    suggestions[candidate] = new LinkSuggestion(candidate, $"Order {order.Number} names it next to {identity}.", owner);
+                    suggestions[candidate] = new LinkSuggestion(candidate, $"Order {order.Number} names it next to {own}.", owner);
                 }
             }
         }

@@ -4,6 +4,7 @@ using Inbox.Domain.Conversations;
 using Inbox.Domain.Customers;
 using Inbox.Domain.Storage;
 using Inbox.Web.Auth;
+using Inbox.Identity;
 
 namespace Inbox.Web.Api;
 
@@ -31,7 +32,7 @@ public static class CustomerEndpoints
 
         var max = Math.Clamp(limit ?? 20, 1, 100);
         // An address is looked up exactly; anything else is a part of a name. A malformed address finds nobody.
-        var identity = IdentityInput.Normalize(text, phones);
+        var identity = AddressInput.Read(text, phones)?.ToString();
         if (identity is null && (text.Contains('@') || ChannelIdentity.TryParse(text, out _)))
         {
             return Results.Ok(Array.Empty<CustomerSummary>());

@@ -6,6 +6,7 @@ using Inbox.Domain;
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Customers;
 using Inbox.Domain.Storage;
+using Inbox.Identity;
 
 namespace Inbox.Web.Bot;
 
@@ -82,8 +83,8 @@ public sealed class BotRunner(
         }
 
         var customer = await grains.GetGrain<ICustomerGrain>(snapshot.CustomerId).GetAsync();
-        var verified = (customer?.Identities ?? []).Where(i => i.StartsWith(IdentityKinds.Phone + ":", StringComparison.Ordinal)
-            || i.StartsWith(IdentityKinds.Email + ":", StringComparison.Ordinal)).ToList();
+        var verified = (customer?.Identities ?? []).Select(ChannelIdentity.Parse)
+            .Where(i => i.Kind is IdentityKinds.Phone or IdentityKinds.Email).ToList();
         var memory = snapshot.BotMemory is { Length: > 0 } json ? JsonSerializer.Deserialize<BotMemory>(json, InboxJson.Options) ?? BotMemory.Empty : BotMemory.Empty;
         var queuePosition = await store.CountQueuedAsync(cancellationToken) + 1;
 

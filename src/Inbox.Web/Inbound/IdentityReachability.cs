@@ -1,5 +1,6 @@
 using Inbox.Connectors;
 using Inbox.Domain.Customers;
+using Inbox.Identity;
 
 namespace Inbox.Web.Inbound;
 

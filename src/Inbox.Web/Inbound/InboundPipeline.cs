@@ -10,7 +10,7 @@ namespace Inbox.Web.Inbound;
 /// conversation grain orders and stores the message. Completes only when the message is durable.
 /// </summary>
 public sealed class InboundPipeline(IGrainFactory grains, IConversationStore store, IAttachmentStore attachments, ICursorStore cursors,
-    OrderContacts orderContacts, ILogger<InboundPipeline> logger) : IInboundPipeline
+    ICustomerResolver customers, ILogger<InboundPipeline> logger) : IInboundPipeline
 {
     public async Task<InboundAcceptance> AcceptAsync(InboundMessage message, CancellationToken cancellationToken)
     {
@@ -30,7 +30,8 @@ public sealed class InboundPipeline(IGrainFactory grains, IConversationStore sto
             return new InboundAcceptance(stored.ConversationId, stored.ConversationId, stored.MessageId, stored.Sequence, Duplicate: true);
         }
 
-        var customerId = await ResolveCustomerAsync(message, cancellationToken);
+        var customerId = await customers.ResolveAsync(
+            new CustomerLookup(message.Channel, message.From, message.SenderName, message.InReplyTo, message.ConversationHint), cancellationToken);
         var files = new List<AttachmentInfo>();
         foreach (var attachment in message.Attachments ?? [])
         {
@@ -53,83 +54,4 @@ public sealed class InboundPipeline(IGrainFactory grains, IConversationStore sto
         return stored is not null
             && await grains.GetGrain<IConversationGrain>(stored.ConversationId).EditInboundAsync(edit.Channel, edit.ExternalId, edit.NewText, edit.EditedAt);
     }
-
-    /// <summary>
-    /// The first identity that already has an owner decides the customer; otherwise the first identity claims a new one.
-    /// The other identities are then claimed for that customer; one that another customer owns is verified evidence that
-    /// both are one person, and the two are merged.
-    /// </summary>
-    private async Task<Guid> ResolveCustomerAsync(InboundMessage message, CancellationToken cancellationToken)
-    {
-        Guid? owner = null;
-        ChannelIdentity? ownerFoundBy = null;
-        foreach (var identity in message.From)
-        {
-            owner = await Identity(identity).GetCustomerAsync();
-            if (owner is not null)
-            {
-                ownerFoundBy = identity;
-                break;
-            }
-        }
-
-        // A new address answering one of our messages (a reply from another mailbox) joins the thread's customer;
-        // a new address that an order names together with a known one joins that customer.
-        owner ??= await ThreadOwnerAsync(message, cancellationToken);
-        owner ??= await orderContacts.FindOwnerAsync(message.From[0], cancellationToken);
-        owner ??= await Identity(message.From[0]).ClaimAsync(Guid.NewGuid());
-        var owned = new List<string>(message.From.Count);
-        foreach (var identity in message.From)
-        {
-            // The identity that named the owner needs no claim: it is the owner's already.
-            var current = identity == ownerFoundBy ? owner.Value : await Identity(identity).ClaimAsync(owner.Value);
-            if (current == owner.Value)
-            {
-                owned.Add(identity.ToString());
-                continue;
-            }
-
-            // Connectors put only verified identities in From (a Telegram contact that is the sender's own, the API channel's
-            // customer): the same person under two customers, so they are merged, the sender's customer surviving.
-            try
-            {
-                await grains.GetGrain<ICustomerGrain>(owner.Value).MergeAsync(current);
-                logger.LogInformation("Customer {MergedCustomer} merged into {CustomerId} on verified {Identity}", current, owner, identity.ToString());
-            }
-            catch (ConversationException ex)
-            {
-                logger.LogWarning("Customers {CustomerId} and {OtherCustomer} share {Identity} but were not merged: {Reason}", owner, current, identity.ToString(), ex.Message);
-            }
-        }
-
-        await grains.GetGrain<ICustomerGrain>(owner.Value).AttachAsync(owned, message.SenderName);
-        return owner.Value;
-    }
-
-    private async Task<Guid?> ThreadOwnerAsync(InboundMessage message, CancellationToken cancellationToken)
-    {
-        foreach (var providerId in message.InReplyTo ?? [])
-        {
-            if (await store.FindByExternalIdAsync(message.Channel, providerId, MessageKind.Outbound, cancellationToken) is { } ours)
-            {
-                return await OwnerOfConversationAsync(ours.ConversationId);
-            }
-        }
-
-        return message.ConversationHint is { } hint ? await OwnerOfConversationAsync(hint) : null;
-    }
-
-    /// <summary>The customer whose timeline holds the conversation now (following merges).</summary>
-    private async Task<Guid?> OwnerOfConversationAsync(Guid conversationId)
-    {
-        var snapshot = await grains.GetGrain<IConversationGrain>(conversationId).GetAsync();
-        return snapshot switch
-        {
-            null => null,
-            { MergedInto: { } survivor } => survivor,
-            _ => snapshot.CustomerId,
-        };
-    }
-
-    private IIdentityGrain Identity(ChannelIdentity identity) => grains.GetGrain<IIdentityGrain>(identity.ToString());
 }

@@ -2,6 +2,7 @@ using Inbox.Connectors;
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Storage;
 using Microsoft.Extensions.Options;
+using Inbox.Identity;
 
 namespace Inbox.Web.Outbox;
 

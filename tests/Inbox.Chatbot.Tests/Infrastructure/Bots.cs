@@ -1,5 +1,5 @@
 using Inbox.Chatbot.Local;
-using Inbox.Chatbot.Orders;
+using Inbox.Orders;
 
 namespace Inbox.Chatbot.Tests.Infrastructure;
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
 
+using Inbox.Identity;
+
 namespace Inbox.Chatbot.Tests.Infrastructure;
 
 /// <summary>Plays a conversation against a bot the way the host does: memory stored as JSON between turns.</summary>
@@ -27,7 +29,7 @@ public sealed class Conversation
 
     public async Task<BotTurn> SayAsync(string text)
     {
-        var request = new BotRequest(_id, Channel, text, Identities, "Иван", Memory, QueuePosition);
+        var request = new BotRequest(_id, Channel, text, Identities.Select(ChannelIdentity.Parse).ToList(), "Иван", Memory, QueuePosition);
         var turn = await _bot.HandleAsync(request, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
         _storedMemory = JsonSerializer.Serialize(turn.Memory);
         return turn;

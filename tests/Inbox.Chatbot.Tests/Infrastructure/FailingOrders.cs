@@ -1,5 +1,7 @@
 using System.Net;
 
+using Inbox.Orders;
+
 namespace Inbox.Chatbot.Tests.Infrastructure;
 
 /// <summary>An order system that is down.</summary>

@@ -58,7 +58,7 @@ public sealed class EmailTestHost : IAsyncDisposable
             builder.Services.AddSingleton(clock);
         }
 
-        Assert.True(builder.Services.AddEmailChannel(builder.Configuration));
+        Assert.True(new EmailModule().AddServices(builder.Services, builder.Configuration));
         var host = builder.Build();
         await host.StartAsync();
         return new EmailTestHost(host);

@@ -1,3 +1,4 @@
+using Inbox.Identity;
 namespace Inbox.Connectors.Telegram.Tests.Infrastructure;
 
 public sealed class RecordingReachability(EventLog log) : IIdentityReachability

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Inbox.Identity;
 
 namespace Inbox.Connectors.Telegram.Tests.Infrastructure;
 
@@ -62,7 +63,7 @@ public sealed class TelegramTestHost : IAsyncDisposable
         builder.Services.AddSingleton<IConnectorCursorStore>(world.Cursors);
         builder.Services.AddSingleton<IIdentityReachability>(world.Reachability);
         builder.Services.AddSingleton<IDeliveryReceipts>(world.Receipts);
-        Assert.True(builder.Services.AddTelegramChannel(builder.Configuration));
+        Assert.True(new TelegramModule().AddServices(builder.Services, builder.Configuration));
         var app = builder.Build();
         app.MapTelegramChannel();
         await app.StartAsync();

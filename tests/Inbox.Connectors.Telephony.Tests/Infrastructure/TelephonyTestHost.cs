@@ -33,9 +33,11 @@ public sealed class TelephonyTestHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         var sink = new RecordingCallEventSink();
         builder.Services.AddSingleton<ICallEventSink>(sink);
-        var enabled = builder.Services.AddTelephony(builder.Configuration);
+        var module = new TelephonyModule();
+        module.AddServices(builder.Services, builder.Configuration);
+        var enabled = module.Adapters;
         var app = builder.Build();
-        app.MapTelephony();
+        module.MapEndpoints(app);
         await app.StartAsync();
         return new TelephonyTestHost(app, sink, enabled);
     }

@@ -1,4 +1,5 @@
 using Inbox.Connectors.Api;
+using Inbox.Identity;
 
 namespace Inbox.Connectors.Tests.Api;
 

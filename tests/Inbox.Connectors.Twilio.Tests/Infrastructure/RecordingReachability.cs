@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Inbox.Identity;
 
 namespace Inbox.Connectors.Twilio.Tests.Infrastructure;
 

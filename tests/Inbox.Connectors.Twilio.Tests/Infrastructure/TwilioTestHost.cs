@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Inbox.Identity;
 
 namespace Inbox.Connectors.Twilio.Tests.Infrastructure;
 
@@ -79,7 +80,7 @@ public sealed class TwilioTestHost : IAsyncDisposable
         builder.Services.AddSingleton<RecordingReachability>();
         builder.Services.AddSingleton<IIdentityReachability>(sp => sp.GetRequiredService<RecordingReachability>());
         builder.Services.AddSingleton<IConnectorCursorStore, InMemoryCursorStore>();
-        if (!builder.Services.AddTwilioChannel(builder.Configuration))
+        if (!new TwilioMessagingModule().AddServices(builder.Services, builder.Configuration))
         {
             throw new InvalidOperationException("The Twilio channel did not switch on.");
         }

@@ -1,3 +1,4 @@
+using Inbox.Identity;
 namespace Inbox.Connectors.Vk.Tests.Fakes;
 
 public sealed class RecordingReachability : IIdentityReachability

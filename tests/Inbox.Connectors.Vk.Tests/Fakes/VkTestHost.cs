@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Inbox.Identity;
 
 namespace Inbox.Connectors.Vk.Tests.Fakes;
 
@@ -76,7 +77,7 @@ public sealed class VkTestHost : IAsyncDisposable
         builder.Services.AddSingleton<IDeliveryReceipts>(new RecordingDeliveryReceipts());
         builder.Services.AddSingleton(new PhoneNumberNormalizer());
         builder.Services.AddSingleton(TimeProvider.System);
-        if (!builder.Services.AddVkChannel(builder.Configuration))
+        if (!new VkModule().AddServices(builder.Services, builder.Configuration))
         {
             throw new InvalidOperationException("The VK channel did not switch on.");
         }

@@ -11,6 +11,8 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Inbox.Orders;
+using Inbox.Identity;
 
 namespace Inbox.Chatbot.AzureOpenAI;
 
@@ -35,6 +37,7 @@ public sealed partial class AzureOpenAIChatbot : IChatbot
     private readonly IChatClient _chatClient;
     private readonly LocalChatbot _local;
     private readonly IOrderProvider _orders;
+    private readonly CustomerOrders _customerOrders;
     private readonly AzureOpenAIOptions _options;
     private readonly ILogger<AzureOpenAIChatbot> _logger;
 
@@ -43,12 +46,14 @@ public sealed partial class AzureOpenAIChatbot : IChatbot
         LocalChatbot local,
         IOrderProvider orders,
         IOptions<AzureOpenAIOptions> options,
-        ILogger<AzureOpenAIChatbot>? logger = null)
+        ILogger<AzureOpenAIChatbot>? logger = null,
+        PhoneNumberNormalizer? phones = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _chatClient = chatClient ?? throw new ArgumentNullException(nameof(chatClient));
         _local = local ?? throw new ArgumentNullException(nameof(local));
         _orders = orders ?? throw new ArgumentNullException(nameof(orders));
+        _customerOrders = new CustomerOrders(orders, phones ?? new PhoneNumberNormalizer());
         _options = options.Value;
         _logger = logger ?? NullLogger<AzureOpenAIChatbot>.Instance;
     }
@@ -73,7 +78,7 @@ public sealed partial class AzureOpenAIChatbot : IChatbot
         }
 
         var ledger = new ToolLedger();
-        var identities = CustomerIdentities.Parse(request.VerifiedIdentities);
+        var identities = request.VerifiedIdentities;
         string reply;
         using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
@@ -233,7 +238,7 @@ public sealed partial class AzureOpenAIChatbot : IChatbot
         }
     }
 
-    private List<AITool> Tools(ToolLedger ledger, CustomerIdentities identities)
+    private List<AITool> Tools(ToolLedger ledger, IReadOnlyList<ChannelIdentity> identities)
     {
         return
         [
@@ -258,7 +263,7 @@ public sealed partial class AzureOpenAIChatbot : IChatbot
             AIFunctionFactory.Create(
                 async (CancellationToken ct) =>
                 {
-                    if (identities.IsEmpty)
+                    if (!identities.Any(i => i.Kind is IdentityKinds.Phone or IdentityKinds.Email))
                     {
                         ledger.RecordLookup(null, []);
                         return new JsonObject { ["found"] = false, ["reason"] = "The customer's channel verified no phone or email; ask for the order number." }.ToJsonString(ToolJson);
@@ -266,8 +271,8 @@ public sealed partial class AzureOpenAIChatbot : IChatbot
 
                     try
                     {
-                        var orders = (await _orders.FindByCustomerAsync(identities.Phones.FirstOrDefault(), identities.Emails.FirstOrDefault(), ct).ConfigureAwait(false))
-                            .Where(identities.Matches).Where(o => o.Active).ToList();
+                        var orders = (await _customerOrders.FindAsync(identities, ct).ConfigureAwait(false))
+                            .Where(o => o.Active && _customerOrders.BelongsTo(o, identities)).ToList();
                         ledger.RecordLookup(null, orders);
                         return OrdersJson(orders, identities, null).ToJsonString(ToolJson);
                     }
@@ -290,7 +295,7 @@ public sealed partial class AzureOpenAIChatbot : IChatbot
         ];
     }
 
-    private static JsonObject OrdersJson(IReadOnlyList<Order> orders, CustomerIdentities identities, string? number)
+    private JsonObject OrdersJson(IReadOnlyList<Order> orders, IReadOnlyList<ChannelIdentity> identities, string? number)
     {
         var array = new JsonArray();
         foreach (var order in orders)
@@ -304,7 +309,7 @@ public sealed partial class AzureOpenAIChatbot : IChatbot
                 ["pickupPoint"] = order.PickupPoint,
                 ["trackingNumber"] = order.TrackingNumber,
             };
-            if (identities.Matches(order))
+            if (_customerOrders.BelongsTo(order, identities))
             {
                 item["address"] = order.Address;
                 item["items"] = new JsonArray(order.Items.Select(i => (JsonNode)JsonValue.Create(string.Create(CultureInfo.InvariantCulture, $"{i.Name} × {i.Quantity:0.##}"))!).ToArray());

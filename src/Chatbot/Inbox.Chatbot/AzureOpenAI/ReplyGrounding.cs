@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Inbox.Chatbot.Safety;
 using Inbox.Chatbot.Text;
+using Inbox.Orders;
 
 namespace Inbox.Chatbot.AzureOpenAI;
 

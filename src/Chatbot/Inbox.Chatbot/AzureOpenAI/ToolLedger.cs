@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Inbox.Orders;
 
 namespace Inbox.Chatbot.AzureOpenAI;
 

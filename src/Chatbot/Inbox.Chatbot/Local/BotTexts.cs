@@ -1,5 +1,6 @@
 using System.Globalization;
 using Inbox.Chatbot.Text;
+using Inbox.Orders;
 
 namespace Inbox.Chatbot.Local;
 

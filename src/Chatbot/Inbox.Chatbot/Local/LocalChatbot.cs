@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Inbox.Chatbot.Safety;
 using Inbox.Chatbot.Text;
+using Inbox.Identity;
+using Inbox.Orders;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -19,12 +21,15 @@ public sealed partial class LocalChatbot : IChatbot
 
     private readonly IntentClassifier _classifier;
     private readonly IOrderProvider _orders;
+    private readonly CustomerOrders _customerOrders;
     private readonly ILogger<LocalChatbot> _logger;
 
-    public LocalChatbot(IntentClassifier classifier, IOrderProvider orders, ILogger<LocalChatbot>? logger = null)
+    /// <param name="phones">Reads the phones orders carry; the default reads them as Russian numbers.</param>
+    public LocalChatbot(IntentClassifier classifier, IOrderProvider orders, ILogger<LocalChatbot>? logger = null, PhoneNumberNormalizer? phones = null)
     {
         _classifier = classifier ?? throw new ArgumentNullException(nameof(classifier));
         _orders = orders ?? throw new ArgumentNullException(nameof(orders));
+        _customerOrders = new CustomerOrders(orders, phones ?? new PhoneNumberNormalizer());
         _logger = logger ?? NullLogger<LocalChatbot>.Instance;
     }
 
@@ -97,7 +102,7 @@ public sealed partial class LocalChatbot : IChatbot
     private async Task<BotTurn> OrderStatusAsync(LocalTurnContext turn, CancellationToken ct)
     {
         var language = turn.Language;
-        var identities = CustomerIdentities.Parse(turn.Request.VerifiedIdentities);
+        var identities = turn.Request.VerifiedIdentities;
         var numbers = OrderNumberExtractor.Extract(turn.Text).Take(MaxOrderNumbersPerMessage).ToList();
         if (numbers.Count == 0 && turn.Memory.LastOrderNumber is { } last && turn.Prediction.Intent == Intents.OrderStatus && !turn.Memory.AwaitingOrderNumber)
         {
@@ -127,8 +132,8 @@ public sealed partial class LocalChatbot : IChatbot
                     return Failure(turn, BotTexts.OrderNotFound(language, notFound) + " " + BotTexts.AskOrderNumberAgain(language), awaitingOrderNumber: true);
                 }
 
-                var replies = found.Select(o => OrderReplyBuilder.Describe(o, identities.Matches(o), language)).ToList();
-                if (found.Any(o => !identities.Matches(o) && OrderReplyBuilder.HasPersonalDetails(o)))
+                var replies = found.Select(o => OrderReplyBuilder.Describe(o, _customerOrders.BelongsTo(o, identities), language)).ToList();
+                if (found.Any(o => !_customerOrders.BelongsTo(o, identities) && OrderReplyBuilder.HasPersonalDetails(o)))
                 {
                     replies.Add(BotTexts.DetailsOnlyForOwner(language));
                 }
@@ -141,10 +146,10 @@ public sealed partial class LocalChatbot : IChatbot
                 return OrdersFound(turn, found, replies);
             }
 
-            if (!identities.IsEmpty)
+            if (identities.Any(i => i.Kind is IdentityKinds.Phone or IdentityKinds.Email))
             {
-                var orders = await _orders.FindByCustomerAsync(identities.Phones.FirstOrDefault(), identities.Emails.FirstOrDefault(), ct).ConfigureAwait(false);
-                var mine = orders.Where(identities.Matches).ToList();
+                var orders = await _customerOrders.FindAsync(identities, ct).ConfigureAwait(false);
+                var mine = orders.Where(o => _customerOrders.BelongsTo(o, identities)).ToList();
                 var active = mine.Where(o => o.Active).ToList();
                 if (active.Count > 0)
                 {

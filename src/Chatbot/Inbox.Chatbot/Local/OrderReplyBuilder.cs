@@ -1,3 +1,4 @@
+using Inbox.Orders;
 namespace Inbox.Chatbot.Local;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Inbox.Chatbot.Text;
+using Inbox.Orders;
 
 namespace Inbox.Chatbot.Safety;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Inbox.Orders;
 
 namespace Inbox.Chatbot.Text;
 

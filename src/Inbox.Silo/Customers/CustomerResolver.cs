@@ -1,0 +1,98 @@
+using Inbox.Domain.Conversations;
+using Inbox.Domain.Customers;
+using Inbox.Domain.Storage;
+using Inbox.Identity;
+using Microsoft.Extensions.Logging;
+
+namespace Inbox.Silo.Customers;
+
+/// <summary>
+/// Identity resolution: the first identity that already has an owner decides the customer; otherwise the thread the
+/// message answers, or an order that names the new address next to a known one; otherwise the first identity claims a new
+/// customer. The other identities are then claimed for that customer; one that another customer owns is verified evidence
+/// that both are one person, and the two are merged. One <see cref="IIdentityGrain"/> per identity makes two first
+/// messages at once still one customer.
+/// </summary>
+public sealed class CustomerResolver(IGrainFactory grains, IConversationStore store, OrderContacts orderContacts, ILogger<CustomerResolver> logger)
+    : ICustomerResolver
+{
+    public async Task<Guid> ResolveAsync(CustomerLookup lookup, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lookup);
+        if (lookup.From.Count == 0)
+        {
+            throw new ArgumentException("A message needs at least one sender identity.", nameof(lookup));
+        }
+
+        Guid? owner = null;
+        ChannelIdentity? ownerFoundBy = null;
+        foreach (var identity in lookup.From)
+        {
+            owner = await Identity(identity).GetCustomerAsync();
+            if (owner is not null)
+            {
+                ownerFoundBy = identity;
+                break;
+            }
+        }
+
+        // A new address answering one of our messages (a reply from another mailbox) joins the thread's customer;
+        // a new address that an order names together with a known one joins that customer.
+        owner ??= await ThreadOwnerAsync(lookup, cancellationToken);
+        owner ??= await orderContacts.FindOwnerAsync(lookup.From[0], cancellationToken);
+        owner ??= await Identity(lookup.From[0]).ClaimAsync(Guid.NewGuid());
+        var owned = new List<string>(lookup.From.Count);
+        foreach (var identity in lookup.From)
+        {
+            // The identity that named the owner needs no claim: it is the owner's already.
+            var current = identity == ownerFoundBy ? owner.Value : await Identity(identity).ClaimAsync(owner.Value);
+            if (current == owner.Value)
+            {
+                owned.Add(identity.ToString());
+                continue;
+            }
+
+            // Connectors put only verified identities in From (a Telegram contact that is the sender's own, the API channel's
+            // customer): the same person under two customers, so they are merged, the sender's customer surviving.
+            try
+            {
+                await grains.GetGrain<ICustomerGrain>(owner.Value).MergeAsync(current);
+                logger.LogInformation("Customer {MergedCustomer} merged into {CustomerId} on verified {Identity}", current, owner, identity.ToString());
+            }
+            catch (ConversationException ex)
+            {
+                logger.LogWarning("Customers {CustomerId} and {OtherCustomer} share {Identity} but were not merged: {Reason}", owner, current, identity.ToString(), ex.Message);
+            }
+        }
+
+        await grains.GetGrain<ICustomerGrain>(owner.Value).AttachAsync(owned, lookup.SenderName);
+        return owner.Value;
+    }
+
+    private async Task<Guid?> ThreadOwnerAsync(CustomerLookup lookup, CancellationToken cancellationToken)
+    {
+        foreach (var providerId in lookup.InReplyTo ?? [])
+        {
+            if (await store.FindByExternalIdAsync(lookup.Channel, providerId, MessageKind.Outbound, cancellationToken) is { } ours)
+            {
+                return await OwnerOfConversationAsync(ours.ConversationId);
+            }
+        }
+
+        return lookup.ConversationHint is { } hint ? await OwnerOfConversationAsync(hint) : null;
+    }
+
+    /// <summary>The customer whose timeline holds the conversation now (following merges).</summary>
+    private async Task<Guid?> OwnerOfConversationAsync(Guid conversationId)
+    {
+        var snapshot = await grains.GetGrain<IConversationGrain>(conversationId).GetAsync();
+        return snapshot switch
+        {
+            null => null,
+            { MergedInto: { } survivor } => survivor,
+            _ => snapshot.CustomerId,
+        };
+    }
+
+    private IIdentityGrain Identity(ChannelIdentity identity) => grains.GetGrain<IIdentityGrain>(identity.ToString());
+}
