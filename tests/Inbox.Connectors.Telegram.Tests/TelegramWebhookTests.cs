@@ -91,7 +91,7 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
         var response = await _host.PostUpdateAsync(TelegramExamples.Edit);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var edit = Assert.Single(_world.Pipeline.EditCalls);
+        var edit = Assert.Single(_world.Pipeline.Edits);
         Assert.Equal(new InboundEdit("telegram", "123456789:42", "Где мой заказ 1235?", DateTimeOffset.FromUnixTimeSeconds(1767225700)), edit);
         Assert.Equal("Где мой заказ 1235?", _world.Pipeline.Single("123456789:42").Text);
         Assert.Single(_world.Pipeline.Stored);
@@ -173,7 +173,7 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(0, _world.Pipeline.AcceptCalls);
-        Assert.Empty(_world.Pipeline.EditCalls);
+        Assert.Empty(_world.Pipeline.Edits);
         Assert.Empty(_api.Calls);
     }
 
@@ -288,7 +288,7 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
         var response = await _host.PostUpdateAsync(TelegramExamples.Edit);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("123456789:42", Assert.Single(_world.Pipeline.EditCalls).ExternalId);
+        Assert.Equal("123456789:42", Assert.Single(_world.Pipeline.Edits).ExternalId);
         Assert.Empty(_world.Pipeline.Stored);
     }
 

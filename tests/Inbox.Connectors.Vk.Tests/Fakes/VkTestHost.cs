@@ -22,7 +22,7 @@ public sealed class VkTestHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private VkTestHost(WebApplication app, Uri baseAddress, RecordingInboundPipeline pipeline, RecordingReachability reachability, InMemoryCursorStore cursors)
+    private VkTestHost(WebApplication app, Uri baseAddress, RecordingInboundPipeline pipeline, RecordingReachability reachability, RecordingCursorStore cursors)
     {
         _app = app;
         BaseAddress = baseAddress;
@@ -40,7 +40,7 @@ public sealed class VkTestHost : IAsyncDisposable
 
     public RecordingReachability Reachability { get; }
 
-    public InMemoryCursorStore Cursors { get; }
+    public RecordingCursorStore Cursors { get; }
 
     public IServiceProvider Services => _app.Services;
 
@@ -58,12 +58,12 @@ public sealed class VkTestHost : IAsyncDisposable
     };
 
     public static async Task<VkTestHost> StartAsync(FakeVk vk, Action<Dictionary<string, string?>>? configure = null,
-        RecordingInboundPipeline? pipeline = null, InMemoryCursorStore? cursors = null, RecordingReachability? reachability = null)
+        RecordingInboundPipeline? pipeline = null, RecordingCursorStore? cursors = null, RecordingReachability? reachability = null)
     {
         var settings = Settings(vk);
         configure?.Invoke(settings);
         pipeline ??= new RecordingInboundPipeline();
-        cursors ??= new InMemoryCursorStore();
+        cursors ??= new RecordingCursorStore();
         reachability ??= new RecordingReachability();
 
         var builder = WebApplication.CreateSlimBuilder();
