@@ -189,7 +189,7 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(0, _world.Pipeline.AcceptCalls);
-        Assert.Empty(_world.Reachability.Changes);
+        Assert.Empty(_world.Reachability.Calls);
         Assert.Empty(_api.Calls);
     }
 
@@ -298,7 +298,7 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await _host.PostUpdateAsync(TelegramExamples.MyChatMember(1100, "kicked"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _host.PostUpdateAsync(TelegramExamples.MyChatMember(1101, "member"))).StatusCode);
 
-        Assert.Collection(_world.Reachability.Changes,
+        Assert.Collection(_world.Reachability.Calls,
             blocked =>
             {
                 Assert.Equal("telegram:123456789", blocked.Identity.ToString());
@@ -319,7 +319,7 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
         var response = await _host.PostUpdateAsync(TelegramExamples.MyChatMember(1102, "kicked", chatType: "supergroup"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Empty(_world.Reachability.Changes);
+        Assert.Empty(_world.Reachability.Calls);
     }
 
     [Fact]

@@ -74,9 +74,9 @@ public sealed class TwilioTestHost : IAsyncDisposable
         builder.Services.AddSingleton(new PhoneNumberNormalizer("RU"));
         builder.Services.AddSingleton(new RecordingInboundPipeline());
         builder.Services.AddSingleton<IInboundPipeline>(sp => sp.GetRequiredService<RecordingInboundPipeline>());
-        builder.Services.AddSingleton<RecordingDeliveryReceipts>();
+        builder.Services.AddSingleton(new RecordingDeliveryReceipts());
         builder.Services.AddSingleton<IDeliveryReceipts>(sp => sp.GetRequiredService<RecordingDeliveryReceipts>());
-        builder.Services.AddSingleton<RecordingReachability>();
+        builder.Services.AddSingleton(new RecordingReachability());
         builder.Services.AddSingleton<IIdentityReachability>(sp => sp.GetRequiredService<RecordingReachability>());
         builder.Services.AddSingleton<IConnectorCursorStore>(new RecordingCursorStore());
         if (!builder.Services.AddTwilioChannel(builder.Configuration))
