@@ -49,7 +49,7 @@ public sealed class VkLongPollTests : IAsyncLifetime
         var pipeline = new RecordingInboundPipeline { Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
 
         await using var host = await StartLongPollAsync(pipeline);
-        await pipeline.Entered.Task.WaitAsync(ChangeSignal.DefaultTimeout);
+        await pipeline.Entered.Task.WaitAsync(Signal.MaxWait);
 
         Assert.DoesNotContain(host.Cursors.Writes, w => w.Value == "1046");
         pipeline.Hold.SetResult();

@@ -38,7 +38,7 @@ public sealed class FakeVk : IAsyncDisposable
 
     public Uri BaseUri { get; private set; } = null!;
 
-    public ChangeSignal Changed { get; } = new();
+    public Signal Changed { get; } = new();
 
     /// <summary>users.get answers: id → (first_name, last_name). Unknown ids are omitted from the answer, as VK does.</summary>
     public ConcurrentDictionary<long, (string First, string Last)> Users { get; } = new();
