@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Inbox.Connectors.Vk.Tests.Fakes;
+using Inbox.Connectors.Vk.Tests.Infrastructure;
 
 namespace Inbox.Connectors.Vk.Tests;
 

@@ -1,4 +1,4 @@
-using Inbox.Connectors.Vk.Tests.Fakes;
+using Inbox.Connectors.Vk.Tests.Infrastructure;
 
 namespace Inbox.Connectors.Vk.Tests;
 

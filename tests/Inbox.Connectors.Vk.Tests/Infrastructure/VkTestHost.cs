@@ -8,7 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Inbox.Connectors.Vk.Tests.Fakes;
+namespace Inbox.Connectors.Vk.Tests.Infrastructure;
 
 /// <summary>
 /// Our side: a real Kestrel on 127.0.0.1 with the VK channel registered exactly as the host does (AddVkChannel,

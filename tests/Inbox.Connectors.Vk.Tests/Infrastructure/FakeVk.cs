@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Inbox.Connectors.Vk.Tests.Fakes;
+namespace Inbox.Connectors.Vk.Tests.Infrastructure;
 
 /// <summary>
 /// A stand-in for VK on 127.0.0.1 that speaks its wire protocol: <c>POST /method/&lt;name&gt;</c> with form bodies (errors
