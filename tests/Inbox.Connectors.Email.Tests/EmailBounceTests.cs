@@ -48,7 +48,7 @@ public sealed class EmailBounceTests(DovecotFixture dovecot) : IClassFixture<Dov
     public async Task A_bounce_storm_stores_nothing_marks_only_our_messages_failed_and_is_checkpointed()
     {
         const string ours = "inbox.9f8e7d6c5b4a39281706f5e4d3c2b1a0@shop.example";
-        _world.Receipts.KnownIds[ours] = true;
+        _world.Receipts.Know(ChannelNames.Email, ours);
         uint validity;
         await using (var mailbox = await dovecot.Server.OpenMailboxAsync(_user))
         {

@@ -91,7 +91,7 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
         var response = await _host.PostUpdateAsync(TelegramExamples.Edit);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var edit = Assert.Single(_world.Pipeline.EditCalls);
+        var edit = Assert.Single(_world.Pipeline.Edits);
         Assert.Equal(new InboundEdit("telegram", "123456789:42", "Где мой заказ 1235?", DateTimeOffset.FromUnixTimeSeconds(1767225700)), edit);
         Assert.Equal("Где мой заказ 1235?", _world.Pipeline.Single("123456789:42").Text);
         Assert.Single(_world.Pipeline.Stored);
@@ -173,7 +173,7 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(0, _world.Pipeline.AcceptCalls);
-        Assert.Empty(_world.Pipeline.EditCalls);
+        Assert.Empty(_world.Pipeline.Edits);
         Assert.Empty(_api.Calls);
     }
 
@@ -189,7 +189,7 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(0, _world.Pipeline.AcceptCalls);
-        Assert.Empty(_world.Reachability.Changes);
+        Assert.Empty(_world.Reachability.Calls);
         Assert.Empty(_api.Calls);
     }
 
@@ -288,7 +288,7 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
         var response = await _host.PostUpdateAsync(TelegramExamples.Edit);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("123456789:42", Assert.Single(_world.Pipeline.EditCalls).ExternalId);
+        Assert.Equal("123456789:42", Assert.Single(_world.Pipeline.Edits).ExternalId);
         Assert.Empty(_world.Pipeline.Stored);
     }
 
@@ -298,7 +298,7 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await _host.PostUpdateAsync(TelegramExamples.MyChatMember(1100, "kicked"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _host.PostUpdateAsync(TelegramExamples.MyChatMember(1101, "member"))).StatusCode);
 
-        Assert.Collection(_world.Reachability.Changes,
+        Assert.Collection(_world.Reachability.Calls,
             blocked =>
             {
                 Assert.Equal("telegram:123456789", blocked.Identity.ToString());
@@ -319,7 +319,7 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
         var response = await _host.PostUpdateAsync(TelegramExamples.MyChatMember(1102, "kicked", chatType: "supergroup"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Empty(_world.Reachability.Changes);
+        Assert.Empty(_world.Reachability.Calls);
     }
 
     [Fact]

@@ -12,10 +12,11 @@ public sealed class Signal
     /// <summary>A task that completes at the next <see cref="Pulse"/>; take it before looking at the state, then wait on it.</summary>
     public Task Next => Volatile.Read(ref _next).Task;
 
-    /// <summary>Completes when the condition holds; fails the test after <see cref="MaxWait"/>.</summary>
-    public async Task WaitUntilAsync(Func<bool> condition, string? what = null)
+    /// <summary>Completes when the condition holds; throws <see cref="TimeoutException"/> after <paramref name="within"/> (default <see cref="MaxWait"/>).</summary>
+    public async Task WaitUntilAsync(Func<bool> condition, string? what = null, TimeSpan? within = null)
     {
-        var deadline = DateTimeOffset.UtcNow + MaxWait;
+        var limit = within ?? MaxWait;
+        var deadline = DateTimeOffset.UtcNow + limit;
         while (true)
         {
             var next = Next;
@@ -27,7 +28,7 @@ public sealed class Signal
             var remaining = deadline - DateTimeOffset.UtcNow;
             if (remaining <= TimeSpan.Zero)
             {
-                throw new TimeoutException($"Waited {MaxWait.TotalSeconds} s for {what ?? "a condition"} in vain.");
+                throw new TimeoutException($"Waited {limit.TotalSeconds} s for {what ?? "a condition"} in vain.");
             }
 
             try

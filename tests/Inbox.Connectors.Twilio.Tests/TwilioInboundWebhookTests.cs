@@ -38,7 +38,7 @@ public sealed class TwilioInboundWebhookTests : IAsyncLifetime
     public async Task Twilio_is_answered_only_after_the_message_is_stored()
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _host.Pipeline.Gate = gate;
+        _host.Pipeline.Hold = gate;
 
         var posting = _host.PostSignedFormAsync(TwilioSamples.MessagesPath, TwilioSamples.Sms());
         await _host.Pipeline.Entered.Task.WaitAsync(Bound);
@@ -304,7 +304,7 @@ public sealed class TwilioInboundWebhookTests : IAsyncLifetime
     public async Task A_handler_slower_than_Twilio_waits_still_stores_the_message_once()
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _host.Pipeline.Gate = gate;
+        _host.Pipeline.Hold = gate;
         using var twilioGivesUp = new CancellationTokenSource();
 
         var first = _host.PostSignedFormAsync(TwilioSamples.MessagesPath, TwilioSamples.Sms(), cancellationToken: twilioGivesUp.Token);
@@ -318,7 +318,7 @@ public sealed class TwilioInboundWebhookTests : IAsyncLifetime
         Assert.False(_host.Pipeline.TokenWasCancelled);
 
         // Twilio retries (with #rc): a duplicate, answered at once, stored once.
-        _host.Pipeline.Gate = null;
+        _host.Pipeline.Hold = null;
         using var retry = await _host.PostSignedFormAsync(TwilioSamples.MessagesPath, TwilioSamples.Sms());
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
         Assert.Equal(stored.ExternalId, Assert.Single(_host.Pipeline.Stored).ExternalId);

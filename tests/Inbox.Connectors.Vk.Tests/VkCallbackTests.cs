@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Inbox.Connectors.Vk.Tests.Fakes;
+using Inbox.Connectors.Vk.Tests.Infrastructure;
 
 namespace Inbox.Connectors.Vk.Tests;
 
@@ -103,12 +103,12 @@ public sealed class VkCallbackTests : IAsyncLifetime
         _host.Pipeline.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var posting = _host.PostCallbackAsync(VkPayloads.MessageNew);
-        await _host.Pipeline.Entered.Task.WaitAsync(ChangeSignal.DefaultTimeout);
+        await _host.Pipeline.Entered.Task.WaitAsync(Signal.MaxWait);
         Assert.False(posting.IsCompleted, "VK was answered before the pipeline stored the message");
         Assert.Empty(_host.Pipeline.Stored);
 
         _host.Pipeline.Hold.SetResult();
-        using var response = await posting.WaitAsync(ChangeSignal.DefaultTimeout);
+        using var response = await posting.WaitAsync(Signal.MaxWait);
         await AssertOkAsync(response);
         Assert.Single(_host.Pipeline.Stored);
     }

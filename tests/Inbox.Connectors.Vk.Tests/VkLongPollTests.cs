@@ -1,4 +1,4 @@
-using Inbox.Connectors.Vk.Tests.Fakes;
+using Inbox.Connectors.Vk.Tests.Infrastructure;
 
 namespace Inbox.Connectors.Vk.Tests;
 
@@ -18,7 +18,7 @@ public sealed class VkLongPollTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _vk.DisposeAsync();
 
-    private Task<VkTestHost> StartLongPollAsync(RecordingInboundPipeline? pipeline = null, InMemoryCursorStore? cursors = null) =>
+    private Task<VkTestHost> StartLongPollAsync(RecordingInboundPipeline? pipeline = null, RecordingCursorStore? cursors = null) =>
         VkTestHost.StartAsync(_vk, s => s["Channels:Vk:Mode"] = "LongPoll", pipeline, cursors);
 
     private static string Batch(string ts, params string[] events) => $"{{\"ts\":\"{ts}\",\"updates\":[{string.Join(',', events)}]}}";
@@ -30,7 +30,7 @@ public sealed class VkLongPollTests : IAsyncLifetime
         _vk.ScriptLongPoll(Batch("1046", VkPayloads.MessageNew));
 
         await using var host = await StartLongPollAsync();
-        await host.Cursors.Changed.WaitUntilAsync(() => host.Cursors.Current(CursorKey) == "1046", "ts 1046 stored");
+        await host.Cursors.Changed.WaitUntilAsync(() => host.Cursors[CursorKey] == "1046", "ts 1046 stored");
 
         var first = _vk.Polls[0];
         Assert.Equal("/whp/229000000", first.Path);
@@ -49,11 +49,11 @@ public sealed class VkLongPollTests : IAsyncLifetime
         var pipeline = new RecordingInboundPipeline { Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
 
         await using var host = await StartLongPollAsync(pipeline);
-        await pipeline.Entered.Task.WaitAsync(ChangeSignal.DefaultTimeout);
+        await pipeline.Entered.Task.WaitAsync(Signal.MaxWait);
 
         Assert.DoesNotContain(host.Cursors.Writes, w => w.Value == "1046");
         pipeline.Hold.SetResult();
-        await host.Cursors.Changed.WaitUntilAsync(() => host.Cursors.Current(CursorKey) == "1046", "ts 1046 stored");
+        await host.Cursors.Changed.WaitUntilAsync(() => host.Cursors[CursorKey] == "1046", "ts 1046 stored");
         Assert.Single(pipeline.Stored);
     }
 
@@ -67,7 +67,7 @@ public sealed class VkLongPollTests : IAsyncLifetime
         pipeline.FailOnceFor.Add("123456789_58");
 
         await using var host = await StartLongPollAsync(pipeline);
-        await host.Cursors.Changed.WaitUntilAsync(() => host.Cursors.Current(CursorKey) == "1046", "ts 1046 stored");
+        await host.Cursors.Changed.WaitUntilAsync(() => host.Cursors[CursorKey] == "1046", "ts 1046 stored");
 
         Assert.Equal(["123456789_57", "123456789_58"], pipeline.Stored.Select(m => m.ExternalId));
         Assert.Equal(2, _vk.Polls.Count(p => p.Ts == "1045"));
@@ -84,7 +84,7 @@ public sealed class VkLongPollTests : IAsyncLifetime
 
         Assert.Equal("abc", next.Key);
         Assert.Single(_vk.CallsOf("groups.getLongPollServer"));
-        Assert.Equal("1050", host.Cursors.Current(CursorKey));
+        Assert.Equal("1050", host.Cursors[CursorKey]);
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class VkLongPollTests : IAsyncLifetime
 
         Assert.Equal("1046", withNewKey.Ts);
         Assert.Equal(2, _vk.CallsOf("groups.getLongPollServer").Count);
-        Assert.Equal("1046", host.Cursors.Current(CursorKey));
+        Assert.Equal("1046", host.Cursors[CursorKey]);
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class VkLongPollTests : IAsyncLifetime
         var withNewKey = await _vk.WaitForPollAsync(p => p.Key == "def", "a poll with the new key");
 
         Assert.Equal("2000", withNewKey.Ts);
-        await host.Cursors.Changed.WaitUntilAsync(() => host.Cursors.Current(CursorKey) == "2000", "ts 2000 stored");
+        await host.Cursors.Changed.WaitUntilAsync(() => host.Cursors[CursorKey] == "2000", "ts 2000 stored");
     }
 
     [Fact]
@@ -131,12 +131,12 @@ public sealed class VkLongPollTests : IAsyncLifetime
     [Fact]
     public async Task After_a_restart_polling_resumes_from_the_stored_ts()
     {
-        var cursors = new InMemoryCursorStore();
+        var cursors = new RecordingCursorStore();
         var pipeline = new RecordingInboundPipeline();
         _vk.ScriptLongPoll(Batch("1046", VkPayloads.MessageNew));
         await using (var first = await StartLongPollAsync(pipeline, cursors))
         {
-            await cursors.Changed.WaitUntilAsync(() => cursors.Current(CursorKey) == "1046", "ts 1046 stored");
+            await cursors.Changed.WaitUntilAsync(() => cursors[CursorKey] == "1046", "ts 1046 stored");
         }
 
         await _vk.Changed.WaitUntilAsync(() => _vk.PollsInFlight == 0, "the stopped host's last poll to end");
@@ -144,7 +144,7 @@ public sealed class VkLongPollTests : IAsyncLifetime
         _vk.LongPollTs = "3000"; // VK's current ts moved on while we were down
         _vk.ScriptLongPoll(Batch("1047", VkPayloads.MessageNew));
         await using var second = await StartLongPollAsync(pipeline, cursors);
-        await cursors.Changed.WaitUntilAsync(() => cursors.Current(CursorKey) == "1047", "ts 1047 stored");
+        await cursors.Changed.WaitUntilAsync(() => cursors[CursorKey] == "1047", "ts 1047 stored");
 
         Assert.Equal("1046", _vk.Polls[pollsBefore].Ts);
         Assert.Single(pipeline.Stored); // the re-delivered message is a duplicate
@@ -157,7 +157,7 @@ public sealed class VkLongPollTests : IAsyncLifetime
         _vk.ScriptLongPoll(Batch("1046", VkPayloads.MessageNew));
 
         await using var host = await StartLongPollAsync();
-        await host.Cursors.Changed.WaitUntilAsync(() => host.Cursors.Current(CursorKey) == "1046", "ts 1046 stored");
+        await host.Cursors.Changed.WaitUntilAsync(() => host.Cursors[CursorKey] == "1046", "ts 1046 stored");
 
         Assert.Single(host.Pipeline.Stored);
         Assert.Equal(2, _vk.Polls.Count(p => p.Ts == "1045"));
@@ -186,7 +186,7 @@ public sealed class VkLongPollTests : IAsyncLifetime
         _vk.ScriptLongPoll(Batch("1046", VkPayloads.MessageNew, echo, deny, otherGroup, VkPayloads.TextMessage("m2", 777, 777, 4, "привет")));
 
         await using var host = await StartLongPollAsync();
-        await host.Cursors.Changed.WaitUntilAsync(() => host.Cursors.Current(CursorKey) == "1046", "ts 1046 stored");
+        await host.Cursors.Changed.WaitUntilAsync(() => host.Cursors[CursorKey] == "1046", "ts 1046 stored");
 
         Assert.Equal([("123456789_57", "Иван Петров"), ("777_4", "Мария Смирнова")], host.Pipeline.Stored.Select(m => (m.ExternalId, m.SenderName)));
         Assert.False(host.Reachability.StateOf("vk:555"));

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using Inbox.Connectors.Vk.Tests.Fakes;
+using Inbox.Connectors.Vk.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Inbox.Identity;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Inbox.Connectors.Vk.Tests.Fakes;
+using Inbox.Connectors.Vk.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Inbox.Connectors.Vk.Tests;

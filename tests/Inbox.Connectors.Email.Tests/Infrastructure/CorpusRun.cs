@@ -27,7 +27,7 @@ public sealed class CorpusRun : IAsyncLifetime
             Validity = await mailbox.UidValidityAsync();
         }
 
-        World.Receipts.KnownIds[BouncedId] = true;
+        World.Receipts.Know(ChannelNames.Email, BouncedId);
         await using var host = await EmailTestHost.StartAsync(EmailTestHost.Settings(Server, User, smtpPort: 9), World);
         var key = $"email:{User}@127.0.0.1/INBOX";
         var done = $"{Validity}:{Corpus.Names.Count}";

@@ -73,13 +73,13 @@ public sealed class TwilioTestHost : IAsyncDisposable
         builder.Logging.AddProvider(logs);
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
         builder.Services.AddSingleton(new PhoneNumberNormalizer("RU"));
-        builder.Services.AddSingleton<RecordingInboundPipeline>();
+        builder.Services.AddSingleton(new RecordingInboundPipeline());
         builder.Services.AddSingleton<IInboundPipeline>(sp => sp.GetRequiredService<RecordingInboundPipeline>());
-        builder.Services.AddSingleton<RecordingDeliveryReceipts>();
+        builder.Services.AddSingleton(new RecordingDeliveryReceipts());
         builder.Services.AddSingleton<IDeliveryReceipts>(sp => sp.GetRequiredService<RecordingDeliveryReceipts>());
-        builder.Services.AddSingleton<RecordingReachability>();
+        builder.Services.AddSingleton(new RecordingReachability());
         builder.Services.AddSingleton<IIdentityReachability>(sp => sp.GetRequiredService<RecordingReachability>());
-        builder.Services.AddSingleton<IConnectorCursorStore, InMemoryCursorStore>();
+        builder.Services.AddSingleton<IConnectorCursorStore>(new RecordingCursorStore());
         if (!new TwilioMessagingModule().AddServices(builder.Services, builder.Configuration))
         {
             throw new InvalidOperationException("The Twilio channel did not switch on.");

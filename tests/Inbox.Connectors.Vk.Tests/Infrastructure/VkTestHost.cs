@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Inbox.Identity;
 
-namespace Inbox.Connectors.Vk.Tests.Fakes;
+namespace Inbox.Connectors.Vk.Tests.Infrastructure;
 
 /// <summary>
 /// Our side: a real Kestrel on 127.0.0.1 with the VK channel registered exactly as the host does (AddVkChannel,
@@ -23,7 +23,7 @@ public sealed class VkTestHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private VkTestHost(WebApplication app, Uri baseAddress, RecordingInboundPipeline pipeline, RecordingReachability reachability, InMemoryCursorStore cursors)
+    private VkTestHost(WebApplication app, Uri baseAddress, RecordingInboundPipeline pipeline, RecordingReachability reachability, RecordingCursorStore cursors)
     {
         _app = app;
         BaseAddress = baseAddress;
@@ -41,7 +41,7 @@ public sealed class VkTestHost : IAsyncDisposable
 
     public RecordingReachability Reachability { get; }
 
-    public InMemoryCursorStore Cursors { get; }
+    public RecordingCursorStore Cursors { get; }
 
     public IServiceProvider Services => _app.Services;
 
@@ -59,12 +59,12 @@ public sealed class VkTestHost : IAsyncDisposable
     };
 
     public static async Task<VkTestHost> StartAsync(FakeVk vk, Action<Dictionary<string, string?>>? configure = null,
-        RecordingInboundPipeline? pipeline = null, InMemoryCursorStore? cursors = null, RecordingReachability? reachability = null)
+        RecordingInboundPipeline? pipeline = null, RecordingCursorStore? cursors = null, RecordingReachability? reachability = null)
     {
         var settings = Settings(vk);
         configure?.Invoke(settings);
         pipeline ??= new RecordingInboundPipeline();
-        cursors ??= new InMemoryCursorStore();
+        cursors ??= new RecordingCursorStore();
         reachability ??= new RecordingReachability();
 
         var builder = WebApplication.CreateSlimBuilder();

@@ -1,4 +1,4 @@
-namespace Inbox.Connectors.Vk.Tests.Fakes;
+namespace Inbox.Connectors.Vk.Tests.Infrastructure;
 
 /// <summary>One API method call the fake VK server received, with its form fields.</summary>
 public sealed record RecordedCall(string Method, IReadOnlyDictionary<string, string> Form, DateTimeOffset At)

@@ -1,4 +1,4 @@
-namespace Inbox.Connectors.Vk.Tests.Fakes;
+namespace Inbox.Connectors.Vk.Tests.Infrastructure;
 
 /// <summary>
 /// Sends requests for VK's real hosts in the §2 vectors (example.invalid photo URLs, lp.vk.com) to the fake server,

@@ -1,11 +1,14 @@
 using Inbox.Identity;
-namespace Inbox.Connectors.Vk.Tests.Fakes;
 
-public sealed class RecordingReachability : IIdentityReachability
+namespace Inbox.Connectors.Testing;
+
+/// <summary>Records every reachability change the connector reports; given an <see cref="EventLog"/> it logs each ("reachable:identity=bool").</summary>
+public sealed class RecordingReachability(EventLog? log = null) : IIdentityReachability
 {
     private readonly Lock _gate = new();
     private readonly List<(ChannelIdentity Identity, bool Reachable, string? Reason)> _calls = [];
 
+    /// <summary>Every change reported, in order.</summary>
     public IReadOnlyList<(ChannelIdentity Identity, bool Reachable, string? Reason)> Calls
     {
         get
@@ -27,6 +30,7 @@ public sealed class RecordingReachability : IIdentityReachability
             _calls.Add((identity, reachable, reason));
         }
 
+        log?.Add($"reachable:{identity}={reachable}");
         return Task.CompletedTask;
     }
 }

@@ -1,4 +1,4 @@
-namespace Inbox.Connectors.Vk.Tests.Fakes;
+namespace Inbox.Connectors.Vk.Tests.Infrastructure;
 
 /// <summary>A canned answer of the fake VK server. <see cref="Delay"/> holds the answer back (for timeouts).</summary>
 public sealed record FakeResponse(int Status, string Body, TimeSpan? Delay = null, string? RetryAfter = null)

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Inbox.Connectors.Vk.Tests.Fakes;
+namespace Inbox.Connectors.Vk.Tests.Infrastructure;
 
 /// <summary>
 /// A stand-in for VK on 127.0.0.1 that speaks its wire protocol: <c>POST /method/&lt;name&gt;</c> with form bodies (errors
@@ -38,7 +38,7 @@ public sealed class FakeVk : IAsyncDisposable
 
     public Uri BaseUri { get; private set; } = null!;
 
-    public ChangeSignal Changed { get; } = new();
+    public Signal Changed { get; } = new();
 
     /// <summary>users.get answers: id → (first_name, last_name). Unknown ids are omitted from the answer, as VK does.</summary>
     public ConcurrentDictionary<long, (string First, string Last)> Users { get; } = new();
