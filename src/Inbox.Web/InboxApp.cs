@@ -8,7 +8,7 @@ using Inbox.Connectors.Vk;
 using Inbox.Domain;
 using Inbox.Domain.Storage;
 using Inbox.Silo;
-using Inbox.Web.Api;
+using Inbox.Web.OperatorApi;
 using Inbox.Web.Auth;
 using Inbox.Web.Bot;
 using Inbox.Web.Calls;

@@ -6,7 +6,7 @@ using Inbox.Connectors;
 using Inbox.Domain;
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Live;
-using Inbox.Web.Api;
+using Inbox.Web.OperatorApi;
 using Inbox.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Inbox.Identity;

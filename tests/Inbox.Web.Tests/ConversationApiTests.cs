@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using Inbox.Domain;
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Storage;
-using Inbox.Web.Api;
+using Inbox.Web.OperatorApi;
 using Inbox.Web.Auth;
 using Inbox.Web.Tests.Infrastructure;
 

@@ -4,7 +4,7 @@ using Inbox.Connectors;
 using Inbox.Domain;
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Customers;
-using Inbox.Web.Api;
+using Inbox.Web.OperatorApi;
 using Inbox.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Inbox.Identity;

@@ -4,7 +4,7 @@ using Inbox.Domain;
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Live;
 using Inbox.Domain.Storage;
-using Inbox.Web.Api;
+using Inbox.Web.OperatorApi;
 
 namespace Inbox.Web.Tests.Infrastructure;
 

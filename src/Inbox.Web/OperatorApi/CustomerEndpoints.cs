@@ -6,7 +6,7 @@ using Inbox.Domain.Storage;
 using Inbox.Web.Auth;
 using Inbox.Identity;
 
-namespace Inbox.Web.Api;
+namespace Inbox.Web.OperatorApi;
 
 /// <summary>The customer card and customer search.</summary>
 public static class CustomerEndpoints

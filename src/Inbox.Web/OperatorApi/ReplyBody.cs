@@ -1,4 +1,4 @@
-namespace Inbox.Web.Api;
+namespace Inbox.Web.OperatorApi;
 
 /// <summary>
 /// A reply. Without channel and identity it goes where the customer last wrote from. Files are uploaded first

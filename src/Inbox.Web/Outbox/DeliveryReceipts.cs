@@ -2,7 +2,7 @@ using Inbox.Connectors;
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Storage;
 
-namespace Inbox.Web.Inbound;
+namespace Inbox.Web.Outbox;
 
 /// <summary>Finds the message a provider's receipt speaks of and moves its delivery state forward through its conversation.</summary>
 public sealed class DeliveryReceipts(IConversationStore store, IGrainFactory grains) : IDeliveryReceipts

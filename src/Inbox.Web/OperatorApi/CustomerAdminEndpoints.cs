@@ -6,7 +6,7 @@ using Inbox.Web.Auth;
 using Inbox.Identity;
 using Inbox.Orders;
 
-namespace Inbox.Web.Api;
+namespace Inbox.Web.OperatorApi;
 
 /// <summary>
 /// Changing who is who: create a customer (an unknown caller), link an identity an operator has confirmed (a caller ID,

@@ -1,4 +1,4 @@
-namespace Inbox.Web.Api;
+namespace Inbox.Web.OperatorApi;
 
 /// <summary>
 /// An address that probably belongs to the customer, and why. With <see cref="OwnerCustomerId"/> another customer has it

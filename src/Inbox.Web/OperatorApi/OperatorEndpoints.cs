@@ -3,7 +3,7 @@ using Inbox.Domain.Storage;
 using Inbox.Web.Auth;
 using Microsoft.AspNetCore.Identity;
 
-namespace Inbox.Web.Api;
+namespace Inbox.Web.OperatorApi;
 
 /// <summary>Operator accounts: supervisors list them, admins create them.</summary>
 public static class OperatorEndpoints

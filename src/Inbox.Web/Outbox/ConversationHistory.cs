@@ -1,7 +1,7 @@
 using Inbox.Connectors;
 using Inbox.Domain.Storage;
 
-namespace Inbox.Web.Inbound;
+namespace Inbox.Web.Outbox;
 
 /// <summary>Lets connectors thread their replies on the customer's last message of their channel.</summary>
 public sealed class ConversationHistory(IConversationStore store) : IConversationHistory

@@ -1,3 +1,3 @@
-namespace Inbox.Web.Api;
+namespace Inbox.Web.OperatorApi;
 
 public sealed record NoteBody(string? Text);

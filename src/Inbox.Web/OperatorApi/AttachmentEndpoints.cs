@@ -3,7 +3,7 @@ using Inbox.Domain.Storage;
 using Inbox.Web.Auth;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace Inbox.Web.Api;
+namespace Inbox.Web.OperatorApi;
 
 /// <summary>Files on the timeline: operators open what customers sent, and upload what they send with a reply.</summary>
 public static class AttachmentEndpoints

@@ -5,7 +5,7 @@ using Inbox.Domain.Operators;
 using Inbox.Domain.Storage;
 using Inbox.Web.Auth;
 
-namespace Inbox.Web.Api;
+namespace Inbox.Web.OperatorApi;
 
 /// <summary>The operators' conversation API: the list, one conversation with its timeline, reply, note, assign, resolve.</summary>
 public static class ConversationEndpoints
