@@ -1,7 +1,7 @@
 using Inbox.Orders.RetailCrm;
-using Inbox.Chatbot.Tests.Infrastructure;
+using Inbox.Orders.Tests.Infrastructure;
 
-namespace Inbox.Chatbot.Tests;
+namespace Inbox.Orders.Tests;
 
 public sealed class RequestBudgetTests
 {

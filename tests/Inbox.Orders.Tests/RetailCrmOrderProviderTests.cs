@@ -1,12 +1,10 @@
 using System.Net;
 using Inbox.Orders.RetailCrm;
-using Inbox.Chatbot.Tests.Infrastructure;
+using Inbox.Orders.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-using Inbox.Orders;
-
-namespace Inbox.Chatbot.Tests;
+namespace Inbox.Orders.Tests;
 
 public sealed class RetailCrmOrderProviderTests : IAsyncLifetime
 {
@@ -193,30 +191,6 @@ public sealed class RetailCrmOrderProviderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_bot_hands_off_when_the_order_system_refuses()
-    {
-        await using var services = Services("wrong-key");
-        var bot = services.GetRequiredService<IChatbot>();
-
-        var turn = await new Conversation(bot).SayAsync("где мой заказ 1048576?");
-
-        Assert.True(turn.HandOff);
-        Assert.DoesNotContain("Передан в службу доставки", string.Join(" ", turn.Replies), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task The_bot_answers_from_retailcrm()
-    {
-        await using var services = Services();
-        var bot = services.GetRequiredService<IChatbot>();
-
-        var turn = await new Conversation(bot, Bots.Ivan).SayAsync("где мой заказ?");
-
-        Assert.Contains("Заказ 1048576: статус «Передан в службу доставки»", turn.All(), StringComparison.Ordinal);
-        Assert.DoesNotContain("55501", turn.All(), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Keeps_within_ten_requests_per_second()
     {
         await using var services = Services();
@@ -247,8 +221,6 @@ public sealed class RetailCrmOrderProviderTests : IAsyncLifetime
             ["Orders:RetailCrm:RetryDelay"] = "00:00:00.010",
             ["Orders:RetailCrm:MaxRetryDelay"] = "00:00:00.050",
         }).Build();
-        var services = new ServiceCollection().AddLogging().AddInboxChatbot(configuration);
-        services.AddSingleton(SharedClassifier.Instance);
-        return services.BuildServiceProvider();
+        return new ServiceCollection().AddLogging().AddOrders(configuration).BuildServiceProvider();
     }
 }

@@ -1,5 +1,5 @@
 using Inbox.Identity;
-namespace Inbox.Connectors.Tests;
+namespace Inbox.Identity.Tests;
 
 /// <summary>The vectors of protocols/channels.md §5 and product rule 3.</summary>
 public sealed class PhoneNumberNormalizerTests

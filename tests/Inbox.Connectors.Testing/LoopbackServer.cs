@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Inbox.Chatbot.Tests.Infrastructure;
+namespace Inbox.Connectors.Testing;
 
 /// <summary>A Kestrel server on 127.0.0.1 with a free port, for fake OpenAI and RetailCRM servers.</summary>
 public sealed class LoopbackServer : IAsyncDisposable

@@ -1,5 +1,5 @@
 using Inbox.Identity;
-namespace Inbox.Connectors.Tests;
+namespace Inbox.Identity.Tests;
 
 public sealed class ChannelIdentityTests
 {

@@ -1,4 +1,4 @@
-namespace Inbox.Chatbot.Tests.Infrastructure;
+namespace Inbox.Orders.Tests.Infrastructure;
 
 /// <summary>A clock that moves only when told.</summary>
 public sealed class ManualClock : TimeProvider

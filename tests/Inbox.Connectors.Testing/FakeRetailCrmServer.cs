@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Inbox.Chatbot.Tests.Infrastructure;
+namespace Inbox.Connectors.Testing;
 
 /// <summary>
 /// A RetailCRM v5 stand-in: <c>GET /api/v5/orders</c> (filters <c>numbers[]</c>, <c>customer</c>, <c>email</c>) and

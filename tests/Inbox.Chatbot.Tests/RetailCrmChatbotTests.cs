@@ -1,0 +1,55 @@
+using Inbox.Chatbot.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Inbox.Chatbot.Tests;
+
+/// <summary>The bot over RetailCRM (a fake speaking its v5 API on loopback): it repeats what the order system says, or hands off.</summary>
+public sealed class RetailCrmChatbotTests : IAsyncLifetime
+{
+    private FakeRetailCrmServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await FakeRetailCrmServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task The_bot_hands_off_when_the_order_system_refuses()
+    {
+        await using var services = Services("wrong-key");
+        var bot = services.GetRequiredService<IChatbot>();
+
+        var turn = await new Conversation(bot).SayAsync("где мой заказ 1048576?");
+
+        Assert.True(turn.HandOff);
+        Assert.DoesNotContain("Передан в службу доставки", string.Join(" ", turn.Replies), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_bot_answers_from_retailcrm()
+    {
+        await using var services = Services();
+        var bot = services.GetRequiredService<IChatbot>();
+
+        var turn = await new Conversation(bot, Bots.Ivan).SayAsync("где мой заказ?");
+
+        Assert.Contains("Заказ 1048576: статус «Передан в службу доставки»", turn.All(), StringComparison.Ordinal);
+        Assert.DoesNotContain("55501", turn.All(), StringComparison.Ordinal);
+    }
+
+    private ServiceProvider Services(string apiKey = FakeRetailCrmServer.ApiKey)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Orders:Provider"] = "RetailCrm",
+            ["Orders:RetailCrm:BaseUrl"] = _server.BaseAddress.ToString(),
+            ["Orders:RetailCrm:ApiKey"] = apiKey,
+            ["Orders:RetailCrm:MaxRetries"] = "2",
+            ["Orders:RetailCrm:RetryDelay"] = "00:00:00.010",
+            ["Orders:RetailCrm:MaxRetryDelay"] = "00:00:00.050",
+        }).Build();
+        var services = new ServiceCollection().AddLogging().AddInboxChatbot(configuration);
+        services.AddSingleton(SharedClassifier.Instance);
+        return services.BuildServiceProvider();
+    }
+}
