@@ -2,6 +2,7 @@ using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Search;
 using MailKit.Security;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -32,6 +33,7 @@ public sealed class EmailImapReceiver(
     IConnectorCursorStore cursors,
     TimeProvider clock,
     IOptions<EmailChannelOptions> options,
+    [FromKeyedServices(ChannelNames.Email)] ConnectorHealth health,
     ILogger<EmailImapReceiver> logger) : BackgroundService
 {
     private const int FetchBatchSize = 25;
@@ -58,7 +60,11 @@ public sealed class EmailImapReceiver(
                 using var client = new ImapClient { Timeout = (int)settings.CommandTimeout.TotalMilliseconds };
                 var folder = await OpenAsync(client, settings.Imap, stoppingToken);
                 // The pause starts small again only once a round went through (a store that keeps failing keeps it growing).
-                await WatchAsync(client, folder, () => delay = settings.ReconnectDelay, stoppingToken);
+                await WatchAsync(client, folder, () =>
+                {
+                    delay = settings.ReconnectDelay;
+                    health.Succeeded();
+                }, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -66,14 +72,17 @@ public sealed class EmailImapReceiver(
             }
             catch (AuthenticationException ex)
             {
+                health.Failed("the IMAP server refused our login: check Channels:Email:Imap:User and Password");
                 logger.LogError("The IMAP server refused our login ({Problem}): check Channels:Email:Imap:User and Password. Retrying in {Delay}", ex.Message, delay);
             }
             catch (FolderNotFoundException)
             {
+                health.Failed($"the IMAP folder {settings.Imap.Folder} does not exist: check Channels:Email:Imap:Folder");
                 logger.LogError("The IMAP folder {Folder} does not exist: check Channels:Email:Imap:Folder. Retrying in {Delay}", settings.Imap.Folder, delay);
             }
             catch (Exception ex)
             {
+                health.Failed($"receiving interrupted: {ex.GetType().Name}");
                 logger.LogWarning("Email receiving interrupted ({ErrorType}: {Problem}); reconnecting in {Delay}", ex.GetType().Name, ex.Message, delay);
             }
 

@@ -18,6 +18,8 @@ namespace Inbox.Connectors.Email;
 /// </remarks>
 public sealed class EmailModule : IConnectorModule
 {
+    private bool _receiving;
+
     public string Name => ChannelNames.Email;
 
     public bool AddServices(IServiceCollection services, IConfiguration configuration)
@@ -40,13 +42,24 @@ public sealed class EmailModule : IConnectorModule
             services.AddSingleton<IOutboundChannel>(sp => sp.GetRequiredService<EmailSender>());
         }
 
-        if (options.ReceivingEnabled)
+        _receiving = options.ReceivingEnabled;
+        if (_receiving)
         {
+            services.AddConnectorHealth(Name);
             services.TryAddSingleton<EmailInboundConverter>();
             services.TryAddSingleton<EmailMailFetcher>();
             services.AddHostedService<EmailImapReceiver>();
         }
 
         return true;
+    }
+
+    /// <summary>When receiving, whether the IMAP folder is reached and read (sending is judged per reply, on the timeline).</summary>
+    public void AddHealthChecks(IHealthChecksBuilder health)
+    {
+        if (_receiving)
+        {
+            health.AddConnectorCheck(Name);
+        }
     }
 }

@@ -14,6 +14,8 @@ namespace Inbox.Connectors.Telegram;
 /// </summary>
 public sealed class TelegramModule : IConnectorModule
 {
+    private bool _polling;
+
     public string Name => ChannelNames.Telegram;
 
     public bool AddServices(IServiceCollection services, IConfiguration configuration)
@@ -35,8 +37,10 @@ public sealed class TelegramModule : IConnectorModule
         services.TryAddSingleton<TelegramUpdateHandler>();
         services.TryAddSingleton<TelegramSender>();
         services.AddSingleton<IOutboundChannel>(sp => sp.GetRequiredService<TelegramSender>());
-        if (options.Mode == TelegramMode.Polling)
+        _polling = options.Mode == TelegramMode.Polling;
+        if (_polling)
         {
+            services.AddConnectorHealth(Name);
             services.AddHostedService<TelegramPollingService>();
         }
 
@@ -44,6 +48,15 @@ public sealed class TelegramModule : IConnectorModule
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapTelegramChannel();
+
+    /// <summary>In polling mode, whether <c>getUpdates</c> works (a webhook has no loop of ours to watch).</summary>
+    public void AddHealthChecks(IHealthChecksBuilder health)
+    {
+        if (_polling)
+        {
+            health.AddConnectorCheck(Name);
+        }
+    }
 
     // A wrong timeout is reported by the validator at start; the client must still be constructible until then.
     private static TimeSpan Positive(TimeSpan timeout) => timeout > TimeSpan.Zero ? timeout : TimeSpan.FromSeconds(30);

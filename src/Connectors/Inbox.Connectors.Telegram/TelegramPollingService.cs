@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.ExceptionServices;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,7 @@ public sealed class TelegramPollingService(
     IConnectorCursorStore cursors,
     TimeProvider clock,
     IOptions<TelegramChannelOptions> options,
+    [FromKeyedServices(ChannelNames.Telegram)] ConnectorHealth health,
     ILogger<TelegramPollingService> logger) : BackgroundService
 {
     /// <summary>The update types we ask for (<c>allowed_updates</c>).</summary>
@@ -64,6 +66,7 @@ public sealed class TelegramPollingService(
                 };
                 var batch = await client.SendRequest(request, stoppingToken);
                 offset = await HandleBatchAsync(batch, offset, key, stoppingToken);
+                health.Succeeded();
                 delay = settings.PollErrorDelay;
                 continue;
             }
@@ -73,21 +76,25 @@ public sealed class TelegramPollingService(
             }
             catch (ApiRequestException ex) when (ex.ErrorCode == 409)
             {
+                health.Failed("getUpdates conflict (409): a webhook is set for this bot or another instance is polling");
                 logger.LogWarning("Telegram getUpdates conflict (409: {Problem}): a webhook is set for this bot or another instance is polling. " +
                     "Delete the webhook (deleteWebhook) or set Channels:Telegram:Mode to Webhook. Retrying in {Delay}", ex.Message, delay);
             }
             catch (ApiRequestException ex) when (ex.ErrorCode == 429 && ex.Parameters?.RetryAfter is > 0)
             {
+                health.Failed("getUpdates rate-limited (429)");
                 var after = TimeSpan.FromSeconds(ex.Parameters.RetryAfter.Value);
                 delay = after > delay ? after : delay;
                 logger.LogWarning("Telegram getUpdates rate-limited (429); retrying in {Delay}", delay);
             }
             catch (ApiRequestException ex) when (ex.ErrorCode is 401 or 404)
             {
+                health.Failed($"Telegram refuses the bot token ({ex.ErrorCode}): check Channels:Telegram:BotToken");
                 logger.LogError("Telegram refuses the bot token ({ErrorCode} {Problem}): check Channels:Telegram:BotToken. Retrying in {Delay}", ex.ErrorCode, ex.Message, delay);
             }
             catch (Exception ex)
             {
+                health.Failed($"polling round failed: {ex.GetType().Name}");
                 logger.LogWarning(ex, "Telegram polling round failed; retrying in {Delay}", delay);
             }
 

@@ -37,6 +37,7 @@ public sealed class TelephonyModule : IConnectorModule
                 .Validate(o => o.Port is > 0 and <= 65535 && o.PingInterval > TimeSpan.Zero && o.ResponseTimeout > TimeSpan.Zero
                         && o.ConnectTimeout > TimeSpan.Zero && o.ReconnectDelay > TimeSpan.Zero && o.MaxReconnectDelay >= o.ReconnectDelay,
                     $"{AsteriskOptions.SectionName}: Port must be 1–65535, the timeouts and ReconnectDelay positive, MaxReconnectDelay at least ReconnectDelay.");
+            services.AddConnectorHealth(TelephonyProviders.Asterisk);
             services.AddHostedService<AsteriskAmiClient>();
         }
 
@@ -76,6 +77,15 @@ public sealed class TelephonyModule : IConnectorModule
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapTelephony();
+
+    /// <summary>With Asterisk, whether the AMI connection is up (the webhook adapters have no loop of ours to watch).</summary>
+    public void AddHealthChecks(IHealthChecksBuilder health)
+    {
+        if (_adapters.Contains(TelephonyProviders.Asterisk))
+        {
+            health.AddConnectorCheck(TelephonyProviders.Asterisk);
+        }
+    }
 
     private static bool IsOn<T>(IConfiguration configuration, string section, Func<T, bool> enabled)
         where T : new() => enabled(configuration.GetSection(section).Get<T>() ?? new T());

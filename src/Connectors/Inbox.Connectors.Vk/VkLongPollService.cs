@@ -17,6 +17,7 @@ public sealed class VkLongPollService(
     IConnectorCursorStore cursors,
     IOptions<VkChannelOptions> options,
     TimeProvider clock,
+    [FromKeyedServices(ChannelNames.Vk)] ConnectorHealth health,
     ILogger<VkLongPollService> logger) : BackgroundService
 {
     public static string CursorKey(long groupId) => $"vk:{groupId}:longpoll-ts";
@@ -47,6 +48,7 @@ public sealed class VkLongPollService(
                     server = await GetServerAsync(scope.ServiceProvider.GetRequiredService<VkApiClient>(), groupId, stoppingToken);
                     if (server is null)
                     {
+                        health.Failed("groups.getLongPollServer gave no server (is Bots Long Poll API on for the community?)");
                         await Task.Delay(settings.LongPollErrorDelay, clock, stoppingToken);
                         continue;
                     }
@@ -71,6 +73,7 @@ public sealed class VkLongPollService(
                             ts = updates.Ts;
                         }
 
+                        health.Succeeded();
                         break;
                     case VkLongPollAnswer.Failed { Code: 1 } failed when !string.IsNullOrEmpty(failed.Ts):
                         logger.LogWarning("VK long poll history was lost (failed 1); continuing from ts {Ts}", failed.Ts);
@@ -92,6 +95,7 @@ public sealed class VkLongPollService(
                         break;
                     case VkLongPollAnswer.Unavailable unavailable:
                         logger.LogWarning("VK long poll round failed: {Reason}", unavailable.Reason);
+                        health.Failed($"long poll round failed: {unavailable.Reason}");
                         await Task.Delay(settings.LongPollErrorDelay, clock, stoppingToken);
                         break;
                 }
@@ -103,6 +107,7 @@ public sealed class VkLongPollService(
             catch (Exception ex)
             {
                 // The batch is not committed: the same ts is polled again and stored messages come back as duplicates.
+                health.Failed($"a batch could not be stored: {ex.GetType().Name}");
                 logger.LogError(ex, "A VK long poll batch could not be stored; it is fetched again from ts {Ts}", ts);
                 try
                 {

@@ -12,6 +12,8 @@ namespace Inbox.Connectors.Vk;
 /// </summary>
 public sealed class VkModule : IConnectorModule
 {
+    private bool _longPoll;
+
     public string Name => ChannelNames.Vk;
 
     public bool AddServices(IServiceCollection services, IConfiguration configuration)
@@ -38,8 +40,10 @@ public sealed class VkModule : IConnectorModule
         services.TryAddTransient<VkEventProcessor>();
         services.TryAddTransient<VkOutboundChannel>();
         services.AddTransient<IOutboundChannel>(sp => sp.GetRequiredService<VkOutboundChannel>());
-        if (options.Mode == VkMode.LongPoll)
+        _longPoll = options.Mode == VkMode.LongPoll;
+        if (_longPoll)
         {
+            services.AddConnectorHealth(Name);
             services.AddHostedService<VkLongPollService>();
         }
 
@@ -47,4 +51,13 @@ public sealed class VkModule : IConnectorModule
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapVkChannel();
+
+    /// <summary>In long poll mode, whether polling works (a Callback server has no loop of ours to watch).</summary>
+    public void AddHealthChecks(IHealthChecksBuilder health)
+    {
+        if (_longPoll)
+        {
+            health.AddConnectorCheck(Name);
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,8 @@ namespace Inbox.Connectors.Telephony;
 /// every wait.</item>
 /// </list>
 /// </summary>
-public sealed class AsteriskAmiClient(IOptions<AsteriskOptions> options, ICallEventSink sink, TimeProvider clock, ILogger<AsteriskAmiClient> logger)
+public sealed class AsteriskAmiClient(IOptions<AsteriskOptions> options, ICallEventSink sink, TimeProvider clock,
+    [FromKeyedServices(TelephonyProviders.Asterisk)] ConnectorHealth health, ILogger<AsteriskAmiClient> logger)
     : BackgroundService
 {
     private readonly AmiCallTracker _tracker = new(options.Value);
@@ -41,7 +43,11 @@ public sealed class AsteriskAmiClient(IOptions<AsteriskOptions> options, ICallEv
             string reason;
             try
             {
-                reason = await RunConnectionAsync(settings, () => failures = 0, stoppingToken);
+                reason = await RunConnectionAsync(settings, () =>
+                {
+                    failures = 0;
+                    health.Succeeded();
+                }, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -63,6 +69,7 @@ public sealed class AsteriskAmiClient(IOptions<AsteriskOptions> options, ICallEv
             }
 
             failures++;
+            health.Failed($"connection to {settings.Host}:{settings.Port} lost: {reason}");
             var delay = ReconnectDelay(settings, failures) * (0.8 + (Random.Shared.NextDouble() * 0.4));
             if (delay > settings.MaxReconnectDelay)
             {
