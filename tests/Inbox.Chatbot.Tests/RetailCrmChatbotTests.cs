@@ -39,15 +39,7 @@ public sealed class RetailCrmChatbotTests : IAsyncLifetime
 
     private ServiceProvider Services(string apiKey = FakeRetailCrmServer.ApiKey)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Orders:Provider"] = "RetailCrm",
-            ["Orders:RetailCrm:BaseUrl"] = _server.BaseAddress.ToString(),
-            ["Orders:RetailCrm:ApiKey"] = apiKey,
-            ["Orders:RetailCrm:MaxRetries"] = "2",
-            ["Orders:RetailCrm:RetryDelay"] = "00:00:00.010",
-            ["Orders:RetailCrm:MaxRetryDelay"] = "00:00:00.050",
-        }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(_server.OrderSettings(apiKey)).Build();
         var services = new ServiceCollection().AddLogging().AddInboxChatbot(configuration);
         services.AddSingleton(SharedClassifier.Instance);
         return services.BuildServiceProvider();

@@ -20,6 +20,17 @@ public sealed class FakeRetailCrmServer : IAsyncDisposable
 
     public Uri BaseAddress => _server!.BaseAddress;
 
+    /// <summary>The settings that make Inbox's order system this server, with short retry delays for tests.</summary>
+    public Dictionary<string, string?> OrderSettings(string apiKey = ApiKey) => new()
+    {
+        ["Orders:Provider"] = "RetailCrm",
+        ["Orders:RetailCrm:BaseUrl"] = BaseAddress.ToString(),
+        ["Orders:RetailCrm:ApiKey"] = apiKey,
+        ["Orders:RetailCrm:MaxRetries"] = "2",
+        ["Orders:RetailCrm:RetryDelay"] = "00:00:00.010",
+        ["Orders:RetailCrm:MaxRetryDelay"] = "00:00:00.050",
+    };
+
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
     public IReadOnlyList<RecordedRequest> OrderRequests => Requests.Where(r => r.Path == "/api/v5/orders").ToArray();

@@ -212,15 +212,7 @@ public sealed class RetailCrmOrderProviderTests : IAsyncLifetime
 
     private ServiceProvider Services(string apiKey = FakeRetailCrmServer.ApiKey)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Orders:Provider"] = "RetailCrm",
-            ["Orders:RetailCrm:BaseUrl"] = _server.BaseAddress.ToString(),
-            ["Orders:RetailCrm:ApiKey"] = apiKey,
-            ["Orders:RetailCrm:MaxRetries"] = "2",
-            ["Orders:RetailCrm:RetryDelay"] = "00:00:00.010",
-            ["Orders:RetailCrm:MaxRetryDelay"] = "00:00:00.050",
-        }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(_server.OrderSettings(apiKey)).Build();
         return new ServiceCollection().AddLogging().AddOrders(configuration).BuildServiceProvider();
     }
 }
