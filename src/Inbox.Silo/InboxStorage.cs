@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Inbox.Silo;
 
-/// <summary>Registers the store chosen by <c>Storage:Provider</c>: the message store, directories and grain storage.</summary>
+/// <summary>Registers the store chosen by <c>Storage:Provider</c>: the message store (write side, queries, outbox), directories and grain storage.</summary>
 public static class InboxStorage
 {
     /// <summary>The name grains use for their persistent state.</summary>
@@ -24,8 +24,9 @@ public static class InboxStorage
         services.Configure<SqliteOptions>(configuration.GetSection(SqliteOptions.SectionName));
         services.TryAddSingleton<SqliteDatabase>();
         services.TryAddSingleton<SqliteWriteQueue>();
-        services.TryAddSingleton<SqliteConversationStore>();
-        services.TryAddSingleton<IConversationStore>(sp => sp.GetRequiredService<SqliteConversationStore>());
+        services.TryAddSingleton<IConversationStore, SqliteConversationStore>();
+        services.TryAddSingleton<IConversationQueries, SqliteConversationQueries>();
+        services.TryAddSingleton<IOutboxStore, SqliteOutboxStore>();
         services.TryAddSingleton<ICustomerDirectory, SqliteCustomerDirectory>();
         services.TryAddSingleton<IOperatorStore, SqliteOperatorStore>();
         services.TryAddSingleton<SqliteGrainStorage>();

@@ -15,6 +15,8 @@ public sealed class StoreFactory : IAsyncDisposable
         Database = new SqliteDatabase(options);
         Writer = new SqliteWriteQueue(Database, options, NullLogger<SqliteWriteQueue>.Instance);
         Conversations = new SqliteConversationStore(Database, Writer);
+        Queries = new SqliteConversationQueries(Database);
+        Outbox = new SqliteOutboxStore(Writer);
         Directory = new SqliteCustomerDirectory(Database, Writer);
         GrainStorage = new SqliteGrainStorage(Database, Writer);
     }
@@ -24,6 +26,10 @@ public sealed class StoreFactory : IAsyncDisposable
     public SqliteWriteQueue Writer { get; }
 
     public SqliteConversationStore Conversations { get; }
+
+    public SqliteConversationQueries Queries { get; }
+
+    public SqliteOutboxStore Outbox { get; }
 
     public SqliteCustomerDirectory Directory { get; }
 

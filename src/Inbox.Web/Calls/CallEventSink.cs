@@ -15,7 +15,7 @@ namespace Inbox.Web.Calls;
 public sealed class CallEventSink(
     IGrainFactory grains,
     PhoneNumberNormalizer phones,
-    IConversationStore store,
+    IConversationQueries store,
     ICallerOrders orders,
     Inbound.OrderContacts orderContacts,
     ILiveEventPublisher publisher,
