@@ -3,6 +3,7 @@ using Inbox.Silo.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace Inbox.Silo;
 
@@ -23,7 +24,14 @@ public static class InboxStorage
         services.TryAddSingleton(TimeProvider.System);
         services.Configure<SqliteOptions>(configuration.GetSection(SqliteOptions.SectionName));
         services.TryAddSingleton<SqliteDatabase>();
-        services.TryAddSingleton<SqliteWriteQueue>();
+        if (!services.Any(d => d.ServiceType == typeof(SqliteWriteQueue)))
+        {
+            services.AddSingleton<SqliteWriteQueue>();
+            // The writer is the first hosted service to start and the last to stop, so that the silo (grain storage) and every
+            // other service can write while they start and stop.
+            services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SqliteWriteQueue>(sp => sp.GetRequiredService<SqliteWriteQueue>()));
+        }
+
         services.TryAddSingleton<IConversationStore, SqliteConversationStore>();
         services.TryAddSingleton<IConversationQueries, SqliteConversationQueries>();
         services.TryAddSingleton<IOutboxStore, SqliteOutboxStore>();

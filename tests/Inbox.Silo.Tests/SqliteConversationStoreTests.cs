@@ -7,11 +7,7 @@ public sealed class SqliteConversationStoreTests : IAsyncLifetime
 {
     private StoreFactory _store = null!;
 
-    public Task InitializeAsync()
-    {
-        _store = new StoreFactory();
-        return Task.CompletedTask;
-    }
+    public async Task InitializeAsync() => _store = await StoreFactory.StartAsync();
 
     public async Task DisposeAsync() => await _store.DisposeAsync();
 
