@@ -39,6 +39,7 @@ public static class InboxSiloConfiguration
         services.AddGrainStorage(InboxStorage.GrainStorageName, (sp, _) => sp.GetRequiredService<SqliteGrainStorage>());
         services.TryAddSingleton<LiveEventPublisher>();
         services.TryAddSingleton<ILiveEventPublisher>(sp => sp.GetRequiredService<LiveEventPublisher>());
+        services.AddHostedService(sp => sp.GetRequiredService<LiveEventPublisher>());
         services.TryAddSingleton<IOutboxSignal, NoOutboxSignal>();
         services.TryAddSingleton<IBotTrigger, NoBotTrigger>();
         services.AddOrders(configuration);

@@ -3,10 +3,11 @@ using Inbox.Silo.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace Inbox.Silo;
 
-/// <summary>Registers the store chosen by <c>Storage:Provider</c>: the message store, directories and grain storage.</summary>
+/// <summary>Registers the store chosen by <c>Storage:Provider</c>: the message store (write side, queries, outbox), directories and grain storage.</summary>
 public static class InboxStorage
 {
     /// <summary>The name grains use for their persistent state.</summary>
@@ -23,9 +24,17 @@ public static class InboxStorage
         services.TryAddSingleton(TimeProvider.System);
         services.Configure<SqliteOptions>(configuration.GetSection(SqliteOptions.SectionName));
         services.TryAddSingleton<SqliteDatabase>();
-        services.TryAddSingleton<SqliteWriteQueue>();
-        services.TryAddSingleton<SqliteConversationStore>();
-        services.TryAddSingleton<IConversationStore>(sp => sp.GetRequiredService<SqliteConversationStore>());
+        if (!services.Any(d => d.ServiceType == typeof(SqliteWriteQueue)))
+        {
+            services.AddSingleton<SqliteWriteQueue>();
+            // The writer is the first hosted service to start and the last to stop, so that the silo (grain storage) and every
+            // other service can write while they start and stop.
+            services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SqliteWriteQueue>(sp => sp.GetRequiredService<SqliteWriteQueue>()));
+        }
+
+        services.TryAddSingleton<IConversationStore, SqliteConversationStore>();
+        services.TryAddSingleton<IConversationQueries, SqliteConversationQueries>();
+        services.TryAddSingleton<IOutboxStore, SqliteOutboxStore>();
         services.TryAddSingleton<ICustomerDirectory, SqliteCustomerDirectory>();
         services.TryAddSingleton<IOperatorStore, SqliteOperatorStore>();
         services.TryAddSingleton<SqliteGrainStorage>();

@@ -7,10 +7,10 @@ namespace Inbox.Chatbot.Tests;
 public sealed class HeldOutEvaluationTests(ITestOutputHelper output)
 {
     [Fact]
-    public void Local_engine_meets_the_targets_on_the_held_out_set()
+    public async Task Local_engine_meets_the_targets_on_the_held_out_set()
     {
         var heldOut = IntentDataSet.LoadHeldOut();
-        var report = IntentEvaluation.Evaluate(SharedClassifier.Instance.Classify, heldOut);
+        var report = await IntentEvaluation.EvaluateAsync(text => SharedClassifier.Instance.ClassifyAsync(text), heldOut);
 
         output.WriteLine($"accuracy {report.Accuracy:P1}, fraud recall {report.RecallOf(Intents.Fraud):P1}");
         foreach (var error in report.Errors)
@@ -50,10 +50,10 @@ public sealed class HeldOutEvaluationTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Evaluation_counts_a_wrong_answer()
+    public async Task Evaluation_counts_a_wrong_answer()
     {
         var examples = new[] { new LabelledText("fraud_code_request", "a"), new LabelledText("order_status", "b") };
-        var report = IntentEvaluation.Evaluate(_ => new IntentPrediction(Intents.OrderStatus, null, 1, "model"), examples);
+        var report = await IntentEvaluation.EvaluateAsync(_ => ValueTask.FromResult(new IntentPrediction(Intents.OrderStatus, null, 1, "model")), examples);
 
         Assert.Equal(0.5, report.Accuracy);
         Assert.Equal(0, report.RecallOf(Intents.Fraud));
@@ -71,8 +71,8 @@ public sealed class HeldOutEvaluationTests(ITestOutputHelper output)
     [InlineData("a woman called about order 1048576 and wants the code from the text", Intents.Fraud)]
     [InlineData("позовите живого человека", Intents.Human)]
     [InlineData("спасибо", Intents.Other)]
-    public void Classifies_typos_transliteration_and_scam_stories_that_mention_an_order(string text, string intent)
+    public async Task Classifies_typos_transliteration_and_scam_stories_that_mention_an_order(string text, string intent)
     {
-        Assert.Equal(intent, SharedClassifier.Instance.Classify(text).Intent);
+        Assert.Equal(intent, (await SharedClassifier.Instance.ClassifyAsync(text)).Intent);
     }
 }

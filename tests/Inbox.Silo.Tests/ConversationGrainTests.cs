@@ -16,6 +16,10 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
 
     private IConversationStore Store => fixture.SiloServices.GetRequiredService<IConversationStore>();
 
+    private IConversationQueries Queries => fixture.SiloServices.GetRequiredService<IConversationQueries>();
+
+    private IOutboxStore Outbox => fixture.SiloServices.GetRequiredService<IOutboxStore>();
+
     [Fact]
     public async Task Messages_are_numbered_in_order_and_each_raises_a_live_event()
     {
@@ -46,7 +50,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         Assert.False(first.Duplicate);
         Assert.True(again.Duplicate);
         Assert.Equal(first.Message.MessageId, again.Message.MessageId);
-        Assert.Single((await Store.GetTimelineAsync(id, null, 10)).Messages);
+        Assert.Single((await Queries.GetTimelineAsync(id, null, 10)).Messages);
         Assert.Single(Publisher.Of(id));
     }
 
@@ -58,7 +62,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
 
         await Task.WhenAll(Enumerable.Range(0, 50).Select(i => grain.ReceiveAsync(Incoming($"{id}-c{i}"))));
 
-        var timeline = await Store.GetTimelineAsync(id, null, 100);
+        var timeline = await Queries.GetTimelineAsync(id, null, 100);
         Assert.Equal(Enumerable.Range(1, 50).Select(i => (long)i), timeline.Messages.Select(m => m.Sequence));
     }
 
@@ -78,7 +82,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         var state = await grain.GetAsync();
         Assert.Equal(ConversationStatus.Assigned, state!.Status);
         Assert.Equal(operatorId, state.AssigneeId);
-        var due = await Store.LeaseDueOutboxAsync(DateTimeOffset.UtcNow.AddSeconds(1), 1000, TimeSpan.FromSeconds(1));
+        var due = await Outbox.LeaseDueOutboxAsync(DateTimeOffset.UtcNow.AddSeconds(1), 1000, TimeSpan.FromSeconds(1));
         Assert.Contains(due, e => e.MessageId == reply.MessageId && e.Recipient == "api:c9" && e.Text == "Your order ships today.");
     }
 

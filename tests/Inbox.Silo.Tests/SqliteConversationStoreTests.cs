@@ -7,11 +7,7 @@ public sealed class SqliteConversationStoreTests : IAsyncLifetime
 {
     private StoreFactory _store = null!;
 
-    public Task InitializeAsync()
-    {
-        _store = new StoreFactory();
-        return Task.CompletedTask;
-    }
+    public async Task InitializeAsync() => _store = await StoreFactory.StartAsync();
 
     public async Task DisposeAsync() => await _store.DisposeAsync();
 
@@ -24,10 +20,10 @@ public sealed class SqliteConversationStoreTests : IAsyncLifetime
         var outcome = await _store.Conversations.CommitAsync(commit);
 
         Assert.False(outcome.Duplicate);
-        var page = await _store.Conversations.GetTimelineAsync(id, null, 50);
+        var page = await _store.Queries.GetTimelineAsync(id, null, 50);
         var stored = Assert.Single(page.Messages);
         Assert.Equal(commit.NewMessage, stored);
-        var events = await _store.Conversations.GetEventsAsync(id, 0, 10);
+        var events = await _store.Queries.GetEventsAsync(id, 0, 10);
         Assert.Equal(commit.Events, events);
         Assert.Equal(ConversationStatus.Queued, (await _store.Conversations.GetConversationAsync(id))!.Status);
     }
@@ -43,8 +39,8 @@ public sealed class SqliteConversationStoreTests : IAsyncLifetime
 
         Assert.True(again.Duplicate);
         Assert.Equal(first.NewMessage!.MessageId, again.Existing!.MessageId);
-        Assert.Single((await _store.Conversations.GetTimelineAsync(id, null, 50)).Messages);
-        Assert.Single(await _store.Conversations.GetEventsAsync(id, 0, 10));
+        Assert.Single((await _store.Queries.GetTimelineAsync(id, null, 50)).Messages);
+        Assert.Single(await _store.Queries.GetEventsAsync(id, 0, 10));
         Assert.Equal(1, (await _store.Conversations.GetConversationAsync(id))!.LastSequence);
     }
 
@@ -59,7 +55,7 @@ public sealed class SqliteConversationStoreTests : IAsyncLifetime
 
         var transactions = _store.Writer.TransactionsCommitted - before;
         Assert.True(transactions < conversations, $"{conversations} writes took {transactions} transactions: no grouping");
-        var list = await _store.Conversations.ListConversationsAsync(new ConversationQuery(null, null, false, 0, 500));
+        var list = await _store.Queries.ListConversationsAsync(new ConversationQuery(null, null, false, 0, 500));
         Assert.Equal(conversations, list.Total);
     }
 
@@ -76,7 +72,7 @@ public sealed class SqliteConversationStoreTests : IAsyncLifetime
 
         Assert.Single(results, r => r is null);
         Assert.Single(results, r => r is not null);
-        var stored = Assert.Single((await _store.Conversations.GetTimelineAsync(id, null, 50)).Messages);
+        var stored = Assert.Single((await _store.Queries.GetTimelineAsync(id, null, 50)).Messages);
         Assert.Equal(1, stored.Sequence);
     }
 
@@ -89,14 +85,14 @@ public sealed class SqliteConversationStoreTests : IAsyncLifetime
             await _store.Conversations.CommitAsync(Samples.Inbound(id, seq, $"p-{seq}", $"text {seq}"));
         }
 
-        var newest = await _store.Conversations.GetTimelineAsync(id, null, 3);
+        var newest = await _store.Queries.GetTimelineAsync(id, null, 3);
         Assert.Equal([5L, 6, 7], newest.Messages.Select(m => m.Sequence));
-        var older = await _store.Conversations.GetTimelineAsync(id, newest.NextBefore, 3);
+        var older = await _store.Queries.GetTimelineAsync(id, newest.NextBefore, 3);
         Assert.Equal([2L, 3, 4], older.Messages.Select(m => m.Sequence));
-        var oldest = await _store.Conversations.GetTimelineAsync(id, older.NextBefore, 3);
+        var oldest = await _store.Queries.GetTimelineAsync(id, older.NextBefore, 3);
         Assert.Equal([1L], oldest.Messages.Select(m => m.Sequence));
         Assert.Null(oldest.NextBefore);
-        Assert.Equal([4L, 5, 6, 7], (await _store.Conversations.GetEventsAsync(id, 3, 100)).Select(e => e.Sequence));
+        Assert.Equal([4L, 5, 6, 7], (await _store.Queries.GetEventsAsync(id, 3, 100)).Select(e => e.Sequence));
     }
 
     [Fact]
@@ -109,17 +105,17 @@ public sealed class SqliteConversationStoreTests : IAsyncLifetime
         await _store.Conversations.CommitAsync(commit with { Outbox = entry });
 
         var now = Samples.Start.AddMinutes(1);
-        var leased = Assert.Single(await _store.Conversations.LeaseDueOutboxAsync(now, 10, TimeSpan.FromMinutes(2)));
+        var leased = Assert.Single(await _store.Outbox.LeaseDueOutboxAsync(now, 10, TimeSpan.FromMinutes(2)));
         Assert.Equal(messageId, leased.MessageId);
-        Assert.Empty(await _store.Conversations.LeaseDueOutboxAsync(now, 10, TimeSpan.FromMinutes(2)));
+        Assert.Empty(await _store.Outbox.LeaseDueOutboxAsync(now, 10, TimeSpan.FromMinutes(2)));
 
-        await _store.Conversations.RescheduleOutboxAsync(messageId, 1, now.AddSeconds(30), "HTTP 503");
-        Assert.Empty(await _store.Conversations.LeaseDueOutboxAsync(now.AddSeconds(29), 10, TimeSpan.FromMinutes(2)));
-        var again = Assert.Single(await _store.Conversations.LeaseDueOutboxAsync(now.AddSeconds(31), 10, TimeSpan.FromMinutes(2)));
+        await _store.Outbox.RescheduleOutboxAsync(messageId, 1, now.AddSeconds(30), "HTTP 503");
+        Assert.Empty(await _store.Outbox.LeaseDueOutboxAsync(now.AddSeconds(29), 10, TimeSpan.FromMinutes(2)));
+        var again = Assert.Single(await _store.Outbox.LeaseDueOutboxAsync(now.AddSeconds(31), 10, TimeSpan.FromMinutes(2)));
         Assert.Equal(1, again.Attempts);
 
-        await _store.Conversations.CompleteOutboxAsync(messageId);
-        Assert.Empty(await _store.Conversations.LeaseDueOutboxAsync(now.AddHours(1), 10, TimeSpan.FromMinutes(2)));
+        await _store.Outbox.CompleteOutboxAsync(messageId);
+        Assert.Empty(await _store.Outbox.LeaseDueOutboxAsync(now.AddHours(1), 10, TimeSpan.FromMinutes(2)));
     }
 
     [Fact]
@@ -129,8 +125,8 @@ public sealed class SqliteConversationStoreTests : IAsyncLifetime
         var entry = new OutboxEntry(Guid.NewGuid(), id, "api", "api:c1", "reply", 0, Samples.Start, Samples.Start);
         await _store.Conversations.CommitAsync(Samples.Inbound(id, 1, "l-1") with { Outbox = entry });
 
-        Assert.Single(await _store.Conversations.LeaseDueOutboxAsync(Samples.Start, 10, TimeSpan.FromMinutes(2)));
-        Assert.Single(await _store.Conversations.LeaseDueOutboxAsync(Samples.Start.AddMinutes(3), 10, TimeSpan.FromMinutes(2)));
+        Assert.Single(await _store.Outbox.LeaseDueOutboxAsync(Samples.Start, 10, TimeSpan.FromMinutes(2)));
+        Assert.Single(await _store.Outbox.LeaseDueOutboxAsync(Samples.Start.AddMinutes(3), 10, TimeSpan.FromMinutes(2)));
     }
 
     [Fact]

@@ -9,14 +9,24 @@ public sealed class StoreFactory : IAsyncDisposable
 {
     private readonly TempDatabase _file = new();
 
-    public StoreFactory(int maxBatch = 512)
+    private StoreFactory(int maxBatch)
     {
         var options = Options.Create(new SqliteOptions { Path = _file.Path, MaxBatch = maxBatch });
         Database = new SqliteDatabase(options);
         Writer = new SqliteWriteQueue(Database, options, NullLogger<SqliteWriteQueue>.Instance);
         Conversations = new SqliteConversationStore(Database, Writer);
+        Queries = new SqliteConversationQueries(Database);
+        Outbox = new SqliteOutboxStore(Writer);
         Directory = new SqliteCustomerDirectory(Database, Writer);
         GrainStorage = new SqliteGrainStorage(Database, Writer);
+    }
+
+    /// <summary>Creates the store and starts its writer, as the host does.</summary>
+    public static async Task<StoreFactory> StartAsync(int maxBatch = 512)
+    {
+        var store = new StoreFactory(maxBatch);
+        await store.Writer.StartAsync(CancellationToken.None);
+        return store;
     }
 
     public SqliteDatabase Database { get; }
@@ -24,6 +34,10 @@ public sealed class StoreFactory : IAsyncDisposable
     public SqliteWriteQueue Writer { get; }
 
     public SqliteConversationStore Conversations { get; }
+
+    public SqliteConversationQueries Queries { get; }
+
+    public SqliteOutboxStore Outbox { get; }
 
     public SqliteCustomerDirectory Directory { get; }
 

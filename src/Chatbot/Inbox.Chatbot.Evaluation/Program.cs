@@ -31,8 +31,8 @@ Console.WriteLine(string.Create(culture, $"Local classifier: trained on {trainin
 Console.WriteLine($"Evaluated on: {path} ({examples.Count} phrases)");
 Console.WriteLine();
 
-var modelOnly = IntentEvaluation.Evaluate(classifier.ClassifyModelOnly, examples);
-var report = IntentEvaluation.Evaluate(classifier.Classify, examples);
+var modelOnly = await IntentEvaluation.EvaluateAsync(text => classifier.ClassifyModelOnlyAsync(text), examples);
+var report = await IntentEvaluation.EvaluateAsync(text => classifier.ClassifyAsync(text), examples);
 
 Print("Model + rules (what the bot uses)", report);
 Print("Model alone (for comparison)", modelOnly);

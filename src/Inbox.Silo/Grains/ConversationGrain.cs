@@ -29,9 +29,9 @@ public sealed class ConversationGrain(
 
     public async Task<ReceiveResult> ReceiveAsync(IncomingMessage incoming)
     {
-        if (_state?.MergedInto is { } survivor)
+        if (Survivor is { } survivor)
         {
-            return await GrainFactory.GetGrain<IConversationGrain>(survivor).ReceiveAsync(incoming);
+            return await survivor.ReceiveAsync(incoming);
         }
 
         var now = clock.GetUtcNow();
@@ -43,8 +43,7 @@ public sealed class ConversationGrain(
         var status = !reopens ? current.Status
             : botFirst ? ConversationStatus.Bot
             : current.AssigneeId is null ? InitialStatus() : ConversationStatus.Assigned;
-        var sequence = current.LastSequence + 1;
-        var message = new TimelineMessage(Guid.NewGuid(), current.ConversationId, sequence, MessageKind.Inbound, incoming.Channel,
+        var message = new TimelineMessage(Guid.NewGuid(), current.ConversationId, NextSequence(current), MessageKind.Inbound, incoming.Channel,
             incoming.FromIdentity, incoming.ExternalId, incoming.Text, null, incoming.SenderName, null, null, now, now, incoming.Attachments,
             Metadata: incoming.Metadata, Automated: incoming.Automated);
         var next = current with
@@ -52,22 +51,18 @@ public sealed class ConversationGrain(
             Status = status,
             AssigneeId = reopens && botFirst ? null : current.AssigneeId,
             Handoff = reopens ? null : current.Handoff,
-            LastSequence = sequence,
             LastMessageAt = now,
             LastInboundChannel = incoming.Channel,
             LastInboundIdentity = incoming.FromIdentity,
             LastMessagePreview = Preview(incoming.Text, incoming.Attachments),
-            UpdatedAt = now,
         };
-        var liveEvent = new LiveEvent(next.ConversationId, sequence, LiveEventTypes.MessageCreated, now, next, message);
         var cursor = incoming.CheckpointKey is { } key ? new KeyValuePair<string, string>(key, incoming.CheckpointValue ?? "") : (KeyValuePair<string, string>?)null;
-        var outcome = await store.CommitAsync(new ConversationCommit(next, [liveEvent], NewMessage: message, Cursor: cursor));
+        (next, var outcome) = await CommitAsync(next, LiveEventTypes.MessageCreated, now, newMessage: message, cursor: cursor);
         if (outcome.Duplicate)
         {
             return new ReceiveResult(outcome.Existing!, Duplicate: true);
         }
 
-        Publish(next, liveEvent);
         if (next.Status == ConversationStatus.Bot && !incoming.Automated && bot.Enabled)
         {
             bot.Trigger(next.ConversationId, message.MessageId);
@@ -78,9 +73,9 @@ public sealed class ConversationGrain(
 
     public async Task<TimelineMessage> ReplyAsync(ReplyRequest reply)
     {
-        if (_state?.MergedInto is { } survivor)
+        if (Survivor is { } survivor)
         {
-            return await GrainFactory.GetGrain<IConversationGrain>(survivor).ReplyAsync(reply);
+            return await survivor.ReplyAsync(reply);
         }
 
         var current = _state ?? throw new ConversationException("This customer has not written yet, so there is nothing to reply to.");
@@ -91,8 +86,7 @@ public sealed class ConversationGrain(
 
         var (channel, identity) = await ChooseRecipientAsync(current, reply);
         var now = clock.GetUtcNow();
-        var sequence = current.LastSequence + 1;
-        var message = new TimelineMessage(Guid.NewGuid(), current.ConversationId, sequence, MessageKind.Outbound, channel, identity, null,
+        var message = new TimelineMessage(Guid.NewGuid(), current.ConversationId, NextSequence(current), MessageKind.Outbound, channel, identity, null,
             reply.Text, reply.OperatorId, reply.AuthorName, DeliveryState.Queued, null, now, now, reply.Attachments);
 
         // An operator who answers a waiting conversation takes it, as in every contact center console.
@@ -101,16 +95,12 @@ public sealed class ConversationGrain(
         {
             Status = takes ? ConversationStatus.Assigned : current.Status,
             AssigneeId = takes ? reply.OperatorId : current.AssigneeId,
-            LastSequence = sequence,
             LastMessageAt = now,
             LastMessagePreview = Preview(reply.Text, reply.Attachments),
-            UpdatedAt = now,
         };
-        var liveEvent = new LiveEvent(next.ConversationId, sequence, LiveEventTypes.MessageCreated, now, next, message);
         var outbox = new OutboxEntry(message.MessageId, message.ConversationId, channel, identity, reply.Text, 0, now, now, reply.Attachments,
             Automated: reply.OperatorId is null && reply.AuthorName == BotAuthor);
-        await store.CommitAsync(new ConversationCommit(next, [liveEvent], NewMessage: message, Outbox: outbox));
-        Publish(next, liveEvent);
+        await CommitAsync(next, LiveEventTypes.MessageCreated, now, newMessage: message, outbox: outbox);
         outboxSignal.Notify();
         return message;
     }
@@ -130,12 +120,8 @@ public sealed class ConversationGrain(
         }
 
         var now = clock.GetUtcNow();
-        var sequence = current.LastSequence + 1;
         var changed = message with { Text = newText, EditedAt = editedAt, UpdatedAt = now };
-        var next = current with { LastSequence = sequence, UpdatedAt = now };
-        var liveEvent = new LiveEvent(next.ConversationId, sequence, LiveEventTypes.MessageEdited, now, next, changed);
-        await store.CommitAsync(new ConversationCommit(next, [liveEvent], ChangedMessage: changed));
-        Publish(next, liveEvent);
+        await CommitAsync(current, LiveEventTypes.MessageEdited, now, changedMessage: changed);
         return true;
     }
 
@@ -148,13 +134,9 @@ public sealed class ConversationGrain(
         }
 
         var now = clock.GetUtcNow();
-        var sequence = current.LastSequence + 1;
-        var message = new TimelineMessage(Guid.NewGuid(), current.ConversationId, sequence, MessageKind.Note, "note", null, null, text,
+        var message = new TimelineMessage(Guid.NewGuid(), current.ConversationId, NextSequence(current), MessageKind.Note, "note", null, null, text,
             operatorId, authorName, null, null, now, now);
-        var next = current with { LastSequence = sequence, UpdatedAt = now };
-        var liveEvent = new LiveEvent(next.ConversationId, sequence, LiveEventTypes.MessageCreated, now, next, message);
-        await store.CommitAsync(new ConversationCommit(next, [liveEvent], NewMessage: message));
-        Publish(next, liveEvent);
+        await CommitAsync(current, LiveEventTypes.MessageCreated, now, newMessage: message);
         return message;
     }
 
@@ -185,21 +167,11 @@ public sealed class ConversationGrain(
 
         var now = clock.GetUtcNow();
         var labels = (current.Labels ?? []).Union(turn.Labels, StringComparer.Ordinal).ToList();
-        var sequence = current.LastSequence + 1;
-        var next = current with { LastSequence = sequence, Labels = labels, BotMemory = turn.Memory, UpdatedAt = now };
-        if (inbound is not null && inbound.ConversationId == current.ConversationId)
-        {
-            var decided = inbound with { BotDecision = turn.Decision, UpdatedAt = now };
-            var decisionEvent = new LiveEvent(next.ConversationId, sequence, LiveEventTypes.BotDecision, now, next, decided);
-            await store.CommitAsync(new ConversationCommit(next, [decisionEvent], ChangedMessage: decided));
-            Publish(next, decisionEvent);
-        }
-        else
-        {
-            var labelEvent = new LiveEvent(next.ConversationId, sequence, LiveEventTypes.ConversationChanged, now, next, null);
-            await store.CommitAsync(new ConversationCommit(next, [labelEvent]));
-            Publish(next, labelEvent);
-        }
+        var next = current with { Labels = labels, BotMemory = turn.Memory };
+        var decided = inbound is not null && inbound.ConversationId == current.ConversationId
+            ? inbound with { BotDecision = turn.Decision, UpdatedAt = now }
+            : null;
+        await CommitAsync(next, decided is null ? LiveEventTypes.ConversationChanged : LiveEventTypes.BotDecision, now, changedMessage: decided);
 
         foreach (var text in turn.Replies.Where(t => !string.IsNullOrWhiteSpace(t)))
         {
@@ -219,9 +191,9 @@ public sealed class ConversationGrain(
 
     public async Task RecordCallAsync(CallInfo call)
     {
-        if (_state?.MergedInto is { } survivor)
+        if (Survivor is { } survivor)
         {
-            await GrainFactory.GetGrain<IConversationGrain>(survivor).RecordCallAsync(call);
+            await survivor.RecordCallAsync(call);
             return;
         }
 
@@ -229,25 +201,17 @@ public sealed class ConversationGrain(
         var current = _state ?? New(now);
         var externalId = "call:" + call.CallId;
         var existing = _state is null ? null : await store.FindByExternalIdAsync(ChannelVoice, externalId, MessageKind.CallEvent);
-        var sequence = current.LastSequence + 1;
-        TimelineMessage message;
-        ConversationCommit commit;
         if (existing is null)
         {
-            message = new TimelineMessage(Guid.NewGuid(), current.ConversationId, sequence, MessageKind.CallEvent, ChannelVoice,
+            var message = new TimelineMessage(Guid.NewGuid(), current.ConversationId, NextSequence(current), MessageKind.CallEvent, ChannelVoice,
                 call.CallerE164 is null ? null : "phone:" + call.CallerE164, externalId, call.Describe(), null, null, null, null, now, now, Call: call);
-            var next = current with { LastSequence = sequence, LastMessageAt = now, LastMessagePreview = Preview(message.Text), UpdatedAt = now };
-            commit = new ConversationCommit(next, [new LiveEvent(next.ConversationId, sequence, LiveEventTypes.CallUpdated, now, next, message)], NewMessage: message);
+            var next = current with { LastMessageAt = now, LastMessagePreview = Preview(message.Text) };
+            await CommitAsync(next, LiveEventTypes.CallUpdated, now, newMessage: message);
         }
         else
         {
-            message = existing with { Text = call.Describe(), Call = call, UpdatedAt = now };
-            var next = current with { LastSequence = sequence, UpdatedAt = now };
-            commit = new ConversationCommit(next, [new LiveEvent(next.ConversationId, sequence, LiveEventTypes.CallUpdated, now, next, message)], ChangedMessage: message);
+            await CommitAsync(current, LiveEventTypes.CallUpdated, now, changedMessage: existing with { Text = call.Describe(), Call = call, UpdatedAt = now });
         }
-
-        await store.CommitAsync(commit);
-        Publish(commit.Conversation, commit.Events[0]);
     }
 
     private const string ChannelVoice = "voice";
@@ -258,11 +222,8 @@ public sealed class ConversationGrain(
         var current = _state ?? New(now);
         var other = await store.GetConversationAsync(otherConversationId);
         var otherIsNewer = other?.LastMessageAt is { } otherLast && (current.LastMessageAt is null || otherLast > current.LastMessageAt);
-        var sequence = current.LastSequence + 1;
         var next = current with
         {
-            LastSequence = sequence,
-            UpdatedAt = now,
             LastMessageAt = otherIsNewer ? other!.LastMessageAt : current.LastMessageAt,
             LastInboundChannel = otherIsNewer && other!.LastInboundChannel is not null ? other.LastInboundChannel : current.LastInboundChannel ?? other?.LastInboundChannel,
             LastInboundIdentity = otherIsNewer && other!.LastInboundIdentity is not null ? other.LastInboundIdentity : current.LastInboundIdentity ?? other?.LastInboundIdentity,
@@ -272,22 +233,14 @@ public sealed class ConversationGrain(
                 ? other.Status
                 : current.AssigneeId is null && other?.AssigneeId is not null && current.Status != ConversationStatus.Resolved ? ConversationStatus.Assigned : current.Status,
         };
-        var liveEvent = new LiveEvent(next.ConversationId, sequence, LiveEventTypes.ConversationMerged, now, next, null);
-        await store.CommitAsync(new ConversationCommit(next, [liveEvent], Move: new TimelineMove(otherConversationId, next.ConversationId, Back: false)));
-        Publish(next, liveEvent);
-        return next;
+        return (await CommitAsync(next, LiveEventTypes.ConversationMerged, now, move: new TimelineMove(otherConversationId, next.ConversationId, Back: false))).Next;
     }
 
     public async Task<ConversationSnapshot> SplitAsync(Guid otherConversationId)
     {
         var current = _state ?? throw new ConversationException("There is no conversation with this customer yet.");
-        var now = clock.GetUtcNow();
-        var sequence = current.LastSequence + 1;
-        var next = current with { LastSequence = sequence, UpdatedAt = now };
-        var liveEvent = new LiveEvent(next.ConversationId, sequence, LiveEventTypes.ConversationMerged, now, next, null);
-        await store.CommitAsync(new ConversationCommit(next, [liveEvent], Move: new TimelineMove(otherConversationId, next.ConversationId, Back: true)));
-        Publish(next, liveEvent);
-        return next;
+        var move = new TimelineMove(otherConversationId, current.ConversationId, Back: true);
+        return (await CommitAsync(current, LiveEventTypes.ConversationMerged, clock.GetUtcNow(), move: move)).Next;
     }
 
     public async Task MarkMergedAsync(Guid? survivorConversationId)
@@ -306,9 +259,9 @@ public sealed class ConversationGrain(
 
     public async Task RecordDeliveryAsync(Guid messageId, DeliveryState state, string? error, string? providerMessageId)
     {
-        if (_state?.MergedInto is { } survivor)
+        if (Survivor is { } survivor)
         {
-            await GrainFactory.GetGrain<IConversationGrain>(survivor).RecordDeliveryAsync(messageId, state, error, providerMessageId);
+            await survivor.RecordDeliveryAsync(messageId, state, error, providerMessageId);
             return;
         }
 
@@ -326,7 +279,6 @@ public sealed class ConversationGrain(
         }
 
         var now = clock.GetUtcNow();
-        var sequence = current.LastSequence + 1;
         var changed = message with
         {
             Delivery = state,
@@ -334,10 +286,7 @@ public sealed class ConversationGrain(
             ExternalId = providerMessageId ?? message.ExternalId,
             UpdatedAt = now,
         };
-        var next = current with { LastSequence = sequence, UpdatedAt = now };
-        var liveEvent = new LiveEvent(next.ConversationId, sequence, LiveEventTypes.MessageDelivery, now, next, changed);
-        await store.CommitAsync(new ConversationCommit(next, [liveEvent], ChangedMessage: changed));
-        Publish(next, liveEvent);
+        await CommitAsync(current, LiveEventTypes.MessageDelivery, now, changedMessage: changed);
     }
 
     private async Task<ConversationSnapshot> ChangeAsync(Func<ConversationSnapshot, ConversationSnapshot> change)
@@ -349,14 +298,38 @@ public sealed class ConversationGrain(
             return current;
         }
 
-        var now = clock.GetUtcNow();
-        var sequence = current.LastSequence + 1;
-        var next = changed with { LastSequence = sequence, UpdatedAt = now };
-        var liveEvent = new LiveEvent(next.ConversationId, sequence, LiveEventTypes.ConversationChanged, now, next, null);
-        await store.CommitAsync(new ConversationCommit(next, [liveEvent]));
-        Publish(next, liveEvent);
-        return next;
+        return (await CommitAsync(changed, LiveEventTypes.ConversationChanged, clock.GetUtcNow())).Next;
     }
+
+    /// <summary>
+    /// Numbers the next event, commits it with its effect in one store transaction and, once that is durable, keeps the new
+    /// state and raises the event. On a duplicate (the store has the inbound message already) nothing changes and nothing is raised.
+    /// </summary>
+    /// <param name="next">The conversation after the step; its sequence and update time are set here.</param>
+    /// <param name="newMessage">A new timeline item, numbered with <see cref="NextSequence"/>; the event carries it.</param>
+    /// <param name="changedMessage">A changed timeline item; the event carries it.</param>
+    private async Task<(ConversationSnapshot Next, CommitOutcome Outcome)> CommitAsync(ConversationSnapshot next, string eventType, DateTimeOffset now,
+        TimelineMessage? newMessage = null, TimelineMessage? changedMessage = null, OutboxEntry? outbox = null, TimelineMove? move = null,
+        KeyValuePair<string, string>? cursor = null)
+    {
+        var sequence = NextSequence(next);
+        next = next with { LastSequence = sequence, UpdatedAt = now };
+        var liveEvent = new LiveEvent(next.ConversationId, sequence, eventType, now, next, newMessage ?? changedMessage);
+        var outcome = await store.CommitAsync(new ConversationCommit(next, [liveEvent], newMessage, changedMessage, outbox, move, cursor));
+        if (!outcome.Duplicate)
+        {
+            _state = next;
+            publisher.Publish(liveEvent);
+        }
+
+        return (next, outcome);
+    }
+
+    /// <summary>The sequence number of the conversation's next event.</summary>
+    private static long NextSequence(ConversationSnapshot current) => current.LastSequence + 1;
+
+    /// <summary>The conversation this one was merged into, which takes its calls; null while it keeps its own timeline.</summary>
+    private IConversationGrain? Survivor => _state?.MergedInto is { } survivor ? GrainFactory.GetGrain<IConversationGrain>(survivor) : null;
 
     private async Task<(string Channel, string Identity)> ChooseRecipientAsync(ConversationSnapshot current, ReplyRequest reply)
     {
@@ -382,12 +355,6 @@ public sealed class ConversationGrain(
         }
 
         return (reply.Channel, reply.Identity);
-    }
-
-    private void Publish(ConversationSnapshot next, LiveEvent liveEvent)
-    {
-        _state = next;
-        publisher.Publish(liveEvent);
     }
 
     private ConversationSnapshot New(DateTimeOffset now)

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Inbox.Domain.Calls;
 using Inbox.Domain.Live;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Inbox.Silo.Live;
@@ -9,8 +10,9 @@ namespace Inbox.Silo.Live;
 /// Sends committed events from this silo to every subscribed web node, one at a time and in the order they
 /// were committed. The list of nodes is asked from <see cref="ILiveSubscribersGrain"/> and kept for a few seconds.
 /// Delivery is best effort: a node that misses an event sees the gap in the sequence and asks the store.
+/// The host starts the sending loop; events published before it starts wait in the queue.
 /// </summary>
-public sealed class LiveEventPublisher : ILiveEventPublisher, IAsyncDisposable
+public sealed class LiveEventPublisher : ILiveEventPublisher, IHostedService, IAsyncDisposable
 {
     private static readonly TimeSpan ListLifetime = TimeSpan.FromSeconds(3);
 
@@ -18,7 +20,8 @@ public sealed class LiveEventPublisher : ILiveEventPublisher, IAsyncDisposable
     private readonly IGrainFactory _grains;
     private readonly TimeProvider _clock;
     private readonly ILogger<LiveEventPublisher> _logger;
-    private readonly Task _loop;
+    private readonly Lock _gate = new();
+    private Task? _loop;
     private IReadOnlyList<ILiveEventObserver> _subscribers = [];
     private DateTimeOffset _listFetchedAt = DateTimeOffset.MinValue;
 
@@ -27,7 +30,6 @@ public sealed class LiveEventPublisher : ILiveEventPublisher, IAsyncDisposable
         _grains = grains;
         _clock = clock;
         _logger = logger;
-        _loop = Task.Run(RunAsync);
     }
 
     public void Publish(LiveEvent liveEvent) => _queue.Writer.TryWrite(liveEvent);
@@ -58,9 +60,32 @@ public sealed class LiveEventPublisher : ILiveEventPublisher, IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Starts the sending loop.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _loop ??= Task.Run(RunAsync, CancellationToken.None);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Takes no more events and waits until the queued ones are sent (or given up on).</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
         _queue.Writer.TryComplete();
-        await _loop.ConfigureAwait(false);
+        Task? loop;
+        lock (_gate)
+        {
+            loop = _loop;
+        }
+
+        if (loop is not null)
+        {
+            await loop.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
+
+    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
 }

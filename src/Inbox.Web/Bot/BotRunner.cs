@@ -19,6 +19,7 @@ public sealed class BotRunner(
     IChatbot chatbot,
     IGrainFactory grains,
     IConversationStore store,
+    IConversationQueries queries,
     ILogger<BotRunner> logger) : BackgroundService, IBotTrigger
 {
     public const int Workers = 4;
@@ -36,7 +37,7 @@ public sealed class BotRunner(
         var workers = _queues.Select(queue => Task.Run(() => WorkAsync(queue.Reader, stoppingToken), stoppingToken)).ToList();
         try
         {
-            foreach (var (conversation, message) in await store.ListAwaitingBotAsync(1000, stoppingToken))
+            foreach (var (conversation, message) in await queries.ListAwaitingBotAsync(1000, stoppingToken))
             {
                 Trigger(conversation, message);
             }
@@ -86,7 +87,7 @@ public sealed class BotRunner(
         var verified = (customer?.Identities ?? []).Select(ChannelIdentity.Parse)
             .Where(i => i.Kind is IdentityKinds.Phone or IdentityKinds.Email).ToList();
         var memory = snapshot.BotMemory is { Length: > 0 } json ? JsonSerializer.Deserialize<BotMemory>(json, InboxJson.Options) ?? BotMemory.Empty : BotMemory.Empty;
-        var queuePosition = await store.CountQueuedAsync(cancellationToken) + 1;
+        var queuePosition = await queries.CountQueuedAsync(cancellationToken) + 1;
 
         var turn = await chatbot.HandleAsync(new BotRequest(conversationId, message.Channel, message.Text, verified, customer?.Name, memory, queuePosition), cancellationToken);
 

@@ -17,7 +17,7 @@ namespace Inbox.Web.Calls;
 public sealed class CallEventSink(
     IGrainFactory grains,
     PhoneNumberNormalizer phones,
-    IConversationStore store,
+    IConversationQueries store,
     CallerOrders orders,
     OrderContacts orderContacts,
     ILiveEventPublisher publisher,

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Inbox.Web.Health;
 
 /// <summary>Ready when the store answers a query and the cluster answers a grain call.</summary>
-public sealed class StoreHealthCheck(IConversationStore store, IGrainFactory grains) : IHealthCheck
+public sealed class StoreHealthCheck(IConversationQueries store, IGrainFactory grains) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

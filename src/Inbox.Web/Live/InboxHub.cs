@@ -12,7 +12,7 @@ namespace Inbox.Web.Live;
 /// <see cref="GetMissedEvents"/> and gets exactly the events it missed, in order.
 /// </summary>
 [Authorize(Policy = InboxPolicies.Operator)]
-public sealed class InboxHub(ConsoleConnections connections, IConversationStore store) : Hub
+public sealed class InboxHub(ConsoleConnections connections, IConversationQueries store) : Hub
 {
     public const string Path = "/hubs/inbox";
     public const string EventMethod = "event";

@@ -38,7 +38,7 @@ public static class ConversationEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, IConversationStore store, string? status, string? assignee, int? offset, int? limit)
+    private static async Task<IResult> ListAsync(HttpContext context, IConversationQueries store, string? status, string? assignee, int? offset, int? limit)
     {
         var statuses = new List<ConversationStatus>();
         foreach (var word in (status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -77,7 +77,7 @@ public static class ConversationEndpoints
         return Results.Ok(page);
     }
 
-    private static async Task<IResult> GetAsync(Guid id, IGrainFactory grains, IConversationStore store, int? limit)
+    private static async Task<IResult> GetAsync(Guid id, IGrainFactory grains, IConversationQueries store, int? limit)
     {
         var conversation = await grains.GetGrain<IConversationGrain>(id).GetAsync();
         if (conversation is null)
@@ -90,7 +90,7 @@ public static class ConversationEndpoints
         return Results.Ok(new ConversationDetails(conversation, customer, page.Messages, page.NextBefore));
     }
 
-    private static async Task<IResult> TimelineAsync(Guid id, IConversationStore store, string? before, int? limit)
+    private static async Task<IResult> TimelineAsync(Guid id, IConversationQueries store, string? before, int? limit)
     {
         try
         {
@@ -102,7 +102,7 @@ public static class ConversationEndpoints
         }
     }
 
-    private static async Task<IResult> EventsAsync(Guid id, IConversationStore store, long? after, int? limit) =>
+    private static async Task<IResult> EventsAsync(Guid id, IConversationQueries store, long? after, int? limit) =>
         Results.Ok(await store.GetEventsAsync(id, after ?? 0, Math.Clamp(limit ?? 500, 1, 1000)));
 
     private static async Task<IResult> ReplyAsync(Guid id, ReplyBody body, HttpContext context, IGrainFactory grains, IAttachmentStore attachments)

@@ -4,7 +4,7 @@ using Inbox.Domain.Storage;
 namespace Inbox.Web.Outbox;
 
 /// <summary>Lets connectors thread their replies on the customer's last message of their channel.</summary>
-public sealed class ConversationHistory(IConversationStore store) : IConversationHistory
+public sealed class ConversationHistory(IConversationQueries store) : IConversationHistory
 {
     public async Task<ThreadedMessage?> LastInboundAsync(Guid conversationId, string channel, CancellationToken cancellationToken) =>
         await store.LastInboundAsync(conversationId, channel, cancellationToken) is { ExternalId: { } externalId } message

@@ -13,7 +13,7 @@ namespace Inbox.Web.Outbox;
 /// An entry is removed only after its final state is stored, so a crash re-sends rather than loses (the message id stays the same).
 /// </summary>
 public sealed class OutboxDispatcher(
-    IConversationStore store,
+    IOutboxStore outbox,
     IAttachmentStore attachments,
     IIdentityReachability reachability,
     IGrainFactory grains,
@@ -35,7 +35,7 @@ public sealed class OutboxDispatcher(
             IReadOnlyList<OutboxEntry> due = [];
             try
             {
-                due = await store.LeaseDueOutboxAsync(clock.GetUtcNow(), settings.Concurrency * 4, settings.Lease, stoppingToken);
+                due = await outbox.LeaseDueOutboxAsync(clock.GetUtcNow(), settings.Concurrency * 4, settings.Lease, stoppingToken);
                 await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = stoppingToken },
                     async (entry, ct) => await DeliverAsync(entry, ct));
             }
@@ -96,11 +96,11 @@ public sealed class OutboxDispatcher(
         {
             case DeliveryOutcome.Sent sent:
                 await conversation.RecordDeliveryAsync(entry.MessageId, DeliveryState.Sent, null, sent.ProviderMessageId);
-                await store.CompleteOutboxAsync(entry.MessageId, cancellationToken);
+                await outbox.CompleteOutboxAsync(entry.MessageId, cancellationToken);
                 break;
             case DeliveryOutcome.Delivered delivered:
                 await conversation.RecordDeliveryAsync(entry.MessageId, DeliveryState.Delivered, null, delivered.ProviderMessageId);
-                await store.CompleteOutboxAsync(entry.MessageId, cancellationToken);
+                await outbox.CompleteOutboxAsync(entry.MessageId, cancellationToken);
                 break;
             case DeliveryOutcome.Failed failed:
                 logger.LogWarning("Reply {MessageId} via {Channel} failed: {Reason}", entry.MessageId, entry.Channel, failed.Reason);
@@ -110,19 +110,19 @@ public sealed class OutboxDispatcher(
                 }
 
                 await conversation.RecordDeliveryAsync(entry.MessageId, DeliveryState.Failed, failed.Reason, null);
-                await store.CompleteOutboxAsync(entry.MessageId, cancellationToken);
+                await outbox.CompleteOutboxAsync(entry.MessageId, cancellationToken);
                 break;
             case DeliveryOutcome.Retry retry when attempt >= options.Value.MaxAttempts:
                 logger.LogWarning("Reply {MessageId} via {Channel} gave up after {Attempts} attempts: {Reason}", entry.MessageId, entry.Channel, attempt, retry.Reason);
                 await conversation.RecordDeliveryAsync(entry.MessageId, DeliveryState.Failed, $"gave up after {attempt} attempts; last: {retry.Reason}", null);
-                await store.CompleteOutboxAsync(entry.MessageId, cancellationToken);
+                await outbox.CompleteOutboxAsync(entry.MessageId, cancellationToken);
                 break;
             case DeliveryOutcome.Retry retry:
                 var delay = retry.After ?? Backoff(attempt);
                 var next = clock.GetUtcNow() + delay;
                 logger.LogInformation("Reply {MessageId} via {Channel}: attempt {Attempt} failed ({Reason}); next try in {Delay}", entry.MessageId, entry.Channel, attempt, retry.Reason, delay);
                 await conversation.RecordDeliveryAsync(entry.MessageId, DeliveryState.Queued, $"attempt {attempt} failed: {retry.Reason}; retrying at {next:O}", null);
-                await store.RescheduleOutboxAsync(entry.MessageId, attempt, next, retry.Reason, cancellationToken);
+                await outbox.RescheduleOutboxAsync(entry.MessageId, attempt, next, retry.Reason, cancellationToken);
                 break;
         }
     }

@@ -61,12 +61,10 @@ public sealed partial class AzureOpenAIChatbot : IChatbot
     public async Task<BotTurn> HandleAsync(BotRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var classifier = _local.Classifier;
-        await classifier.WhenReady.WaitAsync(cancellationToken).ConfigureAwait(false);
         var text = request.Text ?? string.Empty;
+        var prediction = await _local.Classifier.ClassifyAsync(text, cancellationToken).ConfigureAwait(false);
         var memory = request.Memory ?? BotMemory.Empty;
         var language = LanguageDetector.Detect(text, memory.Language);
-        var prediction = classifier.Classify(text);
 
         var deterministic = memory.QuizStep is not null ||
                             prediction.Intent == Intents.Human ||

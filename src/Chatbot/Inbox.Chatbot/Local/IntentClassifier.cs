@@ -31,8 +31,15 @@ public sealed class IntentClassifier
     /// <summary>Starts training on the shipped training set on the thread pool and returns at once; see <see cref="WhenReady"/>.</summary>
     public static IntentClassifier StartTrainingOnShippedData() => new(Task.Run(() => IntentModel.Train(IntentDataSet.LoadTraining())));
 
-    /// <summary>Classifies one message with the model and the rules (waits for training if needed).</summary>
-    public IntentPrediction Classify(string? text)
+    /// <summary>Classifies one message with the model and the rules (waits for training if needed, without holding a thread).</summary>
+    public async ValueTask<IntentPrediction> ClassifyAsync(string? text, CancellationToken cancellationToken = default) =>
+        Classify(await _model.WaitAsync(cancellationToken).ConfigureAwait(false), text);
+
+    /// <summary>Classifies with the models alone (for the evaluation's comparison).</summary>
+    public async ValueTask<IntentPrediction> ClassifyModelOnlyAsync(string? text, CancellationToken cancellationToken = default) =>
+        ClassifyModelOnly(await _model.WaitAsync(cancellationToken).ConfigureAwait(false), text);
+
+    private static IntentPrediction Classify(IntentModel trained, string? text)
     {
         var normalized = TextNormalizer.Basic(text);
         if (normalized.Length == 0)
@@ -45,10 +52,10 @@ public sealed class IntentClassifier
             return new IntentPrediction(Intents.Fraud, Intents.FraudAlreadyVictim, 1.0, "rule:victim");
         }
 
-        var model = ClassifyModelOnly(text);
+        var model = ClassifyModelOnly(trained, text);
         if (IntentRules.IsSecretRequest(normalized))
         {
-            var sub = model.Intent == Intents.Fraud ? model.SubIntent : BestFraudSubIntent(text, includeVictim: false);
+            var sub = model.Intent == Intents.Fraud ? model.SubIntent : BestFraudSubIntent(trained, text, includeVictim: false);
             return new IntentPrediction(Intents.Fraud, sub ?? Intents.FraudCodeRequest, 1.0, "rule:secret-request");
         }
 
@@ -80,10 +87,8 @@ public sealed class IntentClassifier
         return model;
     }
 
-    /// <summary>Classifies with the models alone (for the evaluation's comparison).</summary>
-    public IntentPrediction ClassifyModelOnly(string? text)
+    private static IntentPrediction ClassifyModelOnly(IntentModel model, string? text)
     {
-        var model = _model.GetAwaiter().GetResult();
         var scores = model.ScoreIntents(text ?? string.Empty);
         var (best, confidence) = scores.MaxBy(s => s.Value);
         if (best == Intents.Quiz)
@@ -91,13 +96,13 @@ public sealed class IntentClassifier
             return new IntentPrediction(Intents.Other, Intents.Quiz, confidence, "model");
         }
 
-        var subIntent = best == Intents.Fraud ? BestFraudSubIntent(text, includeVictim: true) : null;
+        var subIntent = best == Intents.Fraud ? BestFraudSubIntent(model, text, includeVictim: true) : null;
         return new IntentPrediction(best, subIntent, confidence, "model");
     }
 
-    private string? BestFraudSubIntent(string? text, bool includeVictim)
+    private static string? BestFraudSubIntent(IntentModel model, string? text, bool includeVictim)
     {
-        var scores = _model.GetAwaiter().GetResult().ScoreFraudSubIntents(text ?? string.Empty);
+        var scores = model.ScoreFraudSubIntents(text ?? string.Empty);
         var candidates = scores.Where(s => includeVictim || s.Key != Intents.FraudAlreadyVictim).ToArray();
         return candidates.Length == 0 ? null : candidates.MaxBy(s => s.Value).Key;
     }

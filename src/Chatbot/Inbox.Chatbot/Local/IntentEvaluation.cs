@@ -4,9 +4,9 @@ namespace Inbox.Chatbot.Local;
 public static class IntentEvaluation
 {
     /// <summary>Classifies every example and compares with its label.</summary>
-    /// <param name="classify">The classifier under test (e.g. <see cref="IntentClassifier.Classify"/>).</param>
+    /// <param name="classify">The classifier under test (e.g. <see cref="IntentClassifier.ClassifyAsync"/>).</param>
     /// <param name="examples">The labelled examples; labels may be top-level intents or data-set labels.</param>
-    public static EvaluationReport Evaluate(Func<string, IntentPrediction> classify, IReadOnlyList<LabelledText> examples)
+    public static async Task<EvaluationReport> EvaluateAsync(Func<string, ValueTask<IntentPrediction>> classify, IReadOnlyList<LabelledText> examples)
     {
         ArgumentNullException.ThrowIfNull(classify);
         ArgumentNullException.ThrowIfNull(examples);
@@ -19,7 +19,7 @@ public static class IntentEvaluation
 
         foreach (var example in examples)
         {
-            var prediction = classify(example.Text);
+            var prediction = await classify(example.Text).ConfigureAwait(false);
             var expected = Intents.ToTopLevel(example.Label);
             var row = IndexOf(intents, expected);
             var column = IndexOf(intents, prediction.Intent);

@@ -39,11 +39,11 @@ public sealed partial class LocalChatbot : IChatbot
     public async Task<BotTurn> HandleAsync(BotRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await _classifier.WhenReady.WaitAsync(cancellationToken).ConfigureAwait(false);
         var text = request.Text ?? string.Empty;
+        var prediction = await _classifier.ClassifyAsync(text, cancellationToken).ConfigureAwait(false);
         var memory = request.Memory ?? BotMemory.Empty;
         var language = LanguageDetector.Detect(text, memory.Language);
-        var turn = new LocalTurnContext(request, text, language, memory with { Language = language }, _classifier.Classify(text));
+        var turn = new LocalTurnContext(request, text, language, memory with { Language = language }, prediction);
         var result = await DecideAsync(turn, cancellationToken).ConfigureAwait(false);
         return Sanitize(result, language);
     }

@@ -1,5 +1,6 @@
 using Dapper;
 using Inbox.Domain.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace Inbox.Silo.Storage.Sqlite;
 
@@ -12,7 +13,10 @@ public sealed class SqliteCursorStore(SqliteDatabase database, SqliteWriteQueue 
     }
 
     public Task SetAsync(string key, string value, CancellationToken cancellationToken = default) =>
-        writer.WriteAsync((connection, transaction) => connection.Execute(
-            "INSERT INTO cursors (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            new { key, value }, transaction), cancellationToken);
+        writer.WriteAsync((connection, transaction) => Set(connection, transaction, key, value), cancellationToken);
+
+    /// <summary>Sets a cursor inside a transaction (a commit that stores a message with its polling offset).</summary>
+    internal static void Set(SqliteConnection connection, SqliteTransaction transaction, string key, string value) =>
+        connection.Execute("INSERT INTO cursors (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            new { key, value }, transaction);
 }

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -9,21 +10,22 @@ namespace Inbox.Silo.Storage.Sqlite;
 /// The store's one writer. Writes queue up; the writer takes all that are waiting (up to <see cref="SqliteOptions.MaxBatch"/>),
 /// runs each in a savepoint of one transaction and commits once: one fsync for the whole group (group commit).
 /// A write's task completes only after the commit is durable. A write that throws is rolled back alone.
+/// The host starts the writer first and stops it last (<see cref="InboxStorage"/>); a write queued before it starts waits for it.
 /// </summary>
-public sealed class SqliteWriteQueue : IAsyncDisposable
+public sealed class SqliteWriteQueue : IHostedService, IAsyncDisposable
 {
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SqliteDatabase _database;
     private readonly ILogger<SqliteWriteQueue> _logger;
     private readonly int _maxBatch;
-    private readonly Task _writer;
+    private readonly Lock _gate = new();
+    private Task? _writer;
 
     public SqliteWriteQueue(SqliteDatabase database, IOptions<SqliteOptions> options, ILogger<SqliteWriteQueue> logger)
     {
         _database = database;
         _logger = logger;
         _maxBatch = Math.Max(1, options.Value.MaxBatch);
-        _writer = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
     }
 
     /// <summary>Number of transactions committed so far; with <see cref="WritesCommitted"/> it shows how well writes group.</summary>
@@ -118,10 +120,28 @@ public sealed class SqliteWriteQueue : IAsyncDisposable
         command.ExecuteNonQuery();
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Starts the writer on a thread of its own.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        EnsureWriter();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Takes no more writes and waits until the ones queued are committed (it starts the writer for them if the host never did).</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
         _queue.Writer.TryComplete();
-        await _writer.ConfigureAwait(false);
+        await EnsureWriter().WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
+
+    private Task EnsureWriter()
+    {
+        lock (_gate)
+        {
+            return _writer ??= Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        }
     }
 
     private abstract class PendingWrite
