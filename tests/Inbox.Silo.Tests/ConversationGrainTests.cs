@@ -1,3 +1,4 @@
+using Inbox.Identity;
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Customers;
 using Inbox.Domain.Live;
@@ -91,7 +92,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
     {
         var id = Guid.NewGuid();
         var grain = fixture.Grains.GetGrain<IConversationGrain>(id);
-        await fixture.Grains.GetGrain<ICustomerGrain>(id).AttachAsync(["api:own"], "Ivan");
+        await fixture.Grains.GetGrain<ICustomerGrain>(id).AttachAsync([ChannelIdentity.Parse("api:own")], "Ivan");
         await grain.ReceiveAsync(Incoming($"{id}-1", identity: "api:own"));
 
         var refused = await Assert.ThrowsAsync<ConversationException>(() =>

@@ -1,3 +1,4 @@
+using Inbox.Identity;
 using Inbox.Domain.Customers;
 using Inbox.Domain.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,11 +41,12 @@ public sealed class IdentityAndCustomerGrainTests(ClusterFixture fixture)
         var phone = $"phone:+7916{Random.Shared.Next(1000000, 9999999)}";
 
         Assert.Null(await customer.GetAsync());
-        await customer.AttachAsync(["api:x1"], "Ivan Petrov");
-        var card = await customer.AttachAsync(["api:x1", phone], "Another Name");
+        var api = ChannelIdentity.Parse("api:x1");
+        await customer.AttachAsync([api], "Ivan Petrov");
+        var card = await customer.AttachAsync([api, ChannelIdentity.Parse(phone)], "Another Name");
 
         Assert.Equal("Ivan Petrov", card.Name);
-        Assert.Equal(["api:x1", phone], card.Identities);
+        Assert.Equal(["api:x1", phone], card.Identities.Select(i => i.ToString()));
         var directory = fixture.SiloServices.GetRequiredService<ICustomerDirectory>();
         Assert.Equal(id, Assert.Single(await directory.SearchAsync(phone, null, 10)).CustomerId);
     }

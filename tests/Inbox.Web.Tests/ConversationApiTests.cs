@@ -169,7 +169,7 @@ public sealed class ConversationApiTests(ServerFixture fixture) : IClassFixture<
 
         var card = await op.GetFromJsonAsync<CustomerDetails>($"/api/v1/customers/{accepted.CustomerId}", InboxJson.Options);
         Assert.Equal("Ольга Смирнова", card!.Customer.Name);
-        Assert.Equal([$"phone:+791677766{suffix}", $"email:{email}"], card.Customer.Identities);
+        Assert.Equal([$"phone:+791677766{suffix}", $"email:{email}"], card.Customer.Identities.Select(i => i.ToString()));
         Assert.Equal(accepted.ConversationId, card.Conversation!.ConversationId);
         Assert.Equal(HttpStatusCode.NotFound, (await op.GetAsync($"/api/v1/customers/{Guid.NewGuid()}")).StatusCode);
     }

@@ -90,6 +90,6 @@ public sealed class EmailEndToEndTests : IAsyncLifetime
 
         var thread = await InboxApi.EventuallyAsync(() => op.ConversationAsync(conversationId), d => d.Messages.Count(m => m.Kind == MessageKind.Inbound) == 2);
         Assert.Contains(thread.Messages, m => m.Kind == MessageKind.Inbound && m.Text.Contains("Спасибо, жду."));
-        Assert.Contains($"email:work.{customer}", thread.Customer!.Identities);
+        Assert.Contains($"email:work.{customer}", thread.Customer!.Identities.Select(i => i.ToString()));
     }
 }

@@ -68,7 +68,7 @@ public sealed class InboundApiTests(ServerFixture fixture) : IClassFixture<Serve
         using var op = await Server.OperatorClientAsync();
         var details = await op.ConversationAsync(answers[0].ConversationId);
         Assert.Equal(3, details.Messages.Count);
-        Assert.Equal([$"phone:+791655512{suffix}"], details.Customer!.Identities);
+        Assert.Equal([$"phone:+791655512{suffix}"], details.Customer!.Identities.Select(i => i.ToString()));
     }
 
     [Theory]

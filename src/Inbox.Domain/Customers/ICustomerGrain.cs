@@ -1,3 +1,5 @@
+using Inbox.Identity;
+
 namespace Inbox.Domain.Customers;
 
 /// <summary>The customer: a person with identities on several channels.</summary>
@@ -10,7 +12,7 @@ public interface ICustomerGrain : IGrainWithGuidKey
 
     /// <summary>Records identities the customer owns and, when not yet known, their name. Idempotent.</summary>
     [Alias("Attach")]
-    Task<CustomerCard> AttachAsync(IReadOnlyList<string> identities, string? name);
+    Task<CustomerCard> AttachAsync(IReadOnlyList<ChannelIdentity> identities, string? name);
 
     /// <summary>
     /// Merges <paramref name="otherCustomerId"/> into this customer: its identities route here from now on and its timeline
@@ -29,9 +31,9 @@ public interface ICustomerGrain : IGrainWithGuidKey
 
     /// <summary>Forgets identities that moved to another customer.</summary>
     [Alias("Detach")]
-    Task DetachAsync(IReadOnlyList<string> identities);
+    Task DetachAsync(IReadOnlyList<ChannelIdentity> identities);
 
     /// <summary>Marks one of the customer's identities as (un)reachable, with the reason shown to operators.</summary>
     [Alias("SetReachable")]
-    Task SetReachableAsync(string identity, bool reachable, string? reason);
+    Task SetReachableAsync(ChannelIdentity identity, bool reachable, string? reason);
 }

@@ -41,14 +41,14 @@ public sealed class CustomerResolver(IGrainFactory grains, IConversationStore st
         owner ??= await ThreadOwnerAsync(lookup, cancellationToken);
         owner ??= await orderContacts.FindOwnerAsync(lookup.From[0], cancellationToken);
         owner ??= await Identity(lookup.From[0]).ClaimAsync(Guid.NewGuid());
-        var owned = new List<string>(lookup.From.Count);
+        var owned = new List<ChannelIdentity>(lookup.From.Count);
         foreach (var identity in lookup.From)
         {
             // The identity that named the owner needs no claim: it is the owner's already.
             var current = identity == ownerFoundBy ? owner.Value : await Identity(identity).ClaimAsync(owner.Value);
             if (current == owner.Value)
             {
-                owned.Add(identity.ToString());
+                owned.Add(identity);
                 continue;
             }
 
@@ -94,5 +94,5 @@ public sealed class CustomerResolver(IGrainFactory grains, IConversationStore st
         };
     }
 
-    private IIdentityGrain Identity(ChannelIdentity identity) => grains.GetGrain<IIdentityGrain>(identity.ToString());
+    private IIdentityGrain Identity(ChannelIdentity identity) => grains.GetIdentityGrain(identity);
 }

@@ -37,7 +37,7 @@ public sealed class OrderContacts(CustomerOrders orders, IGrainFactory grains, I
 
         foreach (var other in found.SelectMany(orders.ContactsOf).Where(c => c.Kind != identity.Kind))
         {
-            if (await grains.GetGrain<IIdentityGrain>(other.ToString()).GetCustomerAsync() is { } owner)
+            if (await grains.GetIdentityGrain(other).GetCustomerAsync() is { } owner)
             {
                 return owner;
             }

@@ -3,6 +3,7 @@ using Inbox.Domain.Conversations;
 using Inbox.Domain.Customers;
 using Inbox.Domain.Live;
 using Inbox.Domain.Storage;
+using Inbox.Identity;
 using Microsoft.Extensions.Options;
 
 namespace Inbox.Silo.Grains;
@@ -204,7 +205,7 @@ public sealed class ConversationGrain(
         if (existing is null)
         {
             var message = new TimelineMessage(Guid.NewGuid(), current.ConversationId, NextSequence(current), MessageKind.CallEvent, ChannelVoice,
-                call.CallerE164 is null ? null : "phone:" + call.CallerE164, externalId, call.Describe(), null, null, null, null, now, now, Call: call);
+                call.CallerE164 is null ? null : new ChannelIdentity(IdentityKinds.Phone, call.CallerE164).ToString(), externalId, call.Describe(), null, null, null, null, now, now, Call: call);
             var next = current with { LastMessageAt = now, LastMessagePreview = Preview(message.Text) };
             await CommitAsync(next, LiveEventTypes.CallUpdated, now, newMessage: message);
         }
@@ -349,7 +350,7 @@ public sealed class ConversationGrain(
         }
 
         var card = await GrainFactory.GetGrain<ICustomerGrain>(current.CustomerId).GetAsync();
-        if (card is null || !card.Identities.Contains(reply.Identity, StringComparer.Ordinal))
+        if (card is null || !ChannelIdentity.TryParse(reply.Identity, out var wanted) || !card.Identities.Contains(wanted))
         {
             throw new ConversationException($"'{reply.Identity}' is not one of this customer's identities.");
         }

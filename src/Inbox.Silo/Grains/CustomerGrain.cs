@@ -1,3 +1,4 @@
+using Inbox.Identity;
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Customers;
 using Inbox.Domain.Storage;
@@ -12,9 +13,9 @@ public sealed class CustomerGrain(
     public Task<CustomerCard?> GetAsync() =>
         Task.FromResult(state.RecordExists ? Card() : null);
 
-    public async Task<CustomerCard> AttachAsync(IReadOnlyList<string> identities, string? name)
+    public async Task<CustomerCard> AttachAsync(IReadOnlyList<ChannelIdentity> identities, string? name)
     {
-        var added = identities.Where(i => !state.State.Identities.Contains(i, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
+        var added = identities.Select(i => i.ToString()).Where(i => !state.State.Identities.Contains(i, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
         var rename = string.IsNullOrWhiteSpace(state.State.Name) && !string.IsNullOrWhiteSpace(name);
         if (state.RecordExists && added.Count == 0 && !rename)
         {
@@ -54,9 +55,9 @@ public sealed class CustomerGrain(
         var moved = new List<string>();
         foreach (var identity in otherCard.Identities)
         {
-            if (await GrainFactory.GetGrain<IIdentityGrain>(identity).ReassignAsync(otherCustomerId, self))
+            if (await GrainFactory.GetIdentityGrain(identity).ReassignAsync(otherCustomerId, self))
             {
-                moved.Add(identity);
+                moved.Add(identity.ToString());
             }
         }
 
@@ -98,7 +99,7 @@ public sealed class CustomerGrain(
         await directory.UpsertAsync(self, state.State.Name, state.State.Identities);
         if (otherCard is not null)
         {
-            await directory.UpsertAsync(otherCustomerId, otherCard.Name, otherCard.Identities);
+            await directory.UpsertAsync(otherCustomerId, otherCard.Name, otherCard.Identities.Select(i => i.ToString()).ToList());
         }
 
         return Card();
@@ -116,14 +117,16 @@ public sealed class CustomerGrain(
         return Card();
     }
 
-    public Task DetachAsync(IReadOnlyList<string> identities)
+    public Task DetachAsync(IReadOnlyList<ChannelIdentity> identities)
     {
-        state.State.Identities.RemoveAll(i => identities.Contains(i, StringComparer.Ordinal));
+        var gone = identities.Select(i => i.ToString()).ToHashSet(StringComparer.Ordinal);
+        state.State.Identities.RemoveAll(gone.Contains);
         return state.WriteStateAsync();
     }
 
-    public async Task SetReachableAsync(string identity, bool reachable, string? reason)
+    public async Task SetReachableAsync(ChannelIdentity channelIdentity, bool reachable, string? reason)
     {
+        var identity = channelIdentity.ToString();
         var changed = reachable
             ? state.State.Unreachable.Remove(identity)
             : state.State.Unreachable.TryGetValue(identity, out var known) is false || known != (reason ?? "unreachable");
@@ -141,7 +144,7 @@ public sealed class CustomerGrain(
     }
 
     private CustomerCard Card() =>
-        new(this.GetPrimaryKey(), state.State.Name, state.State.Identities.ToList(), state.State.CreatedAt ?? DateTimeOffset.MinValue,
+        new(this.GetPrimaryKey(), state.State.Name, state.State.Identities.Select(ChannelIdentity.Parse).ToList(), state.State.CreatedAt ?? DateTimeOffset.MinValue,
             new Dictionary<string, string>(state.State.Unreachable), state.State.MergedInto,
             state.State.Merged.Select(m => m.CustomerId).ToList());
 }

@@ -84,8 +84,7 @@ public sealed class BotRunner(
         }
 
         var customer = await grains.GetGrain<ICustomerGrain>(snapshot.CustomerId).GetAsync();
-        var verified = (customer?.Identities ?? []).Select(ChannelIdentity.Parse)
-            .Where(i => i.Kind is IdentityKinds.Phone or IdentityKinds.Email).ToList();
+        var verified = (customer?.Identities ?? []).Where(i => i.Kind is IdentityKinds.Phone or IdentityKinds.Email).ToList();
         var memory = snapshot.BotMemory is { Length: > 0 } json ? JsonSerializer.Deserialize<BotMemory>(json, InboxJson.Options) ?? BotMemory.Empty : BotMemory.Empty;
         var queuePosition = await queries.CountQueuedAsync(cancellationToken) + 1;
 

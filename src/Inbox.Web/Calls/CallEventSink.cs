@@ -31,7 +31,7 @@ public sealed class CallEventSink(
         // The customer is the caller of an inbound call and the called party of an outbound one.
         var customerNumber = callEvent.Direction == CallDirection.Outbound ? callEvent.DialledRaw : callEvent.CallerRaw;
         var e164 = phones.TryNormalize(CallerPart(customerNumber), out var normalized) ? normalized : null;
-        var customerId = e164 is null ? null : await grains.GetGrain<IIdentityGrain>(new ChannelIdentity(IdentityKinds.Phone, e164).ToString()).GetCustomerAsync();
+        var customerId = e164 is null ? null : await grains.GetIdentityGrain(new ChannelIdentity(IdentityKinds.Phone, e164)).GetCustomerAsync();
         var update = new CallUpdate(callEvent.Provider, callEvent.CallKey, callEvent.LegId, callEvent.Seq, Stage(callEvent.Kind),
             callEvent.Direction.ToString().ToLowerInvariant(), e164, Display(customerNumber, e164), callEvent.CallerName, callEvent.DialledRaw,
             callEvent.AgentExtension, callEvent.OccurredAt, callEvent.Reason?.ToString().ToLowerInvariant(), callEvent.TalkSeconds, customerId);

@@ -9,13 +9,13 @@ public sealed class IdentityReachability(IGrainFactory grains, ILogger<IdentityR
 {
     public async Task SetReachableAsync(ChannelIdentity identity, bool reachable, string? reason, CancellationToken cancellationToken)
     {
-        var owner = await grains.GetGrain<IIdentityGrain>(identity.ToString()).GetCustomerAsync();
+        var owner = await grains.GetIdentityGrain(identity).GetCustomerAsync();
         if (owner is null)
         {
             return; // nobody has written from it: nothing to mark
         }
 
-        await grains.GetGrain<ICustomerGrain>(owner.Value).SetReachableAsync(identity.ToString(), reachable, reason);
+        await grains.GetGrain<ICustomerGrain>(owner.Value).SetReachableAsync(identity, reachable, reason);
         logger.LogInformation("{Identity} of customer {CustomerId} is now {Reachability}: {Reason}", identity.ToString(), owner, reachable ? "reachable" : "unreachable", reason);
     }
 }

@@ -37,10 +37,10 @@ public static class CustomerAdminEndpoints
 
     private static async Task<IResult> CreateAsync(NewCustomerBody body, IGrainFactory grains, PhoneNumberNormalizer phones)
     {
-        var identities = new List<string>();
+        var identities = new List<ChannelIdentity>();
         foreach (var raw in body.Identities ?? [])
         {
-            if (AddressInput.Read(raw, phones)?.ToString() is not { } identity)
+            if (AddressInput.Read(raw, phones) is not { } identity)
             {
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["identities"] = [$"'{raw}' is not a phone, an email or a kind:value identity."] });
             }
@@ -56,7 +56,7 @@ public static class CustomerAdminEndpoints
         var id = Guid.NewGuid();
         foreach (var identity in identities)
         {
-            var owner = await grains.GetGrain<IIdentityGrain>(identity).ClaimAsync(id);
+            var owner = await grains.GetIdentityGrain(identity).ClaimAsync(id);
             if (owner != id)
             {
                 return Results.Problem($"{identity} belongs to customer {owner} already.", statusCode: StatusCodes.Status409Conflict,
@@ -70,7 +70,7 @@ public static class CustomerAdminEndpoints
 
     private static async Task<IResult> LinkAsync(Guid id, LinkIdentityBody body, IGrainFactory grains, PhoneNumberNormalizer phones)
     {
-        if (AddressInput.Read(body.Identity, phones)?.ToString() is not { } identity)
+        if (AddressInput.Read(body.Identity, phones) is not { } identity)
         {
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["identity"] = [$"'{body.Identity}' is not a phone, an email or a kind:value identity."] });
         }
@@ -81,7 +81,7 @@ public static class CustomerAdminEndpoints
             return Results.Problem($"There is no customer {id} (or it was merged into another).", statusCode: StatusCodes.Status404NotFound);
         }
 
-        var owner = await grains.GetGrain<IIdentityGrain>(identity).ClaimAsync(id);
+        var owner = await grains.GetIdentityGrain(identity).ClaimAsync(id);
         if (owner != id)
         {
             return Results.Problem($"{identity} belongs to customer {owner}; merge the two customers instead.", statusCode: StatusCodes.Status409Conflict,
@@ -99,15 +99,14 @@ public static class CustomerAdminEndpoints
         }
 
         var suggestions = new Dictionary<string, LinkSuggestion>(StringComparer.Ordinal);
-        foreach (var own in card.Identities.Select(ChannelIdentity.Parse).Where(i => i.Kind is IdentityKinds.Phone or IdentityKinds.Email))
+        foreach (var own in card.Identities.Where(i => i.Kind is IdentityKinds.Phone or IdentityKinds.Email))
         {
             foreach (var order in await orders.FindAsync([own], cancellationToken))
             {
-                foreach (var candidate in orders.ContactsOf(order).Select(c => c.ToString())
-                    .Where(c => !card.Identities.Contains(c, StringComparer.Ordinal) && !suggestions.ContainsKey(c)))
+                foreach (var candidate in orders.ContactsOf(order).Where(c => !card.Identities.Contains(c) && !suggestions.ContainsKey(c.ToString())))
                 {
-                    var owner = await grains.GetGrain<IIdentityGrain>(candidate).GetCustomerAsync();
-                    suggestions[candidate] = new LinkSuggestion(candidate, $"Order {order.Number} names it next to {own}.", owner);
+                    var owner = await grains.GetIdentityGrain(candidate).GetCustomerAsync();
+                    suggestions[candidate.ToString()] = new LinkSuggestion(candidate.ToString(), $"Order {order.Number} names it next to {own}.", owner);
                 }
             }
         }
