@@ -11,6 +11,7 @@ using Inbox.Silo.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
@@ -23,9 +24,16 @@ public static class InboxSiloConfiguration
     /// <summary>The embedded default: localhost clustering on <c>Orleans:SiloPort</c> and <c>Orleans:GatewayPort</c>, and <see cref="AddInboxGrains"/>.</summary>
     public static ISiloBuilder AddInbox(this ISiloBuilder silo, IConfiguration configuration)
     {
-        var siloPort = configuration.GetValue("Orleans:SiloPort", 11111);
-        var gatewayPort = configuration.GetValue("Orleans:GatewayPort", 30000);
-        silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: "inbox", clusterId: configuration["Orleans:ClusterId"] ?? "inbox-dev");
+        var cluster = configuration.GetSection(InboxClusterOptions.SectionName).Get<InboxClusterOptions>() ?? new InboxClusterOptions();
+        // Orleans takes the ports as the silo is built, before the host validates options: check them here.
+        if (new InboxSettingsValidator().Validate(null, cluster) is { Failed: true } refused)
+        {
+            throw new OptionsValidationException(InboxClusterOptions.SectionName, typeof(InboxClusterOptions), refused.Failures);
+        }
+
+        silo.Services.AddOptions<InboxClusterOptions>().Bind(configuration.GetSection(InboxClusterOptions.SectionName)).ValidateOnStart();
+        silo.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InboxClusterOptions>, InboxSettingsValidator>());
+        silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: "inbox", clusterId: cluster.ClusterId);
         silo.Configure<EndpointOptions>(o => o.AdvertisedIPAddress = IPAddress.Loopback);
         return silo.AddInboxGrains(configuration);
     }
@@ -35,7 +43,8 @@ public static class InboxSiloConfiguration
     {
         var services = silo.Services;
         services.AddInboxStorage(configuration);
-        services.Configure<ConversationOptions>(configuration.GetSection("Conversations"));
+        services.AddOptions<ConversationOptions>().Bind(configuration.GetSection(ConversationOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConversationOptions>, InboxSettingsValidator>());
         services.AddGrainStorage(InboxStorage.GrainStorageName, (sp, _) => sp.GetRequiredService<SqliteGrainStorage>());
         services.TryAddSingleton<LiveEventPublisher>();
         services.TryAddSingleton<ILiveEventPublisher>(sp => sp.GetRequiredService<LiveEventPublisher>());

@@ -3,6 +3,7 @@ using Inbox.Silo.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Hosting;
 
 namespace Inbox.Silo;
@@ -15,14 +16,12 @@ public static class InboxStorage
 
     public static IServiceCollection AddInboxStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        var provider = configuration["Storage:Provider"] ?? "Sqlite";
-        if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException($"Storage:Provider '{provider}' is not supported yet; use 'Sqlite'.");
-        }
-
+        // Only SQLite is written so far: another provider is refused when the host starts, naming the key.
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, InboxSettingsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.Configure<SqliteOptions>(configuration.GetSection(SqliteOptions.SectionName));
+        services.AddOptions<SqliteOptions>().Bind(configuration.GetSection(SqliteOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteOptions>, InboxSettingsValidator>());
         services.TryAddSingleton<SqliteDatabase>();
         if (!services.Any(d => d.ServiceType == typeof(SqliteWriteQueue)))
         {

@@ -23,6 +23,7 @@ using Inbox.Web.Outbox;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 using Serilog;
 using Serilog.Events;
 using Inbox.Identity;
@@ -53,7 +54,10 @@ public static class InboxApp
             .Enrich.With<SensitiveDataEnricher>()
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
 
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = configuration.GetValue<long?>("Limits:MaxRequestBodyBytes") ?? 1_048_576);
+        builder.Services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.SectionName)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<LimitsOptions>, WebSettingsValidator>();
+        builder.WebHost.ConfigureKestrel((context, kestrel) => kestrel.Limits.MaxRequestBodySize =
+            (context.Configuration.GetSection(LimitsOptions.SectionName).Get<LimitsOptions>() ?? new LimitsOptions()).MaxRequestBodyBytes);
 
         // This node's outbox signal and bot are registered before the silo, so that the grains here use them.
         builder.Services.AddSingleton<OutboxSignal>();
@@ -87,7 +91,8 @@ public static class InboxApp
             new EmailModule(),
             new TelephonyModule());
 
-        builder.Services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.SectionName));
+        builder.Services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<OutboxOptions>, WebSettingsValidator>();
         builder.Services.AddHostedService<OutboxDispatcher>();
 
         builder.Services.AddSingleton<ConsoleConnections>();

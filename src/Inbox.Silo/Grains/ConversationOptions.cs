@@ -5,6 +5,8 @@ namespace Inbox.Silo.Grains;
 /// <summary>How conversations behave.</summary>
 public sealed class ConversationOptions
 {
+    public const string SectionName = "Conversations";
+
     /// <summary>The status of a new conversation: <c>Queued</c> for operators, <c>Bot</c> once the chatbot answers first.</summary>
     public ConversationStatus InitialStatus { get; set; } = ConversationStatus.Queued;
 

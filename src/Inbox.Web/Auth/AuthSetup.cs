@@ -1,4 +1,5 @@
 using Inbox.Domain.Operators;
+using Inbox.Silo.Storage.Sqlite;
 using Inbox.Web.Live;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -11,8 +12,11 @@ public static class AuthSetup
 {
     public static IServiceCollection AddInboxAuth(this IServiceCollection services, IConfiguration configuration)
     {
-        var keys = configuration["DataProtection:KeysPath"]
-            ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(configuration["Storage:Sqlite:Path"] ?? "data/inbox.db")) ?? ".", "keys");
+        var database = configuration.GetSection(SqliteOptions.SectionName).Get<SqliteOptions>() ?? new SqliteOptions();
+        var keys = configuration.GetSection(KeyRingOptions.SectionName).Get<KeyRingOptions>()?.KeysPath is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(database.DataFolder, "keys");
+        services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.SectionName));
         services.AddDataProtection().SetApplicationName("inbox").PersistKeysToFileSystem(new DirectoryInfo(keys));
         services.AddSingleton<IPasswordHasher<OperatorAccount>, PasswordHasher<OperatorAccount>>();
 

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using Inbox.Domain.Operators;
 using Inbox.Domain.Storage;
+using Inbox.Silo.Storage.Sqlite;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Inbox.Web.Auth;
 
@@ -10,8 +12,8 @@ namespace Inbox.Web.Auth;
 /// the logins at every start. The password is <c>Demo:Password</c> when set, otherwise made up once and kept in
 /// <c>demo-logins.txt</c> beside the database, readable by its owner only.
 /// </summary>
-public sealed class DemoAccounts(IOperatorStore operators, IPasswordHasher<OperatorAccount> hasher, IConfiguration configuration,
-    TimeProvider clock, ILogger<DemoAccounts> logger) : IHostedService
+public sealed class DemoAccounts(IOperatorStore operators, IPasswordHasher<OperatorAccount> hasher, IOptions<DemoOptions> demo,
+    IOptions<SqliteOptions> database, TimeProvider clock, ILogger<DemoAccounts> logger) : IHostedService
 {
     private static readonly (string Login, string Name, OperatorRole Role, string? Extension)[] Accounts =
     [
@@ -23,13 +25,13 @@ public sealed class DemoAccounts(IOperatorStore operators, IPasswordHasher<Opera
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!configuration.GetValue("Demo:Enabled", true))
+        if (!demo.Value.Enabled)
         {
             return;
         }
 
-        var file = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(configuration["Storage:Sqlite:Path"] ?? "data/inbox.db")) ?? ".", "demo-logins.txt");
-        var password = configuration["Demo:Password"];
+        var file = Path.Combine(database.Value.DataFolder, "demo-logins.txt");
+        var password = demo.Value.Password;
         if (string.IsNullOrEmpty(password) && File.Exists(file))
         {
             password = (await File.ReadAllTextAsync(file, cancellationToken)).Trim();

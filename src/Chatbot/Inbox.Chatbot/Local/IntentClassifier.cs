@@ -19,16 +19,13 @@ public sealed class IntentClassifier
         _model = model;
     }
 
-    /// <summary>Completes when the model is trained.</summary>
-    public Task WhenReady => _model;
-
     /// <summary>Trains now, on the given examples.</summary>
     public static IntentClassifier Train(IEnumerable<LabelledText> examples) => new(Task.FromResult(IntentModel.Train(examples)));
 
     /// <summary>Trains now, on the shipped training set.</summary>
     public static IntentClassifier TrainOnShippedData() => Train(IntentDataSet.LoadTraining());
 
-    /// <summary>Starts training on the shipped training set on the thread pool and returns at once; see <see cref="WhenReady"/>.</summary>
+    /// <summary>Starts training on the shipped training set on the thread pool and returns at once; classification waits for it.</summary>
     public static IntentClassifier StartTrainingOnShippedData() => new(Task.Run(() => IntentModel.Train(IntentDataSet.LoadTraining())));
 
     /// <summary>Classifies one message with the model and the rules (waits for training if needed, without holding a thread).</summary>

@@ -10,4 +10,7 @@ public sealed class SqliteOptions
 
     /// <summary>How many writes one transaction (one fsync) may group together.</summary>
     public int MaxBatch { get; set; } = 512;
+
+    /// <summary>The folder of the database file, where the node also keeps its data-protection keys and the demo logins.</summary>
+    public string DataFolder => System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path)) ?? ".";
 }

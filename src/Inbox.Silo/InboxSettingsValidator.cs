@@ -1,0 +1,48 @@
+using Inbox.Silo.Grains;
+using Inbox.Silo.Storage.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Inbox.Silo;
+
+/// <summary>Checks the silo's own settings at start, naming the key: ports, the store, the conversation list.</summary>
+public sealed class InboxSettingsValidator :
+    IValidateOptions<InboxClusterOptions>, IValidateOptions<StorageOptions>, IValidateOptions<SqliteOptions>, IValidateOptions<ConversationOptions>
+{
+    public ValidateOptionsResult Validate(string? name, InboxClusterOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var section = InboxClusterOptions.SectionName;
+        return Checks(
+            (options.SiloPort is > 0 and <= 65535, $"{section}:SiloPort must be 1–65535."),
+            (options.GatewayPort is > 0 and <= 65535 && options.GatewayPort != options.SiloPort, $"{section}:GatewayPort must be 1–65535 and differ from SiloPort."),
+            (!string.IsNullOrWhiteSpace(options.ClusterId), $"{section}:ClusterId must not be empty."));
+    }
+
+    public ValidateOptionsResult Validate(string? name, StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Checks((string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase),
+            $"{StorageOptions.SectionName}:Provider '{options.Provider}' is not supported yet; use 'Sqlite'."));
+    }
+
+    public ValidateOptionsResult Validate(string? name, SqliteOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var section = SqliteOptions.SectionName;
+        return Checks(
+            (!string.IsNullOrWhiteSpace(options.Path), $"{section}:Path must name the database file."),
+            (options.MaxBatch is >= 1 and <= 100_000, $"{section}:MaxBatch must be 1–100000."));
+    }
+
+    public ValidateOptionsResult Validate(string? name, ConversationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Checks((options.PreviewLength is >= 1 and <= 4096, "Conversations:PreviewLength must be 1–4096."));
+    }
+
+    private static ValidateOptionsResult Checks(params (bool Holds, string Message)[] checks)
+    {
+        var failed = checks.Where(c => !c.Holds).Select(c => c.Message).ToList();
+        return failed.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failed);
+    }
+}
