@@ -149,6 +149,33 @@ public sealed class ConversationApiTests(ServerFixture fixture) : IClassFixture<
         Assert.Equal(["message 2", "message 3"], older!.Messages.Select(m => m.Text));
     }
 
+    [Theory]
+    [InlineData("%00")]
+    [InlineData("%00%25")]
+    [InlineData("ol%0Dga")]
+    [InlineData("%1B%5B2J")]
+    public async Task A_search_with_control_characters_is_refused_and_finds_nobody(string rawQuery)
+    {
+        using var api = Server.Client(InboxServer.ApiToken);
+        await api.SendInboundAsync($"m-{Guid.NewGuid():N}", "hi", phone: $"+7 916 555-{Random.Shared.Next(10, 99)}-{Random.Shared.Next(10, 99)}", name: "Ольга");
+        using var op = await Server.OperatorClientAsync();
+
+        var response = await op.GetAsync($"/api/v1/customers?q={rawQuery}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("control characters", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_search_longer_than_two_hundred_characters_is_refused()
+    {
+        using var op = await Server.OperatorClientAsync();
+
+        var response = await op.GetAsync($"/api/v1/customers?q={new string('a', 201)}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
     [Fact]
     public async Task Customers_are_found_by_phone_in_any_writing_by_email_and_by_name()
     {

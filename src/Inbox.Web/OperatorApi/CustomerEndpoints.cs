@@ -11,6 +11,8 @@ namespace Inbox.Web.OperatorApi;
 /// <summary>The customer card and customer search.</summary>
 public static class CustomerEndpoints
 {
+    private const int MaxQueryLength = 200;
+
     public static IEndpointRouteBuilder MapCustomerEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/v1/customers").WithTags("Customers").RequireAuthorization(InboxPolicies.Operator);
@@ -28,6 +30,15 @@ public static class CustomerEndpoints
         if (string.IsNullOrEmpty(text))
         {
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["q"] = ["Say what to look for: a phone, an email or a name."] });
+        }
+
+        // A NUL ends the text early for the database (so "%00" once matched every customer); no search needs a control character.
+        if (text.Any(char.IsControl) || text.Length > MaxQueryLength)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["q"] = [$"A search is plain text of at most {MaxQueryLength} characters, without control characters."],
+            });
         }
 
         var max = Math.Clamp(limit ?? 20, 1, 100);
