@@ -77,17 +77,8 @@ public sealed class TwilioWebhookReader(IOptions<TwilioChannelOptions> options, 
             : Forbidden(request, $"X-Twilio-Signature does not match {url} and the posted parameters.", url);
     }
 
-    /// <summary>The URL Twilio was configured with: the public base, then this request's path base, path and query (still encoded).</summary>
-    public string SignedUrl(HttpRequest request)
-    {
-        var publicBase = options.Value.PublicBaseUrl?.Trim().TrimEnd('/');
-        if (string.IsNullOrEmpty(publicBase))
-        {
-            publicBase = request.Scheme + "://" + request.Host.ToUriComponent();
-        }
-
-        return publicBase + request.PathBase.ToUriComponent() + request.Path.ToUriComponent() + request.QueryString.ToUriComponent();
-    }
+    /// <summary>The URL Twilio signed (<see cref="TwilioSignedUrl"/>).</summary>
+    public string SignedUrl(HttpRequest request) => TwilioSignedUrl.For(request, options.Value.PublicBaseUrl);
 
     private static bool IsForm(HttpRequest request) =>
         MediaTypeHeaderValue.TryParse(request.ContentType, out var type)

@@ -31,15 +31,6 @@ public static class TwilioVoiceEndpoints
         return endpoints;
     }
 
-    /// <summary>The URL Twilio signed: the configured public base URL (or, without one, this request's own) + path + query.</summary>
-    internal static string SignedUrl(HttpRequest request, string? publicBaseUrl)
-    {
-        var pathAndQuery = request.Path.Value + request.QueryString.Value;
-        return string.IsNullOrWhiteSpace(publicBaseUrl)
-            ? $"{request.Scheme}://{request.Host.Value}{request.PathBase.Value}{pathAndQuery}"
-            : publicBaseUrl.Trim().TrimEnd('/') + pathAndQuery;
-    }
-
     internal static string Twiml(CallEvent? callEvent, string? forwardTo) =>
         callEvent?.Kind == CallEventKind.Ringing && !string.IsNullOrWhiteSpace(forwardTo)
             ? $"""<?xml version="1.0" encoding="UTF-8"?><Response><Dial>{SecurityElement.Escape(forwardTo.Trim())}</Dial></Response>"""
@@ -56,7 +47,7 @@ public static class TwilioVoiceEndpoints
             return Forbidden();
         }
 
-        var url = SignedUrl(context.Request, settings.PublicBaseUrl);
+        var url = TwilioSignedUrl.For(context.Request, settings.PublicBaseUrl);
         if (!context.Request.HasFormContentType)
         {
             // Voice webhooks are forms. Anything else is refused; the signature is still checked first, over the URL alone.
