@@ -20,6 +20,7 @@ using Inbox.Web.Inbound;
 using Inbox.Web.Live;
 using Inbox.Web.Logging;
 using Inbox.Web.Outbox;
+using Inbox.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -113,6 +114,7 @@ public static class InboxApp
         app.UseStatusCodePages();
         app.UseSerilogRequestLogging(o => o.GetLevel = (context, _, error) =>
             error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Debug);
+        app.UseSecurityHeaders();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();

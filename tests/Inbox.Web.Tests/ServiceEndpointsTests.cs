@@ -35,6 +35,24 @@ public sealed class ServiceEndpointsTests(ServerFixture fixture) : IClassFixture
         Assert.Contains("/api/v1/auth/token", paths);
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/app.js")]
+    [InlineData("/api/v1/conversations")]
+    [InlineData("/health/ready")]
+    public async Task Every_answer_forbids_sniffing_framing_and_foreign_scripts(string path)
+    {
+        using var client = Server.Client();
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+        var policy = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_console_page_is_served_at_the_root()
     {
