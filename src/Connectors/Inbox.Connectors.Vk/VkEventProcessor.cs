@@ -201,7 +201,7 @@ public sealed class VkEventProcessor(
         }
 
         var identity = Identity(userId);
-        await reachability.SetReachableAsync(identity, reachable, reachable ? AllowedReason : DeniedReason, cancellationToken).ConfigureAwait(false);
+        await reachability.SetReachableAsync(ChannelNames.Vk, identity, reachable, reachable ? AllowedReason : DeniedReason, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("VK user {Identity} is now {Reachability}", identity.ToString(), reachable ? "reachable" : "unreachable");
         return new VkEventResult(VkEventOutcome.Accepted, reachable ? "allowed" : "denied");
     }
