@@ -27,6 +27,45 @@ public sealed class EmailCheckpointTests(DovecotFixture dovecot) : IClassFixture
     private Task<EmailTestHost> StartAsync(string folder = "INBOX") =>
         EmailTestHost.StartAsync(EmailTestHost.Settings(dovecot.Server, _user, smtpPort: 9, folder), _world);
 
+    private Task<EmailTestHost> StartFirstTimeAsync(int importExistingDays)
+    {
+        var settings = EmailTestHost.Settings(dovecot.Server, _user, smtpPort: 9);
+        settings["Channels:Email:ImportExistingDays"] = importExistingDays.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return EmailTestHost.StartAsync(settings, _world);
+    }
+
+    [Fact]
+    public async Task The_first_start_imports_none_of_the_mail_already_there_and_reads_what_comes_after()
+    {
+        var validity = await DeliverAsync([1, 2, 3]);
+
+        await using var host = await StartFirstTimeAsync(importExistingDays: 0);
+        await _world.Log.WaitUntilAsync(() => _world.Cursors[Key()] == $"{validity}:3", "the checkpoint at UIDNEXT - 1");
+        await DeliverAsync([4]);
+        await _world.Log.WaitUntilAsync(() => _world.Cursors[Key()] == $"{validity}:4", "the new mail checkpointed");
+
+        Assert.Equal(["m4@mail.example.ru"], _world.Pipeline.Stored.Select(m => m.ExternalId));
+    }
+
+    [Fact]
+    public async Task The_first_start_with_ImportExistingDays_imports_only_that_backlog()
+    {
+        await using (var mailbox = await dovecot.Server.OpenMailboxAsync(_user))
+        {
+            var monthAgo = DateTimeOffset.UtcNow.AddDays(-30);
+            await mailbox.AppendAsync(TestMail.Customer(1), receivedAt: monthAgo);
+            await mailbox.AppendAsync(TestMail.Customer(2), receivedAt: monthAgo.AddHours(1));
+            await mailbox.AppendAsync(TestMail.Customer(3), receivedAt: DateTimeOffset.UtcNow.AddDays(-2));
+            await mailbox.AppendAsync(TestMail.Customer(4));
+        }
+
+        var validity = await DeliverAsync([]);
+        await using var host = await StartFirstTimeAsync(importExistingDays: 7);
+        await _world.Log.WaitUntilAsync(() => _world.Cursors[Key()] == $"{validity}:4", "the backlog checkpointed");
+
+        Assert.Equal(["m3@mail.example.ru", "m4@mail.example.ru"], _world.Pipeline.Stored.Select(m => m.ExternalId));
+    }
+
     [Fact]
     public async Task A_stop_in_the_middle_of_the_mailbox_loses_and_doubles_nothing()
     {

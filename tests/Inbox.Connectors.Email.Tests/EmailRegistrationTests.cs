@@ -59,6 +59,7 @@ public sealed class EmailRegistrationTests
     [Theory]
     [InlineData("Channels:Email:IdleMinutes", "10", "IdleMinutes must be 1–9")]
     [InlineData("Channels:Email:IdleMinutes", "0", "IdleMinutes must be 1–9")]
+    [InlineData("Channels:Email:ImportExistingDays", "-1", "ImportExistingDays must be 0–3650")]
     [InlineData("Channels:Email:Smtp:From", "not an address", "Smtp:From must be an email address")]
     [InlineData("Channels:Email:ReplyTo", "nope", "ReplyTo must be an email address")]
     [InlineData("Channels:Email:MaxAttachmentBytes", "0", "MaxAttachmentBytes must be positive")]

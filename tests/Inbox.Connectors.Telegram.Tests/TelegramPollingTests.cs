@@ -192,6 +192,26 @@ public sealed class TelegramPollingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_batch_entirely_below_the_stored_offset_is_handled_and_moves_the_offset_without_a_hot_loop()
+    {
+        // A week without updates: Telegram picked a random, lower update_id, below the offset we stored long ago.
+        await _world.Cursors.SetAsync(OffsetKey, "900000", CancellationToken.None);
+        _api.RestartNumberingBelow(900000);
+        _api.AddUpdate(TelegramExamples.TextMessage(10, 1, "after the quiet week"));
+        _api.AddUpdate(TelegramExamples.TextMessage(11, 2, "and again"));
+
+        await using var host = await TelegramTestHost.StartAsync(_api, _world, TelegramMode.Polling);
+        await WaitForOffsetAsync(12);
+        await _api.WaitForCallsAsync(calls => calls.Any(c => c.Method == "getUpdates" && c.Get("offset") == "12"));
+        await _world.Log.WaitUntilAsync(() => _api.PendingUpdateIds.Count == 0, "Telegram forgetting the confirmed updates");
+
+        Assert.Equal(["after the quiet week", "and again"], _world.Pipeline.Stored.Select(m => m.Text));
+        var calls = _api.CallsTo("getUpdates");
+        Assert.Equal("900000", calls[0].Get("offset"));
+        Assert.Equal("12", calls[1].Get("offset"));
+    }
+
+    [Fact]
     public async Task In_polling_mode_the_webhook_answers_404_and_takes_nothing()
     {
         await using var host = await TelegramTestHost.StartAsync(_api, _world, TelegramMode.Polling);

@@ -7,6 +7,7 @@ public sealed class RecordingReachability(EventLog? log = null) : IIdentityReach
 {
     private readonly Lock _gate = new();
     private readonly List<(ChannelIdentity Identity, bool Reachable, string? Reason)> _calls = [];
+    private readonly List<string> _channels = [];
 
     /// <summary>Every change reported, in order.</summary>
     public IReadOnlyList<(ChannelIdentity Identity, bool Reachable, string? Reason)> Calls
@@ -20,14 +21,27 @@ public sealed class RecordingReachability(EventLog? log = null) : IIdentityReach
         }
     }
 
+    /// <summary>The channel of each change in <see cref="Calls"/>, in the same order.</summary>
+    public IReadOnlyList<string> Channels
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _channels];
+            }
+        }
+    }
+
     /// <summary>The last state reported for an identity, or null when none was.</summary>
     public bool? StateOf(string identity) => Calls.LastOrDefault(c => c.Identity.ToString() == identity) is { Identity: not null } last ? last.Reachable : null;
 
-    public Task SetReachableAsync(ChannelIdentity identity, bool reachable, string? reason, CancellationToken cancellationToken)
+    public Task SetReachableAsync(string channel, ChannelIdentity identity, bool reachable, string? reason, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             _calls.Add((identity, reachable, reason));
+            _channels.Add(channel);
         }
 
         log?.Add($"reachable:{identity}={reachable}");

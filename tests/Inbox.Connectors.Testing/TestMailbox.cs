@@ -41,10 +41,11 @@ public sealed class TestMailbox : IAsyncDisposable
         return uid;
     }
 
-    public async Task<UniqueId> AppendAsync(MimeMessage message, string folderName = "INBOX")
+    /// <param name="receivedAt">The server's arrival date (IMAP INTERNALDATE, what SINCE searches); now when null.</param>
+    public async Task<UniqueId> AppendAsync(MimeMessage message, string folderName = "INBOX", DateTimeOffset? receivedAt = null)
     {
         var folder = await GetFolderAsync(folderName);
-        return await folder.AppendAsync(new AppendRequest(message)) ?? throw new InvalidOperationException("The server gave no UID (UIDPLUS).");
+        return await folder.AppendAsync(new AppendRequest(message) { InternalDate = receivedAt }) ?? throw new InvalidOperationException("The server gave no UID (UIDPLUS).");
     }
 
     public async Task CreateFolderAsync(string name)

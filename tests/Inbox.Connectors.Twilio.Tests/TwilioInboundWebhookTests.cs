@@ -380,6 +380,7 @@ public sealed class TwilioInboundWebhookTests : IAsyncLifetime
         Assert.Equal(2, _host.Pipeline.Stored.Count); // the keywords are messages too
         Assert.Equal([("phone:+79123456789", false), ("phone:+79123456789", true)],
             _host.Reachability.Calls.Select(c => (c.Identity.ToString(), c.Reachable)));
+        Assert.Equal([ChannelNames.Sms, ChannelNames.Sms], _host.Reachability.Channels); // STOP to SMS says nothing about WhatsApp
     }
 
     [Fact]

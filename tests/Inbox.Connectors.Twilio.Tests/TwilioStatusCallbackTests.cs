@@ -93,6 +93,7 @@ public sealed class TwilioStatusCallbackTests : IAsyncLifetime
         Assert.Equal("phone:+79123456789", identity.ToString());
         Assert.False(reachable);
         Assert.Contains("START", reason);
+        Assert.Equal([ChannelNames.Sms], _host.Reachability.Channels);
     }
 
     [Fact]

@@ -299,15 +299,20 @@ public sealed class VkCallbackTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Group_chat_messages_with_id_0_are_keyed_by_peer_and_conversation_message_id()
+    public async Task Group_chat_messages_and_their_edits_are_ignored_not_made_a_private_conversation_with_the_author()
     {
         using var a = await _host.PostCallbackAsync(VkPayloads.TextMessage("chat-1", 2000000001, 123456789, 10, "first", id: 0));
         using var b = await _host.PostCallbackAsync(VkPayloads.TextMessage("chat-2", 2000000001, 123456789, 11, "second", id: 0));
-        using var again = await _host.PostCallbackAsync(VkPayloads.TextMessage("chat-1", 2000000001, 123456789, 10, "first", id: 0));
+        using var edit = await _host.PostCallbackAsync(VkPayloads.TextMessage("chat-3", 2000000001, 123456789, 10, "first, edited", id: 0).Replace("\"message_new\"", "\"message_edit\"", StringComparison.Ordinal));
+        using var direct = await _host.PostCallbackAsync(VkPayloads.TextMessage("dm-1", 123456789, 123456789, 12, "private"));
 
-        await AssertOkAsync(again);
-        Assert.Equal(["2000000001_10", "2000000001_11"], _host.Pipeline.Stored.Select(m => m.ExternalId));
-        Assert.All(_host.Pipeline.Stored, m => Assert.Equal("vk:123456789", m.From[0].ToString()));
+        await AssertOkAsync(a);
+        await AssertOkAsync(b);
+        await AssertOkAsync(edit);
+        await AssertOkAsync(direct);
+        Assert.Equal(["private"], _host.Pipeline.Stored.Select(m => m.Text));
+        Assert.Equal(1, _host.Pipeline.AcceptCalls);
+        Assert.Empty(_host.Pipeline.Edits);
     }
 
     [Fact]

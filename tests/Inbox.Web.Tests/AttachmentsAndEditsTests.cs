@@ -117,8 +117,36 @@ public sealed class AttachmentsAndEditsTests : IAsyncLifetime
         var card = await op.GetFromJsonAsync<CustomerDetails>($"/api/v1/customers/{accepted.CustomerId}", InboxJson.Options);
         Assert.Equal("The customer blocked the bot.", card!.Customer.Unreachable![$"telegram:{user}"]);
 
-        await _server.Services.GetRequiredService<IIdentityReachability>().SetReachableAsync(new ChannelIdentity("telegram", user), true, null, CancellationToken.None);
+        await _server.Services.GetRequiredService<IIdentityReachability>().SetReachableAsync("telegram", new ChannelIdentity("telegram", user), true, null, CancellationToken.None);
         card = await op.GetFromJsonAsync<CustomerDetails>($"/api/v1/customers/{accepted.CustomerId}", InboxJson.Options);
         Assert.Empty(card!.Customer.Unreachable!);
+        Assert.Empty(card.Customer.UnreachableOn!);
+    }
+
+    [Fact]
+    public async Task Sms_STOP_marks_the_phone_unreachable_by_SMS_only_and_WhatsApp_stays_reachable()
+    {
+        var phone = new ChannelIdentity(IdentityKinds.Phone, $"+7916{Random.Shared.Next(1_000_000, 9_999_999)}");
+        var accepted = await Pipeline.AcceptAsync(new InboundMessage(ChannelNames.Sms, $"SM{Guid.NewGuid():N}", [phone], null, "STOP", DateTimeOffset.UtcNow), CancellationToken.None);
+        await Pipeline.AcceptAsync(new InboundMessage(ChannelNames.WhatsApp, $"SM{Guid.NewGuid():N}", [phone], null, "hi", DateTimeOffset.UtcNow), CancellationToken.None);
+        var reachability = _server.Services.GetRequiredService<IIdentityReachability>();
+        using var op = await _server.OperatorClientAsync();
+
+        await reachability.SetReachableAsync(ChannelNames.Sms, phone, false, "The customer replied STOP.", CancellationToken.None);
+
+        var card = (await op.GetFromJsonAsync<CustomerDetails>($"/api/v1/customers/{accepted.CustomerId}", InboxJson.Options))!.Customer;
+        Assert.True(card.IsUnreachable(ChannelNames.Sms, phone));
+        Assert.False(card.IsUnreachable(ChannelNames.WhatsApp, phone));
+        Assert.Equal("The customer replied STOP.", card.UnreachableOn![ChannelNames.Sms][phone.ToString()]);
+        Assert.Empty(card.Unreachable!); // the channel-less view never calls a whole phone unreachable
+        var json = await op.GetStringAsync($"/api/v1/customers/{accepted.CustomerId}");
+        Assert.Contains($"\"unreachableOn\":{{\"sms\":{{\"{phone}\":\"The customer replied STOP.\"}}}}", json, StringComparison.Ordinal);
+
+        // A WhatsApp failure marks WhatsApp alone; START on SMS then clears SMS alone.
+        await reachability.SetReachableAsync(ChannelNames.WhatsApp, phone, false, "WhatsApp says no.", CancellationToken.None);
+        await reachability.SetReachableAsync(ChannelNames.Sms, phone, true, "START", CancellationToken.None);
+        card = (await op.GetFromJsonAsync<CustomerDetails>($"/api/v1/customers/{accepted.CustomerId}", InboxJson.Options))!.Customer;
+        Assert.False(card.IsUnreachable(ChannelNames.Sms, phone));
+        Assert.True(card.IsUnreachable(ChannelNames.WhatsApp, phone));
     }
 }

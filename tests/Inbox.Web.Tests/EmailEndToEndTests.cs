@@ -33,6 +33,7 @@ public sealed class EmailEndToEndTests : IAsyncLifetime
             ["Channels:Email:Smtp:Security"] = "None",
             ["Channels:Email:Smtp:From"] = $"Shop support <{_mailbox}>",
             ["Channels:Email:PollSeconds"] = "1",
+            ["Channels:Email:ImportExistingDays"] = "1", // mail appended before the receiver's first look is still read
         });
     }
 

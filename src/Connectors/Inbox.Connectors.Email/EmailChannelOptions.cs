@@ -20,6 +20,13 @@ public sealed class EmailChannelOptions
     /// <summary>Attachments larger than this are not stored (nor downloaded, when the server tells their size); the message text says so.</summary>
     public long MaxAttachmentBytes { get; set; } = DefaultMaxAttachmentBytes;
 
+    /// <summary>
+    /// On the first start (no checkpoint for the folder yet), how many days of mail already in the folder are imported:
+    /// 0 (the default) imports none and starts at the folder's UIDNEXT; N imports from the first message the server
+    /// received in the last N days (IMAP <c>SINCE</c>) on.
+    /// </summary>
+    public int ImportExistingDays { get; set; }
+
     /// <summary>For servers without IDLE: seconds between two looks at the folder (default 60).</summary>
     public int PollSeconds { get; set; } = 60;
 

@@ -30,6 +30,11 @@ public sealed class EmailChannelOptionsValidator : IValidateOptions<EmailChannel
             errors.Add($"{section}:IdleMinutes must be 1–9: servers drop idle connections after 10 minutes (Gmail) to 30 minutes (RFC 2177).");
         }
 
+        if (options.ImportExistingDays is < 0 or > 3650)
+        {
+            errors.Add($"{section}:ImportExistingDays must be 0–3650 (0 imports no mail that is already in the folder at the first start).");
+        }
+
         if (options.PollSeconds < 1)
         {
             errors.Add($"{section}:PollSeconds must be at least 1.");

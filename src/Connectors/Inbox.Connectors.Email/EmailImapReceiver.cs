@@ -22,7 +22,8 @@ namespace Inbox.Connectors.Email;
 /// <see cref="EmailChannelOptions.ReconnectDelay"/> to <see cref="EmailChannelOptions.ReconnectMaxDelay"/> and continues from
 /// the stored checkpoint (a message stored but not yet checkpointed cannot exist: both are written together). When the
 /// folder's UIDVALIDITY differs from the checkpoint's, every UID is void: it reads the folder from the start again and the
-/// pipeline recognises what it already has by Message-ID. Delivery status notifications become receipts
+/// pipeline recognises what it already has by Message-ID. The first start (no checkpoint) imports none of the mail already
+/// in the folder, or only the last <see cref="EmailChannelOptions.ImportExistingDays"/> days. Delivery status notifications become receipts
 /// (<see cref="IDeliveryReceipts"/>) and their checkpoint is stored on its own.
 /// </remarks>
 public sealed class EmailImapReceiver(
@@ -119,7 +120,7 @@ public sealed class EmailImapReceiver(
     {
         var settings = options.Value;
         var key = CheckpointKey(settings.Imap);
-        var checkpoint = await LoadCheckpointAsync(key, cancellationToken);
+        var checkpoint = await LoadCheckpointAsync(key, cancellationToken) ?? await FirstStartAsync(folder, key, cancellationToken);
         var changed = 0;
         CancellationTokenSource? idleDone = null;
         void OnCountChanged(object? sender, EventArgs e)
@@ -193,12 +194,13 @@ public sealed class EmailImapReceiver(
         }
     }
 
-    private async Task<EmailMailboxCheckpoint> LoadCheckpointAsync(string key, CancellationToken cancellationToken)
+    /// <summary>The stored checkpoint; null when there is none (the first start).</summary>
+    private async Task<EmailMailboxCheckpoint?> LoadCheckpointAsync(string key, CancellationToken cancellationToken)
     {
         var stored = await cursors.GetAsync(key, cancellationToken);
         if (stored is null)
         {
-            return new EmailMailboxCheckpoint(0, 0);
+            return null;
         }
 
         if (EmailMailboxCheckpoint.TryParse(stored, out var checkpoint))
@@ -208,6 +210,46 @@ public sealed class EmailImapReceiver(
 
         logger.LogWarning("The stored email checkpoint {Checkpoint} of {CheckpointKey} is unreadable; the folder is read from the start (stored mail is recognised)", stored, key);
         return new EmailMailboxCheckpoint(0, 0);
+    }
+
+    /// <summary>
+    /// The first start on a folder: the mail already there is not imported (the checkpoint is set just below UIDNEXT), or,
+    /// with <see cref="EmailChannelOptions.ImportExistingDays"/>, only from the first message received in those days on.
+    /// The checkpoint is stored at once, so a restart does not decide again.
+    /// </summary>
+    private async Task<EmailMailboxCheckpoint> FirstStartAsync(IMailFolder folder, string key, CancellationToken cancellationToken)
+    {
+        var days = options.Value.ImportExistingDays;
+        var validity = folder.UidValidity;
+        uint last;
+        if (days > 0)
+        {
+            var since = clock.GetUtcNow().UtcDateTime.Date.AddDays(-days);
+            var recent = await folder.SearchAsync(SearchQuery.DeliveredAfter(since), cancellationToken);
+            last = recent.Count == 0 ? await HighestUidAsync(folder, cancellationToken) : recent.Min(uid => uid.Id) - 1;
+        }
+        else
+        {
+            last = await HighestUidAsync(folder, cancellationToken);
+        }
+
+        var checkpoint = new EmailMailboxCheckpoint(validity, last);
+        await cursors.SetAsync(key, checkpoint.ToString(), cancellationToken);
+        logger.LogInformation("First start on IMAP folder {Folder}: mail already there up to UID {LastUid} is not imported (Channels:Email:ImportExistingDays is {Days})",
+            folder.FullName, last, days);
+        return checkpoint;
+    }
+
+    /// <summary>The highest UID in use: UIDNEXT − 1, or, where the server does not say UIDNEXT, the highest UID found.</summary>
+    private static async Task<uint> HighestUidAsync(IMailFolder folder, CancellationToken cancellationToken)
+    {
+        if (folder.UidNext is { } next && next.Id > 0)
+        {
+            return next.Id - 1;
+        }
+
+        var all = await folder.SearchAsync(SearchQuery.All, cancellationToken);
+        return all.Count == 0 ? 0 : all.Max(uid => uid.Id);
     }
 
     /// <summary>Reads every message above the checkpoint, in UID order; returns the checkpoint after the last one handled.</summary>

@@ -20,7 +20,9 @@ namespace Inbox.Connectors.Telegram;
 /// Failures never stop the service: a 409 (a webhook is set for the bot, or another instance polls), network errors,
 /// 5xx and a failing store are logged and retried after a pause that doubles from <see cref="TelegramChannelOptions.PollErrorDelay"/>
 /// up to <see cref="TelegramChannelOptions.PollErrorMaxDelay"/>. An update that fails to be handled is retried the same way,
-/// and the updates after it wait (nothing is skipped). An update that is not valid JSON is logged and skipped.
+/// and the updates after it wait (nothing is skipped). An update that is not valid JSON is logged and skipped. A batch whose
+/// update ids are all below the stored offset means Telegram restarted its numbering: those updates are handled and the
+/// offset moves to the highest of them + 1.
 /// </remarks>
 public sealed class TelegramPollingService(
     TelegramBotClientFactory clients,
@@ -122,11 +124,22 @@ public sealed class TelegramPollingService(
             return offset;
         }
 
-        var updates = batch
+        var usable = batch
             .Select(element => (Id: TelegramUpdateParser.ReadUpdateId(element), Element: element))
-            .Where(u => u.Id is not null && (offset is null || u.Id >= offset))
+            .Where(u => u.Id is not null)
             .OrderBy(u => u.Id)
             .ToList();
+        var updates = usable.Where(u => offset is null || u.Id >= offset).ToList();
+        if (updates.Count == 0 && usable.Count > 0)
+        {
+            // Telegram returned only updates below our offset: it has restarted its numbering (after a week without
+            // updates the next update_id is random). They are new: handle them and move the offset past them, or the
+            // same batch comes back at once, forever.
+            logger.LogWarning("Telegram returned only update ids below the stored offset {Offset} ({First}..{Last}): Telegram restarted its numbering; " +
+                "handling them and continuing from {Next}", offset, usable[0].Id, usable[^1].Id, usable[^1].Id + 1);
+            updates = usable;
+        }
+
         long? handledUpTo = null;
         ExceptionDispatchInfo? failure = null;
         foreach (var (id, element) in updates)
@@ -152,9 +165,9 @@ public sealed class TelegramPollingService(
             handledUpTo = id;
         }
 
-        if (updates.Count < batch.Length)
+        if (usable.Count < batch.Length)
         {
-            logger.LogWarning("{Count} Telegram update(s) without a usable update_id were skipped", batch.Length - updates.Count);
+            logger.LogWarning("{Count} Telegram update(s) without a usable update_id were skipped", batch.Length - usable.Count);
         }
 
         var next = handledUpTo is { } last ? last + 1 : offset;

@@ -136,10 +136,10 @@ public sealed class TelegramUpdateHandler(
         switch (membership.NewChatMember?.Status)
         {
             case ChatMemberStatus.Kicked:
-                await reachability.SetReachableAsync(identity, false, "The customer blocked the bot in Telegram.", cancellationToken);
+                await reachability.SetReachableAsync(ChannelNames.Telegram, identity, false, "The customer blocked the bot in Telegram.", cancellationToken);
                 return TelegramUpdateResult.ReachabilityChanged;
             case ChatMemberStatus.Member:
-                await reachability.SetReachableAsync(identity, true, "The customer started or unblocked the bot in Telegram.", cancellationToken);
+                await reachability.SetReachableAsync(ChannelNames.Telegram, identity, true, "The customer started or unblocked the bot in Telegram.", cancellationToken);
                 return TelegramUpdateResult.ReachabilityChanged;
             default:
                 return TelegramUpdateResult.Ignored;

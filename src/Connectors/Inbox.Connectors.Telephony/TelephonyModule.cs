@@ -36,7 +36,9 @@ public sealed class TelephonyModule : IConnectorModule
             services.AddOptions<AsteriskOptions>().Bind(configuration.GetSection(AsteriskOptions.SectionName)).ValidateOnStart()
                 .Validate(o => o.Port is > 0 and <= 65535 && o.PingInterval > TimeSpan.Zero && o.ResponseTimeout > TimeSpan.Zero
                         && o.ConnectTimeout > TimeSpan.Zero && o.ReconnectDelay > TimeSpan.Zero && o.MaxReconnectDelay >= o.ReconnectDelay,
-                    $"{AsteriskOptions.SectionName}: Port must be 1–65535, the timeouts and ReconnectDelay positive, MaxReconnectDelay at least ReconnectDelay.");
+                    $"{AsteriskOptions.SectionName}: Port must be 1–65535, the timeouts and ReconnectDelay positive, MaxReconnectDelay at least ReconnectDelay.")
+                .Validate(o => o.InboundContexts.Concat(o.InternalDevices).All(name => !string.IsNullOrWhiteSpace(name)),
+                    $"{AsteriskOptions.SectionName}: InboundContexts and InternalDevices must not hold empty names.");
             services.AddConnectorHealth(TelephonyProviders.Asterisk);
             services.AddHostedService<AsteriskAmiClient>();
         }

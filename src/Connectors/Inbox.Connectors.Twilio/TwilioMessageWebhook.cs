@@ -70,7 +70,7 @@ public sealed class TwilioMessageWebhook(
             : "The customer replied STOP and unsubscribed from SMS: nothing can be sent until they send START.";
         try
         {
-            await reachability.SetReachableAsync(incoming.From[0], reachable, reason, cancellationToken);
+            await reachability.SetReachableAsync(incoming.Channel, incoming.From[0], reachable, reason, cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {

@@ -84,7 +84,7 @@ public sealed class TwilioStatusWebhook(
         ranks.Recorded(sid, status);
         if (error is { RecipientUnreachable: true } && phones.ToIdentity(TwilioAddress.WithoutWhatsAppPrefix(parameters["To"] ?? "")) is { } recipient)
         {
-            await reachability.SetReachableAsync(recipient, false, error.Reason, cancellationToken);
+            await reachability.SetReachableAsync(channel, recipient, false, error.Reason, cancellationToken);
         }
 
         return Results.Ok();

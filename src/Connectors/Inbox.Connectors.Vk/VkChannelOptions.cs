@@ -48,5 +48,15 @@ public sealed class VkChannelOptions
     /// <summary>How long a sender name is kept before VK is asked again.</summary>
     public TimeSpan NameCacheLifetime { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>
+    /// What to do with messages from group chats (<c>peer_id</c> ≥ 2000000000). Inbox has no group conversations: stored
+    /// under the author they would become a private conversation, and the replies a private dialog. The only choice so
+    /// far is <see cref="VkGroupChats.Ignore"/>: such messages are logged and dropped.
+    /// </summary>
+    public VkGroupChats GroupChats { get; set; } = VkGroupChats.Ignore;
+
+    /// <summary>VK's first group chat <c>peer_id</c>: 2000000000 + the chat's local id.</summary>
+    public const long FirstGroupChatPeerId = 2_000_000_000;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(AccessToken) && GroupId is > 0;
 }

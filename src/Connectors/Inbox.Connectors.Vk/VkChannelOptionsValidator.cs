@@ -25,6 +25,11 @@ public sealed class VkChannelOptionsValidator : IValidateOptions<VkChannelOption
             errors.Add($"{section}:RequestsPerSecond, MaxMessageLength, MaxDownloadBytes and NameCacheSize must be positive.");
         }
 
+        if (!Enum.IsDefined(options.GroupChats))
+        {
+            errors.Add($"{section}:GroupChats must be Ignore (group chats are not turned into conversations).");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -118,6 +118,9 @@ public sealed class VkEventProcessor(
         return message.Id is > 0 ? string.Create(CultureInfo.InvariantCulture, $"id{message.Id}") : null;
     }
 
+    /// <summary>A message from a group chat rather than a private dialog with the community.</summary>
+    public static bool IsGroupChat(VkIncomingMessage message) => message.PeerId >= VkChannelOptions.FirstGroupChatPeerId;
+
     private static bool LooksLikeMessage(JsonElement item) =>
         item.TryGetProperty("peer_id", out _) || item.TryGetProperty("from_id", out _) || item.TryGetProperty("conversation_message_id", out _);
 
@@ -131,6 +134,13 @@ public sealed class VkEventProcessor(
         if (message.Outgoing || message.FromId == -options.Value.GroupId)
         {
             return VkEventResult.Ignored("a message the community itself sent");
+        }
+
+        if (IsGroupChat(message))
+        {
+            logger.LogInformation("VK message from group chat {PeerId} ignored (Channels:Vk:GroupChats is {GroupChats}): group chats are not conversations",
+                message.PeerId, options.Value.GroupChats);
+            return VkEventResult.Ignored("a group chat message (Channels:Vk:GroupChats)");
         }
 
         var externalId = ExternalIdOf(message) ?? EventKey(update);
@@ -168,6 +178,11 @@ public sealed class VkEventProcessor(
             return VkEventResult.Ignored("an edit of our own message");
         }
 
+        if (IsGroupChat(message))
+        {
+            return VkEventResult.Ignored("an edit in a group chat (Channels:Vk:GroupChats)");
+        }
+
         if (ExternalIdOf(message) is not { } externalId)
         {
             return VkEventResult.Invalid("message_edit without peer_id/conversation_message_id");
@@ -186,7 +201,7 @@ public sealed class VkEventProcessor(
         }
 
         var identity = Identity(userId);
-        await reachability.SetReachableAsync(identity, reachable, reachable ? AllowedReason : DeniedReason, cancellationToken).ConfigureAwait(false);
+        await reachability.SetReachableAsync(ChannelNames.Vk, identity, reachable, reachable ? AllowedReason : DeniedReason, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("VK user {Identity} is now {Reachability}", identity.ToString(), reachable ? "reachable" : "unreachable");
         return new VkEventResult(VkEventOutcome.Accepted, reachable ? "allowed" : "denied");
     }

@@ -33,7 +33,7 @@ public interface ICustomerGrain : IGrainWithGuidKey
     [Alias("Detach")]
     Task DetachAsync(IReadOnlyList<ChannelIdentity> identities);
 
-    /// <summary>Marks one of the customer's identities as (un)reachable, with the reason shown to operators.</summary>
-    [Alias("SetReachable")]
-    Task SetReachableAsync(ChannelIdentity identity, bool reachable, string? reason);
+    /// <summary>Marks one of the customer's identities as (un)reachable through one channel, with the reason shown to operators.</summary>
+    [Alias("SetReachableOn")]
+    Task SetReachableAsync(string channel, ChannelIdentity identity, bool reachable, string? reason);
 }

@@ -124,12 +124,14 @@ public sealed class CustomerGrain(
         return state.WriteStateAsync();
     }
 
-    public async Task SetReachableAsync(ChannelIdentity channelIdentity, bool reachable, string? reason)
+    public async Task SetReachableAsync(string channel, ChannelIdentity channelIdentity, bool reachable, string? reason)
     {
+        MoveLegacyUnreachable();
         var identity = channelIdentity.ToString();
+        var onChannel = state.State.UnreachableOn.TryGetValue(channel, out var known) ? known : null;
         var changed = reachable
-            ? state.State.Unreachable.Remove(identity)
-            : state.State.Unreachable.TryGetValue(identity, out var known) is false || known != (reason ?? "unreachable");
+            ? onChannel?.Remove(identity) is true
+            : onChannel is null || !onChannel.TryGetValue(identity, out var was) || was != (reason ?? "unreachable");
         if (!changed)
         {
             return;
@@ -137,14 +139,58 @@ public sealed class CustomerGrain(
 
         if (!reachable)
         {
-            state.State.Unreachable[identity] = reason ?? "unreachable";
+            if (onChannel is null)
+            {
+                onChannel = [];
+                state.State.UnreachableOn[channel] = onChannel;
+            }
+
+            onChannel[identity] = reason ?? "unreachable";
+        }
+        else if (onChannel!.Count == 0)
+        {
+            state.State.UnreachableOn.Remove(channel);
         }
 
         await state.WriteStateAsync();
     }
 
-    private CustomerCard Card() =>
-        new(this.GetPrimaryKey(), state.State.Name, state.State.Identities.Select(ChannelIdentity.Parse).ToList(), state.State.CreatedAt ?? DateTimeOffset.MinValue,
-            new Dictionary<string, string>(state.State.Unreachable), state.State.MergedInto,
-            state.State.Merged.Select(m => m.CustomerId).ToList());
+    /// <summary>State stored before reachability was per channel keeps identity → reason; it moves under the channel that wrote it.</summary>
+    private void MoveLegacyUnreachable()
+    {
+        foreach (var (identity, reason) in state.State.Unreachable)
+        {
+            var kind = ChannelIdentity.TryParse(identity, out var parsed) ? parsed.Kind : "";
+            var channel = kind == IdentityKinds.Phone ? "sms" : kind;
+            if (!state.State.UnreachableOn.TryGetValue(channel, out var onChannel))
+            {
+                onChannel = [];
+                state.State.UnreachableOn[channel] = onChannel;
+            }
+
+            onChannel.TryAdd(identity, reason);
+        }
+
+        state.State.Unreachable.Clear();
+    }
+
+    private CustomerCard Card()
+    {
+        MoveLegacyUnreachable();
+        var unreachableOn = state.State.UnreachableOn.ToDictionary(
+            c => c.Key, IReadOnlyDictionary<string, string> (c) => new Dictionary<string, string>(c.Value), StringComparer.Ordinal);
+
+        // The channel-less view for older readers: only identities of a kind that exactly one channel writes to.
+        var unreachable = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (channel, identities) in state.State.UnreachableOn)
+        {
+            foreach (var (identity, reason) in identities.Where(i => i.Key.StartsWith(channel + ":", StringComparison.Ordinal)))
+            {
+                unreachable[identity] = reason;
+            }
+        }
+
+        return new(this.GetPrimaryKey(), state.State.Name, state.State.Identities.Select(ChannelIdentity.Parse).ToList(), state.State.CreatedAt ?? DateTimeOffset.MinValue,
+            unreachable, state.State.MergedInto, state.State.Merged.Select(m => m.CustomerId).ToList(), unreachableOn);
+    }
 }

@@ -15,6 +15,12 @@ public sealed class CustomerState
     /// <summary>Customers merged into this one, with the identities each brought, so that a merge can be undone.</summary>
     public List<MergeRecord> Merged { get; set; } = [];
 
-    /// <summary>Identities that cannot be written to now, with the reason.</summary>
+    /// <summary>Per channel, the identities that channel cannot write to now, with the reason.</summary>
+    public Dictionary<string, Dictionary<string, string>> UnreachableOn { get; set; } = [];
+
+    /// <summary>
+    /// Stored before reachability was per channel: identity → reason. Read once and moved into <see cref="UnreachableOn"/>
+    /// (a phone under SMS, where STOP is the only thing that marked one; any other identity under the channel of its kind).
+    /// </summary>
     public Dictionary<string, string> Unreachable { get; set; } = [];
 }

@@ -4,10 +4,10 @@ using Inbox.Identity;
 
 namespace Inbox.Web.Inbound;
 
-/// <summary>Records on the owning customer's card that an identity can (not) be written to.</summary>
+/// <summary>Records on the owning customer's card that an identity can (not) be written to through a channel.</summary>
 public sealed class IdentityReachability(IGrainFactory grains, ILogger<IdentityReachability> logger) : IIdentityReachability
 {
-    public async Task SetReachableAsync(ChannelIdentity identity, bool reachable, string? reason, CancellationToken cancellationToken)
+    public async Task SetReachableAsync(string channel, ChannelIdentity identity, bool reachable, string? reason, CancellationToken cancellationToken)
     {
         var owner = await grains.GetIdentityGrain(identity).GetCustomerAsync();
         if (owner is null)
@@ -15,7 +15,8 @@ public sealed class IdentityReachability(IGrainFactory grains, ILogger<IdentityR
             return; // nobody has written from it: nothing to mark
         }
 
-        await grains.GetGrain<ICustomerGrain>(owner.Value).SetReachableAsync(identity, reachable, reason);
-        logger.LogInformation("{Identity} of customer {CustomerId} is now {Reachability}: {Reason}", identity.ToString(), owner, reachable ? "reachable" : "unreachable", reason);
+        await grains.GetGrain<ICustomerGrain>(owner.Value).SetReachableAsync(channel, identity, reachable, reason);
+        logger.LogInformation("{Identity} of customer {CustomerId} is now {Reachability} on {Channel}: {Reason}", identity.ToString(), owner,
+            reachable ? "reachable" : "unreachable", channel, reason);
     }
 }

@@ -106,7 +106,7 @@ public sealed class OutboxDispatcher(
                 logger.LogWarning("Reply {MessageId} via {Channel} failed: {Reason}", entry.MessageId, entry.Channel, failed.Reason);
                 if (failed.RecipientUnreachable && ChannelIdentity.TryParse(entry.Recipient, out var unreachable))
                 {
-                    await reachability.SetReachableAsync(unreachable, false, failed.Reason, cancellationToken);
+                    await reachability.SetReachableAsync(entry.Channel, unreachable, false, failed.Reason, cancellationToken);
                 }
 
                 await conversation.RecordDeliveryAsync(entry.MessageId, DeliveryState.Failed, failed.Reason, null);

@@ -193,14 +193,18 @@ function renderMessage(m) {
 function renderCustomer() {
   const customer = state.open.customer;
   if (!customer) { $('customer-card').replaceChildren(el('p', { class: 'muted' }, 'No customer card.')); return; }
-  const unreachable = customer.unreachable || {}; // identity -> reason
+  // channel -> identity -> reason: a phone can be unreachable by SMS and reachable on WhatsApp
+  const unreachableOn = customer.unreachableOn || {};
+  const notes = (identity) => Object.entries(unreachableOn)
+    .filter(([, identities]) => identities[identity])
+    .map(([channel, identities]) => el('span', { class: 'unreachable' }, ` — unreachable by ${channel}: ${identities[identity]}`));
+  const count = Object.values(unreachableOn).reduce((n, identities) => n + Object.keys(identities).length, 0);
   $('customer-card').replaceChildren(...[
     el('h3', {}, customer.name || 'Unknown customer'),
     el('div', { class: 'muted' }, 'Identities'),
-    el('ul', { class: 'identities' }, (customer.identities || []).map((i) => el('li', {}, i,
-      unreachable[i] ? el('span', { class: 'unreachable' }, ` — unreachable: ${unreachable[i]}`) : null))),
-    Object.keys(unreachable).length
-      ? el('div', { class: 'unreachable' }, `Unreachable on ${Object.keys(unreachable).length} identity(ies)`)
+    el('ul', { class: 'identities' }, (customer.identities || []).map((i) => el('li', {}, i, ...notes(i)))),
+    count
+      ? el('div', { class: 'unreachable' }, `Unreachable on ${count} channel identity(ies)`)
       : null,
   ].filter(Boolean));
 }

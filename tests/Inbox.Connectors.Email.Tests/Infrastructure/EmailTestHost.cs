@@ -40,6 +40,8 @@ public sealed class EmailTestHost : IAsyncDisposable
         ["Channels:Email:ReconnectMaxDelay"] = "00:00:00.500",
         ["Channels:Email:CommandTimeout"] = "00:00:20",
         ["Channels:Email:PollSeconds"] = "600",
+        // The tests put mail into the folder before the receiver starts; the default (0) would skip it.
+        ["Channels:Email:ImportExistingDays"] = "3650",
     };
 
     public static async Task<EmailTestHost> StartAsync(Dictionary<string, string?> settings, TestWorld world, TimeProvider? clock = null)

@@ -29,6 +29,7 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeResponse>> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (string Path, byte[] Content)> _files = new(StringComparer.Ordinal);
     private readonly SortedDictionary<long, string> _pendingUpdates = [];
+    private long _offsetsIgnoredFrom = long.MaxValue;
     private readonly Signal _changed = new();
     private long _nextMessageId = 1000;
 
@@ -90,6 +91,12 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
     }
 
     public void AddFile(string fileId, string filePath, byte[] content) => _files[fileId] = (filePath, content);
+
+    /// <summary>
+    /// Telegram restarted its update numbering (after a week without updates the next id is random, possibly lower):
+    /// an offset of <paramref name="offset"/> or more confirms nothing, so the updates below it come back.
+    /// </summary>
+    public void RestartNumberingBelow(long offset) => Interlocked.Exchange(ref _offsetsIgnoredFrom, offset);
 
     /// <summary>Queues an update (raw JSON) for getUpdates.</summary>
     public void AddUpdate(string json)
@@ -215,7 +222,7 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
             List<string> batch;
             lock (_gate)
             {
-                if (offset is not null)
+                if (offset is not null && offset < _offsetsIgnoredFrom)
                 {
                     // Asking with an offset confirms every update below it: Telegram never returns those again.
                     foreach (var confirmed in _pendingUpdates.Keys.Where(id => id < offset).ToList())

@@ -155,7 +155,7 @@ public sealed class AmiCallTrackerTests
     [Fact]
     public void A_call_placed_from_an_internal_phone_is_not_reported()
     {
-        var tracker = new AmiCallTracker(new AsteriskOptions());
+        var tracker = new AmiCallTracker(new AsteriskOptions { InternalDevices = ["101", "102"] });
         var events = Run(tracker, """
             Event: Newchannel
             Channel: PJSIP/101-00000040
@@ -177,6 +177,26 @@ public sealed class AmiCallTrackerTests
 
         Assert.Empty(events);
         Assert.Equal(0, tracker.OpenCalls);
+    }
+
+    [Fact]
+    public void A_trunk_named_after_a_numeric_provider_login_is_inbound_unless_listed_as_an_internal_phone()
+    {
+        var numericTrunk = AmiTranscripts.TrunkNewchannel.Replace("PJSIP/trunk-rt-00000031", "PJSIP/123456-00000031", StringComparison.Ordinal);
+        var fromPhone = AmiTranscripts.TrunkNewchannel.Replace("PJSIP/trunk-rt-00000031", "PJSIP/101-00000031", StringComparison.Ordinal);
+
+        // Nothing configured: every call is inbound (and the client warns at start); nothing is dropped for looking like an extension.
+        Assert.Equal(CallEventKind.Ringing, Assert.Single(Run(new AmiCallTracker(new AsteriskOptions()), numericTrunk)).Kind);
+        Assert.Single(Run(new AmiCallTracker(new AsteriskOptions()), fromPhone));
+
+        // The explicit list decides.
+        var listed = new AsteriskOptions { InternalDevices = ["101", "102"] };
+        Assert.Single(Run(new AmiCallTracker(listed), numericTrunk));
+        Assert.Empty(Run(new AmiCallTracker(listed), fromPhone));
+
+        // Contexts win over the list.
+        var contexts = new AsteriskOptions { InboundContexts = ["from-trunk"], InternalDevices = ["123456"] };
+        Assert.Single(Run(new AmiCallTracker(contexts), numericTrunk));
     }
 
     [Fact]

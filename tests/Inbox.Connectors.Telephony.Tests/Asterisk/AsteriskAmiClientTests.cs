@@ -44,6 +44,25 @@ public sealed class AsteriskAmiClientTests
     }
 
     [Fact]
+    public async Task Without_inbound_contexts_or_internal_devices_it_warns_at_start_naming_both_keys()
+    {
+        await using var server = new FakeAmiServer();
+        await using var host = await TelephonyTestHost.StartAsync(Settings(server.Port));
+        await host.Logs.WaitForAsync("Telephony:Asterisk:InternalDevices");
+
+        var warning = Assert.Single(host.Logs.Lines, l => l.Contains("Telephony:Asterisk:InternalDevices", StringComparison.Ordinal));
+        Assert.StartsWith("Warning", warning, StringComparison.Ordinal);
+        Assert.Contains("Telephony:Asterisk:InboundContexts", warning, StringComparison.Ordinal);
+
+        await using var otherServer = new FakeAmiServer();
+        var settings = Settings(otherServer.Port);
+        settings["Telephony:Asterisk:InternalDevices:0"] = "101";
+        await using var listed = await TelephonyTestHost.StartAsync(settings);
+        await (await otherServer.AcceptAsync()).HandshakeAsync(lfOnly: false, chunk: 64);
+        Assert.DoesNotContain(listed.Logs.Lines, l => l.Contains("InternalDevices", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task After_a_reset_mid_call_it_reconnects_resyncs_and_still_reports_the_end()
     {
         await using var server = new FakeAmiServer();

@@ -1,3 +1,4 @@
+using Inbox.Connectors.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -11,8 +12,9 @@ public sealed class TelephonyTestHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private TelephonyTestHost(WebApplication app, RecordingCallEventSink sink, IReadOnlyList<string> enabled)
+    private TelephonyTestHost(WebApplication app, RecordingCallEventSink sink, IReadOnlyList<string> enabled, CapturedLogs logs)
     {
+        Logs = logs;
         _app = app;
         Sink = sink;
         Enabled = enabled;
@@ -20,6 +22,9 @@ public sealed class TelephonyTestHost : IAsyncDisposable
     }
 
     public RecordingCallEventSink Sink { get; }
+
+    /// <summary>The adapters' log lines (categories Inbox.*).</summary>
+    public CapturedLogs Logs { get; }
 
     public IReadOnlyList<string> Enabled { get; }
 
@@ -30,6 +35,8 @@ public sealed class TelephonyTestHost : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        var logs = new CapturedLogs();
+        builder.Logging.AddProvider(logs);
         builder.Configuration.AddInMemoryCollection(settings);
         var sink = new RecordingCallEventSink();
         builder.Services.AddSingleton<ICallEventSink>(sink);
@@ -39,7 +46,7 @@ public sealed class TelephonyTestHost : IAsyncDisposable
         var app = builder.Build();
         module.MapEndpoints(app);
         await app.StartAsync();
-        return new TelephonyTestHost(app, sink, enabled);
+        return new TelephonyTestHost(app, sink, enabled, logs);
     }
 
     public async Task StopAsync(TimeSpan within) => await _app.StopAsync().WaitAsync(within);

@@ -6,8 +6,8 @@ namespace Inbox.Connectors.Telephony;
 /// Follows AMI events and turns inbound calls into <see cref="CallEvent"/>s. Not thread-safe: one reader loop drives it.
 /// <list type="bullet">
 /// <item>A call is all legs sharing a <c>Linkedid</c> (the call key); legs are keyed by <c>Uniqueid</c>. Only inbound
-/// calls are reported: the first leg (<c>Uniqueid == Linkedid</c>) is a trunk, not an internal phone (see
-/// <see cref="AsteriskOptions.InboundContexts"/>). Outbound and internal calls are followed silently.</item>
+/// calls are reported: the first leg (<c>Uniqueid == Linkedid</c>) starts in one of <see cref="AsteriskOptions.InboundContexts"/>,
+/// or, without those, is not one of <see cref="AsteriskOptions.InternalDevices"/>. Outbound and internal calls are followed silently.</item>
 /// <item>Ringing with no agent when the trunk leg appears (<c>Newchannel</c>); Ringing at an agent when a phone leg is
 /// dialled (<c>DialBegin</c>) or rings (<c>Newstate</c> 5), once per leg; the extension is the phone's device name,
 /// never a <c>Local/</c> helper leg.</item>
@@ -348,7 +348,7 @@ internal sealed class AmiCallTracker(AsteriskOptions options)
         }
 
         var device = AmiLeg.DeviceName(channel);
-        return device is null || !(device.Length <= options.MaxExtensionLength && device.All(char.IsAsciiDigit));
+        return device is null || !options.InternalDevices.Contains(device, StringComparer.OrdinalIgnoreCase);
     }
 
     private static CallEvent Event(AmiCall call, string legId, CallEventKind kind, string? agent, DateTimeOffset at,

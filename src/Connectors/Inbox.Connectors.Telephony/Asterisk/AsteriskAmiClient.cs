@@ -37,6 +37,13 @@ public sealed class AsteriskAmiClient(IOptions<AsteriskOptions> options, ICallEv
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        if (settings.CannotTellInternalCalls)
+        {
+            logger.LogWarning("Neither {Contexts} nor {Devices} is set: every Asterisk call counts as inbound, calls placed from internal phones too. " +
+                "Set the dialplan contexts where trunk calls start, or list the internal phones' device names",
+                $"{AsteriskOptions.SectionName}:InboundContexts", $"{AsteriskOptions.SectionName}:InternalDevices");
+        }
+
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {

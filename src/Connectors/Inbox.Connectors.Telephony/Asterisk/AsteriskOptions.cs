@@ -31,13 +31,21 @@ public sealed class AsteriskOptions
     public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
-    /// Dialplan contexts in which inbound trunk calls start (e.g. <c>from-trunk</c>, <c>from-pstn</c>). When empty, a call is
-    /// inbound unless its first channel is an internal phone, recognised by a numeric device name of at most
-    /// <see cref="MaxExtensionLength"/> digits (<c>PJSIP/101-…</c>).
+    /// Dialplan contexts in which inbound trunk calls start (e.g. <c>from-trunk</c>, <c>from-pstn</c>): a call is inbound
+    /// when its first channel starts in one of them. The surest way to tell customers' calls from internal ones.
     /// </summary>
     public List<string> InboundContexts { get; set; } = [];
 
-    public int MaxExtensionLength { get; set; } = 6;
+    /// <summary>
+    /// The device names of the internal phones (<c>101</c> for <c>PJSIP/101-…</c>), used when <see cref="InboundContexts"/>
+    /// is empty: a call is inbound unless its first channel is one of them. A trunk may be named after a numeric provider
+    /// login, so a name that looks like an extension proves nothing. With neither set every call counts as inbound (calls
+    /// placed from the phones too) and a warning is logged at start.
+    /// </summary>
+    public List<string> InternalDevices { get; set; } = [];
+
+    /// <summary>Neither <see cref="InboundContexts"/> nor <see cref="InternalDevices"/> is set: internal calls cannot be told apart.</summary>
+    public bool CannotTellInternalCalls => InboundContexts.Count == 0 && InternalDevices.Count == 0;
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Host) && !string.IsNullOrWhiteSpace(User);
 }
