@@ -59,6 +59,7 @@ public static class InboxApp
                 .MinimumLevel.Override("Polly", LogEventLevel.Warning)
                 .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
                 .ReadFrom.Configuration(configuration)
+                .Filter.ByExcluding(StartupNoiseFilter.IsNoise)
                 .Enrich.FromLogContext()
                 .Enrich.With(new SensitiveDataEnricher(secrets))
                 .WriteTo.Console(new RedactingFormatter(
