@@ -79,6 +79,18 @@ public sealed class LogMaskingTests
         Assert.Contains("HttpRequestException", line.ToString());
     }
 
+    [Theory]
+    [InlineData(0.001, false)]
+    [InlineData(60.0 * 24 * 365, true)]
+    public void A_watchdog_stall_longer_than_the_process_has_lived_is_dropped(double minutes, bool dropped)
+    {
+        var stall = new LogEvent(DateTimeOffset.UtcNow, LogEventLevel.Warning, null,
+            new Serilog.Parsing.MessageTemplateParser().Parse("Participant check thread has not completed for {TimeSinceLastTick}, potentially indicating lock contention"),
+            [new LogEventProperty("SourceContext", new ScalarValue("Orleans.Runtime.Watchdog")), new LogEventProperty("TimeSinceLastTick", new ScalarValue(TimeSpan.FromMinutes(minutes)))]);
+
+        Assert.Equal(dropped, StartupNoiseFilter.IsNoise(stall));
+    }
+
     [Fact]
     public void A_logged_event_carries_no_phone_email_or_text()
     {
