@@ -9,7 +9,8 @@ public static class SiloProgram
     public static async Task Main(string[] args)
     {
         var builder = Host.CreateApplicationBuilder(args);
-        builder.Services.AddSerilog((services, logger) => logger.ReadFrom.Configuration(builder.Configuration).WriteTo.Console());
+        builder.Services.AddSerilog((services, logger) => logger.ReadFrom.Configuration(builder.Configuration)
+            .MinimumLevel.Override("System.Net.Http", Serilog.Events.LogEventLevel.Warning).WriteTo.Console());
         builder.UseOrleans(silo => silo.AddInbox(builder.Configuration));
         await builder.Build().RunAsync();
     }

@@ -27,6 +27,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Serilog;
 using Serilog.Events;
+using Serilog.Formatting.Display;
 using Inbox.Identity;
 
 namespace Inbox.Web;
@@ -45,15 +46,26 @@ public static class InboxApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var configuration = builder.Configuration;
 
-        builder.Services.AddSerilog((services, logger) => logger
-            .ReadFrom.Configuration(configuration)
-            .MinimumLevel.Override("Orleans", LogEventLevel.Warning)
-            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
-            .MinimumLevel.Override("Polly", LogEventLevel.Warning)
-            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
-            .Enrich.FromLogContext()
-            .Enrich.With<SensitiveDataEnricher>()
-            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
+        // Product rule 6: the configured secrets, URL secrets, phones, emails and texts are masked in every property
+        // (SensitiveDataEnricher), and once more in the whole console line, exception included (RedactingFormatter).
+        // HttpClient's request logs (System.Net.Http) would print each URL, and a Telegram URL holds the bot token.
+        builder.Services.AddSerilog((services, logger) =>
+        {
+            var secrets = ConfiguredSecrets.From(configuration);
+            // the defaults first: Serilog:MinimumLevel in the configuration overrides them
+            logger
+                .MinimumLevel.Override("Orleans", LogEventLevel.Warning)
+                .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+                .MinimumLevel.Override("System.Net.Http", LogEventLevel.Warning)
+                .MinimumLevel.Override("Polly", LogEventLevel.Warning)
+                .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+                .ReadFrom.Configuration(configuration)
+                .Filter.ByExcluding(StartupNoiseFilter.IsNoise)
+                .Enrich.FromLogContext()
+                .Enrich.With(new SensitiveDataEnricher(secrets))
+                .WriteTo.Console(new RedactingFormatter(
+                    new MessageTemplateTextFormatter("[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"), secrets));
+        });
 
         builder.Services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.SectionName)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<LimitsOptions>, WebSettingsValidator>();

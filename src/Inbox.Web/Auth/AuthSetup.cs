@@ -17,6 +17,8 @@ public static class AuthSetup
             ? configured
             : Path.Combine(database.DataFolder, "keys");
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.SectionName));
+        // The key ring is kept unencrypted at rest (no certificate to encrypt it with), so its folder is the owner's alone.
+        CreateOwnerOnlyFolder(keys);
         services.AddDataProtection().SetApplicationName("inbox").PersistKeysToFileSystem(new DirectoryInfo(keys));
         services.AddSingleton<IPasswordHasher<OperatorAccount>, PasswordHasher<OperatorAccount>>();
 
@@ -68,5 +70,24 @@ public static class AuthSetup
             .AddPolicy(InboxPolicies.Supervisor, p => p.RequireAuthenticatedUser().RequireRole(nameof(OperatorRole.Supervisor), nameof(OperatorRole.Admin)))
             .AddPolicy(InboxPolicies.Admin, p => p.RequireAuthenticatedUser().RequireRole(nameof(OperatorRole.Admin)));
         return services;
+    }
+
+    private static void CreateOwnerOnlyFolder(string path)
+    {
+        try
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(path);
+            }
+            else
+            {
+                Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            // data protection reports an unusable folder itself, naming the path
+        }
     }
 }

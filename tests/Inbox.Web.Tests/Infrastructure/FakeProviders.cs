@@ -24,6 +24,12 @@ public sealed class FakeProviders : IAsyncDisposable
 
     public ConcurrentQueue<System.Text.Json.JsonElement> TelegramSent { get; } = new();
 
+    /// <summary>What <c>getUpdates</c> hands out (Telegram's polling mode): each update until an offset above its id confirms it.</summary>
+    public ConcurrentQueue<string> TelegramUpdates { get; } = new();
+
+    /// <summary>The API channel's callbacks posted to <c>/callback</c>.</summary>
+    public ConcurrentQueue<string> Callbacks { get; } = new();
+
     public static async Task<FakeProviders> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -53,6 +59,25 @@ public sealed class FakeProviders : IAsyncDisposable
             var chat = body.GetProperty("chat_id").ToString();
             var id = 700 + fake.TelegramSent.Count;
             return Results.Text("{\"ok\":true,\"result\":{\"message_id\":" + id + ",\"chat\":{\"id\":" + chat + ",\"type\":\"private\"},\"date\":1767225700,\"text\":\"sent\"}}", "application/json");
+        });
+        app.MapPost("/bot{token}/getUpdates", async (HttpContext context) =>
+        {
+            var request = await System.Text.Json.JsonSerializer.DeserializeAsync<System.Text.Json.JsonElement>(context.Request.Body);
+            var offset = request.TryGetProperty("offset", out var o) && o.ValueKind == System.Text.Json.JsonValueKind.Number ? o.GetInt64() : 0;
+            var pending = fake.TelegramUpdates.Where(u => System.Text.Json.JsonDocument.Parse(u).RootElement.GetProperty("update_id").GetInt64() >= offset).ToList();
+            if (pending.Count == 0)
+            {
+                // long polling: nothing new for a while
+                await Task.Delay(500, context.RequestAborted);
+            }
+
+            return Results.Text("{\"ok\":true,\"result\":[" + string.Join(',', pending) + "]}", "application/json");
+        });
+        app.MapPost("/callback", async (HttpContext context) =>
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            fake.Callbacks.Enqueue(await reader.ReadToEndAsync());
+            return Results.Ok();
         });
         await app.StartAsync();
         fake.BaseUrl = app.Urls.First();

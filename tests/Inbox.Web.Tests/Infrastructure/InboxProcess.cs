@@ -32,7 +32,10 @@ public sealed class InboxProcess : IDisposable
         }
     }
 
-    public static async Task<InboxProcess> StartAsync(string databasePath, int httpPort, int siloPort, int gatewayPort)
+    /// <param name="arguments">More <c>--Key=value</c> settings.</param>
+    /// <param name="environment">Environment variables of the process; with <c>ASPNETCORE_URLS</c> or <c>ASPNETCORE_HTTP_PORTS</c> among them no <c>--urls</c> is passed.</param>
+    public static async Task<InboxProcess> StartAsync(string databasePath, int httpPort, int siloPort, int gatewayPort,
+        IEnumerable<string>? arguments = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -41,14 +44,23 @@ public sealed class InboxProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(databasePath)!,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        var portFromEnvironment = environment is not null && (environment.ContainsKey("ASPNETCORE_URLS") || environment.ContainsKey("ASPNETCORE_HTTP_PORTS"));
         foreach (var arg in new[]
         {
-            WebAssemblyPath(), $"--urls=http://127.0.0.1:{httpPort}", $"--Storage:Sqlite:Path={databasePath}",
+            WebAssemblyPath(), portFromEnvironment ? null : $"--urls=http://127.0.0.1:{httpPort}", $"--Storage:Sqlite:Path={databasePath}",
             $"--Orleans:SiloPort={siloPort}", $"--Orleans:GatewayPort={gatewayPort}", $"--Channels:Api:Token={InboxServer.ApiToken}",
             $"--Demo:Password={InboxServer.DemoPassword}",
-        })
+        }.Concat(arguments ?? []))
         {
-            start.ArgumentList.Add(arg);
+            if (arg is not null)
+            {
+                start.ArgumentList.Add(arg);
+            }
         }
 
         var process = new InboxProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{httpPort}"));
