@@ -4,20 +4,20 @@ using Serilog.Events;
 namespace Inbox.Web.Logging;
 
 /// <summary>
-/// Drops the two warnings a clean start printed that say nothing about this run (so that a warning at start means something):
+/// Drops the warning a clean start printed that says nothing about this run (so that a warning at start means something):
 /// <list type="bullet">
 /// <item>Orleans' watchdog "Participant check thread has not completed for 00:42:44": its platform thread starts before the
 /// component thread's first timestamp is taken, and when it checks in between it measures from timestamp 0, i.e. the
 /// machine's uptime. A stall longer than this process has lived cannot be real; a real stall (shorter) is still logged.</item>
-/// <item>Data protection's "No XML encryptor configured": the key ring is kept unencrypted by design, in a folder only the
-/// node's user can read (<c>DataProtection:KeysPath</c>, see docs/configuration.md).</item>
 /// </list>
+/// Data protection's "No XML encryptor configured" is kept on purpose: the key ring is not encrypted yet, and anyone who
+/// can read it can sign cookies and tokens.
 /// </summary>
 public static class StartupNoiseFilter
 {
     private static readonly DateTime ProcessStart = Process.GetCurrentProcess().StartTime.ToUniversalTime();
 
-    public static bool IsNoise(LogEvent logEvent) => IsImpossibleWatchdogStall(logEvent) || IsUnencryptedKeyRingNotice(logEvent);
+    public static bool IsNoise(LogEvent logEvent) => IsImpossibleWatchdogStall(logEvent);
 
     public static bool IsImpossibleWatchdogStall(LogEvent logEvent) =>
         Source(logEvent) == "Orleans.Runtime.Watchdog"
@@ -25,10 +25,6 @@ public static class StartupNoiseFilter
         && logEvent.Properties.TryGetValue("TimeSinceLastTick", out var value)
         && value is ScalarValue { Value: TimeSpan stall }
         && stall > DateTime.UtcNow - ProcessStart;
-
-    private static bool IsUnencryptedKeyRingNotice(LogEvent logEvent) =>
-        Source(logEvent) == "Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager"
-        && logEvent.MessageTemplate.Text.StartsWith("No XML encryptor configured", StringComparison.Ordinal);
 
     private static string? Source(LogEvent logEvent) =>
         logEvent.Properties.TryGetValue("SourceContext", out var source) && source is ScalarValue { Value: string name } ? name : null;
