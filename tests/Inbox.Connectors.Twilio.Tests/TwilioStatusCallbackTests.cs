@@ -143,6 +143,20 @@ public sealed class TwilioStatusCallbackTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_unknown_sid_is_answered_200_when_the_timers_fire_a_little_before_the_stopwatch_agrees()
+    {
+        // Timers count whole milliseconds on a coarser clock than the stopwatch: the wait can end with less than 1 ms of the
+        // window left, and a Task.Delay of under 1 ms does not wait at all. The retry loop must still end, and answer 200.
+        await using var host = await TwilioTestHost.StartAsync(clock: new EarlyTimers());
+
+        using var response = await host.PostSignedFormAsync(TwilioSamples.StatusPath, TwilioSamples.Status("SMnotours", "failed", errorCode: "21610"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.InRange(host.Receipts.Calls.Count, 2, 10);
+        Assert.Empty(host.Receipts.Recorded);
+    }
+
+    [Fact]
     public async Task A_final_status_that_overtakes_the_send_record_is_recorded_when_the_send_is()
     {
         // The outbox records the sid a moment after Twilio answered; Twilio's "failed" callback arrived first.
@@ -201,4 +215,35 @@ public sealed class TwilioStatusCallbackTests : IAsyncLifetime
 
     private Task<HttpResponseMessage> PostStatusAsync(List<KeyValuePair<string, string>> form) =>
         _host.PostSignedFormAsync(TwilioSamples.StatusPath, form);
+
+    /// <summary>
+    /// A clock whose time moves only when a timer is due, and whose timers fire half a millisecond before its stopwatch
+    /// has moved the whole delay (as System timers on a coarse clock can).
+    /// </summary>
+    private sealed class EarlyTimers : TimeProvider
+    {
+        private long _ticks;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => Interlocked.Read(ref _ticks);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            Interlocked.Add(ref _ticks, Math.Max(0, dueTime.Ticks - (TimeSpan.TicksPerMillisecond / 2)));
+            ThreadPool.QueueUserWorkItem(_ => callback(state));
+            return new FiredTimer();
+        }
+
+        private sealed class FiredTimer : ITimer
+        {
+            public bool Change(TimeSpan dueTime, TimeSpan period) => false;
+
+            public void Dispose()
+            {
+            }
+
+            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Inbox.Chatbot.Local;
 using Inbox.Domain;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -15,6 +16,12 @@ public sealed class InboxServer : IAsyncDisposable
 {
     public const string ApiToken = "test-api-token";
     public const string DemoPassword = "demo-password-1";
+
+    /// <summary>
+    /// One intent classifier for every server of the test process: the product trains the ML.NET model when a node starts
+    /// (20 s on a busy machine); trained once here, so no test's own time limit pays for training.
+    /// </summary>
+    private static readonly Lazy<IntentClassifier> SharedClassifier = new(IntentClassifier.StartTrainingOnShippedData);
 
     private readonly WebApplication _app;
 
@@ -54,7 +61,17 @@ public sealed class InboxServer : IAsyncDisposable
             all[key] = value;
         }
 
-        var app = InboxApp.Build(all.Select(kv => $"--{kv.Key}={kv.Value}").ToArray(), configure);
+        if (string.Equals(all["Chatbot:Enabled"], "true", StringComparison.OrdinalIgnoreCase))
+        {
+            // The bot's tests time its answers: the shared model is trained before the node starts, not while a test waits.
+            await SharedClassifier.Value.ClassifyAsync("");
+        }
+
+        var app = InboxApp.Build(all.Select(kv => $"--{kv.Key}={kv.Value}").ToArray(), builder =>
+        {
+            builder.Services.AddSingleton(SharedClassifier.Value);
+            configure?.Invoke(builder);
+        });
         var server = new InboxServer(app, folder);
         await app.StartAsync();
         server.BaseAddress = new Uri(app.Urls.First());

@@ -22,6 +22,9 @@ public sealed class TwilioStatusWebhook(
     IHostApplicationLifetime lifetime,
     ILogger<TwilioStatusWebhook> logger)
 {
+    private static readonly TimeSpan FirstRetryPause = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan MaxRetryPause = TimeSpan.FromSeconds(2);
+
     public async Task<IResult> HandleAsync(HttpContext context)
     {
         var read = await reader.ReadAsync(context, context.RequestAborted);
@@ -92,13 +95,14 @@ public sealed class TwilioStatusWebhook(
 
     /// <summary>
     /// A final status may overtake the outbox's record of the send (Twilio can call back within milliseconds): an unknown id
-    /// with a final status is tried again for <see cref="TwilioChannelOptions.UnknownReceiptRetryWindow"/>.
+    /// with a final status is tried again for <see cref="TwilioChannelOptions.UnknownReceiptRetryWindow"/>, after pauses of
+    /// 250 ms, 500 ms, 1 s, then 2 s at most.
     /// </summary>
     private async Task<bool> RecordAsync(DeliveryReceipt receipt, CancellationToken cancellationToken)
     {
         var window = receipt.Status == ReceiptStatus.Sent ? TimeSpan.Zero : options.Value.UnknownReceiptRetryWindow;
         var started = clock.GetTimestamp();
-        var delay = TimeSpan.FromMilliseconds(250);
+        var pause = FirstRetryPause;
         while (true)
         {
             if (await receipts.RecordAsync(receipt, cancellationToken))
@@ -112,8 +116,14 @@ public sealed class TwilioStatusWebhook(
                 return false;
             }
 
-            await Task.Delay(delay < left ? delay : left, clock, cancellationToken);
-            delay *= 2;
+            await Task.Delay(WholeMilliseconds(pause < left ? pause : left), clock, cancellationToken);
+            pause = pause < MaxRetryPause / 2 ? pause * 2 : MaxRetryPause;
         }
     }
+
+    /// <summary>
+    /// Task.Delay counts whole milliseconds, so a rest under 1 ms would be no wait at all; and the timer may fire a little
+    /// before the stopwatch agrees the time is up. Rounded up, every pass waits.
+    /// </summary>
+    private static TimeSpan WholeMilliseconds(TimeSpan wait) => TimeSpan.FromMilliseconds(Math.Max(1, Math.Ceiling(wait.TotalMilliseconds)));
 }

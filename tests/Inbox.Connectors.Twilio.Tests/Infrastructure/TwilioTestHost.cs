@@ -47,7 +47,7 @@ public sealed class TwilioTestHost : IAsyncDisposable
     /// <summary>Completes when the server has seen a caller hang up on a request (Twilio giving up after 15 s).</summary>
     public TaskCompletionSource CallerHungUp { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public static async Task<TwilioTestHost> StartAsync(IDictionary<string, string?>? overrides = null)
+    public static async Task<TwilioTestHost> StartAsync(IDictionary<string, string?>? overrides = null, TimeProvider? clock = null)
     {
         var twilio = await FakeTwilioServer.StartAsync();
         var settings = new Dictionary<string, string?>
@@ -80,6 +80,11 @@ public sealed class TwilioTestHost : IAsyncDisposable
         builder.Services.AddSingleton(new RecordingReachability());
         builder.Services.AddSingleton<IIdentityReachability>(sp => sp.GetRequiredService<RecordingReachability>());
         builder.Services.AddSingleton<IConnectorCursorStore>(new RecordingCursorStore());
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton(clock);
+        }
+
         if (!new TwilioMessagingModule().AddServices(builder.Services, builder.Configuration))
         {
             throw new InvalidOperationException("The Twilio channel did not switch on.");
