@@ -129,6 +129,7 @@ public static class InboxApp
         app.UseSecurityHeaders();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseCookieRequestGuard(AuthSetup.CookieName);
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -2,7 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using Inbox.Domain;
+using Inbox.Domain.Conversations;
 using Inbox.Domain.Operators;
+using Inbox.Web.OperatorApi;
 using Inbox.Web.Auth;
 using Inbox.Web.Tests.Infrastructure;
 
@@ -53,6 +55,49 @@ public sealed class AuthTests(ServerFixture fixture) : IClassFixture<ServerFixtu
 
         Assert.Equal(HttpStatusCode.NoContent, (await console.PostAsync("/api/v1/auth/logout", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await console.GetAsync("/api/v1/conversations")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_change_riding_on_the_cookie_from_another_origin_or_as_a_form_is_refused_and_changes_nothing()
+    {
+        using var api = Server.Client(InboxServer.ApiToken);
+        var accepted = await api.SendInboundAsync($"m-{Guid.NewGuid():N}", "hi", phone: $"+7 916 444-{Random.Shared.Next(10, 99)}-{Random.Shared.Next(10, 99)}");
+        var cookies = new CookieContainer();
+        using var handler = new HttpClientHandler { CookieContainer = cookies };
+        using var console = new HttpClient(handler) { BaseAddress = Server.BaseAddress };
+        Assert.Equal(HttpStatusCode.OK, (await console.PostAsJsonAsync("/api/v1/auth/login", new { login = "supervisor", password = InboxServer.DemoPassword })).StatusCode);
+        var own = Server.BaseAddress.GetLeftPart(UriPartial.Authority);
+        var samePortElsewhere = $"http://127.0.0.1:{Server.BaseAddress.Port + 1}";
+        var resolve = $"/api/v1/conversations/{accepted.ConversationId}/resolve";
+
+        async Task<HttpStatusCode> Post(string? origin, string? referer, HttpContent? body)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, resolve) { Content = body };
+            if (origin is not null)
+            {
+                request.Headers.Add("Origin", origin);
+            }
+
+            if (referer is not null)
+            {
+                request.Headers.Referrer = new Uri(referer);
+            }
+
+            return (await console.SendAsync(request)).StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, await Post(samePortElsewhere, null, null));
+        Assert.Equal(HttpStatusCode.Forbidden, await Post("https://evil.example", null, null));
+        Assert.Equal(HttpStatusCode.Forbidden, await Post(null, $"{samePortElsewhere}/page.html", null));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, await Post(own, null, new StringContent("x", System.Text.Encoding.UTF8, "text/plain")));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, await Post(own, null, new FormUrlEncodedContent([])));
+        using var supervisor = await Server.OperatorClientAsync("supervisor");
+        var unchanged = await supervisor.GetFromJsonAsync<ConversationDetails>($"/api/v1/conversations/{accepted.ConversationId}", InboxJson.Options);
+        Assert.NotEqual(ConversationStatus.Resolved, unchanged!.Conversation.Status);
+
+        Assert.Equal(HttpStatusCode.OK, await Post(own, null, null));
+        var resolved = await supervisor.GetFromJsonAsync<ConversationDetails>($"/api/v1/conversations/{accepted.ConversationId}", InboxJson.Options);
+        Assert.Equal(ConversationStatus.Resolved, resolved!.Conversation.Status);
     }
 
     [Fact]

@@ -10,6 +10,9 @@ namespace Inbox.Web.Auth;
 
 public static class AuthSetup
 {
+    /// <summary>The console's login cookie.</summary>
+    public const string CookieName = "inbox.auth";
+
     public static IServiceCollection AddInboxAuth(this IServiceCollection services, IConfiguration configuration)
     {
         var database = configuration.GetSection(SqliteOptions.SectionName).Get<SqliteOptions>() ?? new SqliteOptions();
@@ -33,7 +36,7 @@ public static class AuthSetup
             })
             .AddCookie(options =>
             {
-                options.Cookie.Name = "inbox.auth";
+                options.Cookie.Name = CookieName;
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Strict;
                 options.SlidingExpiration = true;
