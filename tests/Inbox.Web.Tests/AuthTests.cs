@@ -95,6 +95,12 @@ public sealed class AuthTests(ServerFixture fixture) : IClassFixture<ServerFixtu
         var unchanged = await supervisor.GetFromJsonAsync<ConversationDetails>($"/api/v1/conversations/{accepted.ConversationId}", InboxJson.Options);
         Assert.NotEqual(ConversationStatus.Resolved, unchanged!.Conversation.Status);
 
+        using (var frame = new HttpRequestMessage(HttpMethod.Post, "/hubs/inbox?id=no-such-connection") { Content = new StringContent("{}", System.Text.Encoding.UTF8, "text/plain") })
+        {
+            frame.Headers.Add("Origin", own);
+            Assert.NotEqual(HttpStatusCode.UnsupportedMediaType, (await console.SendAsync(frame)).StatusCode); // SignalR's long-polling frames
+        }
+
         Assert.Equal(HttpStatusCode.OK, await Post(own, null, null));
         var resolved = await supervisor.GetFromJsonAsync<ConversationDetails>($"/api/v1/conversations/{accepted.ConversationId}", InboxJson.Options);
         Assert.Equal(ConversationStatus.Resolved, resolved!.Conversation.Status);

@@ -1,3 +1,4 @@
+using Inbox.Web.Live;
 using Microsoft.Net.Http.Headers;
 
 namespace Inbox.Web.Security;
@@ -5,7 +6,7 @@ namespace Inbox.Web.Security;
 /// <summary>
 /// Cross-site request forgery guard for the console's cookie: a change (POST, PUT, PATCH, DELETE) that rides on the
 /// cookie must come from this node's own origin, and may not carry the body types any web page can send without asking
-/// (plain text, a form), except a file upload. A browser names the page's origin on every such request (<c>Origin</c>,
+/// (plain text, a form), except a file upload and the hub's own frames. A browser names the page's origin on every such request (<c>Origin</c>,
 /// else <c>Referer</c>); a page on the same host but another port is another origin. Requests with a bearer token, and
 /// the channels' webhooks (they carry no cookie), are not affected.
 /// </summary>
@@ -32,7 +33,9 @@ public static class CookieRequestGuard
             return;
         }
 
-        if (IsSimpleBody(request) && !(request.Path.StartsWithSegments(UploadPath) && request.HasFormContentType))
+        // SignalR's fallback transports post their frames as text/plain; the hub's connection token still guards them.
+        if (IsSimpleBody(request) && !(request.Path.StartsWithSegments(UploadPath) && request.HasFormContentType)
+            && !request.Path.StartsWithSegments(InboxHub.Path))
         {
             await Results.Problem("Send JSON (Content-Type: application/json) or no body.", statusCode: StatusCodes.Status415UnsupportedMediaType,
                 title: "Unsupported media type").ExecuteAsync(context);
