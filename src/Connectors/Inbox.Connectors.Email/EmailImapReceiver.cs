@@ -51,7 +51,7 @@ public sealed class EmailImapReceiver(
         if (!EmailCharsets.MimeKitDecodesCyrillic())
         {
             logger.LogError("MimeKit was used before the code pages were registered, so Russian mail (windows-1251, koi8-r) will be garbled: " +
-                "call AddEmailChannel (or EmailCharsets.Register) at start-up, before anything else uses MimeKit");
+                "register EmailModule (or call EmailCharsets.Register) at start-up, before anything else uses MimeKit");
         }
 
         while (!stoppingToken.IsCancellationRequested)

@@ -126,7 +126,6 @@ public sealed class CustomerGrain(
 
     public async Task SetReachableAsync(string channel, ChannelIdentity channelIdentity, bool reachable, string? reason)
     {
-        MoveLegacyUnreachable();
         var identity = channelIdentity.ToString();
         var onChannel = state.State.UnreachableOn.TryGetValue(channel, out var known) ? known : null;
         var changed = reachable
@@ -155,6 +154,13 @@ public sealed class CustomerGrain(
         await state.WriteStateAsync();
     }
 
+    /// <summary>Reads state stored before reachability was per channel in its new form, once per activation.</summary>
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        MoveLegacyUnreachable();
+        return Task.CompletedTask;
+    }
+
     /// <summary>State stored before reachability was per channel keeps identity → reason; it moves under the channel that wrote it.</summary>
     private void MoveLegacyUnreachable()
     {
@@ -176,7 +182,6 @@ public sealed class CustomerGrain(
 
     private CustomerCard Card()
     {
-        MoveLegacyUnreachable();
         var unreachableOn = state.State.UnreachableOn.ToDictionary(
             c => c.Key, IReadOnlyDictionary<string, string> (c) => new Dictionary<string, string>(c.Value), StringComparer.Ordinal);
 
