@@ -36,6 +36,8 @@ public static class InboxStorage
         services.TryAddSingleton<IOutboxStore, SqliteOutboxStore>();
         services.TryAddSingleton<ICustomerDirectory, SqliteCustomerDirectory>();
         services.TryAddSingleton<IOperatorStore, SqliteOperatorStore>();
+        services.TryAddSingleton<ISessionStore, SqliteSessionStore>();
+        services.TryAddSingleton<ILoginLockoutStore, SqliteLoginLockoutStore>();
         services.TryAddSingleton<SqliteGrainStorage>();
         services.TryAddSingleton<ICursorStore, SqliteCursorStore>();
         services.TryAddSingleton<ICallLog, SqliteCallLog>();

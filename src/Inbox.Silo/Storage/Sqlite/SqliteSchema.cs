@@ -128,5 +128,27 @@ internal static class SqliteSchema
             payload TEXT NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_calls_recent ON calls(ringing_ticks DESC);
+
+        -- Sign-in security (issue 12, items 12-15): operators' disabled and demo flags, login sessions, failed logins.
+        CREATE TABLE IF NOT EXISTS operator_state (
+            operator_id TEXT PRIMARY KEY,
+            disabled INTEGER NOT NULL DEFAULT 0,
+            demo INTEGER NOT NULL DEFAULT 0
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS sessions (
+            session_id TEXT PRIMARY KEY,
+            operator_id TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            revoked_at TEXT NULL,
+            refresh_id TEXT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_sessions_operator ON sessions(operator_id) WHERE revoked_at IS NULL;
+        CREATE TABLE IF NOT EXISTS login_failures (
+            key TEXT PRIMARY KEY,
+            failures INTEGER NOT NULL,
+            window_start_ticks INTEGER NOT NULL,
+            locked_until_ticks INTEGER NULL
+        ) WITHOUT ROWID;
         """;
 }
