@@ -17,6 +17,9 @@ public sealed class SettingsTests
     [InlineData("Chatbot:Mode", "Magic", "Chatbot:Mode")]
     [InlineData("Channels:Telegram:BotToken", "not-a-token", "Channels:Telegram")]
     [InlineData("Channels:Api:CallbackUrl", "not a url", "Channels:Api:CallbackUrl")]
+    [InlineData("urls", "http://0.0.0.0:0", "Demo:AllowOnPublicAddress")]
+    [InlineData("DataProtection:Key", "too-short", "DataProtection:Key")]
+    [InlineData("Auth:SessionCheckCache", "00:00:30", "Auth:SessionCheckCache")]
     public async Task A_wrong_setting_stops_the_start_naming_the_key(string key, string value, string named)
     {
         var folder = Path.Combine(Path.GetTempPath(), "inbox-web-tests", Guid.NewGuid().ToString("N"));

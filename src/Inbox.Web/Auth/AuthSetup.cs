@@ -1,10 +1,12 @@
 using Inbox.Domain.Operators;
 using Inbox.Silo.Storage.Sqlite;
 using Inbox.Web.Live;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Inbox.Web.Auth;
 
@@ -16,31 +18,43 @@ public static class AuthSetup
     public static IServiceCollection AddInboxAuth(this IServiceCollection services, IConfiguration configuration)
     {
         var database = configuration.GetSection(SqliteOptions.SectionName).Get<SqliteOptions>() ?? new SqliteOptions();
-        var keys = configuration.GetSection(KeyRingOptions.SectionName).Get<KeyRingOptions>()?.KeysPath is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(database.DataFolder, "keys");
-        services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.SectionName));
-        // The key ring is kept unencrypted at rest (no certificate to encrypt it with), so its folder is the owner's alone.
-        CreateOwnerOnlyFolder(keys);
-        services.AddDataProtection().SetApplicationName("inbox").PersistKeysToFileSystem(new DirectoryInfo(keys));
-        services.AddSingleton<IPasswordHasher<OperatorAccount>, PasswordHasher<OperatorAccount>>();
+        var keyRingSection = configuration.GetSection(KeyRingOptions.SectionName);
+        var keyRing = keyRingSection.Get<KeyRingOptions>() ?? new KeyRingOptions();
+        var keys = keyRing.KeysPath is { Length: > 0 } configured ? configured : Path.Combine(database.DataFolder, "keys");
+        var auth = configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
 
+        services.AddSingleton<AuthSettingsValidator>();
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthOptions>>(sp => sp.GetRequiredService<AuthSettingsValidator>());
+        services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DemoOptions>>(sp => sp.GetRequiredService<AuthSettingsValidator>());
+        services.AddOptions<KeyRingOptions>().Bind(keyRingSection).PostConfigure(o => o.KeysPath = keys).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KeyRingOptions>>(sp => sp.GetRequiredService<AuthSettingsValidator>());
+
+        // Unless a certificate or key encrypts the key ring, it is kept in plain text (KeyRingWarning says so at start), so its folder is the owner's alone.
+        CreateOwnerOnlyFolder(keys);
+        services.AddDataProtection().SetApplicationName("inbox").PersistKeysToFileSystem(new DirectoryInfo(keys)).ProtectKeys(keyRing);
+        services.AddHostedService<KeyRingWarning>();
+        services.AddSingleton<IPasswordHasher<OperatorAccount>, PasswordHasher<OperatorAccount>>();
+        services.AddMemoryCache();
+        services.AddSingleton<SessionValidator>();
+        services.AddSingleton<OperatorSessions>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<OperatorLogin>();
+        services.AddSingleton<ConsoleSessionSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConsoleSessionSweeper>());
+
+        // Every request's cookie or token is checked against its session (SessionAuthenticationHandler); the cookie lasts
+        // as long as its session (Auth:SessionLifetime, a working day), a bearer token Auth:AccessTokenLifetime.
         services.AddAuthentication(InboxPolicies.Scheme)
-            .AddPolicyScheme(InboxPolicies.Scheme, "Cookie or bearer token", options =>
-            {
-                options.ForwardDefaultSelector = context =>
-                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    || (context.Request.Path.StartsWithSegments(InboxHub.Path) && context.Request.Query.ContainsKey("access_token"))
-                        ? BearerTokenDefaults.AuthenticationScheme
-                        : CookieAuthenticationDefaults.AuthenticationScheme;
-            })
+            .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(InboxPolicies.Scheme, "Cookie or bearer token, with a live session", _ => { })
             .AddCookie(options =>
             {
                 options.Cookie.Name = CookieName;
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Strict;
-                options.SlidingExpiration = true;
-                options.ExpireTimeSpan = TimeSpan.FromHours(12);
+                options.SlidingExpiration = false;
+                options.ExpireTimeSpan = auth.SessionLifetime;
                 // The API and the hub answer 401/403; only a browser page would be redirected, and the console handles login itself.
                 options.Events.OnRedirectToLogin = context =>
                 {
@@ -55,7 +69,8 @@ public static class AuthSetup
             })
             .AddBearerToken(options =>
             {
-                options.BearerTokenExpiration = TimeSpan.FromHours(8);
+                options.BearerTokenExpiration = auth.AccessTokenLifetime;
+                options.RefreshTokenExpiration = auth.SessionLifetime;
                 options.Events.OnMessageReceived = context =>
                 {
                     // Browsers' WebSockets cannot send headers: SignalR passes the token in the query string.

@@ -5,9 +5,12 @@ public sealed class DemoOptions
 {
     public const string SectionName = "Demo";
 
-    /// <summary>Create the demo accounts on first run and print their logins.</summary>
+    /// <summary>Create the demo accounts on first run; when false, they are deleted (or disabled, when they have history) at start.</summary>
     public bool Enabled { get; set; } = true;
 
     /// <summary>Their password; when empty, one is made up once and kept in <c>demo-logins.txt</c> beside the database.</summary>
     public string? Password { get; set; }
+
+    /// <summary>Confirms that a node with demo accounts may listen on an address other than loopback (refused otherwise).</summary>
+    public bool AllowOnPublicAddress { get; set; }
 }

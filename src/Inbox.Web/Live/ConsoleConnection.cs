@@ -3,8 +3,12 @@ using Inbox.Domain.Operators;
 
 namespace Inbox.Web.Live;
 
-/// <summary>One console connected to this node: who it is and which conversations it has open.</summary>
-public sealed class ConsoleConnection(string connectionId, Guid operatorId, OperatorRole role, string? extension = null)
+/// <summary>
+/// One console connected to this node: who it is, which conversations it has open, the login session it rides on, and how
+/// to close it (when that session ends or its operator is disabled).
+/// </summary>
+public sealed class ConsoleConnection(string connectionId, Guid operatorId, OperatorRole role, string? extension = null,
+    Guid? sessionId = null, Action? abort = null)
 {
     public string? Extension { get; } = extension;
 
@@ -14,5 +18,9 @@ public sealed class ConsoleConnection(string connectionId, Guid operatorId, Oper
 
     public OperatorRole Role { get; } = role;
 
+    public Guid? SessionId { get; } = sessionId;
+
     public ConcurrentDictionary<Guid, bool> Watched { get; } = new();
+
+    public void Abort() => abort?.Invoke();
 }

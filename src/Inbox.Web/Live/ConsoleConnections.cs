@@ -24,6 +24,8 @@ public sealed class ConsoleConnections
 
     public ConsoleConnection? Find(string connectionId) => _connections.GetValueOrDefault(connectionId);
 
+    public IReadOnlyList<ConsoleConnection> All() => _connections.Values.ToList();
+
     public IReadOnlyList<string> Audience(LiveEvent liveEvent)
     {
         var audience = new List<string>();

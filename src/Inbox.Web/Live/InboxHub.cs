@@ -22,7 +22,8 @@ public sealed class InboxHub(ConsoleConnections connections, IConversationQuerie
     public override Task OnConnectedAsync()
     {
         var user = OperatorIdentity.From(Context.User!);
-        connections.Add(new ConsoleConnection(Context.ConnectionId, user.OperatorId, user.Role, user.Extension));
+        connections.Add(new ConsoleConnection(Context.ConnectionId, user.OperatorId, user.Role, user.Extension,
+            OperatorIdentity.SessionOf(Context.User!), Context.Abort));
         return base.OnConnectedAsync();
     }
 

@@ -9,15 +9,19 @@ namespace Inbox.Web.Logging;
 /// <item>Orleans' watchdog "Participant check thread has not completed for 00:42:44": its platform thread starts before the
 /// component thread's first timestamp is taken, and when it checks in between it measures from timestamp 0, i.e. the
 /// machine's uptime. A stall longer than this process has lived cannot be real; a real stall (shorter) is still logged.</item>
+/// <item>Data protection's "No XML encryptor configured" (once per new key): <c>KeyRingWarning</c> says it once at every
+/// start, louder, naming the settings that encrypt the key ring.</item>
 /// </list>
-/// Data protection's "No XML encryptor configured" is kept on purpose: the key ring is not encrypted yet, and anyone who
-/// can read it can sign cookies and tokens.
 /// </summary>
 public static class StartupNoiseFilter
 {
     private static readonly DateTime ProcessStart = Process.GetCurrentProcess().StartTime.ToUniversalTime();
 
-    public static bool IsNoise(LogEvent logEvent) => IsImpossibleWatchdogStall(logEvent);
+    public static bool IsNoise(LogEvent logEvent) => IsImpossibleWatchdogStall(logEvent) || IsUnencryptedKeyNotice(logEvent);
+
+    public static bool IsUnencryptedKeyNotice(LogEvent logEvent) =>
+        Source(logEvent) == "Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager"
+        && logEvent.MessageTemplate.Text.StartsWith("No XML encryptor configured", StringComparison.Ordinal);
 
     public static bool IsImpossibleWatchdogStall(LogEvent logEvent) =>
         Source(logEvent) == "Orleans.Runtime.Watchdog"

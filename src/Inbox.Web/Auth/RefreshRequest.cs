@@ -1,0 +1,3 @@
+namespace Inbox.Web.Auth;
+
+public sealed record RefreshRequest(string? RefreshToken);
