@@ -68,7 +68,12 @@ $('login-form').addEventListener('submit', async (e) => {
     method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ login: $('login-name').value, password: $('login-password').value }),
   });
-  if (!response.ok) { $('login-error').textContent = 'Wrong login or password.'; return; }
+  if (!response.ok) {
+    $('login-error').textContent = response.status === 429
+      ? 'Too many failed logins: try again later, or ask an admin to lift the lockout.'
+      : 'Wrong login or password.';
+    return;
+  }
   $('login-password').value = '';
   await start();
 });
@@ -344,7 +349,7 @@ async function connectHub() {
   state.hub = hub;
   hub.on('event', onEvent);
   hub.on('callPop', showCallPop);
-  hub.onreconnecting(() => setConnection('reconnecting…', 'offline'));
+  hub.onreconnecting(() => { setConnection('reconnecting…', 'offline'); checkSession(); });
   hub.onreconnected(() => resync(hub));
   hub.onclose(() => {
     if (state.hub !== hub) return; // logged out
@@ -357,10 +362,20 @@ async function connectHub() {
   } catch (error) {
     state.hub = null;
     setConnection('offline', 'offline');
+    if (!(await checkSession())) return;
     setTimeout(() => { if (!$('console').hidden) connectHub(); }, 2000);
     return;
   }
   await resync(hub);
+}
+
+/** The session may have ended (logged out elsewhere, expired, the operator disabled): then back to the login form. */
+async function checkSession() {
+  try {
+    const response = await fetch('/api/v1/auth/me', { credentials: 'same-origin' });
+    if (response.status === 401) { showLogin(); return false; }
+  } catch { /* offline: keep trying */ }
+  return true;
 }
 
 /** After (re)connecting: watch the open conversation again and catch up on everything missed. */
