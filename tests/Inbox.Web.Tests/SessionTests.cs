@@ -148,4 +148,27 @@ public sealed class SessionTests(ServerFixture fixture) : IClassFixture<ServerFi
         using var own = Server.Client(Mint((await Server.Services.GetRequiredService<IOperatorStore>().GetAsync(agent.OperatorId))!, session.SessionId));
         Assert.Equal(HttpStatusCode.OK, (await own.GetAsync("/api/v1/auth/me")).StatusCode);
     }
+
+    [Fact]
+    public async Task Housekeeping_deletes_long_expired_sessions_and_old_failure_counts_but_keeps_live_ones_and_lockouts()
+    {
+        var store = Server.Services.GetRequiredService<ISessionStore>();
+        var lockouts = Server.Services.GetRequiredService<ILoginLockoutStore>();
+        var now = DateTimeOffset.UtcNow;
+        var old = new OperatorSession(Guid.NewGuid(), Guid.NewGuid(), now.AddDays(-3), now.AddDays(-2));
+        var live = new OperatorSession(Guid.NewGuid(), Guid.NewGuid(), now, now.AddHours(1));
+        await store.AddAsync(old);
+        await store.AddAsync(live);
+        var stale = $"login:stale-{Guid.NewGuid():N}";
+        var locked = $"login:locked-{Guid.NewGuid():N}";
+        await lockouts.RecordFailureAsync(stale, now.AddHours(-2), now.AddHours(-3), 5, now.AddHours(-2));
+        await lockouts.RecordFailureAsync(locked, now.AddHours(-2), now.AddHours(-3), 1, now.AddHours(2));
+
+        await Server.Services.GetRequiredService<SignInHousekeeping>().PurgeAsync();
+
+        Assert.Null(await store.GetAsync(old.SessionId));
+        Assert.NotNull(await store.GetAsync(live.SessionId));
+        Assert.Null(await lockouts.GetAsync(stale));
+        Assert.NotNull(await lockouts.GetAsync(locked));
+    }
 }

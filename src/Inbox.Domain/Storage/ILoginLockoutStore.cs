@@ -19,4 +19,7 @@ public interface ILoginLockoutStore
 
     /// <summary>The keys locked at <paramref name="now"/>.</summary>
     Task<IReadOnlyList<LoginLockout>> ListLockedAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the keys whose window began before <paramref name="windowStart"/> and that are not locked at <paramref name="now"/>.</summary>
+    Task<int> PurgeAsync(DateTimeOffset windowStart, DateTimeOffset now, CancellationToken cancellationToken = default);
 }

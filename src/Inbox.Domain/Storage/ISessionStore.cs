@@ -20,4 +20,7 @@ public interface ISessionStore
     /// is revoked or <paramref name="expected"/> is not its current refresh token (it was used already).
     /// </summary>
     Task<bool> TryRotateRefreshAsync(Guid sessionId, Guid expected, Guid next, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the sessions that expired before <paramref name="expiredBefore"/>; returns how many.</summary>
+    Task<int> PurgeAsync(DateTimeOffset expiredBefore, CancellationToken cancellationToken = default);
 }

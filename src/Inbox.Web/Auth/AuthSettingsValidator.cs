@@ -71,8 +71,14 @@ public sealed class AuthSettingsValidator(IConfiguration configuration)
             return ValidateOptionsResult.Fail($"{section}:Key must be at least {KeyRingOptions.MinKeyLength} characters.");
         }
 
-        if (!string.IsNullOrEmpty(options.CertificatePath) && KeyRingProtection.LoadCertificate(options) is null)
+        if (!string.IsNullOrEmpty(options.CertificatePath))
         {
+            using var certificate = KeyRingProtection.LoadCertificate(options);
+            if (certificate is not null)
+            {
+                return ValidateOptionsResult.Success;
+            }
+
             return ValidateOptionsResult.Fail($"{section}:CertificatePath must name a readable PKCS#12 file with a private key " +
                 $"(and {section}:CertificatePassword its password).");
         }

@@ -43,6 +43,8 @@ public static class AuthSetup
         services.AddSingleton<OperatorLogin>();
         services.AddSingleton<ConsoleSessionSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<ConsoleSessionSweeper>());
+        services.AddSingleton<SignInHousekeeping>();
+        services.AddHostedService(sp => sp.GetRequiredService<SignInHousekeeping>());
 
         // Every request's cookie or token is checked against its session (SessionAuthenticationHandler); the cookie lasts
         // as long as its session (Auth:SessionLifetime, a working day), a bearer token Auth:AccessTokenLifetime.

@@ -33,7 +33,13 @@ public static class KeyRingProtection
         try
         {
             var certificate = X509CertificateLoader.LoadPkcs12FromFile(options.CertificatePath!, options.CertificatePassword);
-            return certificate.HasPrivateKey ? certificate : null;
+            if (certificate.HasPrivateKey)
+            {
+                return certificate;
+            }
+
+            certificate.Dispose();
+            return null;
         }
         catch (Exception ex) when (ex is CryptographicException or IOException or UnauthorizedAccessException or ArgumentException)
         {

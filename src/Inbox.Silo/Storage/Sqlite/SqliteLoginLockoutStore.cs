@@ -45,6 +45,11 @@ public sealed class SqliteLoginLockoutStore(SqliteDatabase database, SqliteWrite
             $"SELECT {Columns} FROM login_failures WHERE locked_until_ticks > @now ORDER BY key", new { now = now.UtcTicks }, Read));
     }
 
+    public Task<int> PurgeAsync(DateTimeOffset windowStart, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        writer.WriteAsync((connection, transaction) => connection.Execute(
+            "DELETE FROM login_failures WHERE window_start_ticks < @start AND (locked_until_ticks IS NULL OR locked_until_ticks < @now)",
+            new { start = windowStart.UtcTicks, now = now.UtcTicks }, transaction), cancellationToken);
+
     private static LoginLockout Read(DbDataReader r) => new(
         r.GetString(0), r.GetInt32(1), new DateTimeOffset(r.GetInt64(2), TimeSpan.Zero),
         r.IsDBNull(3) ? null : new DateTimeOffset(r.GetInt64(3), TimeSpan.Zero));

@@ -46,6 +46,11 @@ public sealed class SqliteSessionStore(SqliteDatabase database, SqliteWriteQueue
             "UPDATE sessions SET refresh_id = @next WHERE session_id = @id AND refresh_id = @expected AND revoked_at IS NULL",
             new { id = Id(sessionId), expected = Id(expected), next = Id(next) }, transaction) == 1, cancellationToken);
 
+    // times are stored in one round-trip UTC format, so text order is time order
+    public Task<int> PurgeAsync(DateTimeOffset expiredBefore, CancellationToken cancellationToken = default) =>
+        writer.WriteAsync((connection, transaction) => connection.Execute(
+            "DELETE FROM sessions WHERE expires_at < @before", new { before = Time(expiredBefore) }, transaction), cancellationToken);
+
     private static OperatorSession Read(DbDataReader r) => new(
         Guid.Parse(r.GetString(0)), Guid.Parse(r.GetString(1)), ParseTime(r.GetString(2)), ParseTime(r.GetString(3)),
         r.IsDBNull(4) ? null : ParseTime(r.GetString(4)), r.IsDBNull(5) ? null : Guid.Parse(r.GetString(5)));
