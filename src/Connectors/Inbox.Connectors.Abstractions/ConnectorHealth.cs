@@ -14,6 +14,9 @@ public sealed class ConnectorHealth(string name, TimeProvider clock)
     /// <summary>Failed rounds in a row before the connector reports itself degraded (one failure is ordinary network weather).</summary>
     public const int FailuresBeforeDegraded = 3;
 
+    /// <summary>The key of the skipped items in the report's data: one line each, "{time} {item}: {reason}".</summary>
+    public const string DeadLettersDataKey = "deadLetters";
+
     /// <summary>How long a skipped item keeps the connector degraded: long enough for an admin to notice it.</summary>
     public static readonly TimeSpan DeadLettersDegradeFor = TimeSpan.FromDays(7);
 
@@ -70,7 +73,7 @@ public sealed class ConnectorHealth(string name, TimeProvider clock)
             };
             if (_deadLetters.Count > 0)
             {
-                data["deadLetters"] = _deadLetters.Select(d => $"{d.At:O} {d.Item}: {d.Reason}").ToArray();
+                data[DeadLettersDataKey] = _deadLetters.Select(d => $"{d.At:O} {d.Item}: {d.Reason}").ToArray();
             }
 
             if (_failures >= FailuresBeforeDegraded)
