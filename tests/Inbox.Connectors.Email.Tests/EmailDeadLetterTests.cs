@@ -81,6 +81,7 @@ public sealed class EmailDeadLetterTests(DovecotFixture dovecot) : IClassFixture
         Assert.Contains("FETCH", letter.Reason, StringComparison.Ordinal);
         Assert.Equal(2, _world.Logs.Count("could not be read (try"));
         Assert.Equal(1, _world.Logs.Count("skipped after 3 failed tries"));
+        Assert.Equal(0, _world.Logs.Count("ServiceNotConnectedException"));
 
         var report = host.Services.GetRequiredKeyedService<ConnectorHealth>(ChannelNames.Email).Report();
         Assert.Equal(HealthStatus.Degraded, report.Status);

@@ -156,6 +156,11 @@ public sealed class EmailImapReceiver(
                 Volatile.Write(ref changed, 0);
                 checkpoint = await ScanAsync(folder, key, checkpoint, cancellationToken);
                 roundSucceeded();
+                if (!client.IsConnected)
+                {
+                    logger.LogInformation("The IMAP server closed the session on a skipped mail; reconnecting");
+                    return;
+                }
                 if (Volatile.Read(ref changed) == 1)
                 {
                     continue;
@@ -299,6 +304,11 @@ public sealed class EmailImapReceiver(
                 await ReadOneAsync(folder, uid, summaries, key, next, first, cancellationToken);
                 first = false;
                 checkpoint = next;
+                if (!folder.IsOpen)
+                {
+                    // The mail just skipped took the session with it (* BYE FETCH failed): the rest waits for the next one.
+                    return checkpoint;
+                }
             }
         }
 
