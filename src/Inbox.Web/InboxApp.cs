@@ -135,7 +135,8 @@ public static class InboxApp
 
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = ReadyReportWriter.WriteAsync })
+            .AllowAnonymous();
         app.MapAuthEndpoints();
         app.MapConversationEndpoints();
         app.MapCustomerEndpoints();

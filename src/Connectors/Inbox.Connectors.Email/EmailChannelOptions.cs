@@ -38,6 +38,13 @@ public sealed class EmailChannelOptions
 
     public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How often the receiver tries to read one mail whose FETCH the server refuses, or that cannot be parsed, before it
+    /// skips it: the mail goes on the dead-letter list (<c>/health/ready</c>, the log) and the checkpoint moves past it.
+    /// Counted durably, so a process that crashes on the mail gives up too. Default 3.
+    /// </summary>
+    public int MaxAttemptsPerMessage { get; set; } = 3;
+
     /// <summary>How long one IMAP or SMTP command may take before the connection counts as lost.</summary>
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(60);
 

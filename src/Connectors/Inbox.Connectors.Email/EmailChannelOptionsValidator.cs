@@ -45,6 +45,11 @@ public sealed class EmailChannelOptionsValidator : IValidateOptions<EmailChannel
             errors.Add($"{section}:ReconnectDelay must be positive and at most ReconnectMaxDelay.");
         }
 
+        if (options.MaxAttemptsPerMessage is < 1 or > 100)
+        {
+            errors.Add($"{section}:MaxAttemptsPerMessage must be 1–100 (tries on one unreadable mail before it is skipped).");
+        }
+
         if (options.CommandTimeout <= TimeSpan.Zero)
         {
             errors.Add($"{section}:CommandTimeout must be positive.");

@@ -25,6 +25,14 @@ namespace Inbox.Connectors.Email;
 /// pipeline recognises what it already has by Message-ID. The first start (no checkpoint) imports none of the mail already
 /// in the folder, or only the last <see cref="EmailChannelOptions.ImportExistingDays"/> days. Delivery status notifications become receipts
 /// (<see cref="IDeliveryReceipts"/>) and their checkpoint is stored on its own.
+/// <para>
+/// One bad mail does not stall the folder: when the server refuses its FETCH (NO/BAD) or it cannot be parsed, the try is
+/// counted durably (<see cref="EmailDeadLetterStore"/>; the first mail of a round is counted before it is read, so a
+/// process that crashes on it counts too) and the receiver reconnects as before. After
+/// <see cref="EmailChannelOptions.MaxAttemptsPerMessage"/> tries the mail is skipped: put on the dead-letter list (shown in
+/// <c>/health/ready</c>, logged once as an error), left in the folder, and the checkpoint moves past it. A lost connection,
+/// a protocol error, a failing store or a stop is not the mail's fault and is not counted.
+/// </para>
 /// </remarks>
 public sealed class EmailImapReceiver(
     EmailMailFetcher fetcher,
@@ -32,6 +40,7 @@ public sealed class EmailImapReceiver(
     IInboundPipeline pipeline,
     IDeliveryReceipts receipts,
     IConnectorCursorStore cursors,
+    EmailDeadLetterStore deadLetters,
     TimeProvider clock,
     IOptions<EmailChannelOptions> options,
     [FromKeyedServices(ChannelNames.Email)] ConnectorHealth health,
@@ -121,6 +130,7 @@ public sealed class EmailImapReceiver(
         var settings = options.Value;
         var key = CheckpointKey(settings.Imap);
         var checkpoint = await LoadCheckpointAsync(key, cancellationToken) ?? await FirstStartAsync(folder, key, cancellationToken);
+        await deadLetters.LoadAsync(key, cancellationToken);
         var changed = 0;
         CancellationTokenSource? idleDone = null;
         void OnCountChanged(object? sender, EventArgs e)
@@ -146,6 +156,11 @@ public sealed class EmailImapReceiver(
                 Volatile.Write(ref changed, 0);
                 checkpoint = await ScanAsync(folder, key, checkpoint, cancellationToken);
                 roundSucceeded();
+                if (!client.IsConnected)
+                {
+                    logger.LogInformation("The IMAP server closed the session on a skipped mail; reconnecting");
+                    return;
+                }
                 if (Volatile.Read(ref changed) == 1)
                 {
                     continue;
@@ -278,31 +293,151 @@ public sealed class EmailImapReceiver(
         // RFC 3501: "n:*" always includes the highest UID, even when it is below n: keep only the new ones.
         var fresh = found.Where(uid => uid.Id > last).OrderBy(uid => uid.Id).ToList();
         logger.LogDebug("Scanned IMAP folder {Folder} after UID {LastUid}: {Count} new message(s)", folder.FullName, last, fresh.Count);
-        foreach (var batch in fresh.Chunk(FetchBatchSize))
+        var first = true;
+        // The first mail of a round is asked for on its own: when the server fails on it, it is known to be that mail.
+        foreach (var batch in fresh.Take(1).Chunk(1).Concat(fresh.Skip(1).Chunk(FetchBatchSize)))
         {
-            var summaries = (await folder.FetchAsync(batch, EmailMailFetcher.SummaryRequest, cancellationToken)).ToDictionary(s => s.UniqueId.Id);
+            var summaries = first ? null : await FetchSummariesAsync(folder, batch, cancellationToken);
             foreach (var uid in batch)
             {
-                if (!summaries.TryGetValue(uid.Id, out var summary))
-                {
-                    logger.LogInformation("Message UID {Uid} of {Folder} was removed before it could be read", uid.Id, folder.FullName);
-                    continue;
-                }
-
                 var next = new EmailMailboxCheckpoint(validity, uid.Id);
-                await HandleAsync(folder, summary, key, next, cancellationToken);
+                await ReadOneAsync(folder, uid, summaries, key, next, first, cancellationToken);
+                first = false;
                 checkpoint = next;
-                await MarkSeenAsync(folder, uid, cancellationToken);
+                if (!folder.IsOpen)
+                {
+                    // The mail just skipped took the session with it (* BYE FETCH failed): the rest waits for the next one.
+                    return checkpoint;
+                }
             }
         }
 
         return checkpoint;
     }
 
+    /// <summary>The summaries of a batch, by UID; null when the server refused the batch (each is then asked for on its own).</summary>
+    private async Task<Dictionary<uint, IMessageSummary>?> FetchSummariesAsync(IMailFolder folder, UniqueId[] batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await folder.FetchAsync(batch, EmailMailFetcher.SummaryRequest, cancellationToken)).ToDictionary(s => s.UniqueId.Id);
+        }
+        catch (ImapCommandException ex)
+        {
+            logger.LogWarning("The IMAP server refused the summaries of {Count} mail(s) in {Folder} ({Problem}); asking for them one by one",
+                batch.Length, folder.FullName, ex.Message);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Reads one mail and hands it on; or skips it when it was tried <see cref="EmailChannelOptions.MaxAttemptsPerMessage"/>
+    /// times. Throws (to reconnect and try again) when it could not be read this time.
+    /// </summary>
+    private async Task ReadOneAsync(IMailFolder folder, UniqueId uid, Dictionary<uint, IMessageSummary>? summaries, string key, EmailMailboxCheckpoint next,
+        bool first, CancellationToken cancellationToken)
+    {
+        var max = options.Value.MaxAttemptsPerMessage;
+        // Only the first mail of a round can have been tried before: a failure reconnects, and the next round starts with it.
+        var prior = first
+            ? await deadLetters.AttemptsAsync(key, next.UidValidity, uid.Id, cancellationToken)
+            : new EmailMessageAttempts(next.UidValidity, uid.Id, 0, null);
+        if (prior.Count >= max)
+        {
+            await SkipAsync(folder, key, next, prior.LastProblem ?? "the process stopped while reading it", prior.Count, cancellationToken);
+            return;
+        }
+
+        if (first)
+        {
+            // Counted before the try: a process that crashes on this mail over and over still gives up on it.
+            await deadLetters.SetAttemptsAsync(key, prior with { Count = prior.Count + 1 }, cancellationToken);
+        }
+
+        try
+        {
+            var summary = summaries is null ? await FetchSummaryAsync(folder, uid, cancellationToken) : summaries.GetValueOrDefault(uid.Id);
+            if (summary is null)
+            {
+                logger.LogInformation("Message UID {Uid} of {Folder} was removed before it could be read", uid.Id, folder.FullName);
+                return;
+            }
+
+            await HandleAsync(folder, summary, key, next, cancellationToken);
+        }
+        catch (EmailUnreadableMessageException ex)
+        {
+            var tried = prior with { Count = prior.Count + 1, LastProblem = ex.Problem };
+            if (tried.Count >= max)
+            {
+                await SkipAsync(folder, key, next, ex.Problem, tried.Count, cancellationToken);
+                return;
+            }
+
+            await deadLetters.SetAttemptsAsync(key, tried, cancellationToken);
+            logger.LogWarning("Email UID {Uid} of {Folder} could not be read (try {Attempt} of {MaxAttempts}, then it is skipped): {Problem}",
+                uid.Id, folder.FullName, tried.Count, max, ex.Problem);
+            throw;
+        }
+        catch (Exception) when (first)
+        {
+            // Not the mail's fault (a lost connection, a failing store, a stop): this try does not count.
+            await UncountAsync(key, prior);
+            throw;
+        }
+
+        await MarkSeenAsync(folder, uid, cancellationToken);
+    }
+
+    private async Task<IMessageSummary?> FetchSummaryAsync(IMailFolder folder, UniqueId uid, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await folder.FetchAsync([uid], EmailMailFetcher.SummaryRequest, cancellationToken)).FirstOrDefault();
+        }
+        catch (Exception ex) when (IsTheMailsFault(ex))
+        {
+            throw new EmailUnreadableMessageException(uid.Id, Describe(ex), ex);
+        }
+    }
+
+    private async Task UncountAsync(string key, EmailMessageAttempts prior)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10), clock);
+            await deadLetters.SetAttemptsAsync(key, prior, timeout.Token);
+        }
+        catch (Exception ex)
+        {
+            // The try then stays counted: one fewer left for this mail, nothing lost.
+            logger.LogDebug("Could not take back the try on UID {Uid}: {Problem}", prior.Uid, ex.Message);
+        }
+    }
+
+    /// <summary>Gives up on a mail: on the dead-letter list, logged once, and the checkpoint moves past it. It stays in the folder.</summary>
+    private async Task SkipAsync(IMailFolder folder, string key, EmailMailboxCheckpoint next, string problem, int attempts, CancellationToken cancellationToken)
+    {
+        await deadLetters.AddAsync(key, new EmailDeadLetter(next.LastUid, next.UidValidity, folder.FullName, problem, clock.GetUtcNow()), cancellationToken);
+        await cursors.SetAsync(key, next.ToString(), cancellationToken);
+        logger.LogError("Email UID {Uid} (UIDVALIDITY {UidValidity}) of {Folder} skipped after {Attempts} failed tries and put on the dead-letter list " +
+            "(shown in /health/ready); it stays in the folder, unread by Inbox. Last problem: {Problem}",
+            next.LastUid, next.UidValidity, folder.FullName, attempts, problem);
+    }
+
     private async Task HandleAsync(IMailFolder folder, IMessageSummary summary, string key, EmailMailboxCheckpoint next, CancellationToken cancellationToken)
     {
-        var mail = await fetcher.FetchAsync(folder, summary, cancellationToken);
-        switch (converter.Convert(mail))
+        EmailInboundItem item;
+        try
+        {
+            item = converter.Convert(await fetcher.FetchAsync(folder, summary, cancellationToken));
+        }
+        catch (Exception ex) when (IsTheMailsFault(ex))
+        {
+            throw new EmailUnreadableMessageException(summary.UniqueId.Id, Describe(ex), ex);
+        }
+
+        switch (item)
         {
             case EmailInboundItem.Message { Inbound: var inbound }:
                 var acceptance = await pipeline.AcceptAsync(inbound with { Checkpoint = new ConnectorCheckpoint(key, next.ToString()) }, cancellationToken);
@@ -314,6 +449,30 @@ public sealed class EmailImapReceiver(
                 await cursors.SetAsync(key, next.ToString(), cancellationToken);
                 break;
         }
+    }
+
+    /// <summary>
+    /// Whether reading one mail failed because of the mail: the server refused its FETCH (NO/BAD), or ended the session in
+    /// the middle of it (Dovecot answers a mail it cannot read with <c>* BYE FETCH failed</c>), or its content did not parse
+    /// or convert. Not: the network (I/O, sockets, timeouts), a session already gone, or a stop.
+    /// </summary>
+    private static bool IsTheMailsFault(Exception ex) => ex switch
+    {
+        ImapCommandException or ImapProtocolException => true,
+        OperationCanceledException or IOException or System.Net.Sockets.SocketException or ServiceNotConnectedException
+            or ServiceNotAuthenticatedException or FolderNotOpenException or TimeoutException or ObjectDisposedException => false,
+        _ => true,
+    };
+
+    private static string Describe(Exception ex)
+    {
+        var text = ex switch
+        {
+            ImapCommandException refused => $"the server refused the FETCH ({refused.Response}: {refused.ResponseText})",
+            ImapProtocolException ended => $"the server ended the session during the FETCH ({ended.Message})",
+            _ => $"{ex.GetType().Name}: {ex.Message}",
+        };
+        return text.Length <= 300 ? text : text[..300] + "…";
     }
 
     private async Task RecordBounceAsync(EmailBounce bounce, CancellationToken cancellationToken)

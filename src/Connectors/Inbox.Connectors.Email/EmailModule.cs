@@ -48,6 +48,8 @@ public sealed class EmailModule : IConnectorModule
             services.AddConnectorHealth(Name);
             services.TryAddSingleton<EmailInboundConverter>();
             services.TryAddSingleton<EmailMailFetcher>();
+            services.TryAddSingleton(sp => new EmailDeadLetterStore(sp.GetRequiredService<IConnectorCursorStore>(),
+                sp.GetRequiredKeyedService<ConnectorHealth>(ChannelNames.Email)));
             services.AddHostedService<EmailImapReceiver>();
         }
 

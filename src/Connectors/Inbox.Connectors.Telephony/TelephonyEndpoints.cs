@@ -8,7 +8,7 @@ public static class TelephonyEndpoints
     /// <summary>
     /// Maps the webhooks of the adapters <see cref="TelephonyModule"/> turned on:
     /// <c>POST /webhooks/cti/{token}</c>, <c>GET|POST /webhooks/zadarma</c>, <c>POST /webhooks/mango/events/{kind}</c>,
-    /// <c>POST /webhooks/twilio/voice</c>. Webhooks of adapters that are off are not mapped (404). Asterisk has no webhook.
+    /// <c>POST /webhooks/twilio/voice</c> and <c>/webhooks/twilio/voice/dial</c>. Webhooks of adapters that are off are not mapped (404). Asterisk has no webhook.
     /// </summary>
     public static IEndpointRouteBuilder MapTelephony(this IEndpointRouteBuilder endpoints)
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Inbox.Connectors.Telephony;
 
@@ -59,13 +60,12 @@ public sealed class TelephonyModule : IConnectorModule
         if (IsOn<TwilioVoiceOptions>(configuration, TwilioVoiceOptions.ChannelSectionName, o => o.Enabled))
         {
             _adapters.Add(TelephonyProviders.Twilio);
-            // The auth token and public URL are the messaging channel's (Channels:Twilio); ForwardTo is telephony's own.
+            // The auth token and public URL are the messaging channel's (Channels:Twilio); ForwardTo and the spoken message are telephony's own.
             services.AddOptions<TwilioVoiceOptions>()
                 .Bind(configuration.GetSection(TwilioVoiceOptions.ChannelSectionName))
                 .Bind(configuration.GetSection(TwilioVoiceOptions.TelephonySectionName))
-                .ValidateOnStart()
-                .Validate(o => string.IsNullOrWhiteSpace(o.PublicBaseUrl) || Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _),
-                    $"{TwilioVoiceOptions.ChannelSectionName}:PublicBaseUrl must be the absolute URL Twilio calls, such as https://inbox.shop.example.");
+                .ValidateOnStart();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TwilioVoiceOptions>, TwilioVoiceOptionsValidator>());
         }
 
         if (_adapters.Count == 0)
