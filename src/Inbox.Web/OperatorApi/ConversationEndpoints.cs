@@ -4,6 +4,8 @@ using Inbox.Domain.Live;
 using Inbox.Domain.Operators;
 using Inbox.Domain.Storage;
 using Inbox.Web.Auth;
+using Inbox.Web.Validation;
+using Microsoft.Extensions.Options;
 
 namespace Inbox.Web.OperatorApi;
 
@@ -105,8 +107,18 @@ public static class ConversationEndpoints
     private static async Task<IResult> EventsAsync(Guid id, IConversationQueries store, long? after, int? limit) =>
         Results.Ok(await store.GetEventsAsync(id, after ?? 0, Math.Clamp(limit ?? 500, 1, 1000)));
 
-    private static async Task<IResult> ReplyAsync(Guid id, ReplyBody body, HttpContext context, IGrainFactory grains, IAttachmentStore attachments)
+    private static async Task<IResult> ReplyAsync(Guid id, ReplyBody body, HttpContext context, IGrainFactory grains, IAttachmentStore attachments,
+        IOptions<LimitsOptions> limits)
     {
+        var check = new InputCheck(limits.Value);
+        check.Text("text", body.Text, required: false);
+        check.Identity("identity", body.Identity, required: false);
+        check.Attachments("attachmentIds", body.AttachmentIds);
+        if (check.Failed)
+        {
+            return check.Problem();
+        }
+
         var files = new List<AttachmentInfo>();
         foreach (var attachmentId in body.AttachmentIds ?? [])
         {
@@ -133,17 +145,19 @@ public static class ConversationEndpoints
         });
     }
 
-    private static async Task<IResult> NoteAsync(Guid id, NoteBody body, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> NoteAsync(Guid id, NoteBody body, HttpContext context, IGrainFactory grains, IOptions<LimitsOptions> limits)
     {
-        if (string.IsNullOrWhiteSpace(body.Text))
+        var check = new InputCheck(limits.Value);
+        check.Text("text", body.Text, required: true);
+        if (check.Failed)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["text"] = ["A note needs text."] });
+            return check.Problem();
         }
 
         var me = OperatorIdentity.From(context.User);
         return await Guarded(id, grains, async grain =>
         {
-            var note = await grain.AddNoteAsync(me.OperatorId, me.DisplayName, body.Text);
+            var note = await grain.AddNoteAsync(me.OperatorId, me.DisplayName, body.Text!);
             return Results.Created($"/api/v1/conversations/{id}/messages", note);
         });
     }
