@@ -95,8 +95,9 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         await fixture.Grains.GetGrain<ICustomerGrain>(id).AttachAsync([ChannelIdentity.Parse("api:own")], "Ivan");
         await grain.ReceiveAsync(Incoming($"{id}-1", identity: "api:own"));
 
-        var refused = await Assert.ThrowsAsync<ConversationException>(() =>
+        var refused = await Assert.ThrowsAsync<ConversationInputException>(() =>
             grain.ReplyAsync(new ReplyRequest(Guid.NewGuid(), "Olga", "hi", "sms", "phone:+79160000000")));
+        Assert.Equal("identity", refused.Field);
         Assert.Contains("not one of this customer's identities", refused.Message);
 
         var allowed = await grain.ReplyAsync(new ReplyRequest(Guid.NewGuid(), "Olga", "hi", "api", "api:own"));

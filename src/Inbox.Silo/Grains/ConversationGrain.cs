@@ -332,8 +332,17 @@ public sealed class ConversationGrain(
     /// <summary>The conversation this one was merged into, which takes its calls; null while it keeps its own timeline.</summary>
     private IConversationGrain? Survivor => _state?.MergedInto is { } survivor ? GrainFactory.GetGrain<IConversationGrain>(survivor) : null;
 
+    /// <summary>
+    /// Where a reply goes: where the customer last wrote from, or the channel and identity the operator picked (either may be
+    /// left out when the other says it). An operator's reply to an identity the channel cannot write to now (SMS STOP, a
+    /// blocked bot), to a channel the customer has no address on, or to an identity not theirs is refused at once
+    /// (<see cref="ConversationInputException"/>) rather than failed later by the outbox.
+    /// </summary>
     private async Task<(string Channel, string Identity)> ChooseRecipientAsync(ConversationSnapshot current, ReplyRequest reply)
     {
+        var card = reply.OperatorId is null && reply.Channel is null && reply.Identity is null
+            ? null // the bot answers where the customer wrote from
+            : await GrainFactory.GetGrain<ICustomerGrain>(current.CustomerId).GetAsync();
         if (reply.Identity is null && reply.Channel is null)
         {
             if (current.LastInboundChannel is null || current.LastInboundIdentity is null)
@@ -341,21 +350,49 @@ public sealed class ConversationGrain(
                 throw new ConversationException("The customer has no channel to reply through; pick one.");
             }
 
+            if (ChannelIdentity.TryParse(current.LastInboundIdentity, out var last))
+            {
+                RefuseUnreachable(card, current.LastInboundChannel, last, "channel");
+            }
+
             return (current.LastInboundChannel, current.LastInboundIdentity);
         }
 
-        if (reply.Identity is null || reply.Channel is null)
+        ChannelIdentity? wanted = null;
+        if (reply.Identity is not null && (!ChannelIdentity.TryParse(reply.Identity, out wanted) || card is null || !card.Identities.Contains(wanted)))
         {
-            throw new ConversationException("To reply through another channel, name both the channel and the identity.");
+            throw new ConversationInputException("identity", $"'{reply.Identity}' is not one of this customer's identities.");
         }
 
-        var card = await GrainFactory.GetGrain<ICustomerGrain>(current.CustomerId).GetAsync();
-        if (card is null || !ChannelIdentity.TryParse(reply.Identity, out var wanted) || !card.Identities.Contains(wanted))
+        var channel = reply.Channel ?? IdentityKinds.OnlyChannelFor(wanted!.Kind)
+            ?? throw new ConversationInputException("channel", $"Name the channel to reach {wanted}: sms or whatsapp.");
+        var kind = IdentityKinds.WrittenToBy(channel)
+            ?? throw new ConversationInputException("channel", "Replies go through telegram, vk, whatsapp, sms, email or api.");
+        if (wanted is null)
         {
-            throw new ConversationException($"'{reply.Identity}' is not one of this customer's identities.");
+            // the identity the customer last wrote from when the channel writes to it, else their first one it can reach
+            var fitting = card?.Identities.Where(i => i.Kind == kind).ToList() ?? [];
+            wanted = fitting.FirstOrDefault(i => i.ToString() == current.LastInboundIdentity && !card!.IsUnreachable(channel, i))
+                ?? fitting.FirstOrDefault(i => !card!.IsUnreachable(channel, i))
+                ?? fitting.FirstOrDefault()
+                ?? throw new ConversationInputException("channel", $"The customer has no address {channel} can write to.");
+        }
+        else if (wanted.Kind != kind)
+        {
+            throw new ConversationInputException("channel", $"{channel} cannot write to {wanted}.");
         }
 
-        return (reply.Channel, reply.Identity);
+        RefuseUnreachable(card, channel, wanted, reply.Identity is null ? "channel" : "identity");
+        return (channel, wanted.ToString());
+    }
+
+    private static void RefuseUnreachable(CustomerCard? card, string channel, ChannelIdentity identity, string field)
+    {
+        if (card?.UnreachableOn is not null && card.UnreachableOn.TryGetValue(channel, out var identities)
+            && identities.TryGetValue(identity.ToString(), out var reason))
+        {
+            throw new ConversationInputException(field, $"{identity} cannot receive messages by {channel} now ({reason}); pick another channel.");
+        }
     }
 
     private ConversationSnapshot New(DateTimeOffset now)

@@ -182,7 +182,7 @@ public static class ConversationEndpoints
     private static Task<IResult> ChangeAsync(Guid id, IGrainFactory grains, Func<IConversationGrain, Task<ConversationSnapshot>> change) =>
         Guarded(id, grains, async grain => Results.Ok(await change(grain)));
 
-    /// <summary>Runs a command on an existing conversation; an unknown one is 404, a refused command 409 with the reason.</summary>
+    /// <summary>Runs a command on an existing conversation; an unknown one is 404, a refused command 409 with the reason, a refused field 400.</summary>
     private static async Task<IResult> Guarded(Guid id, IGrainFactory grains, Func<IConversationGrain, Task<IResult>> command)
     {
         var grain = grains.GetGrain<IConversationGrain>(id);
@@ -194,6 +194,10 @@ public static class ConversationEndpoints
         try
         {
             return await command(grain);
+        }
+        catch (ConversationInputException ex)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { [ex.Field] = [ex.Message] });
         }
         catch (ConversationException ex)
         {
