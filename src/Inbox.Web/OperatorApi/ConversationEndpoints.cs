@@ -29,12 +29,17 @@ public static class ConversationEndpoints
             .Produces<TimelineMessage>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/notes", NoteAsync).WithSummary("Adds a private note that the customer never sees.")
             .Produces<TimelineMessage>(StatusCodes.Status201Created);
-        group.MapPost("/{id:guid}/assign", AssignAsync).WithSummary("Assigns to an operator (supervisors) or to yourself.")
-            .Produces<ConversationSnapshot>().ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapPost("/{id:guid}/unassign", (Guid id, IGrainFactory grains) => ChangeAsync(id, grains, g => g.AssignAsync(null)))
-            .WithSummary("Puts the conversation back in the queue.").Produces<ConversationSnapshot>();
-        group.MapPost("/{id:guid}/resolve", (Guid id, IGrainFactory grains) => ChangeAsync(id, grains, g => g.ResolveAsync()))
-            .WithSummary("Marks the conversation resolved; the customer's next message reopens it.").Produces<ConversationSnapshot>();
+        group.MapPost("/{id:guid}/assign", AssignAsync).WithSummary("Assigns to an operator (supervisors) or to yourself; a colleague's conversation needs takeOver (or a supervisor).")
+            .Produces<ConversationSnapshot>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/take-over", (Guid id, HttpContext context, IGrainFactory grains) =>
+                ChangeAsync(id, grains, g => g.AssignAsync(OperatorIdentity.From(context.User).OperatorId, Acting(context, takeOver: true))))
+            .WithSummary("Takes over a conversation a colleague is working on: it becomes yours, the timeline records it, and the colleague's console is told.")
+            .Produces<ConversationSnapshot>();
+        group.MapPost("/{id:guid}/unassign", (Guid id, HttpContext context, IGrainFactory grains) => ChangeAsync(id, grains, g => g.AssignAsync(null, Acting(context))))
+            .WithSummary("Puts the conversation back in the queue (a colleague's: supervisors).").Produces<ConversationSnapshot>().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/resolve", (Guid id, HttpContext context, IGrainFactory grains) => ChangeAsync(id, grains, g => g.ResolveAsync(Acting(context))))
+            .WithSummary("Marks the conversation resolved (a colleague's: supervisors, or take it over first); the customer's next message reopens it.")
+            .Produces<ConversationSnapshot>().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/reopen", (Guid id, IGrainFactory grains) => ChangeAsync(id, grains, g => g.ReopenAsync()))
             .WithSummary("Reopens a resolved conversation.").Produces<ConversationSnapshot>();
         return endpoints;
@@ -140,7 +145,7 @@ public static class ConversationEndpoints
         return await Guarded(id, grains, async grain =>
         {
             var message = await grain.ReplyAsync(new ReplyRequest(me.OperatorId, me.DisplayName, body.Text ?? "", body.Channel, body.Identity,
-                files.Count == 0 ? null : files));
+                files.Count == 0 ? null : files, Acting(context, body.TakeOver)));
             return Results.Accepted($"/api/v1/conversations/{id}/messages", message);
         });
     }
@@ -176,7 +181,14 @@ public static class ConversationEndpoints
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["operatorId"] = [$"There is no operator {target}."] });
         }
 
-        return await ChangeAsync(id, grains, g => g.AssignAsync(target));
+        return await ChangeAsync(id, grains, g => g.AssignAsync(target, Acting(context, body?.TakeOver == true)));
+    }
+
+    /// <summary>The operator making the request: supervisors and admins may act in a colleague's conversation, operators by taking it over.</summary>
+    private static ActingOperator Acting(HttpContext context, bool takeOver = false)
+    {
+        var me = OperatorIdentity.From(context.User);
+        return new ActingOperator(me.OperatorId, string.IsNullOrEmpty(me.DisplayName) ? me.Login : me.DisplayName, me.Role != OperatorRole.Operator, takeOver);
     }
 
     private static Task<IResult> ChangeAsync(Guid id, IGrainFactory grains, Func<IConversationGrain, Task<ConversationSnapshot>> change) =>
@@ -194,6 +206,11 @@ public static class ConversationEndpoints
         try
         {
             return await command(grain);
+        }
+        catch (ConversationHeldException ex)
+        {
+            return Results.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict, title: "A colleague is working on this conversation",
+                extensions: new Dictionary<string, object?> { ["assigneeId"] = ex.AssigneeId, ["takeOver"] = $"/api/v1/conversations/{id}/take-over" });
         }
         catch (ConversationInputException ex)
         {
