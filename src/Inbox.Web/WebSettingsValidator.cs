@@ -9,9 +9,33 @@ public sealed class WebSettingsValidator : IValidateOptions<LimitsOptions>, IVal
     public ValidateOptionsResult Validate(string? name, LimitsOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.MaxRequestBodyBytes is >= 1024 and <= 1L << 30
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail($"{LimitsOptions.SectionName}:MaxRequestBodyBytes must be 1024 to 1073741824 (1 GiB).");
+        var section = LimitsOptions.SectionName;
+        var errors = new List<string>();
+        if (options.MaxRequestBodyBytes is < 1024 or > 1L << 30)
+        {
+            errors.Add($"{section}:MaxRequestBodyBytes must be 1024 to 1073741824 (1 GiB).");
+        }
+
+        foreach (var (key, value, min, max) in new (string, int, int, int)[]
+        {
+            (nameof(options.MaxNameLength), options.MaxNameLength, 20, 10_000),
+            (nameof(options.MaxTextLength), options.MaxTextLength, 100, 1_000_000),
+            (nameof(options.MaxInboundTextLength), options.MaxInboundTextLength, 1000, 10_000_000),
+            (nameof(options.MaxIdentitiesPerRequest), options.MaxIdentitiesPerRequest, 1, 1000),
+            (nameof(options.MaxIdentityLength), options.MaxIdentityLength, 64, 10_000),
+            (nameof(options.MaxAttachmentsPerReply), options.MaxAttachmentsPerReply, 1, 100),
+            (nameof(options.MaxLoginLength), options.MaxLoginLength, 3, 1000),
+            (nameof(options.MaxExtensionLength), options.MaxExtensionLength, 1, 1000),
+            (nameof(options.MaxUploadParts), options.MaxUploadParts, 1, 1000),
+        })
+        {
+            if (value < min || value > max)
+            {
+                errors.Add($"{section}:{key} must be {min} to {max}.");
+            }
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
     public ValidateOptionsResult Validate(string? name, OutboxOptions options)

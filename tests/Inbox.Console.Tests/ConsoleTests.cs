@@ -191,6 +191,49 @@ public sealed class ConsoleTests : IAsyncLifetime
         await Expect(_page.Locator("#timeline li.inbound")).ToHaveCountAsync(2, new() { Timeout = 20_000 });
     }
 
+    [Fact]
+    public async Task An_operator_takes_over_a_colleagues_conversation_and_the_colleague_is_told()
+    {
+        var errors = new List<string>();
+        _page.PageError += (_, error) => errors.Add(error);
+        var colleaguePage = await (await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _server.BaseAddress.ToString() })).NewPageAsync();
+        await LogInAsync(colleaguePage, "operator2");
+        await LogInAsync(_page, "operator");
+
+        // operator2 is working on Olga's conversation.
+        await InboundAsync("+7 916 777-22-33", "Olga Take", "Is anyone there?");
+        using (var colleague = await _server.OperatorClientAsync("operator2"))
+        {
+            var list = await colleague.GetStringAsync("/api/v1/conversations?status=queued&limit=200");
+            var id = Regex.Match(list, "\"conversationId\":\"([0-9a-f-]{36})\"[^{}]*\"lastMessagePreview\":\"Is anyone there\\?\"").Groups[1].Value;
+            (await colleague.PostAsync($"/api/v1/conversations/{id}/assign", null)).EnsureSuccessStatusCode();
+        }
+
+        await _page.ClickAsync("#tabs button[data-tab=all]");
+        await _page.Locator("#queue-list li", new() { HasText = "Olga Take" }).ClickAsync();
+        var takeOver = _page.Locator(".actions button[data-action=take-over]");
+        await Expect(takeOver).ToBeVisibleAsync(Visible);
+        await Expect(_page.Locator(".actions button[data-action=assign]")).ToBeHiddenAsync(new() { Timeout = 20_000 });
+        await Expect(_page.Locator("#reply-send")).ToBeDisabledAsync(new() { Timeout = 20_000 });
+
+        await takeOver.ClickAsync();
+
+        await Expect(_page.Locator("#conv-status")).ToContainTextAsync("assigned to me", Contains);
+        await Expect(_page.Locator("#timeline li.event")).ToContainTextAsync("took over the conversation from", Contains);
+        await Expect(_page.Locator("#reply-send")).ToBeEnabledAsync(new() { Timeout = 20_000 });
+        await Expect(colleaguePage.Locator("#notice")).ToContainTextAsync("took over the conversation from", Contains);
+        Assert.Empty(errors);
+    }
+
+    private static async Task LogInAsync(IPage page, string login)
+    {
+        await page.GotoAsync("/");
+        await page.FillAsync("#login-name", login);
+        await page.FillAsync("#login-password", InboxServer.DemoPassword);
+        await page.ClickAsync("#login-submit");
+        await Expect(page.Locator("#connection")).ToHaveTextAsync("live", new() { Timeout = 20_000 });
+    }
+
     private async Task InboundAsync(string phone, string customerName, string text)
     {
         using var api = _server.Client(InboxServer.ApiToken);

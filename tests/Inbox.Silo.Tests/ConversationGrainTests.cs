@@ -95,8 +95,9 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         await fixture.Grains.GetGrain<ICustomerGrain>(id).AttachAsync([ChannelIdentity.Parse("api:own")], "Ivan");
         await grain.ReceiveAsync(Incoming($"{id}-1", identity: "api:own"));
 
-        var refused = await Assert.ThrowsAsync<ConversationException>(() =>
+        var refused = await Assert.ThrowsAsync<ConversationInputException>(() =>
             grain.ReplyAsync(new ReplyRequest(Guid.NewGuid(), "Olga", "hi", "sms", "phone:+79160000000")));
+        Assert.Equal("identity", refused.Field);
         Assert.Contains("not one of this customer's identities", refused.Message);
 
         var allowed = await grain.ReplyAsync(new ReplyRequest(Guid.NewGuid(), "Olga", "hi", "api", "api:own"));
@@ -132,6 +133,36 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         Assert.Equal(
             [LiveEventTypes.MessageCreated, LiveEventTypes.ConversationChanged, LiveEventTypes.ConversationChanged, LiveEventTypes.MessageCreated, LiveEventTypes.ConversationChanged],
             Publisher.Of(id).Select(e => e.Type));
+    }
+
+    [Fact]
+    public async Task A_colleagues_conversation_is_changed_only_by_a_supervisor_or_a_take_over_and_that_is_recorded()
+    {
+        var id = Guid.NewGuid();
+        var grain = fixture.Grains.GetGrain<IConversationGrain>(id);
+        await grain.ReceiveAsync(Incoming($"{id}-1"));
+        var holder = Guid.NewGuid();
+        var colleague = new ActingOperator(Guid.NewGuid(), "Olga", Supervisor: false);
+        await grain.AssignAsync(holder, new ActingOperator(holder, "Ivan", Supervisor: false));
+
+        var refused = await Assert.ThrowsAsync<ConversationHeldException>(() => grain.AssignAsync(colleague.OperatorId, colleague));
+        Assert.Equal(holder, refused.AssigneeId);
+        await Assert.ThrowsAsync<ConversationHeldException>(() => grain.ResolveAsync(colleague));
+        await Assert.ThrowsAsync<ConversationHeldException>(() => grain.ReplyAsync(new ReplyRequest(colleague.OperatorId, "Olga", "hi", null, null, By: colleague)));
+        Assert.Equal(2, (await grain.GetAsync())!.LastSequence);
+
+        var taken = await grain.AssignAsync(colleague.OperatorId, colleague with { TakeOver = true });
+
+        Assert.Equal(colleague.OperatorId, taken.AssigneeId);
+        var raised = Publisher.Of(id).Last();
+        Assert.Equal(LiveEventTypes.TakenOver, raised.Type);
+        Assert.Equal((MessageKind.Event, "takeOver", holder.ToString()), (raised.Message!.Kind, raised.Message.Metadata!["action"], raised.Message.Metadata["previousAssigneeId"]));
+        Assert.StartsWith("Olga took over the conversation from ", raised.Message.Text, StringComparison.Ordinal);
+        var stored = await Store.GetMessageAsync(raised.Message.MessageId);
+        Assert.Equal((MessageKind.Event, raised.Message.Text, "takeOver"), (stored!.Kind, stored.Text, stored.Metadata!["action"]));
+        var byHolder = await Assert.ThrowsAsync<ConversationHeldException>(() => grain.ResolveAsync(new ActingOperator(holder, "Ivan", Supervisor: false)));
+        Assert.Equal(colleague.OperatorId, byHolder.AssigneeId);
+        Assert.Equal(ConversationStatus.Resolved, (await grain.ResolveAsync(new ActingOperator(Guid.NewGuid(), "Boss", Supervisor: true))).Status);
     }
 
     [Fact]

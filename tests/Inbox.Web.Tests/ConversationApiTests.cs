@@ -111,7 +111,7 @@ public sealed class ConversationApiTests(ServerFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task Commands_on_an_unknown_conversation_are_404_and_refused_commands_409()
+    public async Task Commands_on_an_unknown_conversation_are_404_and_refused_replies_400()
     {
         using var op = await Server.OperatorClientAsync();
         var unknown = Guid.NewGuid();
@@ -124,7 +124,7 @@ public sealed class ConversationApiTests(ServerFixture fixture) : IClassFixture<
         var accepted = await api.SendInboundAsync($"m-{Guid.NewGuid():N}", "hi", externalId: $"c-{Guid.NewGuid():N}");
         var otherChannel = await op.PostAsJsonAsync($"/api/v1/conversations/{accepted.ConversationId}/messages",
             new { text = "hi", channel = "sms", identity = "phone:+79160000000" });
-        Assert.Equal(HttpStatusCode.Conflict, otherChannel.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, otherChannel.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await op.PostAsJsonAsync($"/api/v1/conversations/{accepted.ConversationId}/messages", new { text = " " })).StatusCode);
         Assert.Single((await op.ConversationAsync(accepted.ConversationId)).Messages);
     }

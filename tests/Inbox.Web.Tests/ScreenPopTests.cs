@@ -56,6 +56,20 @@ public sealed class ScreenPopTests(ServerFixture fixture) : IClassFixture<Server
     }
 
     [Fact]
+    public async Task A_caller_number_the_PBX_made_up_is_shown_as_one_bounded_line()
+    {
+        await using var hub = await Server.ConnectHubAsync("supervisor");
+        var pops = new CallPopCollector(hub);
+        var callKey = $"call-{Unique()}";
+
+        await Calls.RecordAsync(Event(callKey, CallEventKind.Ringing, "12\r\n" + new string('9', 5000)), CancellationToken.None);
+
+        var pop = await pops.WaitForAsync(p => p.Call.CallId == $"cti:{callKey}");
+        Assert.Equal(new LimitsOptions().MaxNameLength, pop.Call.CallerDisplay.Length);
+        Assert.StartsWith("12 999", pop.Call.CallerDisplay, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_caller_gets_a_card_that_offers_to_create_the_customer_and_a_hidden_one_matches_nobody()
     {
         await using var hub = await Server.ConnectHubAsync("operator");

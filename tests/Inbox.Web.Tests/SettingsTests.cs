@@ -10,6 +10,8 @@ public sealed class SettingsTests
     [InlineData("Storage:Sqlite:MaxBatch", "0", "Storage:Sqlite:MaxBatch")]
     [InlineData("Orleans:GatewayPort", "70000", "Orleans:GatewayPort")]
     [InlineData("Limits:MaxRequestBodyBytes", "5", "Limits:MaxRequestBodyBytes")]
+    [InlineData("Limits:MaxNameLength", "0", "Limits:MaxNameLength")]
+    [InlineData("Limits:MaxUploadParts", "-1", "Limits:MaxUploadParts")]
     [InlineData("Outbox:MaxAttempts", "0", "Outbox:")]
     [InlineData("Conversations:PreviewLength", "0", "Conversations:PreviewLength")]
     [InlineData("Phone:DefaultRegion", "Narnia", "Phone:DefaultRegion")]

@@ -25,12 +25,17 @@ public interface IConversationGrain : IGrainWithGuidKey
     [Alias("AddNote")]
     Task<TimelineMessage> AddNoteAsync(Guid operatorId, string authorName, string text);
 
-    /// <summary>Assigns to an operator, or back to the queue with null.</summary>
+    /// <summary>
+    /// Assigns to an operator, or back to the queue with null. With <paramref name="by"/>, the operator doing it: when a
+    /// colleague holds the conversation it is refused (<see cref="ConversationHeldException"/>) unless they may take it
+    /// over, and a take-over is recorded on the timeline.
+    /// </summary>
     [Alias("Assign")]
-    Task<ConversationSnapshot> AssignAsync(Guid? operatorId);
+    Task<ConversationSnapshot> AssignAsync(Guid? operatorId, ActingOperator? by = null);
 
+    /// <summary>Marks the conversation resolved; <paramref name="by"/> as in <see cref="AssignAsync"/>.</summary>
     [Alias("Resolve")]
-    Task<ConversationSnapshot> ResolveAsync();
+    Task<ConversationSnapshot> ResolveAsync(ActingOperator? by = null);
 
     [Alias("Reopen")]
     Task<ConversationSnapshot> ReopenAsync();

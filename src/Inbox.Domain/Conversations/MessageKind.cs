@@ -12,4 +12,9 @@ public enum MessageKind
     Note = 2,
     /// <summary>A call rang, was answered or ended.</summary>
     CallEvent = 3,
+    /// <summary>
+    /// Something an operator did to the conversation that the team should see: a take-over of a colleague's conversation.
+    /// The text says it; the metadata names the operators (<c>action</c>, <c>previousAssigneeId</c>, <c>byOperatorId</c>…).
+    /// </summary>
+    Event = 4,
 }

@@ -2,6 +2,7 @@ namespace Inbox.Domain.Conversations;
 
 /// <summary>
 /// An operator's (or the bot's) reply. Without <see cref="Identity"/>, it goes to the identity the customer last wrote from.
+/// <see cref="By"/> is the operator, with their right to answer in a colleague's conversation (without it, no such check).
 /// </summary>
 [GenerateSerializer, Alias("Inbox.ReplyRequest")]
 public sealed record ReplyRequest(
@@ -10,4 +11,5 @@ public sealed record ReplyRequest(
     [property: Id(2)] string Text,
     [property: Id(3)] string? Channel,
     [property: Id(4)] string? Identity,
-    [property: Id(5)] IReadOnlyList<AttachmentInfo>? Attachments = null);
+    [property: Id(5)] IReadOnlyList<AttachmentInfo>? Attachments = null,
+    [property: Id(6)] ActingOperator? By = null);

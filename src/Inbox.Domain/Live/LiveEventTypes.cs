@@ -23,4 +23,11 @@ public static class LiveEventTypes
 
     /// <summary>The conversation's status or assignee changed.</summary>
     public const string ConversationChanged = "conversation.changed";
+
+    /// <summary>
+    /// Someone else than its assignee took a held conversation over, reassigned, unassigned or resolved it: the status or
+    /// assignee changed, and the event's message is the timeline item naming both operators. Every console gets it, the
+    /// previous assignee's included.
+    /// </summary>
+    public const string TakenOver = "conversation.taken_over";
 }

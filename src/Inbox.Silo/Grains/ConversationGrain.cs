@@ -18,6 +18,7 @@ public sealed class ConversationGrain(
     ILiveEventPublisher publisher,
     IOutboxSignal outboxSignal,
     IBotTrigger bot,
+    IOperatorStore operators,
     IOptions<ConversationOptions> options,
     TimeProvider clock) : Grain, IConversationGrain
 {
@@ -85,7 +86,19 @@ public sealed class ConversationGrain(
             throw new ConversationException("A reply needs text or a file.");
         }
 
+        // In a colleague's conversation: refused, unless a supervisor answers (the assignee stays) or the operator takes it over.
+        var holder = reply.By is { } by ? HolderBesides(current, by) : null;
+        if (holder is { } held && !reply.By!.MayOverride)
+        {
+            throw await HeldAsync(held);
+        }
+
         var (channel, identity) = await ChooseRecipientAsync(current, reply);
+        if (holder is { } previous && reply.By!.TakeOver)
+        {
+            current = await OverrideAsync(current, current with { AssigneeId = reply.By.OperatorId, Status = ConversationStatus.Assigned }, reply.By, previous);
+        }
+
         var now = clock.GetUtcNow();
         var message = new TimelineMessage(Guid.NewGuid(), current.ConversationId, NextSequence(current), MessageKind.Outbound, channel, identity, null,
             reply.Text, reply.OperatorId, reply.AuthorName, DeliveryState.Queued, null, now, now, reply.Attachments);
@@ -141,13 +154,70 @@ public sealed class ConversationGrain(
         return message;
     }
 
-    public Task<ConversationSnapshot> AssignAsync(Guid? operatorId) => ChangeAsync(current => current with
+    public Task<ConversationSnapshot> AssignAsync(Guid? operatorId, ActingOperator? by = null) => ChangeByAsync(by, current => current with
     {
         AssigneeId = operatorId,
         Status = operatorId is null ? ConversationStatus.Queued : ConversationStatus.Assigned,
     });
 
-    public Task<ConversationSnapshot> ResolveAsync() => ChangeAsync(current => current with { Status = ConversationStatus.Resolved });
+    public Task<ConversationSnapshot> ResolveAsync(ActingOperator? by = null) => ChangeByAsync(by, current => current with { Status = ConversationStatus.Resolved });
+
+    /// <summary>
+    /// A change an operator makes. In a conversation a colleague holds it needs a supervisor or a take-over, and is then
+    /// committed with a timeline item naming both operators, raised as <see cref="LiveEventTypes.TakenOver"/>.
+    /// </summary>
+    private async Task<ConversationSnapshot> ChangeByAsync(ActingOperator? by, Func<ConversationSnapshot, ConversationSnapshot> change)
+    {
+        var current = _state ?? throw new ConversationException("There is no conversation with this customer yet.");
+        var changed = change(current);
+        if (by is null || changed == current || HolderBesides(current, by) is not { } holder)
+        {
+            return await ChangeAsync(change);
+        }
+
+        if (!by.MayOverride)
+        {
+            throw await HeldAsync(holder);
+        }
+
+        return await OverrideAsync(current, changed, by, holder);
+    }
+
+    /// <summary>The operator other than <paramref name="by"/> who is working on the conversation, if any.</summary>
+    private static Guid? HolderBesides(ConversationSnapshot current, ActingOperator by) =>
+        current.Status == ConversationStatus.Assigned && current.AssigneeId is { } holder && holder != by.OperatorId ? holder : null;
+
+    private async Task<ConversationHeldException> HeldAsync(Guid holder) => new(holder,
+        $"{await NameOfAsync(holder)} is working on this conversation: take it over explicitly, or ask a supervisor.");
+
+    /// <summary>Commits a change of a colleague's conversation with the timeline item that says who did what to whom.</summary>
+    private async Task<ConversationSnapshot> OverrideAsync(ConversationSnapshot current, ConversationSnapshot changed, ActingOperator by, Guid holder)
+    {
+        var holderName = await NameOfAsync(holder);
+        var (action, text) = changed.Status == ConversationStatus.Resolved ? ("resolve", $"{by.Name} resolved the conversation {holderName} was working on.")
+            : changed.AssigneeId == by.OperatorId ? ("takeOver", $"{by.Name} took over the conversation from {holderName}.")
+            : changed.AssigneeId is { } other ? ("reassign", $"{by.Name} reassigned the conversation from {holderName} to {await NameOfAsync(other)}.")
+            : ("unassign", $"{by.Name} put the conversation {holderName} was working on back in the queue.");
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["action"] = action,
+            ["previousAssigneeId"] = holder.ToString(),
+            ["previousAssigneeName"] = holderName,
+            ["byOperatorId"] = by.OperatorId.ToString(),
+        };
+        if (changed.AssigneeId is { } assignee)
+        {
+            metadata["assigneeId"] = assignee.ToString();
+        }
+
+        var now = clock.GetUtcNow();
+        var item = new TimelineMessage(Guid.NewGuid(), current.ConversationId, NextSequence(current), MessageKind.Event, "event", null, null, text,
+            by.OperatorId, by.Name, null, null, now, now, Metadata: metadata);
+        return (await CommitAsync(changed, LiveEventTypes.TakenOver, now, newMessage: item)).Next;
+    }
+
+    private async Task<string> NameOfAsync(Guid operatorId) =>
+        (await operators.GetAsync(operatorId))?.DisplayName is { Length: > 0 } name ? name : operatorId.ToString();
 
     public Task<ConversationSnapshot> ReopenAsync() => ChangeAsync(current => current.Status != ConversationStatus.Resolved
         ? current
@@ -332,8 +402,17 @@ public sealed class ConversationGrain(
     /// <summary>The conversation this one was merged into, which takes its calls; null while it keeps its own timeline.</summary>
     private IConversationGrain? Survivor => _state?.MergedInto is { } survivor ? GrainFactory.GetGrain<IConversationGrain>(survivor) : null;
 
+    /// <summary>
+    /// Where a reply goes: where the customer last wrote from, or the channel and identity the operator picked (either may be
+    /// left out when the other says it). An operator's reply to an identity the channel cannot write to now (SMS STOP, a
+    /// blocked bot), to a channel the customer has no address on, or to an identity not theirs is refused at once
+    /// (<see cref="ConversationInputException"/>) rather than failed later by the outbox.
+    /// </summary>
     private async Task<(string Channel, string Identity)> ChooseRecipientAsync(ConversationSnapshot current, ReplyRequest reply)
     {
+        var card = reply.OperatorId is null && reply.Channel is null && reply.Identity is null
+            ? null // the bot answers where the customer wrote from
+            : await GrainFactory.GetGrain<ICustomerGrain>(current.CustomerId).GetAsync();
         if (reply.Identity is null && reply.Channel is null)
         {
             if (current.LastInboundChannel is null || current.LastInboundIdentity is null)
@@ -341,21 +420,49 @@ public sealed class ConversationGrain(
                 throw new ConversationException("The customer has no channel to reply through; pick one.");
             }
 
+            if (ChannelIdentity.TryParse(current.LastInboundIdentity, out var last))
+            {
+                RefuseUnreachable(card, current.LastInboundChannel, last, "channel");
+            }
+
             return (current.LastInboundChannel, current.LastInboundIdentity);
         }
 
-        if (reply.Identity is null || reply.Channel is null)
+        ChannelIdentity? wanted = null;
+        if (reply.Identity is not null && (!ChannelIdentity.TryParse(reply.Identity, out wanted) || card is null || !card.Identities.Contains(wanted)))
         {
-            throw new ConversationException("To reply through another channel, name both the channel and the identity.");
+            throw new ConversationInputException("identity", $"'{reply.Identity}' is not one of this customer's identities.");
         }
 
-        var card = await GrainFactory.GetGrain<ICustomerGrain>(current.CustomerId).GetAsync();
-        if (card is null || !ChannelIdentity.TryParse(reply.Identity, out var wanted) || !card.Identities.Contains(wanted))
+        var channel = reply.Channel ?? IdentityKinds.OnlyChannelFor(wanted!.Kind)
+            ?? throw new ConversationInputException("channel", $"Name the channel to reach {wanted}: sms or whatsapp.");
+        var kind = IdentityKinds.WrittenToBy(channel)
+            ?? throw new ConversationInputException("channel", "Replies go through telegram, vk, whatsapp, sms, email or api.");
+        if (wanted is null)
         {
-            throw new ConversationException($"'{reply.Identity}' is not one of this customer's identities.");
+            // the identity the customer last wrote from when the channel writes to it, else their first one it can reach
+            var fitting = card?.Identities.Where(i => i.Kind == kind).ToList() ?? [];
+            wanted = fitting.FirstOrDefault(i => i.ToString() == current.LastInboundIdentity && !card!.IsUnreachable(channel, i))
+                ?? fitting.FirstOrDefault(i => !card!.IsUnreachable(channel, i))
+                ?? fitting.FirstOrDefault()
+                ?? throw new ConversationInputException("channel", $"The customer has no address {channel} can write to.");
+        }
+        else if (wanted.Kind != kind)
+        {
+            throw new ConversationInputException("channel", $"{channel} cannot write to {wanted}.");
         }
 
-        return (reply.Channel, reply.Identity);
+        RefuseUnreachable(card, channel, wanted, reply.Identity is null ? "channel" : "identity");
+        return (channel, wanted.ToString());
+    }
+
+    private static void RefuseUnreachable(CustomerCard? card, string channel, ChannelIdentity identity, string field)
+    {
+        if (card?.UnreachableOn is not null && card.UnreachableOn.TryGetValue(channel, out var identities)
+            && identities.TryGetValue(identity.ToString(), out var reason))
+        {
+            throw new ConversationInputException(field, $"{identity} cannot receive messages by {channel} now ({reason}); pick another channel.");
+        }
     }
 
     private ConversationSnapshot New(DateTimeOffset now)

@@ -6,13 +6,16 @@ using Inbox.Domain.Live;
 using Inbox.Domain.Storage;
 using Inbox.Identity;
 using Inbox.Silo.Customers;
+using Inbox.Domain.Text;
+using Microsoft.Extensions.Options;
 
 namespace Inbox.Web.Calls;
 
 /// <summary>
 /// Where every telephony adapter's events arrive: the caller's number is normalised (hidden numbers match no one), the
 /// customer is looked up in the identity index (a caller ID never creates or merges customers), the call session records
-/// the event, and the screen pop with the caller's card goes out to the operators.
+/// the event, and the screen pop with the caller's card goes out to the operators. What the PBX typed (the caller's
+/// name, a number it could not read) is one clean line of at most <c>Limits:MaxNameLength</c>.
 /// </summary>
 public sealed class CallEventSink(
     IGrainFactory grains,
@@ -21,6 +24,7 @@ public sealed class CallEventSink(
     CallerOrders orders,
     OrderContacts orderContacts,
     ILiveEventPublisher publisher,
+    IOptions<LimitsOptions> limits,
     ILogger<CallEventSink> logger) : ICallEventSink
 {
     public const string Withheld = "Number withheld";
@@ -33,7 +37,9 @@ public sealed class CallEventSink(
         var e164 = phones.TryNormalize(CallerPart(customerNumber), out var normalized) ? normalized : null;
         var customerId = e164 is null ? null : await grains.GetIdentityGrain(new ChannelIdentity(IdentityKinds.Phone, e164)).GetCustomerAsync();
         var update = new CallUpdate(callEvent.Provider, callEvent.CallKey, callEvent.LegId, callEvent.Seq, Stage(callEvent.Kind),
-            callEvent.Direction.ToString().ToLowerInvariant(), e164, Display(customerNumber, e164), callEvent.CallerName, callEvent.DialledRaw,
+            callEvent.Direction.ToString().ToLowerInvariant(), e164,
+            DisplayText.Line(Display(customerNumber, e164), limits.Value.MaxNameLength) ?? Withheld,
+            DisplayText.Line(callEvent.CallerName, limits.Value.MaxNameLength), callEvent.DialledRaw,
             callEvent.AgentExtension, callEvent.OccurredAt, callEvent.Reason?.ToString().ToLowerInvariant(), callEvent.TalkSeconds, customerId);
         var result = await grains.GetGrain<ICallSessionGrain>($"{callEvent.Provider}:{callEvent.CallKey}").RecordAsync(update);
         if (result is { Applied: true, Call: { } call })

@@ -2,15 +2,19 @@ using Inbox.Connectors;
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Customers;
 using Inbox.Domain.Storage;
+using Inbox.Domain.Text;
+using Microsoft.Extensions.Options;
 
 namespace Inbox.Web.Inbound;
 
 /// <summary>
 /// The one path of every inbound message: identity resolution finds (or makes) the customer, then the customer's
-/// conversation grain orders and stores the message. Completes only when the message is durable.
+/// conversation grain orders and stores the message. Completes only when the message is durable. What a provider
+/// typed is bounded first (<see cref="LimitsOptions"/>): the sender's name becomes one clean line of at most
+/// <c>MaxNameLength</c>, the text is kept up to <c>MaxInboundTextLength</c> and says where it was cut.
 /// </summary>
 public sealed class InboundPipeline(IGrainFactory grains, IConversationStore store, IAttachmentStore attachments, ICursorStore cursors,
-    ICustomerResolver customers, ILogger<InboundPipeline> logger) : IInboundPipeline
+    ICustomerResolver customers, IOptions<LimitsOptions> limits, ILogger<InboundPipeline> logger) : IInboundPipeline
 {
     public async Task<InboundAcceptance> AcceptAsync(InboundMessage message, CancellationToken cancellationToken)
     {
@@ -18,6 +22,8 @@ public sealed class InboundPipeline(IGrainFactory grains, IConversationStore sto
         {
             throw new ArgumentException("An inbound message needs at least one sender identity.", nameof(message));
         }
+
+        message = message with { SenderName = DisplayText.Line(message.SenderName, limits.Value.MaxNameLength), Text = Bounded(message.Text) };
 
         // A retried delivery is answered from the store at once: no identity work, no second copy of its files.
         if (await store.FindByExternalIdAsync(message.Channel, message.ExternalId, MessageKind.Inbound, cancellationToken) is { } stored)
@@ -50,8 +56,22 @@ public sealed class InboundPipeline(IGrainFactory grains, IConversationStore sto
 
     public async Task<bool> EditAsync(InboundEdit edit, CancellationToken cancellationToken)
     {
+        edit = edit with { NewText = Bounded(edit.NewText) };
         var stored = await store.FindByExternalIdAsync(edit.Channel, edit.ExternalId, MessageKind.Inbound, cancellationToken);
         return stored is not null
             && await grains.GetGrain<IConversationGrain>(stored.ConversationId).EditInboundAsync(edit.Channel, edit.ExternalId, edit.NewText, edit.EditedAt);
+    }
+
+    /// <summary>The text up to the limit; a longer one is cut (never inside a surrogate pair) and ends saying how much was left out.</summary>
+    private string Bounded(string text)
+    {
+        var max = limits.Value.MaxInboundTextLength;
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var kept = DisplayText.Cut(text, max);
+        return kept + $"\n[… {text.Length - kept.Length} more characters were not kept]";
     }
 }

@@ -9,7 +9,8 @@ namespace Inbox.Web.Live;
 /// <summary>
 /// The consoles connected to this node, and who should see which event: supervisors and admins see everything;
 /// an operator sees the queue (unassigned conversations), their own conversations, the ones they have open, and every
-/// change of status or assignee (so a conversation leaves their queue when someone takes it). Each connection
+/// change of status or assignee (so a conversation leaves their queue when someone takes it, and an operator hears that a
+/// colleague took over their conversation). Each connection
 /// receives an event once, however many of these reasons apply.
 /// </summary>
 public sealed class ConsoleConnections
@@ -66,6 +67,6 @@ public sealed class ConsoleConnections
         return connection.Watched.ContainsKey(liveEvent.ConversationId)
             || conversation.AssigneeId == connection.OperatorId
             || (conversation.AssigneeId is null && conversation.Status != ConversationStatus.Resolved)
-            || liveEvent.Type == LiveEventTypes.ConversationChanged;
+            || liveEvent.Type is LiveEventTypes.ConversationChanged or LiveEventTypes.TakenOver;
     }
 }

@@ -4,6 +4,8 @@ using Inbox.Domain.Live;
 using Inbox.Domain.Operators;
 using Inbox.Domain.Storage;
 using Inbox.Web.Auth;
+using Inbox.Web.Validation;
+using Microsoft.Extensions.Options;
 
 namespace Inbox.Web.OperatorApi;
 
@@ -27,12 +29,17 @@ public static class ConversationEndpoints
             .Produces<TimelineMessage>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/notes", NoteAsync).WithSummary("Adds a private note that the customer never sees.")
             .Produces<TimelineMessage>(StatusCodes.Status201Created);
-        group.MapPost("/{id:guid}/assign", AssignAsync).WithSummary("Assigns to an operator (supervisors) or to yourself.")
-            .Produces<ConversationSnapshot>().ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapPost("/{id:guid}/unassign", (Guid id, IGrainFactory grains) => ChangeAsync(id, grains, g => g.AssignAsync(null)))
-            .WithSummary("Puts the conversation back in the queue.").Produces<ConversationSnapshot>();
-        group.MapPost("/{id:guid}/resolve", (Guid id, IGrainFactory grains) => ChangeAsync(id, grains, g => g.ResolveAsync()))
-            .WithSummary("Marks the conversation resolved; the customer's next message reopens it.").Produces<ConversationSnapshot>();
+        group.MapPost("/{id:guid}/assign", AssignAsync).WithSummary("Assigns to an operator (supervisors) or to yourself; a colleague's conversation needs takeOver (or a supervisor).")
+            .Produces<ConversationSnapshot>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/take-over", (Guid id, HttpContext context, IGrainFactory grains) =>
+                ChangeAsync(id, grains, g => g.AssignAsync(OperatorIdentity.From(context.User).OperatorId, Acting(context, takeOver: true))))
+            .WithSummary("Takes over a conversation a colleague is working on: it becomes yours, the timeline records it, and the colleague's console is told.")
+            .Produces<ConversationSnapshot>();
+        group.MapPost("/{id:guid}/unassign", (Guid id, HttpContext context, IGrainFactory grains) => ChangeAsync(id, grains, g => g.AssignAsync(null, Acting(context))))
+            .WithSummary("Puts the conversation back in the queue (a colleague's: supervisors).").Produces<ConversationSnapshot>().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/resolve", (Guid id, HttpContext context, IGrainFactory grains) => ChangeAsync(id, grains, g => g.ResolveAsync(Acting(context))))
+            .WithSummary("Marks the conversation resolved (a colleague's: supervisors, or take it over first); the customer's next message reopens it.")
+            .Produces<ConversationSnapshot>().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/reopen", (Guid id, IGrainFactory grains) => ChangeAsync(id, grains, g => g.ReopenAsync()))
             .WithSummary("Reopens a resolved conversation.").Produces<ConversationSnapshot>();
         return endpoints;
@@ -105,8 +112,18 @@ public static class ConversationEndpoints
     private static async Task<IResult> EventsAsync(Guid id, IConversationQueries store, long? after, int? limit) =>
         Results.Ok(await store.GetEventsAsync(id, after ?? 0, Math.Clamp(limit ?? 500, 1, 1000)));
 
-    private static async Task<IResult> ReplyAsync(Guid id, ReplyBody body, HttpContext context, IGrainFactory grains, IAttachmentStore attachments)
+    private static async Task<IResult> ReplyAsync(Guid id, ReplyBody body, HttpContext context, IGrainFactory grains, IAttachmentStore attachments,
+        IOptions<LimitsOptions> limits)
     {
+        var check = new InputCheck(limits.Value);
+        check.Text("text", body.Text, required: false);
+        check.Identity("identity", body.Identity, required: false);
+        check.Attachments("attachmentIds", body.AttachmentIds);
+        if (check.Failed)
+        {
+            return check.Problem();
+        }
+
         var files = new List<AttachmentInfo>();
         foreach (var attachmentId in body.AttachmentIds ?? [])
         {
@@ -128,22 +145,24 @@ public static class ConversationEndpoints
         return await Guarded(id, grains, async grain =>
         {
             var message = await grain.ReplyAsync(new ReplyRequest(me.OperatorId, me.DisplayName, body.Text ?? "", body.Channel, body.Identity,
-                files.Count == 0 ? null : files));
+                files.Count == 0 ? null : files, Acting(context, body.TakeOver)));
             return Results.Accepted($"/api/v1/conversations/{id}/messages", message);
         });
     }
 
-    private static async Task<IResult> NoteAsync(Guid id, NoteBody body, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> NoteAsync(Guid id, NoteBody body, HttpContext context, IGrainFactory grains, IOptions<LimitsOptions> limits)
     {
-        if (string.IsNullOrWhiteSpace(body.Text))
+        var check = new InputCheck(limits.Value);
+        check.Text("text", body.Text, required: true);
+        if (check.Failed)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["text"] = ["A note needs text."] });
+            return check.Problem();
         }
 
         var me = OperatorIdentity.From(context.User);
         return await Guarded(id, grains, async grain =>
         {
-            var note = await grain.AddNoteAsync(me.OperatorId, me.DisplayName, body.Text);
+            var note = await grain.AddNoteAsync(me.OperatorId, me.DisplayName, body.Text!);
             return Results.Created($"/api/v1/conversations/{id}/messages", note);
         });
     }
@@ -162,13 +181,20 @@ public static class ConversationEndpoints
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["operatorId"] = [$"There is no operator {target}."] });
         }
 
-        return await ChangeAsync(id, grains, g => g.AssignAsync(target));
+        return await ChangeAsync(id, grains, g => g.AssignAsync(target, Acting(context, body?.TakeOver == true)));
+    }
+
+    /// <summary>The operator making the request: supervisors and admins may act in a colleague's conversation, operators by taking it over.</summary>
+    private static ActingOperator Acting(HttpContext context, bool takeOver = false)
+    {
+        var me = OperatorIdentity.From(context.User);
+        return new ActingOperator(me.OperatorId, string.IsNullOrEmpty(me.DisplayName) ? me.Login : me.DisplayName, me.Role != OperatorRole.Operator, takeOver);
     }
 
     private static Task<IResult> ChangeAsync(Guid id, IGrainFactory grains, Func<IConversationGrain, Task<ConversationSnapshot>> change) =>
         Guarded(id, grains, async grain => Results.Ok(await change(grain)));
 
-    /// <summary>Runs a command on an existing conversation; an unknown one is 404, a refused command 409 with the reason.</summary>
+    /// <summary>Runs a command on an existing conversation; an unknown one is 404, a refused command 409 with the reason, a refused field 400.</summary>
     private static async Task<IResult> Guarded(Guid id, IGrainFactory grains, Func<IConversationGrain, Task<IResult>> command)
     {
         var grain = grains.GetGrain<IConversationGrain>(id);
@@ -180,6 +206,15 @@ public static class ConversationEndpoints
         try
         {
             return await command(grain);
+        }
+        catch (ConversationHeldException ex)
+        {
+            return Results.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict, title: "A colleague is working on this conversation",
+                extensions: new Dictionary<string, object?> { ["assigneeId"] = ex.AssigneeId, ["takeOver"] = $"/api/v1/conversations/{id}/take-over" });
+        }
+        catch (ConversationInputException ex)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { [ex.Field] = [ex.Message] });
         }
         catch (ConversationException ex)
         {

@@ -5,6 +5,8 @@ using Inbox.Domain.Customers;
 using Inbox.Web.Auth;
 using Inbox.Identity;
 using Inbox.Orders;
+using Inbox.Web.Validation;
+using Microsoft.Extensions.Options;
 
 namespace Inbox.Web.OperatorApi;
 
@@ -35,22 +37,36 @@ public static class CustomerAdminEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> CreateAsync(NewCustomerBody body, IGrainFactory grains, PhoneNumberNormalizer phones)
+    private static async Task<IResult> CreateAsync(NewCustomerBody body, IGrainFactory grains, PhoneNumberNormalizer phones, IOptions<LimitsOptions> limits)
     {
+        var check = new InputCheck(limits.Value);
+        var name = check.Name("name", body.Name);
+        check.Identities("identities", body.Identities);
         var identities = new List<ChannelIdentity>();
-        foreach (var raw in body.Identities ?? [])
+        foreach (var raw in (check.Failed ? null : body.Identities) ?? [])
         {
-            if (AddressInput.Read(raw, phones) is not { } identity)
+            if (check.Identity("identities", raw, required: true) is not { } typed)
             {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["identities"] = [$"'{raw}' is not a phone, an email or a kind:value identity."] });
+                break;
+            }
+
+            if (AddressInput.Read(typed, phones) is not { } identity)
+            {
+                check.Fail("identities", $"'{typed}' is not a phone, an email or a kind:value identity.");
+                break;
             }
 
             identities.Add(identity);
         }
 
-        if (identities.Count == 0 && string.IsNullOrWhiteSpace(body.Name))
+        if (!check.Failed && identities.Count == 0 && name is null)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["name"] = ["A new customer needs a name or an identity."] });
+            check.Fail("name", "A new customer needs a name or an identity.");
+        }
+
+        if (check.Failed)
+        {
+            return check.Problem();
         }
 
         var id = Guid.NewGuid();
@@ -64,15 +80,22 @@ public static class CustomerAdminEndpoints
             }
         }
 
-        var card = await grains.GetGrain<ICustomerGrain>(id).AttachAsync(identities, body.Name);
+        var card = await grains.GetGrain<ICustomerGrain>(id).AttachAsync(identities, name);
         return Results.Created($"/api/v1/customers/{id}", card);
     }
 
-    private static async Task<IResult> LinkAsync(Guid id, LinkIdentityBody body, IGrainFactory grains, PhoneNumberNormalizer phones)
+    private static async Task<IResult> LinkAsync(Guid id, LinkIdentityBody body, IGrainFactory grains, PhoneNumberNormalizer phones, IOptions<LimitsOptions> limits)
     {
-        if (AddressInput.Read(body.Identity, phones) is not { } identity)
+        var check = new InputCheck(limits.Value);
+        var typed = check.Identity("identity", body.Identity, required: true);
+        if (check.Failed)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["identity"] = [$"'{body.Identity}' is not a phone, an email or a kind:value identity."] });
+            return check.Problem();
+        }
+
+        if (AddressInput.Read(typed, phones) is not { } identity)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["identity"] = [$"'{typed}' is not a phone, an email or a kind:value identity."] });
         }
 
         var customer = grains.GetGrain<ICustomerGrain>(id);

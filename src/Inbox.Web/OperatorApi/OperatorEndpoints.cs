@@ -1,7 +1,9 @@
 using Inbox.Domain.Operators;
 using Inbox.Domain.Storage;
 using Inbox.Web.Auth;
+using Inbox.Web.Validation;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Inbox.Web.OperatorApi;
 
@@ -12,6 +14,8 @@ namespace Inbox.Web.OperatorApi;
 public static class OperatorEndpoints
 {
     public const int MinPasswordLength = 10;
+
+    public const int MaxPasswordLength = 256;
 
     public static IEndpointRouteBuilder MapOperatorEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -72,27 +76,25 @@ public static class OperatorEndpoints
 
     private static IResult NotFound(Guid id) => Results.Problem($"There is no operator {id}.", statusCode: StatusCodes.Status404NotFound);
 
-    private static async Task<IResult> CreateAsync(NewOperatorBody body, IOperatorStore operators, IPasswordHasher<OperatorAccount> hasher, TimeProvider clock)
+    private static async Task<IResult> CreateAsync(NewOperatorBody body, IOperatorStore operators, IPasswordHasher<OperatorAccount> hasher, TimeProvider clock,
+        IOptions<LimitsOptions> limits)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(body.Login) || body.Login.Trim().Length > 100)
+        var check = new InputCheck(limits.Value);
+        var login = check.Login("login", body.Login);
+        var displayName = check.DisplayName("displayName", body.DisplayName);
+        var extension = check.Extension("extension", body.Extension);
+        var role = check.Defined("role", body.Role);
+        if (string.IsNullOrEmpty(body.Password) || body.Password.Length is < MinPasswordLength or > MaxPasswordLength)
         {
-            errors["login"] = ["A login of 1 to 100 characters is required."];
+            check.Fail("password", $"A password of {MinPasswordLength} to {MaxPasswordLength} characters is required.");
         }
 
-        if (string.IsNullOrEmpty(body.Password) || body.Password.Length < MinPasswordLength)
+        if (check.Failed)
         {
-            errors["password"] = [$"A password of at least {MinPasswordLength} characters is required."];
+            return check.Problem();
         }
 
-        if (errors.Count > 0)
-        {
-            return Results.ValidationProblem(errors);
-        }
-
-        var login = body.Login!.Trim();
-        var account = new OperatorAccount(Guid.NewGuid(), login, string.IsNullOrWhiteSpace(body.DisplayName) ? login : body.DisplayName.Trim(),
-            body.Role ?? OperatorRole.Operator, "", clock.GetUtcNow(), string.IsNullOrWhiteSpace(body.Extension) ? null : body.Extension.Trim());
+        var account = new OperatorAccount(Guid.NewGuid(), login!, displayName ?? login!, role ?? OperatorRole.Operator, "", clock.GetUtcNow(), extension);
         account = account with { PasswordHash = hasher.HashPassword(account, body.Password!) };
         return await operators.TryAddAsync(account)
             ? Results.Created($"/api/v1/operators/{account.OperatorId}", OperatorView.From(account))

@@ -162,10 +162,16 @@ function renderHeader() {
   $('conv-status').textContent = c.assigneeId ? `${c.status} · ${c.assigneeId === state.me.operatorId ? 'assigned to me' : 'assigned'}` : c.status;
   $('conv-labels').textContent = (c.labels || []).join(', ');
   const buttons = Object.fromEntries([...document.querySelectorAll('.actions button')].map((b) => [b.dataset.action, b]));
+  // A colleague's conversation: an operator takes it over explicitly (recorded, and the colleague is told); supervisors act directly.
+  const colleagues = c.status === 'assigned' && c.assigneeId && c.assigneeId !== state.me.operatorId;
+  const blocked = colleagues && state.me.role === 'operator';
+  buttons.assign.hidden = blocked;
+  buttons['take-over'].hidden = !blocked;
   buttons.assign.disabled = c.status === 'resolved' || c.assigneeId === state.me.operatorId;
-  buttons.unassign.disabled = !c.assigneeId || c.status === 'resolved';
-  buttons.resolve.disabled = c.status === 'resolved';
+  buttons.unassign.disabled = !c.assigneeId || c.status === 'resolved' || blocked;
+  buttons.resolve.disabled = c.status === 'resolved' || blocked;
   buttons.reopen.disabled = c.status !== 'resolved';
+  $('reply-send').disabled = blocked;
 }
 
 function renderTimeline() {
@@ -179,8 +185,9 @@ function renderTimeline() {
 function renderMessage(m) {
   const who = m.kind === 'inbound' ? (state.open.customer?.name || 'Customer')
     : m.kind === 'callEvent' ? 'Call' : (m.authorName || (m.kind === 'note' ? 'Note' : 'Operator'));
+  const where = m.kind === 'note' ? 'private note' : m.kind === 'event' ? 'conversation' : (m.channel || '');
   const meta = el('div', { class: 'meta' },
-    `${who} · ${m.kind === 'note' ? 'private note' : (m.channel || '')} · ${time(m.createdAt)}`,
+    `${who} · ${where} · ${time(m.createdAt)}`,
     m.editedAt ? ` · edited ${time(m.editedAt)}` : '');
   if (m.kind === 'outbound' && m.delivery) {
     meta.append(el('span', { class: `delivery ${m.delivery}`, dataset: { delivery: m.delivery } },
@@ -277,7 +284,18 @@ function onTab(c) {
   return state.tab !== 'mine' || c.assigneeId === state.me?.operatorId;
 }
 
+/** A colleague took over (or a supervisor changed) a conversation that was mine: say so, whatever is open. */
+function noticeTakeOver(ev) {
+  const item = ev.message;
+  if (ev.type !== 'conversation.taken_over' || item?.metadata?.previousAssigneeId !== state.me?.operatorId) return;
+  const box = $('notice');
+  box.replaceChildren(el('span', {}, item.text), ' ', el('button', { type: 'button', onclick: () => openConversation(ev.conversationId) }, 'Open'),
+    ' ', el('button', { type: 'button', onclick: () => { box.hidden = true; } }, 'Dismiss'));
+  box.hidden = false;
+}
+
 function onEvent(ev) {
+  noticeTakeOver(ev);
   if (ev.conversation && !onTab(ev.conversation)) {
     for (const li of $('queue-list').querySelectorAll('li')) if (li.dataset.conversationId === ev.conversationId) li.remove();
   }

@@ -1,6 +1,7 @@
 using Dapper;
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Storage;
+using Inbox.Domain.Text;
 using static Inbox.Silo.Storage.Sqlite.SqliteRows;
 
 namespace Inbox.Silo.Storage.Sqlite;
@@ -47,14 +48,20 @@ public sealed class SqliteAttachmentStore(SqliteDatabase database, SqliteWriteQu
 
     private string PathOf(Guid id) => Path.Combine(_folder, id.ToString("N"));
 
+    /// <summary>
+    /// The name as operators see it and as it goes into a Content-Disposition header: no folder, one line without control
+    /// characters (a CR/LF would break the header) or bidirectional controls ("invoice\u202Efdp.exe" read as "invoiceexe.pdf").
+    /// </summary>
     private static string SafeName(string fileName)
     {
-        var name = Path.GetFileName(fileName ?? "");
+        var name = Path.GetFileName((fileName ?? "").Replace('\\', '/'));
         foreach (var invalid in Path.GetInvalidFileNameChars())
         {
             name = name.Replace(invalid, '_');
         }
 
-        return string.IsNullOrWhiteSpace(name) ? "file" : name.Length > 200 ? name[..200] : name;
+        return DisplayText.Line(name, MaxFileNameLength) ?? "file";
     }
+
+    private const int MaxFileNameLength = 200;
 }
