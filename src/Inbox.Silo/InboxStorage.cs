@@ -38,6 +38,7 @@ public static class InboxStorage
         services.TryAddSingleton<IOperatorStore, SqliteOperatorStore>();
         services.TryAddSingleton<SqliteGrainStorage>();
         services.TryAddSingleton<ICursorStore, SqliteCursorStore>();
+        services.TryAddSingleton<IWebhookQueueStore, SqliteWebhookQueueStore>();
         services.TryAddSingleton<ICallLog, SqliteCallLog>();
         services.TryAddSingleton<IAttachmentStore, SqliteAttachmentStore>();
         return services;

@@ -128,5 +128,16 @@ internal static class SqliteSchema
             payload TEXT NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_calls_recent ON calls(ringing_ticks DESC);
+
+        CREATE TABLE IF NOT EXISTS webhook_intake (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            source TEXT NOT NULL,
+            partition TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            attempts INTEGER NOT NULL,
+            last_error TEXT NULL,
+            dead INTEGER NOT NULL
+        );
         """;
 }
