@@ -6,7 +6,7 @@ namespace Inbox.Connectors.Twilio;
 
 /// <summary>
 /// Downloads the files of one inbound message, all at once, within <see cref="TwilioChannelOptions.MediaDownloadTimeout"/>
-/// (Twilio waits 15 s for the whole answer). A file that cannot be had does not lose the message: it becomes a note in
+/// (after Twilio has had its answer: the webhook intake runs this). A file that cannot be had does not lose the message: it becomes a note in
 /// the text, so the operator knows to ask for it again.
 /// </summary>
 public sealed class TwilioMediaDownloader(TwilioRestClient client, IOptions<TwilioChannelOptions> options, ILogger<TwilioMediaDownloader> logger)
