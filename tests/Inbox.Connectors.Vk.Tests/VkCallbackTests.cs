@@ -219,7 +219,11 @@ public sealed class VkCallbackTests : IAsyncLifetime
         Assert.True(dead.Dead);
         Assert.Equal(5, dead.Attempts);
         Assert.Contains("storage is down", dead.LastError);
-        Assert.Equal(1, _host.Services.GetRequiredService<WebhookIntake>().DeadLetters[ChannelNames.Vk]);
+        var intake = _host.Services.GetRequiredService<WebhookIntake>();
+        Assert.Equal(1, intake.DeadLetters[ChannelNames.Vk]);
+        var health = await new WebhookIntakeHealthCheck(intake).CheckHealthAsync(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext());
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, health.Status);
+        Assert.Contains("vk: 1", health.Description);
     }
 
     [Theory]
