@@ -208,7 +208,7 @@ public sealed class WebhookIntake(
                 }
             }
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        catch (Exception) when (_stopping.IsCancellationRequested)
         {
             // stopping: the entry stays in the store and is processed on the next start
         }
