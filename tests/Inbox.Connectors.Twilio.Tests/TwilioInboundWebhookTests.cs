@@ -296,6 +296,24 @@ public sealed class TwilioInboundWebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_file_Twilio_cannot_serve_for_now_is_fetched_again_and_the_message_arrives_with_it_once()
+    {
+        var photo = new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 9 };
+        var url = _host.Twilio.AddMedia("ME1111111111111111111111111111111", photo, "image/jpeg");
+        _host.Twilio.MediaFailures = 1;
+        var form = TwilioSamples.WhatsApp(body: "Фото").With("NumMedia", "1").With("MediaUrl0", url).With("MediaContentType0", "image/jpeg");
+
+        using var response = await _host.PostSignedFormAsync(TwilioSamples.MessagesPath, form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var stored = Assert.Single(_host.Pipeline.Stored);
+        Assert.Equal("Фото", stored.Text);
+        Assert.Equal(photo, Assert.Single(stored.Attachments!).Content);
+        Assert.Equal(2, _host.Twilio.MediaRequests.Count);
+        Assert.Equal(1, _host.Pipeline.AcceptCalls);
+    }
+
+    [Fact]
     public async Task Credentials_are_not_sent_to_a_host_that_is_not_Twilio()
     {
         await using var elsewhere = await FakeTwilioServer.StartAsync(requireCredentials: false);

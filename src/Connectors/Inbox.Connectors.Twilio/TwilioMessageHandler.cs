@@ -29,7 +29,7 @@ public sealed class TwilioMessageHandler(
                 incoming.MessageSid, declared, incoming.Media.Count);
         }
 
-        var (files, notes) = await downloader.DownloadAsync(incoming.MessageSid, incoming.Media, cancellationToken);
+        var (files, notes) = await downloader.DownloadAsync(incoming.MessageSid, incoming.Media, work.BestEffort, cancellationToken);
         var text = notes.Count == 0 ? incoming.Text : string.Join("\n", new[] { incoming.Text }.Where(t => !string.IsNullOrWhiteSpace(t)).Concat(notes));
         var message = new InboundMessage(incoming.Channel, incoming.MessageSid, incoming.From, incoming.SenderName, text, work.Entry.ReceivedAt,
             files.Count == 0 ? null : files);
