@@ -1,4 +1,5 @@
 using Inbox.Connectors;
+using Inbox.Connectors.Webhooks;
 using Inbox.Connectors.Api;
 using Inbox.Connectors.Email;
 using Inbox.Connectors.Telegram;
@@ -93,6 +94,7 @@ public static class InboxApp
         builder.Services.AddSingleton<IDeliveryReceipts, DeliveryReceipts>();
         builder.Services.AddSingleton<IIdentityReachability, IdentityReachability>();
         builder.Services.AddSingleton<IConnectorCursorStore, ConnectorCursorStore>();
+        builder.Services.AddSingleton<IWebhookIntakeStore, WebhookIntakeStore>();
         builder.Services.AddSingleton<IConversationHistory, ConversationHistory>();
         builder.Services.AddSingleton<CallEventSink>();
         builder.Services.AddSingleton<ICallEventSink>(sp => sp.GetRequiredService<CallEventSink>());

@@ -28,7 +28,8 @@ public sealed class TelegramChannelRegistrationTests
         Assert.True(new TelegramModule().AddServices(services, Configuration(("BotToken", "123456:TEST"))));
 
         Assert.Contains(services, s => s.ServiceType == typeof(IOutboundChannel));
-        Assert.DoesNotContain(services, s => s.ServiceType == typeof(IHostedService));
+        Assert.DoesNotContain(services, s => s.ImplementationType == typeof(TelegramPollingService));
+        Assert.Contains(services, s => s.ServiceType == typeof(Inbox.Connectors.Webhooks.IWebhookHandler) && s.ServiceKey as string == ChannelNames.Telegram);
         using var provider = services.AddLogging().BuildServiceProvider();
         var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<TelegramChannelOptions>>().Value;
         Assert.Equal(TelegramMode.Webhook, options.Mode);

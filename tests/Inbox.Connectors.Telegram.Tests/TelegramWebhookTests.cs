@@ -323,25 +323,51 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task When_Telegram_cannot_serve_a_photo_the_update_is_answered_503_and_stored_on_redelivery()
+    public async Task The_update_is_answered_while_the_photo_is_still_downloading_and_the_message_then_arrives_with_it()
     {
-        _api.Enqueue("getFile", FakeResponse.Html(502));
+        var slowFiles = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _api.FileGate = slowFiles;
 
-        var failed = await _host.PostUpdateAsync(TelegramExamples.Photo);
+        var response = await _host.PostAsync(new StringContent(TelegramExamples.Photo, Encoding.UTF8, "application/json")).WaitAsync(Signal.MaxWait);
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
-        Assert.Equal(0, _world.Pipeline.AcceptCalls);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await _api.WaitForCallsAsync(calls => calls.Any(c => c.Method == "file:photos/file_7.jpg"));
+        Assert.Empty(_world.Pipeline.Stored);
+        Assert.Single(_world.Intake.Entries);
 
-        var redelivered = await _host.PostUpdateAsync(TelegramExamples.Photo);
-
-        Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
+        slowFiles.SetResult();
+        await _world.Pipeline.WaitForStoredAsync(1);
         Assert.Equal(TelegramExamples.PhotoBytes, Assert.Single(_world.Pipeline.Single("123456789:43").Attachments!).Content);
+        await _world.Intake.WaitUntilDrainedAsync();
+        Assert.Empty(_world.Intake.Entries);
     }
 
     [Fact]
-    public async Task A_file_Telegram_refuses_for_good_is_noted_in_the_text_and_the_message_is_stored()
+    public async Task When_Telegram_cannot_serve_a_photo_for_now_it_is_tried_again_and_the_message_arrives_with_it()
     {
-        _api.Enqueue("getFile", FakeResponse.Error(400, "Bad Request: file is too big"));
+        _api.Enqueue("getFile", FakeResponse.Html(502));
+
+        var response = await _host.PostUpdateAsync(TelegramExamples.Photo);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(TelegramExamples.PhotoBytes, Assert.Single(_world.Pipeline.Single("123456789:43").Attachments!).Content);
+        Assert.Equal(2, _api.CallsTo("getFile").Count);
+        Assert.Equal(1, _world.Pipeline.AcceptCalls);
+    }
+
+    [Theory]
+    [InlineData(false, "not downloaded", 3)]
+    [InlineData(true, "file is too big", 1)]
+    public async Task A_file_refused_for_good_or_failing_every_time_is_noted_in_the_text_and_the_message_is_stored(bool refusedForGood, string note, int getFileCalls)
+    {
+        if (refusedForGood)
+        {
+            _api.Enqueue("getFile", FakeResponse.Error(400, "Bad Request: file is too big"));
+        }
+        else
+        {
+            _api.Enqueue("getFile", FakeResponse.Html(502), FakeResponse.Html(502), FakeResponse.Html(502));
+        }
 
         var response = await _host.PostUpdateAsync(TelegramExamples.Photo);
 
@@ -349,18 +375,55 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
         var message = _world.Pipeline.Single("123456789:43");
         Assert.Null(message.Attachments);
         Assert.StartsWith("чек", message.Text);
-        Assert.Contains("file is too big", message.Text);
+        Assert.Contains(note, message.Text);
+        Assert.Equal(getFileCalls, _api.CallsTo("getFile").Count);
     }
 
     [Fact]
-    public async Task A_failing_store_is_not_acknowledged()
+    public async Task An_update_that_cannot_be_kept_is_not_acknowledged()
     {
-        _world.Pipeline.BeforeAccept = (_, _) => throw new InvalidOperationException("database is down");
+        _world.Intake.AddFailuresToThrow = 1;
 
         var response = await _host.PostUpdateAsync(TelegramExamples.Text);
 
-        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
-        Assert.Empty(_world.Pipeline.Stored);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(0, _world.Pipeline.AcceptCalls);
+    }
+
+    [Fact]
+    public async Task A_failing_store_after_the_200_is_retried_and_the_message_is_stored_once()
+    {
+        var failures = 2;
+        _world.Pipeline.BeforeAccept = (_, _) => Interlocked.Decrement(ref failures) >= 0
+            ? throw new InvalidOperationException("database is down")
+            : Task.CompletedTask;
+
+        var response = await _host.PostUpdateAsync(TelegramExamples.Text);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Где мой заказ 1234?", _world.Pipeline.Single("123456789:42").Text);
+        Assert.Equal(3, _world.Pipeline.AcceptCalls);
+    }
+
+    [Fact]
+    public async Task Updates_acknowledged_before_a_stop_are_stored_after_the_restart()
+    {
+        var world = new TestWorld();
+        var stuck = new TaskCompletionSource();
+        world.Pipeline.BeforeAccept = (_, token) => stuck.Task.WaitAsync(token);
+        var first = await TelegramTestHost.StartAsync(_api, world);
+        var response = await first.PostAsync(new StringContent(TelegramExamples.Text, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await world.Pipeline.WaitForCallsAsync(1);
+        await first.DisposeAsync();
+        Assert.Empty(world.Pipeline.Stored);
+
+        world.Pipeline.BeforeAccept = null;
+        await using var second = await TelegramTestHost.StartAsync(_api, world);
+        await world.Pipeline.WaitForStoredAsync(1);
+        Assert.Equal("Где мой заказ 1234?", world.Pipeline.Single("123456789:42").Text);
+        await world.Intake.WaitUntilDrainedAsync();
+        Assert.Empty(world.Intake.Entries);
     }
 
     [Fact]

@@ -12,6 +12,9 @@ public sealed class RecordingDeliveryReceipts(EventLog? log = null) : IDeliveryR
     private readonly Dictionary<(string Channel, string Id), int> _known = [];
     private readonly List<(DeliveryReceipt Receipt, bool Known)> _calls = [];
 
+    /// <summary>Pulsed on every call.</summary>
+    public Signal Changed { get; } = new();
+
     /// <summary>Every receipt handed in, in order, with whether it was known.</summary>
     public IReadOnlyList<(DeliveryReceipt Receipt, bool Known)> Calls
     {
@@ -50,6 +53,7 @@ public sealed class RecordingDeliveryReceipts(EventLog? log = null) : IDeliveryR
         }
 
         log?.Add($"receipt:{receipt.ProviderMessageId}:{receipt.Status}:{known}");
+        Changed.Pulse();
         return Task.FromResult(known);
     }
 }

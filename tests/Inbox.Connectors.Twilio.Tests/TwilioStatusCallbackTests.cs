@@ -213,6 +213,30 @@ public sealed class TwilioStatusCallbackTests : IAsyncLifetime
         Assert.Empty(_host.Receipts.Calls);
     }
 
+    [Fact]
+    public async Task A_node_that_stops_while_a_receipt_waits_for_its_send_never_answers_500_and_records_it_after_the_restart()
+    {
+        var intake = new RecordingWebhookIntakeStore();
+        var longWait = new Dictionary<string, string?> { ["Channels:Twilio:UnknownReceiptRetryWindow"] = "00:05:00" };
+        var first = await TwilioTestHost.StartAsync(longWait, intake: intake);
+        using (var response = await first.SendSignedFormAsync(TwilioSamples.StatusPath, TwilioSamples.Status(Sid, "delivered")).WaitAsync(Signal.MaxWait))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode); // at once, not after the 5-minute wait for the send record
+        }
+
+        var firstReceipts = first.Receipts;
+        await firstReceipts.Changed.WaitUntilAsync(() => firstReceipts.Calls.Count >= 1, "the receipt to be tried");
+        await first.DisposeAsync(); // the node stops during the wait
+        Assert.Empty(firstReceipts.Recorded);
+        Assert.False(Assert.Single(intake.Entries).Dead);
+
+        await using var second = await TwilioTestHost.StartAsync(longWait, intake: intake);
+        second.Receipts.Know(ChannelNames.Sms, Sid);
+        await intake.WaitUntilDrainedAsync();
+        Assert.Equal(ReceiptStatus.Delivered, Assert.Single(second.Receipts.Recorded).Status);
+        Assert.Empty(intake.Entries);
+    }
+
     private Task<HttpResponseMessage> PostStatusAsync(List<KeyValuePair<string, string>> form) =>
         _host.PostSignedFormAsync(TwilioSamples.StatusPath, form);
 

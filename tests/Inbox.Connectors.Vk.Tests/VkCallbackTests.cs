@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using Inbox.Connectors.Vk.Tests.Infrastructure;
+using Inbox.Connectors.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Inbox.Connectors.Vk.Tests;
 
@@ -36,7 +38,7 @@ public sealed class VkCallbackTests : IAsyncLifetime
     [Fact]
     public async Task Confirmation_is_answered_with_the_configured_code_as_the_raw_body()
     {
-        using var response = await _host.PostCallbackAsync(VkPayloads.Confirmation);
+        using var response = await _host.PostAndProcessAsync(VkPayloads.Confirmation);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(Encoding.UTF8.GetBytes(VkTestHost.ConfirmationCode), await response.Content.ReadAsByteArrayAsync());
@@ -46,7 +48,7 @@ public sealed class VkCallbackTests : IAsyncLifetime
     [Fact]
     public async Task Confirmation_for_another_community_is_refused()
     {
-        using var response = await _host.PostCallbackAsync("""{"type":"confirmation","group_id":1,"secret":"s3cr3t"}""");
+        using var response = await _host.PostAndProcessAsync("""{"type":"confirmation","group_id":1,"secret":"s3cr3t"}""");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.DoesNotContain(VkTestHost.ConfirmationCode, await response.Content.ReadAsStringAsync());
@@ -55,7 +57,7 @@ public sealed class VkCallbackTests : IAsyncLifetime
     [Fact]
     public async Task Confirmation_with_a_wrong_secret_does_not_reveal_the_code()
     {
-        using var response = await _host.PostCallbackAsync("""{"type":"confirmation","group_id":229000000,"secret":"guess"}""");
+        using var response = await _host.PostAndProcessAsync("""{"type":"confirmation","group_id":229000000,"secret":"guess"}""");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.DoesNotContain(VkTestHost.ConfirmationCode, await response.Content.ReadAsStringAsync());
@@ -66,7 +68,7 @@ public sealed class VkCallbackTests : IAsyncLifetime
     {
         await using var host = await VkTestHost.StartAsync(_vk, s => s["Channels:Vk:ConfirmationCode"] = null);
 
-        using var response = await host.PostCallbackAsync(VkPayloads.Confirmation);
+        using var response = await host.PostAndProcessAsync(VkPayloads.Confirmation);
 
         Assert.Equal("from-api-7f3e", await response.Content.ReadAsStringAsync());
         Assert.Equal("229000000", Assert.Single(_vk.CallsOf("groups.getCallbackConfirmationCode"))["group_id"]);
@@ -75,7 +77,7 @@ public sealed class VkCallbackTests : IAsyncLifetime
     [Fact]
     public async Task The_example_message_is_stored_with_its_largest_photo_and_answered_ok()
     {
-        using var response = await _host.PostCallbackAsync(VkPayloads.MessageNew);
+        using var response = await _host.PostAndProcessAsync(VkPayloads.MessageNew);
 
         await AssertOkAsync(response);
         var message = Assert.Single(_host.Pipeline.Stored);
@@ -98,33 +100,130 @@ public sealed class VkCallbackTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Ok_is_answered_only_after_the_message_is_durable()
+    public async Task Ok_is_answered_only_after_the_event_is_durable()
     {
-        _host.Pipeline.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _host.Intake.HoldAdd = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var posting = _host.PostCallbackAsync(VkPayloads.MessageNew);
-        await _host.Pipeline.Entered.Task.WaitAsync(Signal.MaxWait);
-        Assert.False(posting.IsCompleted, "VK was answered before the pipeline stored the message");
-        Assert.Empty(_host.Pipeline.Stored);
+        await _host.Intake.AddEntered.Task.WaitAsync(Signal.MaxWait);
+        Assert.False(posting.IsCompleted, "VK was answered before the event was kept");
 
-        _host.Pipeline.Hold.SetResult();
+        _host.Intake.HoldAdd.SetResult();
         using var response = await posting.WaitAsync(Signal.MaxWait);
         await AssertOkAsync(response);
+        await _host.Pipeline.WaitForStoredAsync(1);
+        await _host.Intake.WaitUntilDrainedAsync();
         Assert.Single(_host.Pipeline.Stored);
     }
 
     [Fact]
-    public async Task A_storage_failure_is_not_acknowledged_and_the_redelivery_is_stored_once()
+    public async Task Ok_comes_back_while_users_get_and_the_photo_are_still_loading_then_the_message_arrives_with_both()
     {
-        _host.Pipeline.FailuresToThrow = 1;
+        var slowApi = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var slowCdn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _vk.MethodGates["users.get"] = slowApi;
+        _vk.FileGate = slowCdn;
 
-        using var failed = await _host.PostCallbackAsync(VkPayloads.MessageNew);
+        using var response = await _host.PostCallbackAsync(VkPayloads.MessageNew).WaitAsync(Signal.MaxWait);
+
+        await AssertOkAsync(response);
+        await _vk.Changed.WaitUntilAsync(() => _vk.CallsOf("users.get").Count == 1, "users.get to be called");
+        Assert.Empty(_host.Pipeline.Stored);
+        var kept = Assert.Single(_host.Intake.Entries);
+        Assert.DoesNotContain(VkTestHost.Secret, kept.Payload);
+
+        slowApi.SetResult();
+        slowCdn.SetResult();
+        await _host.Pipeline.WaitForStoredAsync(1);
+        var message = Assert.Single(_host.Pipeline.Stored);
+        Assert.Equal("Иван Петров", message.SenderName);
+        Assert.Equal(VkPayloads.LargePhoto, Assert.Single(message.Attachments!).Content);
+        await _host.Intake.WaitUntilDrainedAsync();
+        Assert.Empty(_host.Intake.Entries);
+    }
+
+    [Fact]
+    public async Task When_the_event_cannot_be_kept_it_is_not_acknowledged_and_the_redelivery_is_stored_once()
+    {
+        _host.Intake.AddFailuresToThrow = 1;
+
+        using var failed = await _host.PostAndProcessAsync(VkPayloads.MessageNew);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
         Assert.NotEqual("ok", await failed.Content.ReadAsStringAsync());
+        Assert.Empty(_vk.CallsOf("users.get"));
 
-        using var redelivered = await _host.PostCallbackAsync(VkPayloads.MessageNew);
+        using var redelivered = await _host.PostAndProcessAsync(VkPayloads.MessageNew);
         await AssertOkAsync(redelivered);
         Assert.Single(_host.Pipeline.Stored);
+    }
+
+    [Fact]
+    public async Task A_storage_failure_after_the_ok_is_retried_and_the_message_is_stored_once()
+    {
+        _host.Pipeline.FailuresToThrow = 2;
+
+        using var response = await _host.PostAndProcessAsync(VkPayloads.MessageNew);
+
+        await AssertOkAsync(response);
+        Assert.Single(_host.Pipeline.Stored);
+        Assert.Equal(3, _host.Pipeline.AcceptCalls);
+        Assert.Empty(_host.Intake.Entries);
+    }
+
+    [Fact]
+    public async Task A_photo_download_that_fails_for_now_is_retried_and_the_message_arrives_with_the_photo()
+    {
+        _vk.FileFailures = 1;
+
+        using var response = await _host.PostAndProcessAsync(VkPayloads.MessageNew);
+
+        await AssertOkAsync(response);
+        var message = Assert.Single(_host.Pipeline.Stored);
+        Assert.Equal("Где заказ?", message.Text);
+        Assert.Equal(VkPayloads.LargePhoto, Assert.Single(message.Attachments!).Content);
+    }
+
+    [Fact]
+    public async Task Events_acknowledged_before_a_stop_are_processed_after_the_restart()
+    {
+        var intake = new RecordingWebhookIntakeStore();
+        var stuck = new RecordingInboundPipeline { BeforeAccept = (_, token) => Task.Delay(Timeout.Infinite, token) };
+        var first = await VkTestHost.StartAsync(_vk, pipeline: stuck, intake: intake);
+        using (var response = await first.PostCallbackAsync(VkPayloads.MessageNew))
+        {
+            await AssertOkAsync(response);
+        }
+
+        await stuck.WaitForCallsAsync(1);
+        await first.DisposeAsync();
+        Assert.Empty(stuck.Stored);
+        Assert.Single(intake.Entries);
+
+        var pipeline = new RecordingInboundPipeline();
+        await using var second = await VkTestHost.StartAsync(_vk, pipeline: pipeline, intake: intake);
+        await pipeline.WaitForStoredAsync(1);
+        Assert.Equal("123456789_57", Assert.Single(pipeline.Stored).ExternalId);
+        await intake.WaitUntilDrainedAsync();
+        Assert.Empty(intake.Entries);
+    }
+
+    [Fact]
+    public async Task An_event_that_keeps_failing_becomes_a_dead_letter_and_is_kept()
+    {
+        _host.Pipeline.FailuresToThrow = 100;
+
+        using var response = await _host.PostAndProcessAsync(VkPayloads.MessageNew);
+
+        await AssertOkAsync(response);
+        var dead = Assert.Single(_host.Intake.Entries);
+        Assert.True(dead.Dead);
+        Assert.Equal(5, dead.Attempts);
+        Assert.Contains("storage is down", dead.LastError);
+        var intake = _host.Services.GetRequiredService<WebhookIntake>();
+        Assert.Equal(1, intake.DeadLetters[ChannelNames.Vk]);
+        var health = await new WebhookIntakeHealthCheck(intake).CheckHealthAsync(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext());
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, health.Status);
+        Assert.Contains("vk: 1", health.Description);
     }
 
     [Theory]
@@ -133,7 +232,7 @@ public sealed class VkCallbackTests : IAsyncLifetime
     [InlineData("")]
     public async Task A_wrong_secret_is_refused_with_403_and_nothing_is_processed(string secret)
     {
-        using var response = await _host.PostCallbackAsync(VkPayloads.MessageNew.Replace("\"secret\":\"s3cr3t\"", $"\"secret\":\"{secret}\""));
+        using var response = await _host.PostAndProcessAsync(VkPayloads.MessageNew.Replace("\"secret\":\"s3cr3t\"", $"\"secret\":\"{secret}\""));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(0, _host.Pipeline.AcceptCalls);
@@ -143,7 +242,7 @@ public sealed class VkCallbackTests : IAsyncLifetime
     [Fact]
     public async Task A_missing_secret_is_refused_with_403()
     {
-        using var response = await _host.PostCallbackAsync(VkPayloads.MessageNew.Replace("\"secret\":\"s3cr3t\",", ""));
+        using var response = await _host.PostAndProcessAsync(VkPayloads.MessageNew.Replace("\"secret\":\"s3cr3t\",", ""));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(0, _host.Pipeline.AcceptCalls);
@@ -154,7 +253,7 @@ public sealed class VkCallbackTests : IAsyncLifetime
     {
         await using var host = await VkTestHost.StartAsync(_vk, s => s["Channels:Vk:Secret"] = null);
 
-        using var response = await host.PostCallbackAsync(VkPayloads.MessageNew);
+        using var response = await host.PostAndProcessAsync(VkPayloads.MessageNew);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("Channels:Vk:Secret", await response.Content.ReadAsStringAsync());
@@ -164,7 +263,7 @@ public sealed class VkCallbackTests : IAsyncLifetime
     [Fact]
     public async Task An_event_for_another_community_is_refused()
     {
-        using var response = await _host.PostCallbackAsync(VkPayloads.TextMessage("e-other", 5, 5, 1, "hi", groupId: 1));
+        using var response = await _host.PostAndProcessAsync(VkPayloads.TextMessage("e-other", 5, 5, 1, "hi", groupId: 1));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Empty(_host.Pipeline.Stored);
@@ -173,8 +272,8 @@ public sealed class VkCallbackTests : IAsyncLifetime
     [Fact]
     public async Task A_repeated_event_id_is_stored_once()
     {
-        using var first = await _host.PostCallbackAsync(VkPayloads.MessageNew);
-        using var second = await _host.PostCallbackAsync(VkPayloads.MessageNew);
+        using var first = await _host.PostAndProcessAsync(VkPayloads.MessageNew);
+        using var second = await _host.PostAndProcessAsync(VkPayloads.MessageNew);
 
         await AssertOkAsync(first);
         await AssertOkAsync(second);
@@ -190,7 +289,7 @@ public sealed class VkCallbackTests : IAsyncLifetime
              "object":{"id":1842,"date":1767225700,"peer_id":123456789,"from_id":-229000000,"out":1,"text":"Ваш заказ в пути","conversation_message_id":58,"attachments":[],"fwd_messages":[]}}
             """;
 
-        using var response = await _host.PostCallbackAsync(echo);
+        using var response = await _host.PostAndProcessAsync(echo);
 
         await AssertOkAsync(response);
         Assert.Equal(0, _host.Pipeline.AcceptCalls);
@@ -199,7 +298,7 @@ public sealed class VkCallbackTests : IAsyncLifetime
     [Fact]
     public async Task A_message_new_sent_by_the_community_itself_is_ignored()
     {
-        using var response = await _host.PostCallbackAsync(VkPayloads.TextMessage("e-own", 123456789, -229000000, 60, "from us"));
+        using var response = await _host.PostAndProcessAsync(VkPayloads.TextMessage("e-own", 123456789, -229000000, 60, "from us"));
 
         await AssertOkAsync(response);
         Assert.Equal(0, _host.Pipeline.AcceptCalls);
@@ -214,7 +313,7 @@ public sealed class VkCallbackTests : IAsyncLifetime
     [InlineData("""{"type":"message_typing_state","event_id":"e-6","v":"5.199","group_id":229000000,"secret":"s3cr3t","object":{"state":"typing","from_id":1,"to_id":-229000000}}""")]
     public async Task A_missing_or_unknown_type_is_answered_ok_and_ignored(string json)
     {
-        using var response = await _host.PostCallbackAsync(json);
+        using var response = await _host.PostAndProcessAsync(json);
 
         await AssertOkAsync(response);
         Assert.Equal(0, _host.Pipeline.AcceptCalls);
@@ -227,23 +326,25 @@ public sealed class VkCallbackTests : IAsyncLifetime
     [InlineData("message_allow")]
     [InlineData("message_deny")]
     [InlineData("message_event")]
-    public async Task An_object_that_is_not_an_object_is_refused_with_400(string type)
+    public async Task An_object_that_is_not_an_object_is_answered_ok_and_dropped(string type)
     {
-        using var response = await _host.PostCallbackAsync($$"""{"type":"{{type}}","event_id":"bad-1","v":"5.199","group_id":229000000,"secret":"s3cr3t","object":1}""");
+        using var response = await _host.PostAndProcessAsync($$"""{"type":"{{type}}","event_id":"bad-1","v":"5.199","group_id":229000000,"secret":"s3cr3t","object":1}""");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await AssertOkAsync(response);
+        Assert.Equal(0, _host.Intake.Added);
         Assert.Equal(0, _host.Pipeline.AcceptCalls);
         Assert.Empty(_host.Pipeline.Edits);
         Assert.Empty(_host.Reachability.Calls);
     }
 
     [Fact]
-    public async Task A_message_object_without_any_sender_is_refused_with_400()
+    public async Task A_message_object_without_any_sender_is_answered_ok_and_dropped()
     {
-        using var response = await _host.PostCallbackAsync(
+        using var response = await _host.PostAndProcessAsync(
             """{"type":"message_new","event_id":"bad-2","v":"5.199","group_id":229000000,"secret":"s3cr3t","object":{"message":{"text":"who am I"},"client_info":{}}}""");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await AssertOkAsync(response);
+        Assert.Equal(0, _host.Intake.Added);
         Assert.Empty(_host.Pipeline.Stored);
     }
 
@@ -254,7 +355,7 @@ public sealed class VkCallbackTests : IAsyncLifetime
     [InlineData("\"ok\"")]
     public async Task A_body_that_is_not_a_json_object_is_refused_with_400(string body)
     {
-        using var response = await _host.PostCallbackAsync(body);
+        using var response = await _host.PostAndProcessAsync(body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(0, _host.Pipeline.AcceptCalls);
@@ -265,7 +366,7 @@ public sealed class VkCallbackTests : IAsyncLifetime
     {
         var huge = VkPayloads.TextMessage("big-1", 123456789, 123456789, 99, new string('a', 1_100_000));
 
-        using var response = await _host.PostCallbackAsync(huge);
+        using var response = await _host.PostAndProcessAsync(huge);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal(0, _host.Pipeline.AcceptCalls);
@@ -274,7 +375,7 @@ public sealed class VkCallbackTests : IAsyncLifetime
     [Fact]
     public async Task The_layout_before_5_103_with_the_message_directly_in_object_is_stored()
     {
-        using var response = await _host.PostCallbackAsync(VkPayloads.MessageNewOldLayout);
+        using var response = await _host.PostAndProcessAsync(VkPayloads.MessageNewOldLayout);
 
         await AssertOkAsync(response);
         var message = Assert.Single(_host.Pipeline.Stored);
@@ -289,8 +390,8 @@ public sealed class VkCallbackTests : IAsyncLifetime
         var directButNew = VkPayloads.MessageNewOldLayout.Replace("\"v\":\"5.80\"", "\"v\":\"5.199\"");
         var nestedButOld = VkPayloads.MessageNew.Replace("\"v\":\"5.199\"", "\"v\":\"5.80\"");
 
-        using var first = await _host.PostCallbackAsync(directButNew);
-        using var second = await _host.PostCallbackAsync(nestedButOld);
+        using var first = await _host.PostAndProcessAsync(directButNew);
+        using var second = await _host.PostAndProcessAsync(nestedButOld);
 
         await AssertOkAsync(first);
         await AssertOkAsync(second);
@@ -301,10 +402,10 @@ public sealed class VkCallbackTests : IAsyncLifetime
     [Fact]
     public async Task Group_chat_messages_and_their_edits_are_ignored_not_made_a_private_conversation_with_the_author()
     {
-        using var a = await _host.PostCallbackAsync(VkPayloads.TextMessage("chat-1", 2000000001, 123456789, 10, "first", id: 0));
-        using var b = await _host.PostCallbackAsync(VkPayloads.TextMessage("chat-2", 2000000001, 123456789, 11, "second", id: 0));
-        using var edit = await _host.PostCallbackAsync(VkPayloads.TextMessage("chat-3", 2000000001, 123456789, 10, "first, edited", id: 0).Replace("\"message_new\"", "\"message_edit\"", StringComparison.Ordinal));
-        using var direct = await _host.PostCallbackAsync(VkPayloads.TextMessage("dm-1", 123456789, 123456789, 12, "private"));
+        using var a = await _host.PostAndProcessAsync(VkPayloads.TextMessage("chat-1", 2000000001, 123456789, 10, "first", id: 0));
+        using var b = await _host.PostAndProcessAsync(VkPayloads.TextMessage("chat-2", 2000000001, 123456789, 11, "second", id: 0));
+        using var edit = await _host.PostAndProcessAsync(VkPayloads.TextMessage("chat-3", 2000000001, 123456789, 10, "first, edited", id: 0).Replace("\"message_new\"", "\"message_edit\"", StringComparison.Ordinal));
+        using var direct = await _host.PostAndProcessAsync(VkPayloads.TextMessage("dm-1", 123456789, 123456789, 12, "private"));
 
         await AssertOkAsync(a);
         await AssertOkAsync(b);
@@ -324,7 +425,7 @@ public sealed class VkCallbackTests : IAsyncLifetime
                "attachments":[{"type":"sticker","sticker":{"product_id":1,"sticker_id":9}}],"fwd_messages":[]},"client_info":{}}}
             """;
 
-        using var response = await _host.PostCallbackAsync(sticker);
+        using var response = await _host.PostAndProcessAsync(sticker);
 
         await AssertOkAsync(response);
         var message = Assert.Single(_host.Pipeline.Stored);
@@ -338,7 +439,7 @@ public sealed class VkCallbackTests : IAsyncLifetime
     {
         var photoOnly = VkPayloads.MessageNew.Replace("\"text\":\"Где заказ?\"", "\"text\":\"\"");
 
-        using var response = await _host.PostCallbackAsync(photoOnly);
+        using var response = await _host.PostAndProcessAsync(photoOnly);
 
         await AssertOkAsync(response);
         var message = Assert.Single(_host.Pipeline.Stored);
@@ -351,7 +452,7 @@ public sealed class VkCallbackTests : IAsyncLifetime
     {
         _vk.Files.TryRemove("/x.jpg", out _);
 
-        using var response = await _host.PostCallbackAsync(VkPayloads.MessageNew);
+        using var response = await _host.PostAndProcessAsync(VkPayloads.MessageNew);
 
         await AssertOkAsync(response);
         var message = Assert.Single(_host.Pipeline.Stored);
@@ -374,7 +475,7 @@ public sealed class VkCallbackTests : IAsyncLifetime
                "attachments":[],"fwd_messages":[{{{{nested}}}}]},"client_info":{}}}
             """;
 
-        using var response = await _host.PostCallbackAsync(json);
+        using var response = await _host.PostAndProcessAsync(json);
 
         await AssertOkAsync(response);
         var text = Assert.Single(_host.Pipeline.Stored).Text;
@@ -387,7 +488,7 @@ public sealed class VkCallbackTests : IAsyncLifetime
     [Fact]
     public async Task When_users_get_omits_the_sender_the_message_is_stored_without_a_name()
     {
-        using var response = await _host.PostCallbackAsync(VkPayloads.TextMessage("anon-1", 555, 555, 1, "hello"));
+        using var response = await _host.PostAndProcessAsync(VkPayloads.TextMessage("anon-1", 555, 555, 1, "hello"));
 
         await AssertOkAsync(response);
         var message = Assert.Single(_host.Pipeline.Stored);
@@ -398,21 +499,37 @@ public sealed class VkCallbackTests : IAsyncLifetime
     [Theory]
     [InlineData(200, """{"error":{"error_code":10,"error_msg":"Internal server error"}}""")]
     [InlineData(500, "oops")]
-    public async Task When_users_get_fails_the_message_is_stored_without_a_name(int status, string body)
+    public async Task When_users_get_fails_for_now_it_is_retried_and_the_message_gets_the_name(int status, string body)
     {
         _vk.Script("users.get", new FakeResponse(status, body));
 
-        using var response = await _host.PostCallbackAsync(VkPayloads.MessageNew);
+        using var response = await _host.PostAndProcessAsync(VkPayloads.MessageNew);
 
         await AssertOkAsync(response);
-        Assert.Null(Assert.Single(_host.Pipeline.Stored).SenderName);
+        Assert.Equal("Иван Петров", Assert.Single(_host.Pipeline.Stored).SenderName);
+        Assert.Equal(2, _vk.CallsOf("users.get").Count);
+    }
+
+    [Fact]
+    public async Task When_users_get_keeps_failing_the_message_is_stored_without_a_name()
+    {
+        var down = new FakeResponse(500, "oops");
+        _vk.Script("users.get", down, down, down, down, down);
+
+        using var response = await _host.PostAndProcessAsync(VkPayloads.MessageNew);
+
+        await AssertOkAsync(response);
+        var message = Assert.Single(_host.Pipeline.Stored);
+        Assert.Null(message.SenderName);
+        Assert.Equal("Где заказ?", message.Text);
+        Assert.Equal(3, _vk.CallsOf("users.get").Count);
     }
 
     [Fact]
     public async Task Sender_names_are_cached()
     {
-        using var a = await _host.PostCallbackAsync(VkPayloads.TextMessage("n-1", 123456789, 123456789, 1, "one"));
-        using var b = await _host.PostCallbackAsync(VkPayloads.TextMessage("n-2", 123456789, 123456789, 2, "two"));
+        using var a = await _host.PostAndProcessAsync(VkPayloads.TextMessage("n-1", 123456789, 123456789, 1, "one"));
+        using var b = await _host.PostAndProcessAsync(VkPayloads.TextMessage("n-2", 123456789, 123456789, 2, "two"));
 
         Assert.All(_host.Pipeline.Stored, m => Assert.Equal("Иван Петров", m.SenderName));
         Assert.Single(_vk.CallsOf("users.get"));
@@ -421,12 +538,12 @@ public sealed class VkCallbackTests : IAsyncLifetime
     [Fact]
     public async Task Message_allow_and_deny_set_the_identity_reachability()
     {
-        using var deny = await _host.PostCallbackAsync("""{"type":"message_deny","event_id":"d-1","v":"5.199","group_id":229000000,"secret":"s3cr3t","object":{"user_id":123456789}}""");
+        using var deny = await _host.PostAndProcessAsync("""{"type":"message_deny","event_id":"d-1","v":"5.199","group_id":229000000,"secret":"s3cr3t","object":{"user_id":123456789}}""");
         await AssertOkAsync(deny);
         Assert.False(_host.Reachability.StateOf("vk:123456789"));
         Assert.Equal("the user denied messages from the community", _host.Reachability.Calls[^1].Reason);
 
-        using var allow = await _host.PostCallbackAsync("""{"type":"message_allow","event_id":"a-1","v":"5.199","group_id":229000000,"secret":"s3cr3t","object":{"user_id":123456789,"key":"promo"}}""");
+        using var allow = await _host.PostAndProcessAsync("""{"type":"message_allow","event_id":"a-1","v":"5.199","group_id":229000000,"secret":"s3cr3t","object":{"user_id":123456789,"key":"promo"}}""");
         await AssertOkAsync(allow);
         Assert.True(_host.Reachability.StateOf("vk:123456789"));
         Assert.Equal(0, _host.Pipeline.AcceptCalls);
@@ -437,8 +554,8 @@ public sealed class VkCallbackTests : IAsyncLifetime
     {
         const string deny = """{"type":"message_deny","event_id":"d-2","v":"5.199","group_id":229000000,"secret":"s3cr3t","object":{"user_id":42}}""";
 
-        using var first = await _host.PostCallbackAsync(deny);
-        using var second = await _host.PostCallbackAsync(deny);
+        using var first = await _host.PostAndProcessAsync(deny);
+        using var second = await _host.PostAndProcessAsync(deny);
 
         await AssertOkAsync(second);
         Assert.All(_host.Reachability.Calls, c => Assert.False(c.Reachable));
@@ -453,8 +570,8 @@ public sealed class VkCallbackTests : IAsyncLifetime
              "object":{"user_id":123456789,"peer_id":123456789,"event_id":"a1b2c3d4e5f6","payload":{"text":"Статус заказа"},"conversation_message_id":58}}
             """;
 
-        using var first = await _host.PostCallbackAsync(button);
-        using var repeated = await _host.PostCallbackAsync(button);
+        using var first = await _host.PostAndProcessAsync(button);
+        using var repeated = await _host.PostAndProcessAsync(button);
 
         await AssertOkAsync(first);
         await AssertOkAsync(repeated);
@@ -477,7 +594,7 @@ public sealed class VkCallbackTests : IAsyncLifetime
              "object":{"user_id":123456789,"peer_id":123456789,"event_id":"ffff","payload":{"command":"operator"}}}
             """;
 
-        using var response = await _host.PostCallbackAsync(button);
+        using var response = await _host.PostAndProcessAsync(button);
 
         await AssertOkAsync(response);
         Assert.Equal("operator", Assert.Single(_host.Pipeline.Stored).Text);
@@ -486,14 +603,14 @@ public sealed class VkCallbackTests : IAsyncLifetime
     [Fact]
     public async Task An_edit_changes_the_stored_text_and_an_edit_of_an_unknown_message_is_harmless()
     {
-        using var original = await _host.PostCallbackAsync(VkPayloads.MessageNew);
+        using var original = await _host.PostAndProcessAsync(VkPayloads.MessageNew);
         const string edit = """
             {"type":"message_edit","event_id":"ed-1","v":"5.199","group_id":229000000,"secret":"s3cr3t",
              "object":{"id":1841,"date":1767225600,"update_time":1767225660,"peer_id":123456789,"from_id":123456789,"out":0,"text":"Где мой заказ 1234?","conversation_message_id":57,"attachments":[],"fwd_messages":[]}}
             """;
 
-        using var edited = await _host.PostCallbackAsync(edit);
-        using var unknown = await _host.PostCallbackAsync(edit.Replace("\"conversation_message_id\":57", "\"conversation_message_id\":999"));
+        using var edited = await _host.PostAndProcessAsync(edit);
+        using var unknown = await _host.PostAndProcessAsync(edit.Replace("\"conversation_message_id\":57", "\"conversation_message_id\":999"));
 
         await AssertOkAsync(edited);
         await AssertOkAsync(unknown);

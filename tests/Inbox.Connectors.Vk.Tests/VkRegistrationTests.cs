@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Inbox.Connectors.Webhooks;
 
 namespace Inbox.Connectors.Vk.Tests;
 
@@ -28,13 +29,15 @@ public sealed class VkRegistrationTests
     }
 
     [Fact]
-    public void Callback_mode_registers_the_outbound_channel_and_no_poller()
+    public void Callback_mode_registers_the_outbound_channel_the_webhook_intake_and_no_poller()
     {
         var (on, services) = Register(new() { ["Channels:Vk:AccessToken"] = "token", ["Channels:Vk:GroupId"] = "229000000" });
 
         Assert.True(on);
         Assert.Contains(services, d => d.ServiceType == typeof(IOutboundChannel));
-        Assert.DoesNotContain(services, d => d.ServiceType == typeof(IHostedService));
+        Assert.Contains(services, d => d.ServiceType == typeof(WebhookIntake));
+        Assert.Contains(services, d => d.ServiceType == typeof(IWebhookHandler) && d.ServiceKey as string == ChannelNames.Vk);
+        Assert.DoesNotContain(services, d => d.ImplementationType == typeof(VkLongPollService));
     }
 
     [Fact]

@@ -67,7 +67,7 @@ public sealed class VkWireFormatTests
         using var scope = host.Services.CreateScope();
         var names = scope.ServiceProvider.GetRequiredService<VkSenderNames>();
 
-        Assert.Equal("Иван Петров", await names.GetAsync(123, CancellationToken.None));
+        Assert.Equal("Иван Петров", await names.GetAsync(123, bestEffort: true, CancellationToken.None));
         Assert.Equal("123", Assert.Single(vk.CallsOf("users.get"))["user_ids"]);
     }
 
@@ -80,7 +80,7 @@ public sealed class VkWireFormatTests
         using var scope = host.Services.CreateScope();
         var names = scope.ServiceProvider.GetRequiredService<VkSenderNames>();
 
-        Assert.Equal("ВКонтакте API", await names.GetAsync(-1, CancellationToken.None));
+        Assert.Equal("ВКонтакте API", await names.GetAsync(-1, bestEffort: true, CancellationToken.None));
         Assert.Equal("1", Assert.Single(vk.CallsOf("groups.getById"))["group_ids"]);
     }
 }

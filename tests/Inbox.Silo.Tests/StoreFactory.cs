@@ -19,6 +19,7 @@ public sealed class StoreFactory : IAsyncDisposable
         Outbox = new SqliteOutboxStore(Writer);
         Directory = new SqliteCustomerDirectory(Database, Writer);
         GrainStorage = new SqliteGrainStorage(Database, Writer);
+        Webhooks = new SqliteWebhookQueueStore(Database, Writer);
     }
 
     /// <summary>Creates the store and starts its writer, as the host does.</summary>
@@ -42,6 +43,8 @@ public sealed class StoreFactory : IAsyncDisposable
     public SqliteCustomerDirectory Directory { get; }
 
     public SqliteGrainStorage GrainStorage { get; }
+
+    public SqliteWebhookQueueStore Webhooks { get; }
 
     public async ValueTask DisposeAsync()
     {

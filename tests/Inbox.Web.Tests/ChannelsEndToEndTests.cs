@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Inbox.Connectors.Twilio;
 using Inbox.Domain.Conversations;
+using Inbox.Domain.Storage;
 using Inbox.Web.Tests.Infrastructure;
 
 namespace Inbox.Web.Tests;
@@ -63,7 +64,7 @@ public sealed class ChannelsEndToEndTests : IAsyncLifetime
         Assert.Equal("ok", await again.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
         using var op = await _server.OperatorClientAsync("supervisor");
-        var item = Assert.Single((await op.ConversationsAsync("?limit=200")).Items, i => i.Conversation.LastInboundIdentity == "vk:123456789");
+        var item = await ArrivedAsync(op, "vk:123456789");
         var details = await op.ConversationAsync(item.Conversation.ConversationId);
         var message = Assert.Single(details.Messages);
         Assert.Equal("Где заказ?", message.Text);
@@ -97,8 +98,8 @@ public sealed class ChannelsEndToEndTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, whatsapp.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, unsigned.StatusCode);
         using var op = await _server.OperatorClientAsync("supervisor");
-        var item = Assert.Single((await op.ConversationsAsync("?limit=200")).Items, i => i.Conversation.LastInboundIdentity == "phone:+79161234567");
-        var details = await op.ConversationAsync(item.Conversation.ConversationId);
+        var item = await ArrivedAsync(op, "phone:+79161234567");
+        var details = await InboxApi.EventuallyAsync(() => op.ConversationAsync(item.Conversation.ConversationId), d => d.Messages.Count == 2);
         Assert.Equal(["sms", "whatsapp"], details.Messages.Select(m => m.Channel));
 
         // The reply goes where the customer last wrote: WhatsApp.
@@ -135,8 +136,9 @@ public sealed class ChannelsEndToEndTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await PostTelegramAsync(client, edit)).StatusCode);
 
         using var op = await _server.OperatorClientAsync("supervisor");
-        var item = Assert.Single((await op.ConversationsAsync("?limit=200")).Items, i => i.Conversation.LastInboundIdentity == "telegram:987654321");
-        var message = Assert.Single((await op.ConversationAsync(item.Conversation.ConversationId)).Messages);
+        var item = await ArrivedAsync(op, "telegram:987654321");
+        var edited = await InboxApi.EventuallyAsync(() => op.ConversationAsync(item.Conversation.ConversationId), d => d.Messages.Any(m => m.EditedAt is not null));
+        var message = Assert.Single(edited.Messages);
         Assert.Equal("Где мой заказ 1235?", message.Text);
         Assert.NotNull(message.EditedAt);
 
@@ -186,5 +188,13 @@ public sealed class ChannelsEndToEndTests : IAsyncLifetime
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) };
         request.Headers.Add("X-Twilio-Signature", TwilioSignature.Compute(TwilioToken, PublicBaseUrl + path, form));
         return client.SendAsync(request);
+    }
+
+    /// <summary>The customer's conversation once the webhook intake has processed their message (the webhook answers before that).</summary>
+    private static async Task<ConversationListItem> ArrivedAsync(HttpClient op, string identity)
+    {
+        var page = await InboxApi.EventuallyAsync(() => op.ConversationsAsync("?limit=200"),
+            p => p.Items.Any(i => i.Conversation.LastInboundIdentity == identity));
+        return Assert.Single(page.Items, i => i.Conversation.LastInboundIdentity == identity);
     }
 }

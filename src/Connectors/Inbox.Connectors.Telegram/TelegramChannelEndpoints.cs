@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Inbox.Connectors.Webhooks;
 
 namespace Inbox.Connectors.Telegram;
 
@@ -17,8 +18,8 @@ namespace Inbox.Connectors.Telegram;
 /// <item>a body over 1 MB: 413;</item>
 /// <item>a body that is not an update (bad JSON, <c>null</c>, no <c>update_id</c>): logged and answered 200, or Telegram would
 /// send it again and again;</item>
-/// <item>the update handled (<see cref="TelegramUpdateHandler"/>), then 200. Only now does Telegram consider it delivered.
-/// If a file could not be fetched from Telegram for a passing reason: 503, nothing stored, Telegram delivers it again.</item>
+/// <item>the update kept in the <see cref="WebhookIntake"/>, then 200 at once: files are fetched and the message stored
+/// afterwards (<see cref="TelegramWebhookHandler"/>), with retries. If the update cannot be kept: 503, Telegram delivers it again.</item>
 /// </list>
 /// </summary>
 public static class TelegramChannelEndpoints
@@ -50,8 +51,8 @@ public static class TelegramChannelEndpoints
     {
         var logger = loggers.CreateLogger(typeof(TelegramChannelEndpoints).FullName!);
         var settings = options.Value;
-        var handler = context.RequestServices.GetService<TelegramUpdateHandler>();
-        if (handler is null || !settings.Enabled || settings.Mode != TelegramMode.Webhook)
+        var intake = context.RequestServices.GetService<WebhookIntake>();
+        if (intake is null || !settings.Enabled || settings.Mode != TelegramMode.Webhook)
         {
             return Results.Problem("The Telegram webhook is not in use here: the channel is off or polls getUpdates (Channels:Telegram:Mode = Polling).",
                 statusCode: StatusCodes.Status404NotFound, title: "Not Found");
@@ -85,13 +86,14 @@ public static class TelegramChannelEndpoints
 
         try
         {
-            await handler.HandleAsync(update, cancellationToken);
+            var chat = TelegramUpdateHandler.ChatOf(update)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
+            await intake.EnqueueAsync(ChannelNames.Telegram, chat, System.Text.Encoding.UTF8.GetString(body), cancellationToken);
         }
-        catch (TelegramUnavailableException ex)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning("Telegram update {UpdateId} is not stored yet, Telegram will deliver it again: {Problem}", update.Id, ex.Message);
+            logger.LogError(ex, "Telegram update {UpdateId} could not be kept; Telegram will deliver it again", update.Id);
             context.Response.Headers.RetryAfter = "10";
-            return Results.Problem("A file of this update could not be fetched from Telegram yet; deliver the update again later.",
+            return Results.Problem("The update could not be stored now; deliver it again later.",
                 statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service Unavailable");
         }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Inbox.Connectors.Webhooks;
 
 namespace Inbox.Connectors.Telegram;
 
@@ -35,6 +36,7 @@ public sealed class TelegramModule : IConnectorModule
         services.TryAddSingleton<TelegramBotClientFactory>();
         services.TryAddSingleton<TelegramInboundConverter>();
         services.TryAddSingleton<TelegramUpdateHandler>();
+        services.AddWebhookIntake<TelegramWebhookHandler>(configuration, Name);
         services.TryAddSingleton<TelegramSender>();
         services.AddSingleton<IOutboundChannel>(sp => sp.GetRequiredService<TelegramSender>());
         _polling = options.Mode == TelegramMode.Polling;

@@ -18,7 +18,8 @@ namespace Inbox.Connectors.Telegram;
 /// <item>anything else: ignored.</item>
 /// </list>
 /// Repeats are harmless: the pipeline de-duplicates on the external id, edits and reachability are idempotent.
-/// Throws <see cref="TelegramUnavailableException"/> when a file could not be fetched for a passing reason.
+/// Throws <see cref="TelegramUnavailableException"/> when a file could not be fetched for a passing reason, unless asked for
+/// best effort (the webhook intake's late attempts): then the file becomes a note in the text and the message is stored.
 /// </summary>
 public sealed class TelegramUpdateHandler(
     TelegramBotClientFactory clients,
@@ -32,11 +33,13 @@ public sealed class TelegramUpdateHandler(
     /// <summary>The Bot API serves files up to 20 MB; bigger ones are described in the text instead.</summary>
     public const long MaxDownloadBytes = 20 * 1024 * 1024;
 
-    public async Task<TelegramUpdateResult> HandleAsync(Update update, CancellationToken cancellationToken)
+    public Task<TelegramUpdateResult> HandleAsync(Update update, CancellationToken cancellationToken) => HandleAsync(update, bestEffort: false, cancellationToken);
+
+    public async Task<TelegramUpdateResult> HandleAsync(Update update, bool bestEffort, CancellationToken cancellationToken)
     {
         var result = update switch
         {
-            { Message: { } message } => await HandleMessageAsync(message, cancellationToken),
+            { Message: { } message } => await HandleMessageAsync(message, bestEffort, cancellationToken),
             { EditedMessage: { } edited } => await HandleEditAsync(edited, cancellationToken),
             { CallbackQuery: { } query } => await HandleCallbackAsync(query, cancellationToken),
             { MyChatMember: { } membership } => await HandleMembershipAsync(membership, cancellationToken),
@@ -46,7 +49,11 @@ public sealed class TelegramUpdateHandler(
         return result;
     }
 
-    private async Task<TelegramUpdateResult> HandleMessageAsync(Message message, CancellationToken cancellationToken)
+    /// <summary>The chat an update belongs to (updates of one chat are processed in order), or its sender.</summary>
+    public static long? ChatOf(Update update) =>
+        update.Message?.Chat.Id ?? update.EditedMessage?.Chat.Id ?? update.CallbackQuery?.From.Id ?? update.MyChatMember?.Chat.Id;
+
+    private async Task<TelegramUpdateResult> HandleMessageAsync(Message message, bool bestEffort, CancellationToken cancellationToken)
     {
         if (!TelegramInboundConverter.IsFromCustomer(message))
         {
@@ -61,7 +68,7 @@ public sealed class TelegramUpdateHandler(
             var client = clients.CreateForRequests();
             foreach (var file in files)
             {
-                var (attachment, note) = await DownloadAsync(client, file, cancellationToken);
+                var (attachment, note) = await DownloadAsync(client, file, bestEffort, cancellationToken);
                 if (attachment is not null)
                 {
                     attachments.Add(attachment);
@@ -147,7 +154,21 @@ public sealed class TelegramUpdateHandler(
     }
 
     /// <summary>getFile, then the file URL. A lasting refusal (too big, gone) becomes a note in the text; a passing one throws.</summary>
-    private async Task<(InboundAttachment? Attachment, string? Note)> DownloadAsync(ITelegramBotClient client, TelegramFileReference file, CancellationToken cancellationToken)
+    private async Task<(InboundAttachment? Attachment, string? Note)> DownloadAsync(ITelegramBotClient client, TelegramFileReference file, bool bestEffort,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await DownloadOnceAsync(client, file, cancellationToken);
+        }
+        catch (TelegramUnavailableException ex) when (bestEffort)
+        {
+            logger.LogWarning("Telegram file {FileId} could not be fetched, tried often enough; the message is stored without it: {Problem}", file.FileId, ex.Message);
+            return (null, $"[file {file.FileName ?? file.ContentType} not downloaded: Telegram could not serve it]");
+        }
+    }
+
+    private async Task<(InboundAttachment? Attachment, string? Note)> DownloadOnceAsync(ITelegramBotClient client, TelegramFileReference file, CancellationToken cancellationToken)
     {
         var label = file.FileName ?? file.ContentType;
         if (file.Size > MaxDownloadBytes)

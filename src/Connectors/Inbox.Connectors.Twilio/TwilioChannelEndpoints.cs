@@ -18,17 +18,18 @@ public static class TwilioChannelEndpoints
         var group = endpoints.MapGroup("").WithTags("Twilio").AllowAnonymous();
         group.MapPost(MessagesPath, (HttpContext context, TwilioMessageWebhook webhook) => webhook.HandleAsync(context))
             .WithName("TwilioInboundMessage")
-            .WithSummary("An inbound SMS or WhatsApp message from Twilio (X-Twilio-Signature); answered with empty TwiML once stored.")
+            .WithSummary("An inbound SMS or WhatsApp message from Twilio (X-Twilio-Signature); answered with empty TwiML once kept durably.")
             .Produces(StatusCodes.Status200OK, contentType: "text/xml")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapPost(StatusPath, (HttpContext context, TwilioStatusWebhook webhook) => webhook.HandleAsync(context))
             .WithName("TwilioMessageStatus")
             .WithSummary("A Twilio status callback for a reply (queued, sent, delivered, read, undelivered, failed).")
             .Produces(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return endpoints;
     }
 }

@@ -34,7 +34,7 @@ public sealed class TwilioChannelOptions
     /// <summary>How long one REST call may take.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long the files of one inbound message may take to download together (Twilio waits 15 s for the whole answer).</summary>
+    /// <summary>How long the files of one inbound message may take to download together (a file that takes longer becomes a note).</summary>
     public TimeSpan MediaDownloadTimeout { get; set; } = TimeSpan.FromSeconds(8);
 
     /// <summary>The largest inbound file kept; a larger one is replaced by a note in the message text.</summary>

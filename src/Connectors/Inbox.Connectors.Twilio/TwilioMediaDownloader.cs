@@ -6,8 +6,10 @@ namespace Inbox.Connectors.Twilio;
 
 /// <summary>
 /// Downloads the files of one inbound message, all at once, within <see cref="TwilioChannelOptions.MediaDownloadTimeout"/>
-/// (Twilio waits 15 s for the whole answer). A file that cannot be had does not lose the message: it becomes a note in
-/// the text, so the operator knows to ask for it again.
+/// (after Twilio has had its answer: the webhook intake runs this). A file Twilio cannot serve for a passing reason (a 5xx, a
+/// timeout) throws <see cref="TwilioMediaUnavailableException"/> so that the message is tried again, unless asked for best effort.
+/// A file that cannot be had for good (or at best effort) does not lose the message: it becomes a note in the text, so the
+/// operator knows to ask for it again.
 /// </summary>
 public sealed class TwilioMediaDownloader(TwilioRestClient client, IOptions<TwilioChannelOptions> options, ILogger<TwilioMediaDownloader> logger)
 {
@@ -32,7 +34,7 @@ public sealed class TwilioMediaDownloader(TwilioRestClient client, IOptions<Twil
     };
 
     public async Task<(IReadOnlyList<InboundAttachment> Files, IReadOnlyList<string> Notes)> DownloadAsync(
-        string messageSid, IReadOnlyList<TwilioMediaReference> media, CancellationToken cancellationToken)
+        string messageSid, IReadOnlyList<TwilioMediaReference> media, bool bestEffort, CancellationToken cancellationToken)
     {
         if (media.Count == 0)
         {
@@ -43,16 +45,22 @@ public sealed class TwilioMediaDownloader(TwilioRestClient client, IOptions<Twil
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(settings.MediaDownloadTimeout);
         var results = await Task.WhenAll(media.Select(m => DownloadOneAsync(messageSid, m, settings.MaxMediaBytes, budget.Token, cancellationToken)));
+        if (!bestEffort && results.FirstOrDefault(r => r.Transient) is { Note: { } passing })
+        {
+            throw new TwilioMediaUnavailableException($"a file of Twilio message {messageSid} could not be fetched for now: {passing}");
+        }
+
         var files = results.Where(r => r.File is not null).Select(r => r.File!).ToList();
         var notes = results.Where(r => r.Note is not null).Select(r => r.Note!).ToList();
         return (files, notes);
     }
 
-    private async Task<(InboundAttachment? File, string? Note)> DownloadOneAsync(
+    private async Task<(InboundAttachment? File, string? Note, bool Transient)> DownloadOneAsync(
         string messageSid, TwilioMediaReference media, long maxBytes, CancellationToken budget, CancellationToken cancellationToken)
     {
         var number = (media.Index + 1).ToString(CultureInfo.InvariantCulture);
         string failure;
+        var transient = true;
         try
         {
             var download = await client.DownloadMediaAsync(media.Url, maxBytes, budget);
@@ -60,10 +68,11 @@ public sealed class TwilioMediaDownloader(TwilioRestClient client, IOptions<Twil
             {
                 var contentType = media.ContentType ?? download.ContentType ?? "application/octet-stream";
                 var mediaSid = media.Url.Segments.LastOrDefault()?.Trim('/');
-                return (new InboundAttachment(FileName(download.FileName, mediaSid, media.Index, contentType), contentType, download.Content, mediaSid), null);
+                return (new InboundAttachment(FileName(download.FileName, mediaSid, media.Index, contentType), contentType, download.Content, mediaSid), null, false);
             }
 
             failure = download.Failure ?? "unknown failure";
+            transient = download.Transient;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -75,7 +84,7 @@ public sealed class TwilioMediaDownloader(TwilioRestClient client, IOptions<Twil
         }
 
         logger.LogWarning("File {MediaIndex} of Twilio message {MessageSid} could not be downloaded: {Failure}", media.Index, messageSid, failure);
-        return (null, $"[Attachment {number} ({media.ContentType ?? "file"}) could not be downloaded from Twilio: {failure}.]");
+        return (null, $"[Attachment {number} ({media.ContentType ?? "file"}) could not be downloaded from Twilio: {failure}.]", transient);
     }
 
     private static string FileName(string? offered, string? mediaSid, int index, string contentType)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Inbox.Connectors.Webhooks;
 
 namespace Inbox.Connectors.Twilio;
 
@@ -33,6 +34,8 @@ public sealed class TwilioMessagingModule : IConnectorModule
         services.TryAddTransient<TwilioMediaDownloader>();
         services.TryAddTransient<TwilioMessageWebhook>();
         services.TryAddTransient<TwilioStatusWebhook>();
+        services.AddWebhookIntake<TwilioMessageHandler>(configuration, TwilioMessageWebhook.Source);
+        services.AddWebhookIntake<TwilioStatusHandler>(configuration, TwilioStatusWebhook.Source);
         var timeout = options.RequestTimeout > TimeSpan.Zero ? options.RequestTimeout : TimeSpan.FromSeconds(10);
         services.AddHttpClient<TwilioRestClient>()
             .AddStandardResilienceHandler(resilience =>

@@ -71,7 +71,8 @@ public sealed class TwilioRestClient(HttpClient http, IOptions<TwilioChannelOpti
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            return new TwilioMediaDownload(null, null, null, $"Twilio answered HTTP {(int)response.StatusCode}");
+            var status = (int)response.StatusCode;
+            return new TwilioMediaDownload(null, null, null, $"Twilio answered HTTP {status}", status >= 500 || status is 408 or 429);
         }
 
         if (response.Content.Headers.ContentLength > maxBytes)

@@ -1,29 +1,19 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Inbox.Identity;
+using Inbox.Connectors.Webhooks;
 
 namespace Inbox.Connectors.Twilio;
 
 /// <summary>
 /// <c>POST /webhooks/twilio/status</c>: Twilio's word on a message it took (sent, delivered, read, undelivered, failed).
-/// Signed like inbound messages. Callbacks may come in any order: a receipt behind one already recorded is dropped, and the
-/// host never moves a state backwards either. A SID Inbox did not send is answered 200 and ignored.
+/// Signed like inbound messages (403, nothing kept); without <c>MessageSid</c> 400. Otherwise the callback is kept in the
+/// <see cref="WebhookIntake"/> and answered 200 at once; <see cref="TwilioStatusHandler"/> records it afterwards, so a receipt
+/// that waits for the outbox's record of the send never holds Twilio's request, and a node that stops meanwhile never answers 500.
 /// </summary>
-public sealed class TwilioStatusWebhook(
-    TwilioWebhookReader reader,
-    IDeliveryReceipts receipts,
-    IIdentityReachability reachability,
-    PhoneNumberNormalizer phones,
-    TwilioReceiptRanks ranks,
-    IOptions<TwilioChannelOptions> options,
-    TimeProvider clock,
-    IHostApplicationLifetime lifetime,
-    ILogger<TwilioStatusWebhook> logger)
+public sealed class TwilioStatusWebhook(TwilioWebhookReader reader, WebhookIntake intake, ILogger<TwilioStatusWebhook> logger)
 {
-    private static readonly TimeSpan FirstRetryPause = TimeSpan.FromMilliseconds(250);
-    private static readonly TimeSpan MaxRetryPause = TimeSpan.FromSeconds(2);
+    /// <summary>The intake's name for status callbacks.</summary>
+    public const string Source = "twilio-status";
 
     public async Task<IResult> HandleAsync(HttpContext context)
     {
@@ -34,96 +24,22 @@ public sealed class TwilioStatusWebhook(
         }
 
         var parameters = read.Parameters;
-        var sid = parameters.Text("MessageSid") ?? parameters.Text("SmsSid");
+        var sid = TwilioStatusHandler.SidOf(parameters);
         if (sid is null)
         {
             return Results.Problem("MessageSid is missing.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var statusText = string.Equals(parameters.Text("EventType"), "READ", StringComparison.OrdinalIgnoreCase)
-            ? "read"
-            : parameters.Text("MessageStatus") ?? parameters.Text("SmsStatus");
-        if (TwilioMessageStatus.ToReceipt(statusText) is not { } status)
+        try
         {
-            logger.LogDebug("Twilio status {MessageStatus} for {MessageSid} changes nothing", statusText, sid);
-            return Results.Ok();
+            await intake.EnqueueAsync(Source, sid, parameters.ToForm(), context.RequestAborted);
         }
-
-        if (ranks.IsBehind(sid, status))
+        catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
         {
-            logger.LogDebug("Twilio status {MessageStatus} for {MessageSid} came after a later one; ignored", statusText, sid);
-            return Results.Ok();
-        }
-
-        var channel = TwilioAddress.ChannelOf(parameters);
-        TwilioErrorDescription? error = null;
-        string? reason = null;
-        if (status == ReceiptStatus.Failed)
-        {
-            var code = TwilioErrorCodes.Parse(parameters.Text("ErrorCode"));
-            if (string.Equals(statusText, "canceled", StringComparison.OrdinalIgnoreCase))
-            {
-                reason = "The message was canceled before it was sent.";
-            }
-            else if (code is null && parameters.Text("ChannelStatusMessage") is null)
-            {
-                reason = $"Twilio reported the message as {statusText} without giving a reason.";
-            }
-            else
-            {
-                error = TwilioErrorCodes.Describe(code, parameters.Text("ChannelStatusMessage"));
-                reason = error.Reason;
-            }
-        }
-
-        var receipt = new DeliveryReceipt(channel, sid, status, reason);
-        var cancellationToken = lifetime.ApplicationStopping;
-        if (!await RecordAsync(receipt, cancellationToken))
-        {
-            logger.LogDebug("Twilio status {MessageStatus} for {MessageSid}: no {Channel} message has that id; ignored", statusText, sid, channel);
-            return Results.Ok();
-        }
-
-        ranks.Recorded(sid, status);
-        if (error is { RecipientUnreachable: true } && phones.ToIdentity(TwilioAddress.WithoutWhatsAppPrefix(parameters["To"] ?? "")) is { } recipient)
-        {
-            await reachability.SetReachableAsync(channel, recipient, false, error.Reason, cancellationToken);
+            logger.LogError(ex, "Twilio status callback for {MessageSid} could not be kept", sid);
+            return Results.Problem("The status could not be stored now.", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
         return Results.Ok();
     }
-
-    /// <summary>
-    /// A final status may overtake the outbox's record of the send (Twilio can call back within milliseconds): an unknown id
-    /// with a final status is tried again for <see cref="TwilioChannelOptions.UnknownReceiptRetryWindow"/>, after pauses of
-    /// 250 ms, 500 ms, 1 s, then 2 s at most.
-    /// </summary>
-    private async Task<bool> RecordAsync(DeliveryReceipt receipt, CancellationToken cancellationToken)
-    {
-        var window = receipt.Status == ReceiptStatus.Sent ? TimeSpan.Zero : options.Value.UnknownReceiptRetryWindow;
-        var started = clock.GetTimestamp();
-        var pause = FirstRetryPause;
-        while (true)
-        {
-            if (await receipts.RecordAsync(receipt, cancellationToken))
-            {
-                return true;
-            }
-
-            var left = window - clock.GetElapsedTime(started);
-            if (left <= TimeSpan.Zero)
-            {
-                return false;
-            }
-
-            await Task.Delay(WholeMilliseconds(pause < left ? pause : left), clock, cancellationToken);
-            pause = pause < MaxRetryPause / 2 ? pause * 2 : MaxRetryPause;
-        }
-    }
-
-    /// <summary>
-    /// Task.Delay counts whole milliseconds, so a rest under 1 ms would be no wait at all; and the timer may fire a little
-    /// before the stopwatch agrees the time is up. Rounded up, every pass waits.
-    /// </summary>
-    private static TimeSpan WholeMilliseconds(TimeSpan wait) => TimeSpan.FromMilliseconds(Math.Max(1, Math.Ceiling(wait.TotalMilliseconds)));
 }

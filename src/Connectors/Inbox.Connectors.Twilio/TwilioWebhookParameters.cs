@@ -36,6 +36,9 @@ public sealed class TwilioWebhookParameters
     /// <summary>The first non-blank value of <paramref name="name"/>, trimmed.</summary>
     public string? Text(string name) => this[name] is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
+    /// <summary>The parameters as a form body (names and values percent-encoded), which <see cref="FromForm"/> reads back as they are.</summary>
+    public string ToForm() => string.Join('&', _pairs.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value)));
+
     /// <summary>Parses an <c>application/x-www-form-urlencoded</c> body (UTF-8; <c>+</c> is a space).</summary>
     public static TwilioWebhookParameters FromForm(ReadOnlySpan<byte> body)
     {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Inbox.Connectors.Webhooks;
 
 namespace Inbox.Connectors.Vk;
 
@@ -13,7 +14,10 @@ namespace Inbox.Connectors.Vk;
 /// <c>POST /webhooks/vk</c>, the VK Callback API. VK puts its <c>secret</c> inside the JSON body, so the body (at most
 /// 1 MB) is read and parsed first, and the secret is compared in constant time before anything else is looked at:
 /// a mismatch is 403 and nothing is processed. <c>confirmation</c> is answered with the confirmation code; every
-/// other event with exactly <c>ok</c> (text/plain, no BOM), and only after the message is durably stored.
+/// other event with exactly <c>ok</c> (text/plain, no BOM) as soon as it is durable: kept in the <see cref="WebhookIntake"/>
+/// (without the secret), whose worker fetches photos and names and stores the message afterwards. VK stops calling a server
+/// that errs or is slow several times in a row, so nothing slow happens before the answer; an event we ignore or cannot read
+/// is answered <c>ok</c> too (with a log line), because VK would only send it again.
 /// </summary>
 public static class VkChannelEndpoints
 {
@@ -33,12 +37,13 @@ public static class VkChannelEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .AllowAnonymous();
         return endpoints;
     }
 
     private static async Task<IResult> ReceiveAsync(HttpContext context, IOptions<VkChannelOptions> options, VkEventProcessor processor,
-        VkApiClient api, ILoggerFactory loggers, CancellationToken cancellationToken)
+        WebhookIntake intake, VkApiClient api, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(VkChannelEndpoints).FullName!);
         var settings = options.Value;
@@ -83,25 +88,32 @@ public static class VkChannelEndpoints
                 return await ConfirmAsync(settings, api, logger, cancellationToken);
             }
 
-            VkEventResult result;
+            if (processor.Screen(update) is { } decided)
+            {
+                if (decided.Outcome == VkEventOutcome.Invalid)
+                {
+                    logger.LogWarning("A VK event {EventId} could not be read and is dropped (answered ok, or VK sends it again): {Reason}",
+                        VkJson.GetString(update, "event_id"), decided.Detail);
+                }
+                else
+                {
+                    logger.LogDebug("VK event {EventId}: {Outcome} ({Detail})", VkJson.GetString(update, "event_id"), decided.Outcome, decided.Detail);
+                }
+
+                return Results.Bytes(OkBody, "text/plain");
+            }
+
             try
             {
-                result = await processor.ProcessAsync(update, cancellationToken);
+                await intake.EnqueueAsync(ChannelNames.Vk, VkEventProcessor.SenderOf(update), VkWebhookHandler.WithoutSecret(update), cancellationToken);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 // Not acknowledged, so VK delivers the same event again later.
-                logger.LogError(ex, "A VK event {EventId} could not be stored; VK will deliver it again", VkJson.GetString(update, "event_id"));
+                logger.LogError(ex, "A VK event {EventId} could not be kept; VK will deliver it again", VkJson.GetString(update, "event_id"));
                 return Results.Problem("The event could not be stored now; deliver it again.", statusCode: StatusCodes.Status503ServiceUnavailable);
             }
 
-            if (result.Outcome == VkEventOutcome.Invalid)
-            {
-                logger.LogWarning("A VK event {EventId} was refused: {Reason}", VkJson.GetString(update, "event_id"), result.Detail);
-                return Results.Problem($"The event was not accepted: {result.Detail}.", statusCode: StatusCodes.Status400BadRequest);
-            }
-
-            logger.LogDebug("VK event {EventId}: {Outcome} ({Detail})", VkJson.GetString(update, "event_id"), result.Outcome, result.Detail);
             return Results.Bytes(OkBody, "text/plain");
         }
     }

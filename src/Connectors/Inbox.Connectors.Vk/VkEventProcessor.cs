@@ -45,27 +45,63 @@ public sealed class VkEventProcessor(
             }
         }
 
-        return senders.Count == 0 ? Task.CompletedTask : names.LoadAsync(senders, cancellationToken);
+        return senders.Count == 0 ? Task.CompletedTask : names.LoadAsync(senders, bestEffort: true, cancellationToken);
     }
 
-    public async Task<VkEventResult> ProcessAsync(JsonElement update, CancellationToken cancellationToken)
+    /// <summary>
+    /// What can be decided about an event without calling anyone: ignored (echoes, unknown types, group chats, service messages)
+    /// or unreadable (<see cref="VkEventOutcome.Invalid"/>); null when it has to be processed.
+    /// </summary>
+    public VkEventResult? Screen(JsonElement update)
     {
         if (update.ValueKind != JsonValueKind.Object)
         {
             return VkEventResult.Invalid("the event is not a JSON object");
         }
 
-        var type = VkJson.GetString(update, "type");
-        return type switch
+        return VkJson.GetString(update, "type") switch
         {
             null or "" => VkEventResult.Ignored("the event has no type"),
-            VkEventTypes.MessageNew => await NewMessageAsync(update, cancellationToken).ConfigureAwait(false),
+            VkEventTypes.MessageNew => ReadNewMessage(update, out _, out _),
             VkEventTypes.MessageReply => VkEventResult.Ignored("our own reply echoed back"),
+            VkEventTypes.MessageEdit => ReadEdit(update, out _, out _),
+            VkEventTypes.MessageAllow or VkEventTypes.MessageDeny => UserOf(update) is null ? VkEventResult.Invalid("message_allow/message_deny without user_id") : null,
+            VkEventTypes.MessageEvent => ReadButton(update, out _, out _),
+            _ => VkEventResult.Ignored("an event type this connector does not handle"),
+        };
+    }
+
+    /// <summary>Who an event is from (its processing order is kept per sender): the message's author or the object's user_id.</summary>
+    public static string SenderOf(JsonElement update)
+    {
+        if (TryGetMessage(update, out var message) && VkMessageReader.TryRead(message, out var read))
+        {
+            return read.FromId.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return UserOf(update)?.ToString(CultureInfo.InvariantCulture) ?? "";
+    }
+
+    /// <param name="update">One event.</param>
+    /// <param name="bestEffort">
+    /// Store a message even when its photos or its sender's name cannot be fetched for a passing reason (a note, no name);
+    /// otherwise such a failure throws <see cref="VkUnavailableException"/> so that the event is tried again.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the processing.</param>
+    public async Task<VkEventResult> ProcessAsync(JsonElement update, bool bestEffort, CancellationToken cancellationToken)
+    {
+        if (Screen(update) is { } decided)
+        {
+            return decided;
+        }
+
+        return VkJson.GetString(update, "type") switch
+        {
+            VkEventTypes.MessageNew => await NewMessageAsync(update, bestEffort, cancellationToken).ConfigureAwait(false),
             VkEventTypes.MessageEdit => await EditAsync(update, cancellationToken).ConfigureAwait(false),
             VkEventTypes.MessageAllow => await ReachabilityAsync(update, true, cancellationToken).ConfigureAwait(false),
             VkEventTypes.MessageDeny => await ReachabilityAsync(update, false, cancellationToken).ConfigureAwait(false),
-            VkEventTypes.MessageEvent => await ButtonAsync(update, cancellationToken).ConfigureAwait(false),
-            _ => VkEventResult.Ignored("an event type this connector does not handle"),
+            _ => await ButtonAsync(update, bestEffort, cancellationToken).ConfigureAwait(false),
         };
     }
 
@@ -124,10 +160,12 @@ public sealed class VkEventProcessor(
     private static bool LooksLikeMessage(JsonElement item) =>
         item.TryGetProperty("peer_id", out _) || item.TryGetProperty("from_id", out _) || item.TryGetProperty("conversation_message_id", out _);
 
-    private async Task<VkEventResult> NewMessageAsync(JsonElement update, CancellationToken cancellationToken)
+    private VkEventResult? ReadNewMessage(JsonElement update, out VkIncomingMessage message, out string externalId)
     {
-        if (!TryGetMessage(update, out var raw) || !VkMessageReader.TryRead(raw, out var message))
+        externalId = "";
+        if (!TryGetMessage(update, out var raw) || !VkMessageReader.TryRead(raw, out message!))
         {
+            message = null!;
             return VkEventResult.Invalid("message_new without a readable message object");
         }
 
@@ -143,19 +181,26 @@ public sealed class VkEventProcessor(
             return VkEventResult.Ignored("a group chat message (Channels:Vk:GroupChats)");
         }
 
-        var externalId = ExternalIdOf(message) ?? EventKey(update);
-        if (externalId is null)
+        if ((ExternalIdOf(message) ?? EventKey(update)) is not { } key)
         {
             return VkEventResult.Invalid("message_new without peer_id/conversation_message_id or event_id");
         }
 
-        if (message.Text.Length == 0 && message.Photos.Count == 0)
+        externalId = key;
+        return message.Text.Length == 0 && message.Photos.Count == 0
+            ? VkEventResult.Ignored("a message with neither text nor attachments (a service message)")
+            : null;
+    }
+
+    private async Task<VkEventResult> NewMessageAsync(JsonElement update, bool bestEffort, CancellationToken cancellationToken)
+    {
+        if (ReadNewMessage(update, out var message, out var externalId) is { } decided)
         {
-            return VkEventResult.Ignored("a message with neither text nor attachments (a service message)");
+            return decided;
         }
 
-        var senderName = await names.GetAsync(message.FromId, cancellationToken).ConfigureAwait(false);
-        var (attachments, notes) = await DownloadPhotosAsync(message.Photos, cancellationToken).ConfigureAwait(false);
+        var senderName = await names.GetAsync(message.FromId, bestEffort, cancellationToken).ConfigureAwait(false);
+        var (attachments, notes) = await DownloadPhotosAsync(message.Photos, bestEffort, cancellationToken).ConfigureAwait(false);
         var text = notes.Count == 0 ? message.Text : string.Join('\n', new[] { message.Text }.Concat(notes).Where(line => line.Length > 0));
         var sentAt = message.Date is { } date ? DateTimeOffset.FromUnixTimeSeconds(date) : clock.GetUtcNow();
         var inbound = new InboundMessage(ChannelNames.Vk, externalId, [Identity(message.FromId)], senderName, text, sentAt,
@@ -166,10 +211,12 @@ public sealed class VkEventProcessor(
         return new VkEventResult(acceptance.Duplicate ? VkEventOutcome.Duplicate : VkEventOutcome.Accepted, externalId);
     }
 
-    private async Task<VkEventResult> EditAsync(JsonElement update, CancellationToken cancellationToken)
+    private VkEventResult? ReadEdit(JsonElement update, out VkIncomingMessage message, out string externalId)
     {
-        if (!TryGetMessage(update, out var raw) || !VkMessageReader.TryRead(raw, out var message))
+        externalId = "";
+        if (!TryGetMessage(update, out var raw) || !VkMessageReader.TryRead(raw, out message!))
         {
+            message = null!;
             return VkEventResult.Invalid("message_edit without a readable message object");
         }
 
@@ -183,9 +230,20 @@ public sealed class VkEventProcessor(
             return VkEventResult.Ignored("an edit in a group chat (Channels:Vk:GroupChats)");
         }
 
-        if (ExternalIdOf(message) is not { } externalId)
+        if (ExternalIdOf(message) is not { } key)
         {
             return VkEventResult.Invalid("message_edit without peer_id/conversation_message_id");
+        }
+
+        externalId = key;
+        return null;
+    }
+
+    private async Task<VkEventResult> EditAsync(JsonElement update, CancellationToken cancellationToken)
+    {
+        if (ReadEdit(update, out var message, out var externalId) is { } decided)
+        {
+            return decided;
         }
 
         var editedAt = message.UpdateTime is { } time ? DateTimeOffset.FromUnixTimeSeconds(time) : clock.GetUtcNow();
@@ -193,9 +251,12 @@ public sealed class VkEventProcessor(
         return found ? new VkEventResult(VkEventOutcome.Accepted, externalId) : VkEventResult.Ignored("an edit of a message we do not have");
     }
 
+    private static long? UserOf(JsonElement update) =>
+        VkJson.TryGetObject(update, "object", out var item) && VkJson.GetInt64(item, "user_id") is > 0 and var userId ? userId : null;
+
     private async Task<VkEventResult> ReachabilityAsync(JsonElement update, bool reachable, CancellationToken cancellationToken)
     {
-        if (!VkJson.TryGetObject(update, "object", out var item) || VkJson.GetInt64(item, "user_id") is not (> 0 and var userId))
+        if (UserOf(update) is not { } userId)
         {
             return VkEventResult.Invalid("message_allow/message_deny without user_id");
         }
@@ -207,22 +268,36 @@ public sealed class VkEventProcessor(
     }
 
     /// <summary>A callback button (<c>message_event</c>): its payload becomes an inbound message, and the button's spinner is stopped with sendMessageEventAnswer.</summary>
-    private async Task<VkEventResult> ButtonAsync(JsonElement update, CancellationToken cancellationToken)
+    private static VkEventResult? ReadButton(JsonElement update, out long userId, out string externalId)
     {
-        if (!VkJson.TryGetObject(update, "object", out var item) || VkJson.GetInt64(item, "user_id") is not (> 0 and var userId))
+        externalId = "";
+        userId = UserOf(update) ?? 0;
+        if (userId == 0)
         {
             return VkEventResult.Invalid("message_event without user_id");
         }
 
-        var buttonEventId = VkJson.GetString(item, "event_id");
-        var externalId = buttonEventId is { Length: > 0 } ? $"button_{buttonEventId}" : EventKey(update);
-        if (externalId is null)
+        var buttonEventId = VkJson.GetString(update.GetProperty("object"), "event_id");
+        if ((buttonEventId is { Length: > 0 } ? $"button_{buttonEventId}" : EventKey(update)) is not { } key)
         {
             return VkEventResult.Invalid("message_event without event_id");
         }
 
+        externalId = key;
+        return null;
+    }
+
+    private async Task<VkEventResult> ButtonAsync(JsonElement update, bool bestEffort, CancellationToken cancellationToken)
+    {
+        if (ReadButton(update, out var userId, out var externalId) is { } decided)
+        {
+            return decided;
+        }
+
+        var item = update.GetProperty("object");
+        var buttonEventId = VkJson.GetString(item, "event_id");
         var peerId = VkJson.GetInt64(item, "peer_id") ?? userId;
-        var senderName = await names.GetAsync(userId, cancellationToken).ConfigureAwait(false);
+        var senderName = await names.GetAsync(userId, bestEffort, cancellationToken).ConfigureAwait(false);
         var inbound = new InboundMessage(ChannelNames.Vk, externalId, [Identity(userId)], senderName, PayloadText(item), clock.GetUtcNow());
         var acceptance = await pipeline.AcceptAsync(inbound, cancellationToken).ConfigureAwait(false);
         if (!acceptance.Duplicate && buttonEventId is { Length: > 0 })
@@ -262,13 +337,19 @@ public sealed class VkEventProcessor(
         return payload.GetRawText();
     }
 
-    private async Task<(List<InboundAttachment> Attachments, List<string> Notes)> DownloadPhotosAsync(IReadOnlyList<VkPhotoReference> photos, CancellationToken cancellationToken)
+    private async Task<(List<InboundAttachment> Attachments, List<string> Notes)> DownloadPhotosAsync(IReadOnlyList<VkPhotoReference> photos, bool bestEffort,
+        CancellationToken cancellationToken)
     {
         var attachments = new List<InboundAttachment>();
         var notes = new List<string>();
         foreach (var photo in photos)
         {
             var download = await files.DownloadAsync(photo.Url, options.Value.MaxDownloadBytes, cancellationToken).ConfigureAwait(false);
+            if (download.Content is null && download.Transient && !bestEffort)
+            {
+                throw new VkUnavailableException($"a photo could not be fetched from VK now: {download.Problem}");
+            }
+
             if (download.Content is null)
             {
                 // The message is still stored: the operator sees that a photo came and could not be fetched.

@@ -20,7 +20,8 @@ public sealed class VkFileClient(HttpClient http, ILogger<VkFileClient> logger)
             if (!response.IsSuccessStatusCode)
             {
                 logger.LogWarning("Downloading a VK file answered HTTP {Status}", (int)response.StatusCode);
-                return new VkDownload(null, null, $"VK answered HTTP {(int)response.StatusCode}");
+                var status = (int)response.StatusCode;
+                return new VkDownload(null, null, $"VK answered HTTP {status}", status >= 500 || status is 408 or 429);
             }
 
             if (response.Content.Headers.ContentLength > maxBytes)
@@ -47,7 +48,7 @@ public sealed class VkFileClient(HttpClient http, ILogger<VkFileClient> logger)
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("Downloading a VK file failed: {Error}", ex.Message);
-            return new VkDownload(null, null, $"the download failed ({ex.GetType().Name})");
+            return new VkDownload(null, null, $"the download failed ({ex.GetType().Name})", Transient: true);
         }
     }
 

@@ -132,7 +132,7 @@ public sealed class VkLongPollService(
         await processor.PrefetchNamesAsync(ours, cancellationToken);
         foreach (var update in ours)
         {
-            var result = await processor.ProcessAsync(update, cancellationToken);
+            var result = await processor.ProcessAsync(update, bestEffort: true, cancellationToken);
             if (result.Outcome == VkEventOutcome.Invalid)
             {
                 logger.LogWarning("A VK long poll event {EventId} was skipped: {Reason}", VkJson.GetString(update, "event_id"), result.Detail);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Inbox.Connectors.Webhooks;
 
 namespace Inbox.Connectors.Vk;
 
@@ -38,6 +39,7 @@ public sealed class VkModule : IConnectorModule
 
         services.TryAddTransient<VkSenderNames>();
         services.TryAddTransient<VkEventProcessor>();
+        services.AddWebhookIntake<VkWebhookHandler>(configuration, Name);
         services.TryAddTransient<VkOutboundChannel>();
         services.AddTransient<IOutboundChannel>(sp => sp.GetRequiredService<VkOutboundChannel>());
         _longPoll = options.Mode == VkMode.LongPoll;

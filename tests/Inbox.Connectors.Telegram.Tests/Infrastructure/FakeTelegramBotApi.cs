@@ -190,9 +190,17 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
         }
     }
 
+    /// <summary>While set, file downloads wait for it (after being recorded): a slow file server.</summary>
+    public TaskCompletionSource? FileGate { get; set; }
+
     private async Task HandleFileAsync(HttpContext context, string token, string path)
     {
         Record(new BotApiCall("file:" + path, [], new Dictionary<string, UploadedFile>()));
+        if (FileGate is { } gate)
+        {
+            await gate.Task.WaitAsync(Signal.MaxWait, context.RequestAborted);
+        }
+
         if (Next("file") is { } scripted)
         {
             await WriteAsync(context, scripted);

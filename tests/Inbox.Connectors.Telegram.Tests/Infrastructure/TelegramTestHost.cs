@@ -7,6 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Inbox.Identity;
 
+using Inbox.Connectors.Webhooks;
+
 namespace Inbox.Connectors.Telegram.Tests.Infrastructure;
 
 /// <summary>
@@ -40,6 +42,10 @@ public sealed class TelegramTestHost : IAsyncDisposable
         ["Channels:Telegram:PollErrorDelay"] = "00:00:00.050",
         ["Channels:Telegram:PollErrorMaxDelay"] = "00:00:00.200",
         ["Channels:Telegram:RequestTimeout"] = "00:00:05",
+        ["Webhooks:FirstRetryDelay"] = "00:00:00.050",
+        ["Webhooks:MaxRetryDelay"] = "00:00:00.200",
+        ["Webhooks:BestEffortAfterAttempts"] = "3",
+        ["Webhooks:MaxAttempts"] = "5",
     };
 
     public static Task<TelegramTestHost> StartAsync(FakeTelegramBotApi api, TestWorld world, TelegramMode mode = TelegramMode.Webhook,
@@ -63,6 +69,7 @@ public sealed class TelegramTestHost : IAsyncDisposable
         builder.Services.AddSingleton<IConnectorCursorStore>(world.Cursors);
         builder.Services.AddSingleton<IIdentityReachability>(world.Reachability);
         builder.Services.AddSingleton<IDeliveryReceipts>(world.Receipts);
+        builder.Services.AddSingleton<IWebhookIntakeStore>(world.Intake);
         Assert.True(new TelegramModule().AddServices(builder.Services, builder.Configuration));
         var app = builder.Build();
         app.MapTelegramChannel();
@@ -71,8 +78,16 @@ public sealed class TelegramTestHost : IAsyncDisposable
         return new TelegramTestHost(app, new HttpClient { BaseAddress = new Uri(address) });
     }
 
-    /// <summary>POSTs a body to the webhook as Telegram does, with the secret header unless <paramref name="secret"/> is null.</summary>
-    public Task<HttpResponseMessage> PostUpdateAsync(string json, string? secret = Secret) => PostAsync(new StringContent(json, System.Text.Encoding.UTF8, "application/json"), secret);
+    /// <summary>
+    /// POSTs a body to the webhook as Telegram does, with the secret header unless <paramref name="secret"/> is null, then waits
+    /// until the webhook intake has processed what it kept, so that the test can look at the outcome.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostUpdateAsync(string json, string? secret = Secret)
+    {
+        var response = await PostAsync(new StringContent(json, System.Text.Encoding.UTF8, "application/json"), secret);
+        await ((RecordingWebhookIntakeStore)Services.GetRequiredService<IWebhookIntakeStore>()).WaitUntilDrainedAsync();
+        return response;
+    }
 
     public async Task<HttpResponseMessage> PostAsync(HttpContent content, string? secret = Secret)
     {

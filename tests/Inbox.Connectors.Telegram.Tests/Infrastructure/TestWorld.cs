@@ -20,5 +20,8 @@ public sealed class TestWorld
 
     public RecordingDeliveryReceipts Receipts { get; } = new();
 
+    /// <summary>Webhook updates acknowledged and not processed yet.</summary>
+    public RecordingWebhookIntakeStore Intake { get; } = new();
+
     public CapturedLogs Logs { get; } = new();
 }

@@ -170,10 +170,19 @@ public sealed class FakeTwilioServer : IAsyncDisposable
         return Results.Json(new Dictionary<string, object?> { ["messages"] = matching, ["page"] = 0, ["next_page_uri"] = null });
     }
 
+    /// <summary>How many of the next media downloads answer 503 (Twilio's storage having a bad moment).</summary>
+    public int MediaFailures;
+
     private IResult Media(string accountSid, HttpContext context)
     {
         var authorization = context.Request.Headers.Authorization.ToString();
         MediaRequests.Enqueue((context.Request.Path.Value!, authorization.Length == 0 ? null : authorization));
+        if (Interlocked.Decrement(ref MediaFailures) >= 0)
+        {
+            return Error(503, 20500, "Service Unavailable");
+        }
+
+        Interlocked.Exchange(ref MediaFailures, 0);
         if (RequireCredentials && !Authorized(context, accountSid))
         {
             return Error(401, 20003, "Authenticate");

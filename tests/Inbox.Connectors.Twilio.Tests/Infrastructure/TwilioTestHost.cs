@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Inbox.Identity;
+using Inbox.Connectors.Webhooks;
 
 namespace Inbox.Connectors.Twilio.Tests.Infrastructure;
 
@@ -44,10 +45,14 @@ public sealed class TwilioTestHost : IAsyncDisposable
 
     public RecordingReachability Reachability => _app.Services.GetRequiredService<RecordingReachability>();
 
+    /// <summary>Webhooks acknowledged and not processed yet (shared across a restart when passed to <see cref="StartAsync"/>).</summary>
+    public RecordingWebhookIntakeStore Intake => (RecordingWebhookIntakeStore)_app.Services.GetRequiredService<IWebhookIntakeStore>();
+
     /// <summary>Completes when the server has seen a caller hang up on a request (Twilio giving up after 15 s).</summary>
     public TaskCompletionSource CallerHungUp { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public static async Task<TwilioTestHost> StartAsync(IDictionary<string, string?>? overrides = null, TimeProvider? clock = null)
+    public static async Task<TwilioTestHost> StartAsync(IDictionary<string, string?>? overrides = null, TimeProvider? clock = null,
+        RecordingWebhookIntakeStore? intake = null)
     {
         var twilio = await FakeTwilioServer.StartAsync();
         var settings = new Dictionary<string, string?>
@@ -59,6 +64,9 @@ public sealed class TwilioTestHost : IAsyncDisposable
             ["Channels:Twilio:PublicBaseUrl"] = PublicBaseUrl,
             ["Channels:Twilio:ApiBaseUrl"] = twilio.Url,
             ["Channels:Twilio:UnknownReceiptRetryWindow"] = "00:00:01",
+            ["Webhooks:FirstRetryDelay"] = "00:00:00.050",
+            ["Webhooks:MaxRetryDelay"] = "00:00:00.200",
+            ["Webhooks:MaxAttempts"] = "5",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
@@ -80,6 +88,7 @@ public sealed class TwilioTestHost : IAsyncDisposable
         builder.Services.AddSingleton(new RecordingReachability());
         builder.Services.AddSingleton<IIdentityReachability>(sp => sp.GetRequiredService<RecordingReachability>());
         builder.Services.AddSingleton<IConnectorCursorStore>(new RecordingCursorStore());
+        builder.Services.AddSingleton<IWebhookIntakeStore>(intake ?? new RecordingWebhookIntakeStore());
         if (clock is not null)
         {
             builder.Services.AddSingleton(clock);
@@ -111,13 +120,27 @@ public sealed class TwilioTestHost : IAsyncDisposable
         string? signedUrl = null, IReadOnlyList<KeyValuePair<string, string>>? signedParameters = null, string? signature = null,
         CancellationToken cancellationToken = default)
     {
-        var content = new FormUrlEncodedContent(parameters);
         signature ??= TwilioSignature.Compute(FakeTwilioServer.AuthToken, signedUrl ?? PublicBaseUrl + pathAndQuery, signedParameters ?? parameters);
-        return PostAsync(pathAndQuery, content, signature, cancellationToken);
+        return PostAsync(pathAndQuery, new FormUrlEncodedContent(parameters), signature, cancellationToken);
     }
 
-    /// <summary>POSTs a raw body with the given content type and signature (null: no X-Twilio-Signature header).</summary>
-    public Task<HttpResponseMessage> PostAsync(string pathAndQuery, HttpContent content, string? signature, CancellationToken cancellationToken = default)
+    /// <summary>POSTs a correctly signed form and returns Twilio's answer without waiting for any processing.</summary>
+    public Task<HttpResponseMessage> SendSignedFormAsync(string pathAndQuery, IReadOnlyList<KeyValuePair<string, string>> parameters) =>
+        SendAsync(pathAndQuery, new FormUrlEncodedContent(parameters), TwilioSignature.Compute(FakeTwilioServer.AuthToken, PublicBaseUrl + pathAndQuery, parameters));
+
+    /// <summary>
+    /// POSTs a raw body with the given content type and signature (null: no X-Twilio-Signature header), then waits until the
+    /// webhook intake has processed what it kept, so that the test can look at the outcome.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostAsync(string pathAndQuery, HttpContent content, string? signature, CancellationToken cancellationToken = default)
+    {
+        var response = await SendAsync(pathAndQuery, content, signature, cancellationToken);
+        await Intake.WaitUntilDrainedAsync();
+        return response;
+    }
+
+    /// <summary>POSTs a raw body and returns Twilio's answer without waiting for any processing.</summary>
+    public Task<HttpResponseMessage> SendAsync(string pathAndQuery, HttpContent content, string? signature, CancellationToken cancellationToken = default)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, pathAndQuery) { Content = content };
         if (signature is not null)

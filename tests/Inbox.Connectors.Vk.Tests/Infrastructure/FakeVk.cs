@@ -57,6 +57,15 @@ public sealed class FakeVk : IAsyncDisposable
 
     public string CallbackConfirmationCode { get; set; } = "from-api-7f3e";
 
+    /// <summary>While set, every file download waits for it (a slow CDN).</summary>
+    public TaskCompletionSource? FileGate { get; set; }
+
+    /// <summary>While a method has a gate here, its calls wait for it (a slow API).</summary>
+    public ConcurrentDictionary<string, TaskCompletionSource> MethodGates { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>How many of the next file downloads answer HTTP 502.</summary>
+    public int FileFailures;
+
     public IReadOnlyList<RecordedCall> Calls => [.. _calls];
 
     /// <summary>a_check requests still being answered (a stopped client's request may linger until it times out here).</summary>
@@ -141,6 +150,11 @@ public sealed class FakeVk : IAsyncDisposable
         var fields = form.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
         _calls.Enqueue(new RecordedCall(name, fields, DateTimeOffset.UtcNow));
         Changed.Pulse();
+        if (MethodGates.TryGetValue(name, out var gate))
+        {
+            await gate.Task.WaitAsync(Signal.MaxWait, context.RequestAborted);
+        }
+
         if (_scripts.TryGetValue(name, out var queue) && queue.TryDequeue(out var scripted) && scripted != FakeResponse.Ordinary)
         {
             await WriteAsync(context, scripted);
@@ -258,6 +272,18 @@ public sealed class FakeVk : IAsyncDisposable
 
     private async Task FileAsync(HttpContext context)
     {
+        if (FileGate is { } gate)
+        {
+            await gate.Task.WaitAsync(Signal.MaxWait, context.RequestAborted);
+        }
+
+        if (Interlocked.Decrement(ref FileFailures) >= 0)
+        {
+            context.Response.StatusCode = StatusCodes.Status502BadGateway;
+            return;
+        }
+
+        Interlocked.Exchange(ref FileFailures, 0);
         if (Files.TryGetValue(context.Request.Path.Value ?? "", out var file))
         {
             context.Response.ContentType = file.ContentType;

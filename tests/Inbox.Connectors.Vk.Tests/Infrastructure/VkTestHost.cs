@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Inbox.Identity;
+using Inbox.Connectors.Webhooks;
 
 namespace Inbox.Connectors.Vk.Tests.Infrastructure;
 
@@ -23,8 +24,10 @@ public sealed class VkTestHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private VkTestHost(WebApplication app, Uri baseAddress, RecordingInboundPipeline pipeline, RecordingReachability reachability, RecordingCursorStore cursors)
+    private VkTestHost(WebApplication app, Uri baseAddress, RecordingInboundPipeline pipeline, RecordingReachability reachability, RecordingCursorStore cursors,
+        RecordingWebhookIntakeStore intake)
     {
+        Intake = intake;
         _app = app;
         BaseAddress = baseAddress;
         Pipeline = pipeline;
@@ -43,6 +46,9 @@ public sealed class VkTestHost : IAsyncDisposable
 
     public RecordingCursorStore Cursors { get; }
 
+    /// <summary>The webhook intake's store: callbacks acknowledged and not processed yet.</summary>
+    public RecordingWebhookIntakeStore Intake { get; }
+
     public IServiceProvider Services => _app.Services;
 
     public static Dictionary<string, string?> Settings(FakeVk vk) => new()
@@ -56,11 +62,17 @@ public sealed class VkTestHost : IAsyncDisposable
         ["Channels:Vk:LongPollWaitSeconds"] = "1",
         ["Channels:Vk:LongPollErrorDelay"] = "00:00:00.050",
         ["Channels:Vk:RequestTimeout"] = "00:00:10",
+        ["Webhooks:FirstRetryDelay"] = "00:00:00.050",
+        ["Webhooks:MaxRetryDelay"] = "00:00:00.200",
+        ["Webhooks:BestEffortAfterAttempts"] = "3",
+        ["Webhooks:MaxAttempts"] = "5",
     };
 
     public static async Task<VkTestHost> StartAsync(FakeVk vk, Action<Dictionary<string, string?>>? configure = null,
-        RecordingInboundPipeline? pipeline = null, RecordingCursorStore? cursors = null, RecordingReachability? reachability = null)
+        RecordingInboundPipeline? pipeline = null, RecordingCursorStore? cursors = null, RecordingReachability? reachability = null,
+        RecordingWebhookIntakeStore? intake = null)
     {
+        intake ??= new RecordingWebhookIntakeStore();
         var settings = Settings(vk);
         configure?.Invoke(settings);
         pipeline ??= new RecordingInboundPipeline();
@@ -74,6 +86,7 @@ public sealed class VkTestHost : IAsyncDisposable
         builder.Services.AddSingleton<IInboundPipeline>(pipeline);
         builder.Services.AddSingleton<IIdentityReachability>(reachability);
         builder.Services.AddSingleton<IConnectorCursorStore>(cursors);
+        builder.Services.AddSingleton<IWebhookIntakeStore>(intake);
         builder.Services.AddSingleton<IDeliveryReceipts>(new RecordingDeliveryReceipts());
         builder.Services.AddSingleton(new PhoneNumberNormalizer());
         builder.Services.AddSingleton(TimeProvider.System);
@@ -89,7 +102,15 @@ public sealed class VkTestHost : IAsyncDisposable
         app.MapVkChannel();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new VkTestHost(app, new Uri(address), pipeline, reachability, cursors);
+        return new VkTestHost(app, new Uri(address), pipeline, reachability, cursors, intake);
+    }
+
+    /// <summary>Posts a callback and waits until the intake has processed everything queued (so a test can look at the outcome).</summary>
+    public async Task<HttpResponseMessage> PostAndProcessAsync(string json)
+    {
+        var response = await PostCallbackAsync(json);
+        await Intake.WaitUntilDrainedAsync();
+        return response;
     }
 
     public Task<HttpResponseMessage> PostCallbackAsync(string json)

@@ -16,7 +16,15 @@ public sealed class FakeProviders : IAsyncDisposable
 
     private FakeProviders(WebApplication app) => _app = app;
 
+    private int _usersGetCalls;
+
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>While set, VK's users.get waits for it (a slow API).</summary>
+    public TaskCompletionSource? UsersGetGate { get; set; }
+
+    /// <summary>How many times VK's users.get was called.</summary>
+    public int UsersGetCalls => Volatile.Read(ref _usersGetCalls);
 
     public ConcurrentQueue<IReadOnlyDictionary<string, string>> VkSent { get; } = new();
 
@@ -37,7 +45,16 @@ public sealed class FakeProviders : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var fake = new FakeProviders(app);
-        app.MapPost("/method/users.get", () => Results.Text("""{"response":[{"id":123456789,"first_name":"Иван","last_name":"Петров"}]}""", "application/json"));
+        app.MapPost("/method/users.get", async (HttpContext context) =>
+        {
+            Interlocked.Increment(ref fake._usersGetCalls);
+            if (fake.UsersGetGate is { } gate)
+            {
+                await gate.Task.WaitAsync(context.RequestAborted);
+            }
+
+            return Results.Text("""{"response":[{"id":123456789,"first_name":"Иван","last_name":"Петров"}]}""", "application/json");
+        });
         app.MapPost("/method/messages.send", async (HttpContext context) =>
         {
             fake.VkSent.Enqueue(await FormAsync(context));

@@ -150,5 +150,16 @@ internal static class SqliteSchema
             window_start_ticks INTEGER NOT NULL,
             locked_until_ticks INTEGER NULL
         ) WITHOUT ROWID;
+
+        CREATE TABLE IF NOT EXISTS webhook_intake (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            source TEXT NOT NULL,
+            partition TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            attempts INTEGER NOT NULL,
+            last_error TEXT NULL,
+            dead INTEGER NOT NULL
+        );
         """;
 }
