@@ -14,9 +14,12 @@ fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 # The real servers and browser some tests run against, from Debian's packages (idempotent, quick when installed):
-# Dovecot IMAP for the email channel, Chromium for the console (driven by Playwright, never downloaded by it).
+# Dovecot IMAP for the email channel, PostgreSQL for the cluster's store, Chromium for the console (driven by Playwright, never downloaded by it).
 if ! tests/Inbox.Connectors.Email.Tests/install-test-servers.sh >/dev/null 2>&1; then
   echo "Could not install Dovecot (tests/Inbox.Connectors.Email.Tests/install-test-servers.sh needs root); the email tests will fail." >&2
+fi
+if ! tests/Inbox.Testing.Postgres/install-postgres.sh >/dev/null 2>&1; then
+  echo "Could not install PostgreSQL (tests/Inbox.Testing.Postgres/install-postgres.sh needs root); the PostgreSQL tests will fail." >&2
 fi
 if [ ! -x /usr/bin/chromium ]; then
   { apt-get install -y --no-install-recommends chromium || { apt-get update && apt-get install -y --no-install-recommends chromium; }; } >/dev/null 2>&1 \
