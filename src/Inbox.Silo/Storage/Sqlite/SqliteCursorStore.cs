@@ -17,6 +17,5 @@ public sealed class SqliteCursorStore(SqliteDatabase database, SqliteWriteQueue 
 
     /// <summary>Sets a cursor inside a transaction (a commit that stores a message with its polling offset).</summary>
     internal static void Set(SqliteConnection connection, SqliteTransaction transaction, string key, string value) =>
-        connection.Execute("INSERT INTO cursors (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            new { key, value }, transaction);
+        SqlConversationStore.SetCursor(connection, transaction, key, value);
 }
