@@ -1,3 +1,4 @@
+using Inbox.Domain.Storage;
 using Inbox.Silo.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Inbox.Silo.Tests;
 
 /// <summary>The real SQLite store on a temporary file, without a silo.</summary>
-public sealed class StoreFactory : IAsyncDisposable
+public sealed class StoreFactory : ITestStore
 {
     private readonly TempDatabase _file = new();
 
@@ -45,6 +46,14 @@ public sealed class StoreFactory : IAsyncDisposable
     public SqliteGrainStorage GrainStorage { get; }
 
     public SqliteWebhookQueueStore Webhooks { get; }
+
+    IConversationStore ITestStore.Conversations => Conversations;
+
+    IConversationQueries ITestStore.Queries => Queries;
+
+    IOutboxStore ITestStore.Outbox => Outbox;
+
+    public long TransactionsCommitted => Writer.TransactionsCommitted;
 
     public async ValueTask DisposeAsync()
     {

@@ -3,11 +3,17 @@ using Inbox.Domain.Storage;
 
 namespace Inbox.Silo.Tests;
 
-public sealed class SqliteConversationStoreTests : IAsyncLifetime
+/// <summary>The message store's suite, run against each provider by a subclass: a fresh store (file or database) per test.</summary>
+public abstract class MessageStoreTests : IAsyncLifetime
 {
-    private StoreFactory _store = null!;
+    private ITestStore _store = null!;
 
-    public async Task InitializeAsync() => _store = await StoreFactory.StartAsync();
+    protected ITestStore Store => _store;
+
+    /// <summary>A new, empty store with its writer started, as the host starts it.</summary>
+    protected abstract Task<ITestStore> StartStoreAsync();
+
+    public async Task InitializeAsync() => _store = await StartStoreAsync();
 
     public async Task DisposeAsync() => await _store.DisposeAsync();
 
@@ -48,12 +54,12 @@ public sealed class SqliteConversationStoreTests : IAsyncLifetime
     public async Task Concurrent_writes_are_grouped_into_fewer_transactions_and_all_stored()
     {
         const int conversations = 200;
-        var before = _store.Writer.TransactionsCommitted;
+        var before = _store.TransactionsCommitted;
         var ids = Enumerable.Range(0, conversations).Select(_ => Guid.NewGuid()).ToList();
 
         await Task.WhenAll(ids.Select((id, i) => _store.Conversations.CommitAsync(Samples.Inbound(id, 1, $"g-{i}"))));
 
-        var transactions = _store.Writer.TransactionsCommitted - before;
+        var transactions = _store.TransactionsCommitted - before;
         Assert.True(transactions < conversations, $"{conversations} writes took {transactions} transactions: no grouping");
         var list = await _store.Queries.ListConversationsAsync(new ConversationQuery(null, null, false, 0, 500));
         Assert.Equal(conversations, list.Total);
@@ -130,20 +136,20 @@ public sealed class SqliteConversationStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Customers_are_found_by_exact_identity_or_part_of_the_name()
+    public async Task Concurrent_deliveries_of_one_inbound_message_store_it_once()
     {
-        var ivan = Guid.NewGuid();
-        await _store.Directory.UpsertAsync(ivan, "Иван Петров", ["phone:+79161234567", "email:ivan@example.com"]);
-        await _store.Directory.UpsertAsync(Guid.NewGuid(), "Maria 100%", ["telegram:42"]);
+        var id = Guid.NewGuid();
+        var commits = Enumerable.Range(1, 20).Select(i => Samples.Inbound(id, i, "same-1")).ToList();
 
-        Assert.Equal(ivan, Assert.Single(await _store.Directory.SearchAsync("phone:+79161234567", null, 10)).CustomerId);
-        Assert.Equal(ivan, Assert.Single(await _store.Directory.SearchAsync(null, "петр", 10)).CustomerId);
-        Assert.Single(await _store.Directory.SearchAsync(null, "100%", 10));
-        Assert.Equal("Maria 100%", Assert.Single(await _store.Directory.SearchAsync(null, "%", 10)).Name);
-        Assert.Empty(await _store.Directory.SearchAsync("phone:+79160000000", null, 10));
+        var outcomes = await Task.WhenAll(commits.Select(c => _store.Conversations.CommitAsync(c)));
+
+        var stored = Assert.Single((await _store.Queries.GetTimelineAsync(id, null, 50)).Messages);
+        Assert.Single(outcomes, o => !o.Duplicate);
+        Assert.All(outcomes.Where(o => o.Duplicate), o => Assert.Equal(stored.MessageId, o.Existing!.MessageId));
+        Assert.Single(await _store.Queries.GetEventsAsync(id, 0, 50));
     }
 
-    private static async Task<Exception?> Capture(Task task)
+    protected static async Task<Exception?> Capture(Task task)
     {
         try
         {

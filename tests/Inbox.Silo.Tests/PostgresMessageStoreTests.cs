@@ -1,0 +1,112 @@
+using Inbox.Domain.Storage;
+using Npgsql;
+
+namespace Inbox.Silo.Tests;
+
+/// <summary>
+/// The message store's suite on PostgreSQL, a fresh database per test on one throwaway server per class; and what several nodes
+/// sharing one database need: each node here has its own connections and writer, as a node of a cluster has.
+/// </summary>
+public sealed class PostgresMessageStoreTests(PostgresServer postgres) : MessageStoreTests, IClassFixture<PostgresServer>
+{
+    protected override async Task<ITestStore> StartStoreAsync() =>
+        await PostgresStoreFactory.StartAsync(await postgres.Server.CreateDatabaseAsync());
+
+    private PostgresStoreFactory Postgres => (PostgresStoreFactory)Store;
+
+    [Fact]
+    public async Task One_inbound_message_delivered_to_two_nodes_at_once_is_stored_once()
+    {
+        await using var other = await PostgresStoreFactory.StartAsync(Postgres.ConnectionString);
+        var ids = Enumerable.Range(0, 30).Select(_ => Guid.NewGuid()).ToList();
+
+        // Each message reaches both nodes at the same time (a provider's retry landing on the other node), each in its own conversation.
+        var outcomes = await Task.WhenAll(ids.Select((id, i) => Postgres.Conversations.CommitAsync(Samples.Inbound(id, 1, $"twice-{i}")))
+            .Concat(ids.Select((id, i) => other.Conversations.CommitAsync(Samples.Inbound(Guid.NewGuid(), 1, $"twice-{i}")))));
+
+        Assert.Equal(ids.Count, outcomes.Count(o => !o.Duplicate));
+        Assert.Equal(ids.Count, outcomes.Count(o => o.Duplicate));
+        await using var connection = new NpgsqlConnection(Postgres.ConnectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT COUNT(*), COUNT(DISTINCT external_id) FROM messages", connection);
+        await using var reader = await count.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        Assert.Equal((ids.Count, ids.Count), (reader.GetInt64(0), reader.GetInt64(1)));
+        var conversations = await Postgres.Queries.ListConversationsAsync(new ConversationQuery(null, null, false, 0, 500));
+        Assert.Equal(ids.Count, conversations.Total);
+    }
+
+    [Fact]
+    public async Task Two_nodes_taking_due_outbox_entries_at_once_never_get_the_same_entry()
+    {
+        await using var other = await PostgresStoreFactory.StartAsync(Postgres.ConnectionString);
+        const int entries = 120;
+        await Task.WhenAll(Enumerable.Range(0, entries).Select(i =>
+        {
+            var id = Guid.NewGuid();
+            var entry = new OutboxEntry(Guid.NewGuid(), id, "api", "api:c1", $"reply {i}", 0, Samples.Start, Samples.Start);
+            return Postgres.Conversations.CommitAsync(Samples.Inbound(id, 1, $"out-{i}") with { Outbox = entry });
+        }));
+
+        // Both nodes' dispatchers, four takers each, take small batches until nothing is due.
+        var now = Samples.Start.AddMinutes(1);
+        var takers = new[] { Postgres.Outbox, other.Outbox }.SelectMany(outbox => Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            var taken = new List<Guid>();
+            while (await outbox.LeaseDueOutboxAsync(now, 3, TimeSpan.FromMinutes(5)) is { Count: > 0 } batch)
+            {
+                taken.AddRange(batch.Select(e => e.MessageId));
+            }
+
+            return taken;
+        })));
+        var taken = (await Task.WhenAll(takers)).SelectMany(t => t).ToList();
+
+        Assert.Equal(entries, taken.Count);
+        Assert.Equal(entries, taken.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Nodes_starting_at_once_on_a_new_database_apply_the_schema_once()
+    {
+        var database = await postgres.Server.CreateDatabaseAsync();
+
+        var nodes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => PostgresStoreFactory.StartAsync(database)));
+        try
+        {
+            var id = Guid.NewGuid();
+            await nodes[0].Conversations.CommitAsync(Samples.Inbound(id, 1, "schema-1"));
+            Assert.Single((await nodes[3].Queries.GetTimelineAsync(id, null, 10)).Messages);
+            await using var connection = new NpgsqlConnection(database);
+            await connection.OpenAsync();
+            await using var versions = new NpgsqlCommand("SELECT COUNT(*) FROM inbox_schema", connection);
+            Assert.Equal(1L, await versions.ExecuteScalarAsync());
+        }
+        finally
+        {
+            foreach (var node in nodes)
+            {
+                await node.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_time_with_more_than_microseconds_pages_the_timeline_without_losing_an_item()
+    {
+        var id = Guid.NewGuid();
+        for (var seq = 1; seq <= 5; seq++)
+        {
+            var commit = Samples.Inbound(id, seq, $"us-{seq}");
+            var at = Samples.Start.AddTicks(1234567 + seq); // sub-microsecond ticks that timestamptz does not keep
+            var message = commit.NewMessage! with { CreatedAt = at, UpdatedAt = at };
+            await Postgres.Conversations.CommitAsync(commit with { NewMessage = message });
+        }
+
+        var newest = await Postgres.Queries.GetTimelineAsync(id, null, 2);
+        var middle = await Postgres.Queries.GetTimelineAsync(id, newest.NextBefore, 2);
+        var oldest = await Postgres.Queries.GetTimelineAsync(id, middle.NextBefore, 2);
+
+        Assert.Equal([1L, 2, 3, 4, 5], oldest.Messages.Concat(middle.Messages).Concat(newest.Messages).Select(m => m.Sequence));
+    }
+}
