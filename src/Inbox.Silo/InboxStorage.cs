@@ -54,7 +54,7 @@ public static class InboxStorage
         return services;
     }
 
-    /// <summary>The message store (write side, queries, outbox) on PostgreSQL; what is not written for it yet stays on SQLite.</summary>
+    /// <summary>Every store on PostgreSQL but the grains' state (still <see cref="SqliteGrainStorage"/>); attachments' files stay on disk.</summary>
     private static void AddPostgres(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PostgresOptions>().Bind(configuration.GetSection(PostgresOptions.SectionName))
@@ -70,5 +70,13 @@ public static class InboxStorage
         services.TryAddSingleton<IConversationStore, PostgresConversationStore>();
         services.TryAddSingleton<IConversationQueries, PostgresConversationQueries>();
         services.TryAddSingleton<IOutboxStore, PostgresOutboxStore>();
+        services.TryAddSingleton<ICustomerDirectory, PostgresCustomerDirectory>();
+        services.TryAddSingleton<IOperatorStore, PostgresOperatorStore>();
+        services.TryAddSingleton<ISessionStore, PostgresSessionStore>();
+        services.TryAddSingleton<ILoginLockoutStore, PostgresLoginLockoutStore>();
+        services.TryAddSingleton<ICursorStore, PostgresCursorStore>();
+        services.TryAddSingleton<IWebhookQueueStore, PostgresWebhookQueueStore>();
+        services.TryAddSingleton<ICallLog, PostgresCallLog>();
+        services.TryAddSingleton<IAttachmentStore, PostgresAttachmentStore>();
     }
 }

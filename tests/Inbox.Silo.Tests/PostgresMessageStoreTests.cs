@@ -9,7 +9,7 @@ namespace Inbox.Silo.Tests;
 /// </summary>
 public sealed class PostgresMessageStoreTests(PostgresServer postgres) : MessageStoreTests, IClassFixture<PostgresServer>
 {
-    protected override async Task<ITestStore> StartStoreAsync() =>
+    protected override async Task<TestStore> StartStoreAsync() =>
         await PostgresStoreFactory.StartAsync(await postgres.Server.CreateDatabaseAsync());
 
     private PostgresStoreFactory Postgres => (PostgresStoreFactory)Store;
@@ -34,6 +34,51 @@ public sealed class PostgresMessageStoreTests(PostgresServer postgres) : Message
         Assert.Equal((ids.Count, ids.Count), (reader.GetInt64(0), reader.GetInt64(1)));
         var conversations = await Postgres.Queries.ListConversationsAsync(new ConversationQuery(null, null, false, 0, 500));
         Assert.Equal(ids.Count, conversations.Total);
+    }
+
+    [Fact]
+    public async Task A_message_another_node_is_storing_right_now_is_answered_as_a_duplicate_once_that_node_commits()
+    {
+        // Another node has inserted the message and not committed yet: this node's commit cannot see it and must wait on the unique index.
+        await using var otherNode = new NpgsqlConnection(Postgres.ConnectionString);
+        await otherNode.OpenAsync();
+        await using var transaction = await otherNode.BeginTransactionAsync();
+        var firstId = Guid.NewGuid();
+        await using (var insert = new NpgsqlCommand("""
+            INSERT INTO messages (message_id, conversation_id, sequence, kind, channel, external_id, text, created_at, updated_at, created_ticks)
+            VALUES (@id, @conversation, 1, 0, 'api', 'racing-1', 'hello', now(), now(), 0)
+            """, otherNode, transaction))
+        {
+            insert.Parameters.AddWithValue("id", firstId);
+            insert.Parameters.AddWithValue("conversation", Guid.NewGuid());
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var id = Guid.NewGuid();
+        var commit = Store.Conversations.CommitAsync(Samples.Inbound(id, 1, "racing-1"));
+        await WaitUntilACommitWaitsOnALockAsync();
+        Assert.False(commit.IsCompleted);
+        await transaction.CommitAsync();
+
+        var outcome = await commit;
+        Assert.True(outcome.Duplicate);
+        Assert.Equal(firstId, outcome.Existing!.MessageId);
+        Assert.Null(await Store.Conversations.GetConversationAsync(id));
+        Assert.Empty(await Store.Queries.GetEventsAsync(id, 0, 10));
+    }
+
+    private async Task WaitUntilACommitWaitsOnALockAsync()
+    {
+        await using var connection = new NpgsqlConnection(Postgres.ConnectionString);
+        await connection.OpenAsync();
+        await using var waiting = new NpgsqlCommand(
+            "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((long)(await waiting.ExecuteScalarAsync())! == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The commit never waited on the other node's row.");
+            await Task.Delay(20);
+        }
     }
 
     [Fact]
@@ -79,8 +124,16 @@ public sealed class PostgresMessageStoreTests(PostgresServer postgres) : Message
             Assert.Single((await nodes[3].Queries.GetTimelineAsync(id, null, 10)).Messages);
             await using var connection = new NpgsqlConnection(database);
             await connection.OpenAsync();
-            await using var versions = new NpgsqlCommand("SELECT COUNT(*) FROM inbox_schema", connection);
-            Assert.Equal(1L, await versions.ExecuteScalarAsync());
+            await using var command = new NpgsqlCommand("SELECT version FROM inbox_schema ORDER BY version", connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            var versions = new List<int>();
+            while (await reader.ReadAsync())
+            {
+                versions.Add(reader.GetInt32(0));
+            }
+
+            Assert.NotEmpty(versions);
+            Assert.Equal(Enumerable.Range(1, versions.Count), versions);
         }
         finally
         {

@@ -106,5 +106,66 @@ internal static class PostgresSchema
             value text NOT NULL
         );
         """,
+        """
+        CREATE TABLE attachments (
+            attachment_id uuid PRIMARY KEY,
+            file_name text NOT NULL,
+            content_type text NOT NULL,
+            size bigint NOT NULL,
+            created_at timestamptz NOT NULL
+        );
+
+        CREATE TABLE operators (
+            operator_id uuid PRIMARY KEY,
+            login text NOT NULL,
+            display_name text NOT NULL,
+            role integer NOT NULL,
+            password_hash text NOT NULL,
+            created_at timestamptz NOT NULL,
+            extension text NULL
+        );
+        CREATE UNIQUE INDEX ux_operators_login ON operators (lower(login));
+
+        CREATE TABLE calls (
+            call_id text PRIMARY KEY,
+            ringing_ticks bigint NOT NULL,
+            missed_open boolean NOT NULL,
+            payload text NOT NULL
+        );
+        CREATE INDEX ix_calls_recent ON calls(ringing_ticks DESC);
+
+        CREATE TABLE operator_state (
+            operator_id uuid PRIMARY KEY,
+            disabled boolean NOT NULL DEFAULT false,
+            demo boolean NOT NULL DEFAULT false
+        );
+        CREATE TABLE sessions (
+            session_id uuid PRIMARY KEY,
+            operator_id uuid NOT NULL,
+            created_at timestamptz NOT NULL,
+            expires_at timestamptz NOT NULL,
+            revoked_at timestamptz NULL,
+            refresh_id uuid NULL
+        );
+        CREATE INDEX ix_sessions_operator ON sessions(operator_id) WHERE revoked_at IS NULL;
+        CREATE INDEX ix_sessions_expires ON sessions(expires_at);
+        CREATE TABLE login_failures (
+            key text PRIMARY KEY,
+            failures integer NOT NULL,
+            window_start_ticks bigint NOT NULL,
+            locked_until_ticks bigint NULL
+        );
+
+        CREATE TABLE webhook_intake (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            source text NOT NULL,
+            partition text NOT NULL,
+            payload text NOT NULL,
+            received_at timestamptz NOT NULL,
+            attempts integer NOT NULL,
+            last_error text NULL,
+            dead boolean NOT NULL
+        );
+        """,
     ];
 }
