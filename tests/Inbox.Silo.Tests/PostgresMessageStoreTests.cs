@@ -145,6 +145,24 @@ public sealed class PostgresMessageStoreTests(PostgresServer postgres) : Message
     }
 
     [Fact]
+    public async Task The_writer_commits_durably_even_where_the_database_turned_synchronous_commit_off()
+    {
+        var database = await postgres.Server.CreateDatabaseAsync();
+        await using (var admin = new NpgsqlConnection(database))
+        {
+            await admin.OpenAsync();
+            await using var off = new NpgsqlCommand("ALTER DATABASE " + admin.Database + " SET synchronous_commit = off", admin);
+            await off.ExecuteNonQueryAsync();
+        }
+
+        await using var node = await PostgresStoreFactory.StartAsync(database);
+        var setting = await node.Writer.WriteAsync((connection, transaction) =>
+            Dapper.SqlMapper.ExecuteScalar<string>(connection, "SHOW synchronous_commit", transaction: transaction));
+
+        Assert.Equal("on", setting);
+    }
+
+    [Fact]
     public async Task A_time_with_more_than_microseconds_pages_the_timeline_without_losing_an_item()
     {
         var id = Guid.NewGuid();
