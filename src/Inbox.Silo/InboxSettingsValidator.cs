@@ -1,4 +1,5 @@
 using Inbox.Silo.Grains;
+using Inbox.Silo.Storage.Postgres;
 using Inbox.Silo.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -6,7 +7,8 @@ namespace Inbox.Silo;
 
 /// <summary>Checks the silo's own settings at start, naming the key: ports, the store, the conversation list.</summary>
 public sealed class InboxSettingsValidator :
-    IValidateOptions<InboxClusterOptions>, IValidateOptions<StorageOptions>, IValidateOptions<SqliteOptions>, IValidateOptions<ConversationOptions>
+    IValidateOptions<InboxClusterOptions>, IValidateOptions<StorageOptions>, IValidateOptions<SqliteOptions>, IValidateOptions<PostgresOptions>,
+    IValidateOptions<ConversationOptions>
 {
     public ValidateOptionsResult Validate(string? name, InboxClusterOptions options)
     {
@@ -21,8 +23,17 @@ public sealed class InboxSettingsValidator :
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Checks((string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase),
-            $"{StorageOptions.SectionName}:Provider '{options.Provider}' is not supported yet; use 'Sqlite'."));
+        return Checks((options.IsSqlite || options.IsPostgres,
+            $"{StorageOptions.SectionName}:Provider '{options.Provider}' is not supported; use '{StorageOptions.Sqlite}' or '{StorageOptions.Postgres}'."));
+    }
+
+    public ValidateOptionsResult Validate(string? name, PostgresOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Checks(
+            (!string.IsNullOrWhiteSpace(options.ConnectionString),
+                $"{PostgresOptions.ConnectionStringKey} must be set when {StorageOptions.SectionName}:Provider is '{StorageOptions.Postgres}'."),
+            (options.MaxBatch is >= 1 and <= 100_000, $"{PostgresOptions.SectionName}:MaxBatch must be 1–100000."));
     }
 
     public ValidateOptionsResult Validate(string? name, SqliteOptions options)

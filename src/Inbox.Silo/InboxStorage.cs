@@ -1,4 +1,5 @@
 using Inbox.Domain.Storage;
+using Inbox.Silo.Storage.Postgres;
 using Inbox.Silo.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,8 @@ public static class InboxStorage
 
     public static IServiceCollection AddInboxStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        // Only SQLite is written so far: another provider is refused when the host starts, naming the key.
+        // An unknown provider is refused when the host starts, naming the key. The SQLite file is there with either provider:
+        // it holds the grains' state (SqliteGrainStorage) and its folder the node's keys.
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, InboxSettingsValidator>());
         services.TryAddSingleton(TimeProvider.System);
@@ -29,6 +31,12 @@ public static class InboxStorage
             // The writer is the first hosted service to start and the last to stop, so that the silo (grain storage) and every
             // other service can write while they start and stop.
             services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SqliteWriteQueue>(sp => sp.GetRequiredService<SqliteWriteQueue>()));
+        }
+
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        if (storage.IsPostgres)
+        {
+            AddPostgres(services, configuration);
         }
 
         services.TryAddSingleton<IConversationStore, SqliteConversationStore>();
@@ -44,5 +52,31 @@ public static class InboxStorage
         services.TryAddSingleton<ICallLog, SqliteCallLog>();
         services.TryAddSingleton<IAttachmentStore, SqliteAttachmentStore>();
         return services;
+    }
+
+    /// <summary>Every store on PostgreSQL but the grains' state (still <see cref="SqliteGrainStorage"/>); attachments' files stay on disk.</summary>
+    private static void AddPostgres(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PostgresOptions>().Bind(configuration.GetSection(PostgresOptions.SectionName))
+            .Configure(o => o.ConnectionString = configuration[PostgresOptions.ConnectionStringKey]).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostgresOptions>, InboxSettingsValidator>());
+        services.TryAddSingleton<PostgresDatabase>();
+        if (!services.Any(d => d.ServiceType == typeof(PostgresWriteQueue)))
+        {
+            services.AddSingleton<PostgresWriteQueue>();
+            services.Insert(0, ServiceDescriptor.Singleton<IHostedService, PostgresWriteQueue>(sp => sp.GetRequiredService<PostgresWriteQueue>()));
+        }
+
+        services.TryAddSingleton<IConversationStore, PostgresConversationStore>();
+        services.TryAddSingleton<IConversationQueries, PostgresConversationQueries>();
+        services.TryAddSingleton<IOutboxStore, PostgresOutboxStore>();
+        services.TryAddSingleton<ICustomerDirectory, PostgresCustomerDirectory>();
+        services.TryAddSingleton<IOperatorStore, PostgresOperatorStore>();
+        services.TryAddSingleton<ISessionStore, PostgresSessionStore>();
+        services.TryAddSingleton<ILoginLockoutStore, PostgresLoginLockoutStore>();
+        services.TryAddSingleton<ICursorStore, PostgresCursorStore>();
+        services.TryAddSingleton<IWebhookQueueStore, PostgresWebhookQueueStore>();
+        services.TryAddSingleton<ICallLog, PostgresCallLog>();
+        services.TryAddSingleton<IAttachmentStore, PostgresAttachmentStore>();
     }
 }

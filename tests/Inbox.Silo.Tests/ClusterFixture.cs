@@ -4,8 +4,8 @@ using Orleans.TestingHost;
 
 namespace Inbox.Silo.Tests;
 
-/// <summary>An in-process Orleans test cluster running Inbox's grains on a real SQLite file.</summary>
-public sealed class ClusterFixture : IAsyncLifetime
+/// <summary>An in-process Orleans test cluster running Inbox's grains on a real SQLite file (the grains' state; the stores too unless a subclass chooses another provider).</summary>
+public class ClusterFixture : IAsyncLifetime
 {
     private readonly TempDatabase _file = new();
 
@@ -22,18 +22,22 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         var builder = new TestClusterBuilder(1);
         builder.Properties["Storage:Sqlite:Path"] = _file.Path;
+        await ConfigureAsync(builder.Properties);
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _file.Dispose();
     }
+
+    /// <summary>Settings the silo starts with beyond the SQLite file.</summary>
+    protected virtual Task ConfigureAsync(IDictionary<string, string?> properties) => Task.CompletedTask;
 
     private sealed class SiloConfigurator : ISiloConfigurator
     {

@@ -7,8 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Inbox.Silo.Tests;
 
-[Collection(ClusterCollection.Name)]
-public sealed class ConversationGrainTests(ClusterFixture fixture)
+/// <summary>Run against each provider's stores by a subclass, in that provider's cluster.</summary>
+public abstract class ConversationGrainTests(ClusterFixture fixture)
 {
     private static IncomingMessage Incoming(string externalId, string text = "hello", string identity = "api:c1") =>
         new("api", externalId, identity, "Ivan", text, DateTimeOffset.UtcNow);

@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Inbox.Silo.Tests;
 
-[Collection(ClusterCollection.Name)]
-public sealed class IdentityAndCustomerGrainTests(ClusterFixture fixture)
+/// <summary>Run against each provider's stores by a subclass, in that provider's cluster.</summary>
+public abstract class IdentityAndCustomerGrainTests(ClusterFixture fixture)
 {
     [Fact]
     public async Task An_identity_is_claimed_once_and_keeps_its_owner()

@@ -1,3 +1,4 @@
+using Inbox.Domain.Storage;
 using Inbox.Silo.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Inbox.Silo.Tests;
 
 /// <summary>The real SQLite store on a temporary file, without a silo.</summary>
-public sealed class StoreFactory : IAsyncDisposable
+public sealed class StoreFactory : TestStore
 {
     private readonly TempDatabase _file = new();
 
@@ -20,6 +21,12 @@ public sealed class StoreFactory : IAsyncDisposable
         Directory = new SqliteCustomerDirectory(Database, Writer);
         GrainStorage = new SqliteGrainStorage(Database, Writer);
         Webhooks = new SqliteWebhookQueueStore(Database, Writer);
+        Operators = new SqliteOperatorStore(Database, Writer);
+        Sessions = new SqliteSessionStore(Database, Writer);
+        Lockouts = new SqliteLoginLockoutStore(Database, Writer);
+        Cursors = new SqliteCursorStore(Database, Writer);
+        Calls = new SqliteCallLog(Database, Writer);
+        Attachments = new SqliteAttachmentStore(Database, Writer, TimeProvider.System);
     }
 
     /// <summary>Creates the store and starts its writer, as the host does.</summary>
@@ -34,19 +41,11 @@ public sealed class StoreFactory : IAsyncDisposable
 
     public SqliteWriteQueue Writer { get; }
 
-    public SqliteConversationStore Conversations { get; }
-
-    public SqliteConversationQueries Queries { get; }
-
-    public SqliteOutboxStore Outbox { get; }
-
-    public SqliteCustomerDirectory Directory { get; }
-
     public SqliteGrainStorage GrainStorage { get; }
 
-    public SqliteWebhookQueueStore Webhooks { get; }
+    public override long TransactionsCommitted => Writer.TransactionsCommitted;
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         await Writer.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

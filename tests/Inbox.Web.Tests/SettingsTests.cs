@@ -6,7 +6,8 @@ namespace Inbox.Web.Tests;
 public sealed class SettingsTests
 {
     [Theory]
-    [InlineData("Storage:Provider", "Postgres", "Storage:Provider")]
+    [InlineData("Storage:Provider", "Foo", "Storage:Provider")]
+    [InlineData("Storage:Provider", "Postgres", "ConnectionStrings:Postgres")]
     [InlineData("Storage:Sqlite:MaxBatch", "0", "Storage:Sqlite:MaxBatch")]
     [InlineData("Orleans:GatewayPort", "70000", "Orleans:GatewayPort")]
     [InlineData("Limits:MaxRequestBodyBytes", "5", "Limits:MaxRequestBodyBytes")]

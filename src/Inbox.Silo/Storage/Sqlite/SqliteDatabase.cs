@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -36,6 +37,12 @@ public sealed class SqliteDatabase
     public string FilePath { get; }
 
     public SqliteConnection Open() => OpenCore();
+
+    /// <summary>A connection for a read of the stores written once for both providers.</summary>
+    public ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult<DbConnection>(OpenCore());
+
+    /// <summary>What the stores written once for both providers need of this file, with its writer.</summary>
+    public StoreConnections Connections(SqliteWriteQueue writer) => new(OpenAsync, writer, SqliteValues.Instance);
 
     private SqliteConnection OpenCore()
     {

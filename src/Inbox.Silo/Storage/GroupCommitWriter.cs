@@ -1,0 +1,207 @@
+using System.Data.Common;
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Inbox.Silo.Storage;
+
+/// <summary>
+/// A store's one writer. Writes queue up; the writer takes all that are waiting (up to the provider's <c>MaxBatch</c>),
+/// runs each in a savepoint of one transaction and commits once: one flush for the whole group (group commit).
+/// A write's task completes only after the commit is durable. A write that throws is rolled back alone.
+/// The host starts the writer first and stops it last (<see cref="InboxStorage"/>); a write queued before it starts waits for it.
+/// </summary>
+public abstract class GroupCommitWriter<TConnection, TTransaction> : IHostedService, IAsyncDisposable, IGroupCommit
+    where TConnection : DbConnection
+    where TTransaction : DbTransaction
+{
+    private const string Savepoint = "w";
+    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ILogger _logger;
+    private readonly int _maxBatch;
+    private readonly Lock _gate = new();
+    private Task? _writer;
+    private long _transactions;
+    private long _writes;
+
+    protected GroupCommitWriter(int maxBatch, ILogger logger)
+    {
+        _logger = logger;
+        _maxBatch = Math.Max(1, maxBatch);
+    }
+
+    /// <summary>Number of transactions committed so far; with <see cref="WritesCommitted"/> it shows how well writes group.</summary>
+    public long TransactionsCommitted => Interlocked.Read(ref _transactions);
+
+    public long WritesCommitted => Interlocked.Read(ref _writes);
+
+    public Task<T> WriteAsync<T>(Func<TConnection, TTransaction, T> work, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var pending = new PendingWrite<T>(work);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(GetType().Name, "The store is shutting down.");
+        }
+
+        return pending.Completion.Task;
+    }
+
+    public Task WriteAsync(Action<TConnection, TTransaction> work, CancellationToken cancellationToken = default) =>
+        WriteAsync<bool>((connection, transaction) =>
+        {
+            work(connection, transaction);
+            return true;
+        }, cancellationToken);
+
+    Task<T> IGroupCommit.WriteAsync<T>(Func<DbConnection, DbTransaction, T> work, CancellationToken cancellationToken) =>
+        WriteAsync<T>((connection, transaction) => work(connection, transaction), cancellationToken);
+
+    /// <summary>An open connection for the writer; the writer keeps it while it works and opens another when it breaks.</summary>
+    protected abstract TConnection OpenConnection();
+
+    protected abstract TTransaction Begin(TConnection connection);
+
+    private async Task RunAsync()
+    {
+        TConnection? connection = null;
+        var batch = new List<PendingWrite>(_maxBatch);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                batch.Clear();
+                while (batch.Count < _maxBatch && _queue.Reader.TryRead(out var pending))
+                {
+                    batch.Add(pending);
+                }
+
+                try
+                {
+                    if (connection is not { State: System.Data.ConnectionState.Open })
+                    {
+                        connection?.Dispose();
+                        connection = null;
+                        connection = OpenConnection();
+                    }
+
+                    using (var transaction = Begin(connection))
+                    {
+                        foreach (var pending in batch)
+                        {
+                            RunInSavepoint(connection, transaction, pending);
+                        }
+
+                        transaction.Commit();
+                    }
+
+                    Interlocked.Increment(ref _transactions);
+                    Interlocked.Add(ref _writes, batch.Count);
+                    foreach (var pending in batch)
+                    {
+                        pending.Complete();
+                    }
+                }
+                catch (Exception ex)
+                {
+                    _logger.LogError(ex, "A group commit of {Count} writes failed; none of them is stored", batch.Count);
+                    foreach (var pending in batch)
+                    {
+                        pending.Fail(ex);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            connection?.Dispose();
+        }
+    }
+
+    private static void RunInSavepoint(TConnection connection, TTransaction transaction, PendingWrite pending)
+    {
+        transaction.Save(Savepoint);
+        try
+        {
+            pending.Run(connection, transaction);
+            transaction.Release(Savepoint);
+        }
+        catch (Exception ex)
+        {
+            // When the connection itself broke, this throws too and the whole group fails (none of it is stored).
+            transaction.Rollback(Savepoint);
+            transaction.Release(Savepoint);
+            pending.Reject(ex);
+        }
+    }
+
+    /// <summary>Starts the writer on a thread of its own.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        EnsureWriter();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Takes no more writes and waits until the ones queued are committed (it starts the writer for them if the host never did).</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        await EnsureWriter().WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        await DisposeCoreAsync().ConfigureAwait(false);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases what the provider holds once the writer has stopped.</summary>
+    protected virtual ValueTask DisposeCoreAsync() => ValueTask.CompletedTask;
+
+    private Task EnsureWriter()
+    {
+        lock (_gate)
+        {
+            return _writer ??= Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        }
+    }
+
+    private abstract class PendingWrite
+    {
+        public abstract void Run(TConnection connection, TTransaction transaction);
+
+        /// <summary>The work threw: it was rolled back and will fail once the batch commits.</summary>
+        public abstract void Reject(Exception error);
+
+        public abstract void Complete();
+
+        public abstract void Fail(Exception error);
+    }
+
+    private sealed class PendingWrite<T>(Func<TConnection, TTransaction, T> work) : PendingWrite
+    {
+        private T? _result;
+        private Exception? _error;
+
+        public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override void Run(TConnection connection, TTransaction transaction) => _result = work(connection, transaction);
+
+        public override void Reject(Exception error) => _error = error;
+
+        public override void Complete()
+        {
+            if (_error is not null)
+            {
+                Completion.TrySetException(_error);
+            }
+            else
+            {
+                Completion.TrySetResult(_result!);
+            }
+        }
+
+        public override void Fail(Exception error) => Completion.TrySetException(error);
+    }
+}

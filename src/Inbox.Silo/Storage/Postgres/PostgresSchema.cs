@@ -1,0 +1,171 @@
+namespace Inbox.Silo.Storage.Postgres;
+
+/// <summary>
+/// The PostgreSQL store's tables, the same as the embedded store's (<c>SqliteSchema</c>) with PostgreSQL's types: ids are
+/// <c>uuid</c>, times <c>timestamptz</c>, flags <c>boolean</c>; JSON documents stay text, read back as written; <c>*_ticks</c>
+/// columns are the ordering keys. Each step is applied once, in order, and recorded in <c>inbox_schema</c>.
+/// </summary>
+internal static class PostgresSchema
+{
+    /// <summary>The advisory lock key that makes two nodes starting at once apply the steps one after the other.</summary>
+    public const long LockKey = 0x1_4B0C_5C4E;
+
+    public static readonly IReadOnlyList<string> Steps =
+    [
+        """
+        CREATE TABLE conversations (
+            conversation_id uuid PRIMARY KEY,
+            customer_id uuid NOT NULL,
+            status integer NOT NULL,
+            assignee_id uuid NULL,
+            last_sequence bigint NOT NULL,
+            last_message_at timestamptz NULL,
+            last_inbound_channel text NULL,
+            last_inbound_identity text NULL,
+            last_preview text NULL,
+            created_at timestamptz NOT NULL,
+            updated_at timestamptz NOT NULL,
+            activity_ticks bigint NOT NULL,
+            merged_into uuid NULL,
+            labels text NULL,
+            handoff text NULL,
+            bot_memory text NULL,
+            queue_priority integer NOT NULL DEFAULT 0
+        );
+        CREATE INDEX ix_conversations_status ON conversations(status, queue_priority DESC, activity_ticks DESC);
+        CREATE INDEX ix_conversations_assignee ON conversations(assignee_id, activity_ticks DESC);
+
+        CREATE TABLE messages (
+            message_id uuid PRIMARY KEY,
+            conversation_id uuid NOT NULL,
+            sequence bigint NOT NULL,
+            kind integer NOT NULL,
+            channel text NOT NULL,
+            identity text NULL,
+            external_id text NULL,
+            text text NOT NULL,
+            operator_id uuid NULL,
+            author_name text NULL,
+            delivery integer NULL,
+            delivery_error text NULL,
+            created_at timestamptz NOT NULL,
+            updated_at timestamptz NOT NULL,
+            attachments text NULL,
+            edited_at timestamptz NULL,
+            created_ticks bigint NOT NULL,
+            origin_conversation_id uuid NULL,
+            call_info text NULL,
+            metadata text NULL,
+            automated boolean NOT NULL DEFAULT false,
+            bot_decision text NULL
+        );
+        CREATE INDEX ix_messages_timeline ON messages(conversation_id, created_ticks, sequence);
+        CREATE UNIQUE INDEX ux_messages_inbound_external ON messages(channel, external_id) WHERE kind = 0 AND external_id IS NOT NULL;
+        CREATE INDEX ix_messages_external ON messages(channel, external_id) WHERE external_id IS NOT NULL;
+        CREATE INDEX ix_messages_origin ON messages(conversation_id, origin_conversation_id) WHERE origin_conversation_id IS NOT NULL;
+
+        CREATE TABLE events (
+            conversation_id uuid NOT NULL,
+            sequence bigint NOT NULL,
+            type text NOT NULL,
+            occurred_at timestamptz NOT NULL,
+            payload text NOT NULL,
+            PRIMARY KEY (conversation_id, sequence)
+        );
+
+        CREATE TABLE outbox (
+            message_id uuid PRIMARY KEY,
+            conversation_id uuid NOT NULL,
+            channel text NOT NULL,
+            recipient text NOT NULL,
+            text text NOT NULL,
+            attempts integer NOT NULL,
+            next_attempt_ticks bigint NOT NULL,
+            lease_until_ticks bigint NOT NULL,
+            last_error text NULL,
+            created_at timestamptz NOT NULL,
+            attachments text NULL,
+            automated boolean NOT NULL DEFAULT false
+        );
+        CREATE INDEX ix_outbox_due ON outbox(next_attempt_ticks);
+        CREATE INDEX ix_outbox_conversation ON outbox(conversation_id);
+
+        CREATE TABLE customers (
+            customer_id uuid PRIMARY KEY,
+            name text NULL,
+            name_folded text NULL,
+            identities text NOT NULL
+        );
+        CREATE TABLE customer_identities (
+            identity text PRIMARY KEY,
+            customer_id uuid NOT NULL
+        );
+
+        CREATE TABLE cursors (
+            key text PRIMARY KEY,
+            value text NOT NULL
+        );
+        """,
+        """
+        CREATE TABLE attachments (
+            attachment_id uuid PRIMARY KEY,
+            file_name text NOT NULL,
+            content_type text NOT NULL,
+            size bigint NOT NULL,
+            created_at timestamptz NOT NULL
+        );
+
+        CREATE TABLE operators (
+            operator_id uuid PRIMARY KEY,
+            login text NOT NULL,
+            display_name text NOT NULL,
+            role integer NOT NULL,
+            password_hash text NOT NULL,
+            created_at timestamptz NOT NULL,
+            extension text NULL
+        );
+        CREATE UNIQUE INDEX ux_operators_login ON operators (lower(login));
+
+        CREATE TABLE calls (
+            call_id text PRIMARY KEY,
+            ringing_ticks bigint NOT NULL,
+            missed_open boolean NOT NULL,
+            payload text NOT NULL
+        );
+        CREATE INDEX ix_calls_recent ON calls(ringing_ticks DESC);
+
+        CREATE TABLE operator_state (
+            operator_id uuid PRIMARY KEY,
+            disabled boolean NOT NULL DEFAULT false,
+            demo boolean NOT NULL DEFAULT false
+        );
+        CREATE TABLE sessions (
+            session_id uuid PRIMARY KEY,
+            operator_id uuid NOT NULL,
+            created_at timestamptz NOT NULL,
+            expires_at timestamptz NOT NULL,
+            revoked_at timestamptz NULL,
+            refresh_id uuid NULL
+        );
+        CREATE INDEX ix_sessions_operator ON sessions(operator_id) WHERE revoked_at IS NULL;
+        CREATE INDEX ix_sessions_expires ON sessions(expires_at);
+        CREATE TABLE login_failures (
+            key text PRIMARY KEY,
+            failures integer NOT NULL,
+            window_start_ticks bigint NOT NULL,
+            locked_until_ticks bigint NULL
+        );
+
+        CREATE TABLE webhook_intake (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            source text NOT NULL,
+            partition text NOT NULL,
+            payload text NOT NULL,
+            received_at timestamptz NOT NULL,
+            attempts integer NOT NULL,
+            last_error text NULL,
+            dead boolean NOT NULL
+        );
+        """,
+    ];
+}

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Inbox.Silo.Storage.Postgres;
+
+/// <summary>
+/// The PostgreSQL store's one writer per node (<see cref="GroupCommitWriter{TConnection, TTransaction}"/>): each group is one transaction,
+/// and only after its COMMIT returned is each write answered. The writer's connection commits with <c>synchronous_commit</c> at least
+/// <c>on</c> (COMMIT returns once the WAL is flushed), whatever the server or database default says; a stronger setting
+/// (<c>remote_write</c>, <c>remote_apply</c>) is kept. Nodes write side by side; the schema's unique indexes and row locks keep them apart.
+/// </summary>
+public sealed class PostgresWriteQueue(PostgresDatabase database, IOptions<PostgresOptions> options, ILogger<PostgresWriteQueue> logger)
+    : GroupCommitWriter<NpgsqlConnection, NpgsqlTransaction>(options.Value.MaxBatch, logger)
+{
+    protected override NpgsqlConnection OpenConnection()
+    {
+        var connection = database.Open();
+        try
+        {
+            using var command = new NpgsqlCommand(
+                "SELECT CASE WHEN current_setting('synchronous_commit') IN ('off', 'local') THEN set_config('synchronous_commit', 'on', false) END",
+                connection);
+            command.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    protected override NpgsqlTransaction Begin(NpgsqlConnection connection) => connection.BeginTransaction();
+}

@@ -1,0 +1,119 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using Dapper;
+using Inbox.Domain;
+using Inbox.Domain.Conversations;
+using Inbox.Domain.Live;
+using Inbox.Domain.Storage;
+using static Inbox.Silo.Storage.StoreRows;
+
+namespace Inbox.Silo.Storage;
+
+/// <summary>The read side of the message store, the same SQL on SQLite and PostgreSQL: each query opens its own connection beside the writer.</summary>
+public abstract class SqlConversationQueries(Func<CancellationToken, ValueTask<DbConnection>> openAsync, StoreValues values) : IConversationQueries
+{
+    public async Task<ConversationListPage> ListConversationsAsync(ConversationQuery query, CancellationToken cancellationToken = default)
+    {
+        var where = new List<string>();
+        var parameters = new DynamicParameters();
+        if (query.Statuses is { Count: > 0 } statuses)
+        {
+            where.Add($"status IN ({string.Join(", ", statuses.Select(s => ((int)s).ToString(CultureInfo.InvariantCulture)))})");
+        }
+
+        if (query.UnassignedOnly)
+        {
+            where.Add("assignee_id IS NULL");
+        }
+        else if (query.AssigneeId is { } assignee)
+        {
+            where.Add("assignee_id = @assignee");
+            parameters.Add("assignee", values.Id(assignee));
+        }
+
+        var filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
+        parameters.Add("limit", query.Limit);
+        parameters.Add("offset", query.Offset);
+        await using var connection = await openAsync(cancellationToken).ConfigureAwait(false);
+        var total = await connection.ExecuteScalarAsync<int>(
+            new CommandDefinition($"SELECT COUNT(*) FROM conversations {filter}", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var columns = string.Join(", ", ConversationColumns.Split(", ").Select(c => "v." + c));
+        var items = await StoreReader.QueryAsync(connection,
+            $"SELECT {columns}, c.name FROM (SELECT * FROM conversations {filter} ORDER BY queue_priority DESC, activity_ticks DESC, conversation_id LIMIT @limit OFFSET @offset) v " +
+            "LEFT JOIN customers c ON c.customer_id = v.customer_id ORDER BY v.queue_priority DESC, v.activity_ticks DESC, v.conversation_id",
+            parameters, r => new ConversationListItem(ReadConversation(r), r.IsDBNull(15) ? null : r.GetString(15)), cancellationToken).ConfigureAwait(false);
+        int? next = query.Offset + items.Count < total ? query.Offset + items.Count : null;
+        return new ConversationListPage(items, total, next);
+    }
+
+    public async Task<IReadOnlyList<(Guid ConversationId, Guid MessageId)>> ListAwaitingBotAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await openAsync(cancellationToken).ConfigureAwait(false);
+        return await StoreReader.QueryAsync(connection, """
+            SELECT c.conversation_id, m.message_id FROM conversations c
+            JOIN messages m ON m.message_id = (SELECT message_id FROM messages WHERE conversation_id = c.conversation_id ORDER BY created_ticks DESC, sequence DESC LIMIT 1)
+            WHERE c.status = @bot AND m.kind = 0 AND m.bot_decision IS NULL AND m.automated = @no
+            LIMIT @limit
+            """, new { bot = (int)ConversationStatus.Bot, no = values.Flag(false), limit },
+            r => (StoreReader.ReadGuid(r, 0), StoreReader.ReadGuid(r, 1)), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<int> CountQueuedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await openAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT COUNT(*) FROM conversations WHERE status = @queued",
+            new { queued = (int)ConversationStatus.Queued }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    public async Task<TimelineMessage?> LastInboundAsync(Guid conversationId, string channel, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await openAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await StoreReader.QueryAsync(connection,
+            $"SELECT {MessageColumns} FROM messages WHERE conversation_id = @id AND channel = @channel AND kind = 0 ORDER BY created_ticks DESC, sequence DESC LIMIT 1",
+            new { id = values.Id(conversationId), channel }, ReadMessage, cancellationToken).ConfigureAwait(false);
+        return rows.FirstOrDefault();
+    }
+
+    public async Task<TimelinePage> GetTimelineAsync(Guid conversationId, string? before, int limit, CancellationToken cancellationToken = default)
+    {
+        var (ticks, sequence) = ParseCursor(before);
+        await using var connection = await openAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await StoreReader.QueryAsync(connection,
+            $"SELECT {MessageColumns} FROM messages WHERE conversation_id = @id AND (created_ticks < @ticks OR (created_ticks = @ticks AND sequence < @sequence)) " +
+            "ORDER BY created_ticks DESC, sequence DESC LIMIT @limit",
+            new { id = values.Id(conversationId), ticks, sequence, limit = limit + 1 }, ReadMessage, cancellationToken).ConfigureAwait(false);
+        string? nextBefore = null;
+        if (rows.Count > limit)
+        {
+            rows.RemoveAt(rows.Count - 1);
+            nextBefore = $"{values.Ticks(rows[^1].CreatedAt)}.{rows[^1].Sequence}";
+        }
+
+        rows.Reverse();
+        return new TimelinePage(rows, nextBefore);
+    }
+
+    private static (long Ticks, long Sequence) ParseCursor(string? cursor)
+    {
+        if (string.IsNullOrEmpty(cursor))
+        {
+            return (long.MaxValue, long.MaxValue);
+        }
+
+        var parts = cursor.Split('.');
+        return parts.Length == 2 && long.TryParse(parts[0], CultureInfo.InvariantCulture, out var ticks)
+            && long.TryParse(parts[1], CultureInfo.InvariantCulture, out var sequence)
+            ? (ticks, sequence)
+            : throw new FormatException($"'{cursor}' is not a timeline cursor.");
+    }
+
+    public async Task<IReadOnlyList<LiveEvent>> GetEventsAsync(Guid conversationId, long afterSequence, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await openAsync(cancellationToken).ConfigureAwait(false);
+        return await StoreReader.QueryAsync(connection,
+            "SELECT payload FROM events WHERE conversation_id = @id AND sequence > @after ORDER BY sequence LIMIT @limit",
+            new { id = values.Id(conversationId), after = afterSequence, limit },
+            r => JsonSerializer.Deserialize<LiveEvent>(r.GetString(0), InboxJson.Options)!, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,170 @@
+using Dapper;
+using Inbox.Domain.Conversations;
+using Inbox.Domain.Live;
+using Inbox.Domain.Storage;
+using System.Data.Common;
+using System.Text.Json;
+using Inbox.Domain;
+using static Inbox.Silo.Storage.StoreRows;
+
+namespace Inbox.Silo.Storage;
+
+/// <summary>
+/// The write side of the message store, the same SQL on SQLite and PostgreSQL: each commit is one step of the group-commit writer.
+/// An inbound message is stored once per (channel, external id): a retry finds the first one, and a retry racing the first
+/// (another node, the same group) is kept out by the unique index and answered with the first.
+/// </summary>
+public abstract class SqlConversationStore(StoreConnections store) : IConversationStore
+{
+    public Task<CommitOutcome> CommitAsync(ConversationCommit commit, CancellationToken cancellationToken = default) =>
+        store.Writer.WriteAsync((connection, transaction) => Commit(connection, transaction, store.Values, commit), cancellationToken);
+
+    public async Task<ConversationSnapshot?> GetConversationAsync(Guid conversationId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await StoreReader.QueryAsync(connection, $"SELECT {ConversationColumns} FROM conversations WHERE conversation_id = @id",
+            new { id = store.Values.Id(conversationId) }, ReadConversation, cancellationToken).ConfigureAwait(false);
+        return rows.FirstOrDefault();
+    }
+
+    public async Task<TimelineMessage?> GetMessageAsync(Guid messageId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await StoreReader.QueryAsync(connection, $"SELECT {MessageColumns} FROM messages WHERE message_id = @id",
+            new { id = store.Values.Id(messageId) }, ReadMessage, cancellationToken).ConfigureAwait(false);
+        return rows.FirstOrDefault();
+    }
+
+    public async Task<TimelineMessage?> FindByExternalIdAsync(string channel, string externalId, MessageKind kind, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await StoreReader.QueryAsync(connection,
+            $"SELECT {MessageColumns} FROM messages WHERE channel = @channel AND external_id = @externalId AND kind = @kind LIMIT 1",
+            new { channel, externalId, kind = (int)kind }, ReadMessage, cancellationToken).ConfigureAwait(false);
+        return rows.FirstOrDefault();
+    }
+
+    /// <summary>Sets a cursor inside a transaction (a commit that stores a message with its polling offset).</summary>
+    public static void SetCursor(DbConnection connection, DbTransaction transaction, string key, string value) =>
+        connection.Execute("INSERT INTO cursors (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            new { key, value }, transaction);
+
+    /// <summary>Adds an outbox entry, due at once, inside a commit's transaction.</summary>
+    public static void InsertOutbox(DbConnection connection, DbTransaction transaction, StoreValues values, OutboxEntry entry) =>
+        connection.Execute($"""
+            INSERT INTO outbox ({OutboxColumns}, lease_until_ticks)
+            VALUES (@id, @conversation, @channel, @recipient, @text, @attempts, @next, @created, @attachments, @automated, 0)
+            """, OutboxParameters(values, entry), transaction);
+
+    private static CommitOutcome Commit(DbConnection connection, DbTransaction transaction, StoreValues values, ConversationCommit commit)
+    {
+        if (FindDuplicate(connection, transaction, commit.NewMessage) is { } existing)
+        {
+            return new CommitOutcome(true, existing);
+        }
+
+        // The message first: when a concurrent commit stored the same inbound message, nothing else of this one is written.
+        if (commit.NewMessage is { } message && !InsertMessage(connection, transaction, values, message))
+        {
+            return new CommitOutcome(true, FindDuplicate(connection, transaction, message));
+        }
+
+        UpsertConversation(connection, transaction, values, commit.Conversation);
+        InsertEvents(connection, transaction, values, commit.Events);
+        if (commit.ChangedMessage is { } changed)
+        {
+            UpdateMessage(connection, transaction, values, changed);
+        }
+
+        if (commit.Outbox is { } entry)
+        {
+            InsertOutbox(connection, transaction, values, entry);
+        }
+
+        if (commit.Move is { } move)
+        {
+            MoveTimeline(connection, transaction, values, move);
+        }
+
+        if (commit.Cursor is { } cursor)
+        {
+            SetCursor(connection, transaction, cursor.Key, cursor.Value);
+        }
+
+        return CommitOutcome.Committed;
+    }
+
+    /// <summary>The inbound message stored before under the same channel and external id, if any: a retried delivery.</summary>
+    private static TimelineMessage? FindDuplicate(DbConnection connection, DbTransaction transaction, TimelineMessage? message)
+    {
+        if (message is not { Kind: MessageKind.Inbound, ExternalId: not null })
+        {
+            return null;
+        }
+
+        return StoreReader.Query(connection, transaction,
+            $"SELECT {MessageColumns} FROM messages WHERE channel = @channel AND external_id = @externalId AND kind = 0",
+            new { channel = message.Channel, externalId = message.ExternalId }, ReadMessage).FirstOrDefault();
+    }
+
+    private static void UpsertConversation(DbConnection connection, DbTransaction transaction, StoreValues values, ConversationSnapshot c) =>
+        connection.Execute("""
+            INSERT INTO conversations (conversation_id, customer_id, status, assignee_id, last_sequence, last_message_at, last_inbound_channel,
+                last_inbound_identity, last_preview, created_at, updated_at, activity_ticks, merged_into, labels, handoff, bot_memory, queue_priority)
+            VALUES (@id, @customer, @status, @assignee, @seq, @lastAt, @channel, @identity, @preview, @created, @updated, @ticks, @mergedInto, @labels,
+                @handoff, @botMemory, @queuePriority)
+            ON CONFLICT (conversation_id) DO UPDATE SET status = excluded.status, assignee_id = excluded.assignee_id,
+                last_sequence = excluded.last_sequence, last_message_at = excluded.last_message_at,
+                last_inbound_channel = excluded.last_inbound_channel, last_inbound_identity = excluded.last_inbound_identity,
+                last_preview = excluded.last_preview, updated_at = excluded.updated_at, activity_ticks = excluded.activity_ticks,
+                merged_into = excluded.merged_into, labels = excluded.labels, handoff = excluded.handoff, bot_memory = excluded.bot_memory,
+                queue_priority = excluded.queue_priority
+            """, ConversationParameters(values, c), transaction);
+
+    private static void InsertEvents(DbConnection connection, DbTransaction transaction, StoreValues values, IEnumerable<LiveEvent> events)
+    {
+        foreach (var e in events)
+        {
+            connection.Execute(
+                "INSERT INTO events (conversation_id, sequence, type, occurred_at, payload) VALUES (@id, @seq, @type, @at, @payload)",
+                new { id = values.Id(e.ConversationId), seq = e.Sequence, type = e.Type, at = values.Time(e.OccurredAt), payload = JsonSerializer.Serialize(e, InboxJson.Options) },
+                transaction);
+        }
+    }
+
+    /// <summary>Inserts the message; false when an inbound message with its channel and external id is stored already.</summary>
+    private static bool InsertMessage(DbConnection connection, DbTransaction transaction, StoreValues values, TimelineMessage message)
+    {
+        var onDuplicate = message is { Kind: MessageKind.Inbound, ExternalId: not null }
+            ? " ON CONFLICT (channel, external_id) WHERE kind = 0 AND external_id IS NOT NULL DO NOTHING"
+            : "";
+        return connection.Execute(
+            $"INSERT INTO messages ({MessageColumns}, created_ticks) VALUES (@id, @conversation, @seq, @kind, @channel, @identity, @externalId, @text, @operatorId, @author, @delivery, @error, @created, @updated, @attachments, @edited, @call, @metadata, @automated, @botDecision, @ticks){onDuplicate}",
+            MessageParameters(values, message), transaction) == 1;
+    }
+
+    private static void UpdateMessage(DbConnection connection, DbTransaction transaction, StoreValues values, TimelineMessage changed) =>
+        connection.Execute("""
+            UPDATE messages SET delivery = @delivery, delivery_error = @error, external_id = @externalId, updated_at = @updated,
+                text = @text, edited_at = @edited, call_info = @call, bot_decision = @botDecision
+            WHERE message_id = @id
+            """, MessageParameters(values, changed), transaction);
+
+    private static void MoveTimeline(DbConnection connection, DbTransaction transaction, StoreValues values, TimelineMove move)
+    {
+        var (from, to) = (values.Id(move.From), values.Id(move.To));
+        if (!move.Back)
+        {
+            connection.Execute("UPDATE messages SET conversation_id = @to, origin_conversation_id = COALESCE(origin_conversation_id, @from) WHERE conversation_id = @from",
+                new { from, to }, transaction);
+            connection.Execute("UPDATE outbox SET conversation_id = @to WHERE conversation_id = @from", new { from, to }, transaction);
+            return;
+        }
+
+        // Unmerge: the items that came from the other conversation go back (and stop remembering they moved).
+        connection.Execute("UPDATE outbox SET conversation_id = @from WHERE message_id IN (SELECT message_id FROM messages WHERE conversation_id = @to AND origin_conversation_id = @from)",
+            new { from, to }, transaction);
+        connection.Execute("UPDATE messages SET conversation_id = @from, origin_conversation_id = NULL WHERE conversation_id = @to AND origin_conversation_id = @from",
+            new { from, to }, transaction);
+    }
+}

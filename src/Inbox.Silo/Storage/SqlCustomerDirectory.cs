@@ -1,0 +1,50 @@
+using System.Data.Common;
+using System.Text.Json;
+using Dapper;
+using Inbox.Domain.Storage;
+
+namespace Inbox.Silo.Storage;
+
+/// <summary>The searchable copy of customers' names and identities, the same SQL on SQLite and PostgreSQL.</summary>
+public abstract class SqlCustomerDirectory(StoreConnections store) : ICustomerDirectory
+{
+    public Task UpsertAsync(Guid customerId, string? name, IReadOnlyList<string> identities, CancellationToken cancellationToken = default) =>
+        store.Writer.WriteAsync((connection, transaction) =>
+        {
+            var id = store.Values.Id(customerId);
+            connection.Execute("""
+                INSERT INTO customers (customer_id, name, name_folded, identities) VALUES (@id, @name, @folded, @identities)
+                ON CONFLICT (customer_id) DO UPDATE SET name = excluded.name, name_folded = excluded.name_folded, identities = excluded.identities
+                """,
+                new { id, name, folded = name?.ToUpperInvariant(), identities = JsonSerializer.Serialize(identities) }, transaction);
+            foreach (var identity in identities)
+            {
+                connection.Execute("INSERT INTO customer_identities (identity, customer_id) VALUES (@identity, @id) ON CONFLICT (identity) DO UPDATE SET customer_id = excluded.customer_id",
+                    new { identity, id }, transaction);
+            }
+
+            return true;
+        }, cancellationToken);
+
+    public async Task<IReadOnlyList<CustomerSummary>> SearchAsync(string? identity, string? nameFragment, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        const string columns = "c.customer_id, c.name, c.identities";
+        if (!string.IsNullOrEmpty(identity))
+        {
+            return await StoreReader.QueryAsync(connection,
+                $"SELECT {columns} FROM customer_identities i JOIN customers c ON c.customer_id = i.customer_id WHERE i.identity = @identity LIMIT @limit",
+                new { identity, limit }, Read, cancellationToken).ConfigureAwait(false);
+        }
+
+        var pattern = "%" + (nameFragment ?? "").ToUpperInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+        return await StoreReader.QueryAsync(connection,
+            $"SELECT {columns} FROM customers c WHERE c.name_folded LIKE @pattern ESCAPE '\\' ORDER BY c.name LIMIT @limit",
+            new { pattern, limit }, Read, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static CustomerSummary Read(DbDataReader r) => new(
+        StoreReader.ReadGuid(r, 0),
+        StoreReader.ReadNullableString(r, 1),
+        JsonSerializer.Deserialize<List<string>>(r.GetString(2)) ?? []);
+}

@@ -1,0 +1,130 @@
+using System.Data.Common;
+using System.Text.Json;
+using Inbox.Domain;
+using Inbox.Domain.Calls;
+using Inbox.Domain.Conversations;
+using Inbox.Domain.Storage;
+using static Inbox.Silo.Storage.StoreReader;
+
+namespace Inbox.Silo.Storage;
+
+/// <summary>The message store's rows, for both providers: the columns, the parameters that write a record and the readers that read it back.</summary>
+public static class StoreRows
+{
+    public const string MessageColumns =
+        "message_id, conversation_id, sequence, kind, channel, identity, external_id, text, operator_id, author_name, delivery, delivery_error, created_at, updated_at, attachments, edited_at, call_info, metadata, automated, bot_decision";
+
+    public const string ConversationColumns =
+        "conversation_id, customer_id, status, assignee_id, last_sequence, last_message_at, last_inbound_channel, last_inbound_identity, last_preview, created_at, updated_at, merged_into, labels, handoff, bot_memory";
+
+    public const string OutboxColumns =
+        "message_id, conversation_id, channel, recipient, text, attempts, next_attempt_ticks, created_at, attachments, automated";
+
+    public static TimelineMessage ReadMessage(DbDataReader r) => new(
+        ReadGuid(r, 0),
+        ReadGuid(r, 1),
+        r.GetInt64(2),
+        (MessageKind)r.GetInt32(3),
+        r.GetString(4),
+        ReadNullableString(r, 5),
+        ReadNullableString(r, 6),
+        r.GetString(7),
+        ReadNullableGuid(r, 8),
+        ReadNullableString(r, 9),
+        r.IsDBNull(10) ? null : (DeliveryState)r.GetInt32(10),
+        ReadNullableString(r, 11),
+        ReadTime(r, 12),
+        ReadTime(r, 13),
+        Json<List<AttachmentInfo>>(r, 14),
+        ReadNullableTime(r, 15),
+        Json<CallInfo>(r, 16),
+        Json<Dictionary<string, string>>(r, 17),
+        ReadFlag(r, 18),
+        Json<BotDecisionInfo>(r, 19));
+
+    public static ConversationSnapshot ReadConversation(DbDataReader r) => new(
+        ReadGuid(r, 0),
+        ReadGuid(r, 1),
+        (ConversationStatus)r.GetInt32(2),
+        ReadNullableGuid(r, 3),
+        r.GetInt64(4),
+        ReadNullableTime(r, 5),
+        ReadNullableString(r, 6),
+        ReadNullableString(r, 7),
+        ReadNullableString(r, 8),
+        ReadTime(r, 9),
+        ReadTime(r, 10),
+        ReadNullableGuid(r, 11),
+        Json<List<string>>(r, 12),
+        Json<HandoffInfo>(r, 13),
+        ReadNullableString(r, 14));
+
+    public static OutboxEntry ReadOutbox(DbDataReader r) => new(
+        ReadGuid(r, 0), ReadGuid(r, 1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetInt32(5),
+        new DateTimeOffset(r.GetInt64(6), TimeSpan.Zero), ReadTime(r, 7), Json<List<AttachmentInfo>>(r, 8), ReadFlag(r, 9));
+
+    public static object MessageParameters(StoreValues v, TimelineMessage m) => new
+    {
+        id = v.Id(m.MessageId),
+        conversation = v.Id(m.ConversationId),
+        seq = m.Sequence,
+        kind = (int)m.Kind,
+        channel = m.Channel,
+        identity = m.Identity,
+        externalId = m.ExternalId,
+        text = m.Text,
+        operatorId = v.Id(m.OperatorId),
+        author = m.AuthorName,
+        delivery = m.Delivery is null ? (int?)null : (int)m.Delivery.Value,
+        error = m.DeliveryError,
+        created = v.Time(m.CreatedAt),
+        updated = v.Time(m.UpdatedAt),
+        attachments = m.Attachments is { Count: > 0 } ? ToJson(m.Attachments) : null,
+        edited = v.Time(m.EditedAt),
+        ticks = v.Ticks(m.CreatedAt),
+        call = m.Call is null ? null : ToJson(m.Call),
+        metadata = m.Metadata is { Count: > 0 } ? ToJson(m.Metadata) : null,
+        automated = v.Flag(m.Automated),
+        botDecision = m.BotDecision is null ? null : ToJson(m.BotDecision),
+    };
+
+    public static object ConversationParameters(StoreValues v, ConversationSnapshot c) => new
+    {
+        id = v.Id(c.ConversationId),
+        customer = v.Id(c.CustomerId),
+        status = (int)c.Status,
+        assignee = v.Id(c.AssigneeId),
+        seq = c.LastSequence,
+        lastAt = v.Time(c.LastMessageAt),
+        channel = c.LastInboundChannel,
+        identity = c.LastInboundIdentity,
+        preview = c.LastMessagePreview,
+        created = v.Time(c.CreatedAt),
+        updated = v.Time(c.UpdatedAt),
+        ticks = v.Ticks(c.LastMessageAt ?? c.UpdatedAt),
+        mergedInto = v.Id(c.MergedInto),
+        labels = c.Labels is { Count: > 0 } ? ToJson(c.Labels) : null,
+        handoff = c.Handoff is null ? null : ToJson(c.Handoff),
+        botMemory = c.BotMemory,
+        queuePriority = c.Status == ConversationStatus.Queued ? c.Handoff?.Priority ?? 0 : 0,
+    };
+
+    public static object OutboxParameters(StoreValues v, OutboxEntry o) => new
+    {
+        id = v.Id(o.MessageId),
+        conversation = v.Id(o.ConversationId),
+        channel = o.Channel,
+        recipient = o.Recipient,
+        text = o.Text,
+        attempts = o.Attempts,
+        next = v.Ticks(o.NextAttemptAt),
+        created = v.Time(o.CreatedAt),
+        attachments = o.Attachments is { Count: > 0 } ? ToJson(o.Attachments) : null,
+        automated = v.Flag(o.Automated),
+    };
+
+    private static string ToJson<T>(T value) => JsonSerializer.Serialize(value, InboxJson.Options);
+
+    private static T? Json<T>(DbDataReader r, int ordinal) where T : class =>
+        r.IsDBNull(ordinal) ? null : JsonSerializer.Deserialize<T>(r.GetString(ordinal), InboxJson.Options);
+}

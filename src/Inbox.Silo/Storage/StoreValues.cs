@@ -1,0 +1,17 @@
+namespace Inbox.Silo.Storage;
+
+/// <summary>
+/// How one provider writes ids, times and flags (SQLite: text and 0/1; PostgreSQL: <c>uuid</c>, <c>timestamptz</c>, <c>boolean</c>),
+/// so that the SQL and the row mapping of the message store are written once for both.
+/// </summary>
+public abstract class StoreValues
+{
+    public abstract object? Id(Guid? id);
+
+    public abstract object? Time(DateTimeOffset? time);
+
+    public abstract object Flag(bool value);
+
+    /// <summary>The ordering key of a time (<c>*_ticks</c> columns): the ticks of the time exactly as the store gives it back.</summary>
+    public abstract long Ticks(DateTimeOffset time);
+}

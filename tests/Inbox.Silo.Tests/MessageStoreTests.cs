@@ -1,0 +1,153 @@
+using Inbox.Domain.Conversations;
+using Inbox.Domain.Storage;
+
+namespace Inbox.Silo.Tests;
+
+/// <summary>The message store's suite, run against each provider by a subclass: a fresh store (file or database) per test.</summary>
+public abstract class MessageStoreTests : StoreTestBase
+{
+    [Fact]
+    public async Task A_committed_message_is_on_the_timeline_and_in_the_events()
+    {
+        var id = Guid.NewGuid();
+        var commit = Samples.Inbound(id, 1, "m-1", "Where is my order 1048576?");
+
+        var outcome = await Store.Conversations.CommitAsync(commit);
+
+        Assert.False(outcome.Duplicate);
+        var page = await Store.Queries.GetTimelineAsync(id, null, 50);
+        var stored = Assert.Single(page.Messages);
+        Assert.Equal(commit.NewMessage, stored);
+        var events = await Store.Queries.GetEventsAsync(id, 0, 10);
+        Assert.Equal(commit.Events, events);
+        Assert.Equal(ConversationStatus.Queued, (await Store.Conversations.GetConversationAsync(id))!.Status);
+    }
+
+    [Fact]
+    public async Task The_same_external_id_twice_stores_one_message_and_returns_the_first()
+    {
+        var id = Guid.NewGuid();
+        var first = Samples.Inbound(id, 1, "dup-1");
+        await Store.Conversations.CommitAsync(first);
+
+        var again = await Store.Conversations.CommitAsync(Samples.Inbound(id, 2, "dup-1"));
+
+        Assert.True(again.Duplicate);
+        Assert.Equal(first.NewMessage!.MessageId, again.Existing!.MessageId);
+        Assert.Single((await Store.Queries.GetTimelineAsync(id, null, 50)).Messages);
+        Assert.Single(await Store.Queries.GetEventsAsync(id, 0, 10));
+        Assert.Equal(1, (await Store.Conversations.GetConversationAsync(id))!.LastSequence);
+    }
+
+    [Fact]
+    public async Task Concurrent_writes_are_grouped_into_fewer_transactions_and_all_stored()
+    {
+        const int conversations = 200;
+        var before = Store.TransactionsCommitted;
+        var ids = Enumerable.Range(0, conversations).Select(_ => Guid.NewGuid()).ToList();
+
+        await Task.WhenAll(ids.Select((id, i) => Store.Conversations.CommitAsync(Samples.Inbound(id, 1, $"g-{i}"))));
+
+        var transactions = Store.TransactionsCommitted - before;
+        Assert.True(transactions < conversations, $"{conversations} writes took {transactions} transactions: no grouping");
+        var list = await Store.Queries.ListConversationsAsync(new ConversationQuery(null, null, false, 0, 500));
+        Assert.Equal(conversations, list.Total);
+    }
+
+    [Fact]
+    public async Task A_failing_write_does_not_take_the_rest_of_its_group_down()
+    {
+        var id = Guid.NewGuid();
+        var good = Samples.Inbound(id, 1, "ok-1");
+        var clash = Samples.Inbound(id, 1, "ok-2"); // the same sequence again: the events table refuses it
+
+        var results = await Task.WhenAll(
+            Capture(Store.Conversations.CommitAsync(good)),
+            Capture(Store.Conversations.CommitAsync(clash)));
+
+        Assert.Single(results, r => r is null);
+        Assert.Single(results, r => r is not null);
+        var stored = Assert.Single((await Store.Queries.GetTimelineAsync(id, null, 50)).Messages);
+        Assert.Equal(1, stored.Sequence);
+    }
+
+    [Fact]
+    public async Task The_timeline_pages_backwards_in_order()
+    {
+        var id = Guid.NewGuid();
+        for (var seq = 1; seq <= 7; seq++)
+        {
+            await Store.Conversations.CommitAsync(Samples.Inbound(id, seq, $"p-{seq}", $"text {seq}"));
+        }
+
+        var newest = await Store.Queries.GetTimelineAsync(id, null, 3);
+        Assert.Equal([5L, 6, 7], newest.Messages.Select(m => m.Sequence));
+        var older = await Store.Queries.GetTimelineAsync(id, newest.NextBefore, 3);
+        Assert.Equal([2L, 3, 4], older.Messages.Select(m => m.Sequence));
+        var oldest = await Store.Queries.GetTimelineAsync(id, older.NextBefore, 3);
+        Assert.Equal([1L], oldest.Messages.Select(m => m.Sequence));
+        Assert.Null(oldest.NextBefore);
+        Assert.Equal([4L, 5, 6, 7], (await Store.Queries.GetEventsAsync(id, 3, 100)).Select(e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task An_outbox_entry_is_leased_once_and_comes_back_when_rescheduled()
+    {
+        var id = Guid.NewGuid();
+        var commit = Samples.Inbound(id, 1, "o-1");
+        var messageId = Guid.NewGuid();
+        var entry = new OutboxEntry(messageId, id, "api", "api:c1", "reply", 0, Samples.Start, Samples.Start);
+        await Store.Conversations.CommitAsync(commit with { Outbox = entry });
+
+        var now = Samples.Start.AddMinutes(1);
+        var leased = Assert.Single(await Store.Outbox.LeaseDueOutboxAsync(now, 10, TimeSpan.FromMinutes(2)));
+        Assert.Equal(messageId, leased.MessageId);
+        Assert.Empty(await Store.Outbox.LeaseDueOutboxAsync(now, 10, TimeSpan.FromMinutes(2)));
+
+        await Store.Outbox.RescheduleOutboxAsync(messageId, 1, now.AddSeconds(30), "HTTP 503");
+        Assert.Empty(await Store.Outbox.LeaseDueOutboxAsync(now.AddSeconds(29), 10, TimeSpan.FromMinutes(2)));
+        var again = Assert.Single(await Store.Outbox.LeaseDueOutboxAsync(now.AddSeconds(31), 10, TimeSpan.FromMinutes(2)));
+        Assert.Equal(1, again.Attempts);
+
+        await Store.Outbox.CompleteOutboxAsync(messageId);
+        Assert.Empty(await Store.Outbox.LeaseDueOutboxAsync(now.AddHours(1), 10, TimeSpan.FromMinutes(2)));
+    }
+
+    [Fact]
+    public async Task An_expired_lease_makes_the_entry_due_again()
+    {
+        var id = Guid.NewGuid();
+        var entry = new OutboxEntry(Guid.NewGuid(), id, "api", "api:c1", "reply", 0, Samples.Start, Samples.Start);
+        await Store.Conversations.CommitAsync(Samples.Inbound(id, 1, "l-1") with { Outbox = entry });
+
+        Assert.Single(await Store.Outbox.LeaseDueOutboxAsync(Samples.Start, 10, TimeSpan.FromMinutes(2)));
+        Assert.Single(await Store.Outbox.LeaseDueOutboxAsync(Samples.Start.AddMinutes(3), 10, TimeSpan.FromMinutes(2)));
+    }
+
+    [Fact]
+    public async Task Concurrent_deliveries_of_one_inbound_message_store_it_once()
+    {
+        var id = Guid.NewGuid();
+        var commits = Enumerable.Range(1, 20).Select(i => Samples.Inbound(id, i, "same-1")).ToList();
+
+        var outcomes = await Task.WhenAll(commits.Select(c => Store.Conversations.CommitAsync(c)));
+
+        var stored = Assert.Single((await Store.Queries.GetTimelineAsync(id, null, 50)).Messages);
+        Assert.Single(outcomes, o => !o.Duplicate);
+        Assert.All(outcomes.Where(o => o.Duplicate), o => Assert.Equal(stored.MessageId, o.Existing!.MessageId));
+        Assert.Single(await Store.Queries.GetEventsAsync(id, 0, 50));
+    }
+
+    protected static async Task<Exception?> Capture(Task task)
+    {
+        try
+        {
+            await task;
+            return null;
+        }
+        catch (Exception ex)
+        {
+            return ex;
+        }
+    }
+}

@@ -1,0 +1,183 @@
+using Inbox.Domain.Storage;
+using Npgsql;
+
+namespace Inbox.Silo.Tests;
+
+/// <summary>
+/// The message store's suite on PostgreSQL, a fresh database per test on one throwaway server per class; and what several nodes
+/// sharing one database need: each node here has its own connections and writer, as a node of a cluster has.
+/// </summary>
+public sealed class PostgresMessageStoreTests(PostgresServer postgres) : MessageStoreTests, IClassFixture<PostgresServer>
+{
+    protected override async Task<TestStore> StartStoreAsync() =>
+        await PostgresStoreFactory.StartAsync(await postgres.Server.CreateDatabaseAsync());
+
+    private PostgresStoreFactory Postgres => (PostgresStoreFactory)Store;
+
+    [Fact]
+    public async Task One_inbound_message_delivered_to_two_nodes_at_once_is_stored_once()
+    {
+        await using var other = await PostgresStoreFactory.StartAsync(Postgres.ConnectionString);
+        var ids = Enumerable.Range(0, 30).Select(_ => Guid.NewGuid()).ToList();
+
+        // Each message reaches both nodes at the same time (a provider's retry landing on the other node), each in its own conversation.
+        var outcomes = await Task.WhenAll(ids.Select((id, i) => Postgres.Conversations.CommitAsync(Samples.Inbound(id, 1, $"twice-{i}")))
+            .Concat(ids.Select((id, i) => other.Conversations.CommitAsync(Samples.Inbound(Guid.NewGuid(), 1, $"twice-{i}")))));
+
+        Assert.Equal(ids.Count, outcomes.Count(o => !o.Duplicate));
+        Assert.Equal(ids.Count, outcomes.Count(o => o.Duplicate));
+        await using var connection = new NpgsqlConnection(Postgres.ConnectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT COUNT(*), COUNT(DISTINCT external_id) FROM messages", connection);
+        await using var reader = await count.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        Assert.Equal((ids.Count, ids.Count), (reader.GetInt64(0), reader.GetInt64(1)));
+        var conversations = await Postgres.Queries.ListConversationsAsync(new ConversationQuery(null, null, false, 0, 500));
+        Assert.Equal(ids.Count, conversations.Total);
+    }
+
+    [Fact]
+    public async Task A_message_another_node_is_storing_right_now_is_answered_as_a_duplicate_once_that_node_commits()
+    {
+        // Another node has inserted the message and not committed yet: this node's commit cannot see it and must wait on the unique index.
+        await using var otherNode = new NpgsqlConnection(Postgres.ConnectionString);
+        await otherNode.OpenAsync();
+        await using var transaction = await otherNode.BeginTransactionAsync();
+        var firstId = Guid.NewGuid();
+        await using (var insert = new NpgsqlCommand("""
+            INSERT INTO messages (message_id, conversation_id, sequence, kind, channel, external_id, text, created_at, updated_at, created_ticks)
+            VALUES (@id, @conversation, 1, 0, 'api', 'racing-1', 'hello', now(), now(), 0)
+            """, otherNode, transaction))
+        {
+            insert.Parameters.AddWithValue("id", firstId);
+            insert.Parameters.AddWithValue("conversation", Guid.NewGuid());
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var id = Guid.NewGuid();
+        var commit = Store.Conversations.CommitAsync(Samples.Inbound(id, 1, "racing-1"));
+        await WaitUntilACommitWaitsOnALockAsync();
+        Assert.False(commit.IsCompleted);
+        await transaction.CommitAsync();
+
+        var outcome = await commit;
+        Assert.True(outcome.Duplicate);
+        Assert.Equal(firstId, outcome.Existing!.MessageId);
+        Assert.Null(await Store.Conversations.GetConversationAsync(id));
+        Assert.Empty(await Store.Queries.GetEventsAsync(id, 0, 10));
+    }
+
+    private async Task WaitUntilACommitWaitsOnALockAsync()
+    {
+        await using var connection = new NpgsqlConnection(Postgres.ConnectionString);
+        await connection.OpenAsync();
+        await using var waiting = new NpgsqlCommand(
+            "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((long)(await waiting.ExecuteScalarAsync())! == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The commit never waited on the other node's row.");
+            await Task.Delay(20);
+        }
+    }
+
+    [Fact]
+    public async Task Two_nodes_taking_due_outbox_entries_at_once_never_get_the_same_entry()
+    {
+        await using var other = await PostgresStoreFactory.StartAsync(Postgres.ConnectionString);
+        const int entries = 120;
+        await Task.WhenAll(Enumerable.Range(0, entries).Select(i =>
+        {
+            var id = Guid.NewGuid();
+            var entry = new OutboxEntry(Guid.NewGuid(), id, "api", "api:c1", $"reply {i}", 0, Samples.Start, Samples.Start);
+            return Postgres.Conversations.CommitAsync(Samples.Inbound(id, 1, $"out-{i}") with { Outbox = entry });
+        }));
+
+        // Both nodes' dispatchers, four takers each, take small batches until nothing is due.
+        var now = Samples.Start.AddMinutes(1);
+        var takers = new[] { Postgres.Outbox, other.Outbox }.SelectMany(outbox => Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            var taken = new List<Guid>();
+            while (await outbox.LeaseDueOutboxAsync(now, 3, TimeSpan.FromMinutes(5)) is { Count: > 0 } batch)
+            {
+                taken.AddRange(batch.Select(e => e.MessageId));
+            }
+
+            return taken;
+        })));
+        var taken = (await Task.WhenAll(takers)).SelectMany(t => t).ToList();
+
+        Assert.Equal(entries, taken.Count);
+        Assert.Equal(entries, taken.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Nodes_starting_at_once_on_a_new_database_apply_the_schema_once()
+    {
+        var database = await postgres.Server.CreateDatabaseAsync();
+
+        var nodes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => PostgresStoreFactory.StartAsync(database)));
+        try
+        {
+            var id = Guid.NewGuid();
+            await nodes[0].Conversations.CommitAsync(Samples.Inbound(id, 1, "schema-1"));
+            Assert.Single((await nodes[3].Queries.GetTimelineAsync(id, null, 10)).Messages);
+            await using var connection = new NpgsqlConnection(database);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT version FROM inbox_schema ORDER BY version", connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            var versions = new List<int>();
+            while (await reader.ReadAsync())
+            {
+                versions.Add(reader.GetInt32(0));
+            }
+
+            Assert.NotEmpty(versions);
+            Assert.Equal(Enumerable.Range(1, versions.Count), versions);
+        }
+        finally
+        {
+            foreach (var node in nodes)
+            {
+                await node.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_writer_commits_durably_even_where_the_database_turned_synchronous_commit_off()
+    {
+        var database = await postgres.Server.CreateDatabaseAsync();
+        await using (var admin = new NpgsqlConnection(database))
+        {
+            await admin.OpenAsync();
+            await using var off = new NpgsqlCommand("ALTER DATABASE " + admin.Database + " SET synchronous_commit = off", admin);
+            await off.ExecuteNonQueryAsync();
+        }
+
+        await using var node = await PostgresStoreFactory.StartAsync(database);
+        var setting = await node.Writer.WriteAsync((connection, transaction) =>
+            Dapper.SqlMapper.ExecuteScalar<string>(connection, "SHOW synchronous_commit", transaction: transaction));
+
+        Assert.Equal("on", setting);
+    }
+
+    [Fact]
+    public async Task A_time_with_more_than_microseconds_pages_the_timeline_without_losing_an_item()
+    {
+        var id = Guid.NewGuid();
+        for (var seq = 1; seq <= 5; seq++)
+        {
+            var commit = Samples.Inbound(id, seq, $"us-{seq}");
+            var at = Samples.Start.AddTicks(1234567 + seq); // sub-microsecond ticks that timestamptz does not keep
+            var message = commit.NewMessage! with { CreatedAt = at, UpdatedAt = at };
+            await Postgres.Conversations.CommitAsync(commit with { NewMessage = message });
+        }
+
+        var newest = await Postgres.Queries.GetTimelineAsync(id, null, 2);
+        var middle = await Postgres.Queries.GetTimelineAsync(id, newest.NextBefore, 2);
+        var oldest = await Postgres.Queries.GetTimelineAsync(id, middle.NextBefore, 2);
+
+        Assert.Equal([1L, 2, 3, 4, 5], oldest.Messages.Concat(middle.Messages).Concat(newest.Messages).Select(m => m.Sequence));
+    }
+}
