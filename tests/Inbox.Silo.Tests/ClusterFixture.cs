@@ -5,9 +5,18 @@ using Orleans.TestingHost;
 namespace Inbox.Silo.Tests;
 
 /// <summary>An in-process Orleans test cluster running Inbox's grains on a real SQLite file.</summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public class ClusterFixture : IAsyncLifetime
 {
     private readonly TempDatabase _file = new();
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    public ClusterFixture()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <param name="settings">Configuration of the silo on top of the store's path.</param>
+    protected ClusterFixture(IReadOnlyDictionary<string, string> settings) => _settings = settings;
 
     public TestCluster Cluster { get; private set; } = null!;
 
@@ -22,6 +31,11 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         var builder = new TestClusterBuilder(1);
         builder.Properties["Storage:Sqlite:Path"] = _file.Path;
+        foreach (var (key, value) in _settings)
+        {
+            builder.Properties[key] = value;
+        }
+
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();
