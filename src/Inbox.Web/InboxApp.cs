@@ -2,6 +2,7 @@ using Inbox.Connectors;
 using Inbox.Connectors.Webhooks;
 using Inbox.Connectors.Api;
 using Inbox.Connectors.Email;
+using Inbox.Connectors.Leases;
 using Inbox.Connectors.Telegram;
 using Inbox.Connectors.Telephony;
 using Inbox.Connectors.Twilio;
@@ -94,6 +95,8 @@ public static class InboxApp
         builder.Services.AddSingleton<IDeliveryReceipts, DeliveryReceipts>();
         builder.Services.AddSingleton<IIdentityReachability, IdentityReachability>();
         builder.Services.AddSingleton<IConnectorCursorStore, ConnectorCursorStore>();
+        // Loops that run once per cluster (Telegram polling, VK Long Poll, IMAP, Asterisk AMI) hold their lease in the shared store.
+        builder.Services.AddSingleton<IConnectorLeases, ConnectorLeases>();
         builder.Services.AddSingleton<IWebhookIntakeStore, WebhookIntakeStore>();
         builder.Services.AddSingleton<IConversationHistory, ConversationHistory>();
         builder.Services.AddSingleton<CallEventSink>();
