@@ -10,8 +10,9 @@ public class ClusterFixture : IAsyncLifetime
     private readonly TempDatabase _file = new();
     private readonly IReadOnlyDictionary<string, string> _settings;
 
+    /// <summary>A silo with the bot switched off: conversations start in the operators' queue.</summary>
     public ClusterFixture()
-        : this(new Dictionary<string, string>())
+        : this(new Dictionary<string, string> { ["Chatbot:Enabled"] = "false" })
     {
     }
 
