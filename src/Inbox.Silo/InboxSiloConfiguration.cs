@@ -8,6 +8,7 @@ using Inbox.Silo.Customers;
 using Inbox.Silo.Grains;
 using Inbox.Silo.Live;
 using Inbox.Silo.Storage.Sqlite;
+using Inbox.Silo.Work;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -49,8 +50,12 @@ public static class InboxSiloConfiguration
         services.TryAddSingleton<LiveEventPublisher>();
         services.TryAddSingleton<ILiveEventPublisher>(sp => sp.GetRequiredService<LiveEventPublisher>());
         services.AddHostedService(sp => sp.GetRequiredService<LiveEventPublisher>());
-        services.TryAddSingleton<IOutboxSignal, NoOutboxSignal>();
-        services.TryAddSingleton<IBotTrigger, NoBotTrigger>();
+        // Whether the bot answers first is a setting read here, the same on every node; the work goes to nodes that can do it.
+        services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName));
+        services.TryAddSingleton<WorkSignalPublisher>();
+        services.TryAddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<WorkSignalPublisher>());
+        services.TryAddSingleton<IBotTrigger>(sp => sp.GetRequiredService<WorkSignalPublisher>());
+        services.AddHostedService(sp => sp.GetRequiredService<WorkSignalPublisher>());
         services.AddOrders(configuration);
         services.TryAddSingleton<OrderContacts>();
         services.TryAddSingleton<ICustomerResolver, CustomerResolver>();

@@ -48,6 +48,7 @@ public static class InboxStorage
         services.TryAddSingleton<ILoginLockoutStore, SqliteLoginLockoutStore>();
         services.TryAddSingleton<SqliteGrainStorage>();
         services.TryAddSingleton<ICursorStore, SqliteCursorStore>();
+        services.TryAddSingleton<ILeaseStore, SqliteLeaseStore>();
         services.TryAddSingleton<IWebhookQueueStore, SqliteWebhookQueueStore>();
         services.TryAddSingleton<ICallLog, SqliteCallLog>();
         services.TryAddSingleton<IAttachmentStore, SqliteAttachmentStore>();

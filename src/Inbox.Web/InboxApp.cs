@@ -2,6 +2,7 @@ using Inbox.Connectors;
 using Inbox.Connectors.Webhooks;
 using Inbox.Connectors.Api;
 using Inbox.Connectors.Email;
+using Inbox.Connectors.Leases;
 using Inbox.Connectors.Telegram;
 using Inbox.Connectors.Telephony;
 using Inbox.Connectors.Twilio;
@@ -22,6 +23,7 @@ using Inbox.Web.Live;
 using Inbox.Web.Logging;
 using Inbox.Web.Outbox;
 using Inbox.Web.Security;
+using Inbox.Web.Work;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -73,15 +75,14 @@ public static class InboxApp
         builder.WebHost.ConfigureKestrel((context, kestrel) => kestrel.Limits.MaxRequestBodySize =
             (context.Configuration.GetSection(LimitsOptions.SectionName).Get<LimitsOptions>() ?? new LimitsOptions()).MaxRequestBodyBytes);
 
-        // This node's outbox signal and bot are registered before the silo, so that the grains here use them.
+        // This node's outbox dispatcher and bot hear the grains of the whole cluster through WorkSignalRelay
+        // (the silo side reads Chatbot:Enabled itself, so a standalone silo behaves the same).
         builder.Services.AddSingleton<OutboxSignal>();
-        builder.Services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
         var chatbot = configuration.GetSection(ChatbotOptions.SectionName).Get<ChatbotOptions>() ?? new ChatbotOptions();
         if (chatbot.Enabled)
         {
             builder.Services.AddInboxChatbot(configuration);
             builder.Services.AddSingleton<BotRunner>();
-            builder.Services.AddSingleton<IBotTrigger>(sp => sp.GetRequiredService<BotRunner>());
             builder.Services.AddHostedService(sp => sp.GetRequiredService<BotRunner>());
         }
 
@@ -94,6 +95,8 @@ public static class InboxApp
         builder.Services.AddSingleton<IDeliveryReceipts, DeliveryReceipts>();
         builder.Services.AddSingleton<IIdentityReachability, IdentityReachability>();
         builder.Services.AddSingleton<IConnectorCursorStore, ConnectorCursorStore>();
+        // Loops that run once per cluster (Telegram polling, VK Long Poll, IMAP, Asterisk AMI) hold their lease in the shared store.
+        builder.Services.AddSingleton<IConnectorLeases, ConnectorLeases>();
         builder.Services.AddSingleton<IWebhookIntakeStore, WebhookIntakeStore>();
         builder.Services.AddSingleton<IConversationHistory, ConversationHistory>();
         builder.Services.AddSingleton<CallEventSink>();
@@ -109,6 +112,7 @@ public static class InboxApp
         builder.Services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<OutboxOptions>, WebSettingsValidator>();
         builder.Services.AddHostedService<OutboxDispatcher>();
+        builder.Services.AddHostedService<WorkSignalRelay>();
 
         builder.Services.AddSingleton<ConsoleConnections>();
         builder.Services.AddSingleton<LiveEventRelay>();

@@ -8,6 +8,16 @@ namespace Inbox.Silo.Tests;
 public class ClusterFixture : IAsyncLifetime
 {
     private readonly TempDatabase _file = new();
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    /// <summary>A silo with the bot switched off: conversations start in the operators' queue.</summary>
+    public ClusterFixture()
+        : this(new Dictionary<string, string> { ["Chatbot:Enabled"] = "false" })
+    {
+    }
+
+    /// <param name="settings">Configuration of the silo on top of the store's path.</param>
+    protected ClusterFixture(IReadOnlyDictionary<string, string> settings) => _settings = settings;
 
     public TestCluster Cluster { get; private set; } = null!;
 
@@ -22,6 +32,11 @@ public class ClusterFixture : IAsyncLifetime
     {
         var builder = new TestClusterBuilder(1);
         builder.Properties["Storage:Sqlite:Path"] = _file.Path;
+        foreach (var (key, value) in _settings)
+        {
+            builder.Properties[key] = value;
+        }
+
         await ConfigureAsync(builder.Properties);
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         Cluster = builder.Build();

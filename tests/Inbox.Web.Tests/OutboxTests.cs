@@ -12,15 +12,15 @@ public sealed class OutboxTests : IAsyncLifetime
     private FakeCallbackServer _callback = null!;
     private InboxServer _server = null!;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => (_callback, _server) = await StartAsync(new Dictionary<string, string?> { ["Outbox:MaxAttempts"] = "4" });
+
+    /// <summary>A node whose API channel calls back a fake server, with the settings given on top.</summary>
+    internal static async Task<(FakeCallbackServer Callback, InboxServer Server)> StartAsync(Dictionary<string, string?> settings)
     {
-        _callback = await FakeCallbackServer.StartAsync();
-        _server = await InboxServer.StartAsync(new Dictionary<string, string?>
-        {
-            ["Channels:Api:CallbackUrl"] = _callback.Url,
-            ["Channels:Api:CallbackSecret"] = FakeCallbackServer.Secret,
-            ["Outbox:MaxAttempts"] = "4",
-        });
+        var callback = await FakeCallbackServer.StartAsync();
+        settings["Channels:Api:CallbackUrl"] = callback.Url;
+        settings["Channels:Api:CallbackSecret"] = FakeCallbackServer.Secret;
+        return (callback, await InboxServer.StartAsync(settings));
     }
 
     public async Task DisposeAsync()

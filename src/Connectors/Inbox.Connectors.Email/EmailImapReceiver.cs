@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Inbox.Connectors.Leases;
 
 namespace Inbox.Connectors.Email;
 
@@ -44,7 +45,8 @@ public sealed class EmailImapReceiver(
     TimeProvider clock,
     IOptions<EmailChannelOptions> options,
     [FromKeyedServices(ChannelNames.Email)] ConnectorHealth health,
-    ILogger<EmailImapReceiver> logger) : BackgroundService
+    ILogger<EmailImapReceiver> logger,
+    ClusterSingleton? singleton = null) : BackgroundService
 {
     private const int FetchBatchSize = 25;
 
@@ -52,7 +54,11 @@ public sealed class EmailImapReceiver(
     public static string CheckpointKey(EmailImapOptions imap) =>
         $"email:{imap.User?.Trim().ToLowerInvariant()}@{imap.Host?.Trim().ToLowerInvariant()}/{imap.Folder}";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Receives on the node that holds the folder's lease (<see cref="ClusterSingleton"/>, named as the checkpoint); without one, here.</summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        singleton is null ? ReceiveAsync(stoppingToken) : singleton.RunAsync(CheckpointKey(options.Value.Imap), ReceiveAsync, stoppingToken);
+
+    private async Task ReceiveAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
         var delay = settings.ReconnectDelay;

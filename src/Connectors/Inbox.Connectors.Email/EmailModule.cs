@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Inbox.Connectors.Leases;
 
 namespace Inbox.Connectors.Email;
 
@@ -50,6 +51,7 @@ public sealed class EmailModule : IConnectorModule
             services.TryAddSingleton<EmailMailFetcher>();
             services.TryAddSingleton(sp => new EmailDeadLetterStore(sp.GetRequiredService<IConnectorCursorStore>(),
                 sp.GetRequiredKeyedService<ConnectorHealth>(ChannelNames.Email)));
+            services.AddClusterSingleton(configuration);
             services.AddHostedService<EmailImapReceiver>();
         }
 

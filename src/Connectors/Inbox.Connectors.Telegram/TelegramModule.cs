@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Inbox.Connectors.Webhooks;
+using Inbox.Connectors.Leases;
 
 namespace Inbox.Connectors.Telegram;
 
@@ -43,6 +44,7 @@ public sealed class TelegramModule : IConnectorModule
         if (_polling)
         {
             services.AddConnectorHealth(Name);
+            services.AddClusterSingleton(configuration);
             services.AddHostedService<TelegramPollingService>();
         }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot.Exceptions;
+using Inbox.Connectors.Leases;
 
 namespace Inbox.Connectors.Telegram;
 
@@ -31,7 +32,8 @@ public sealed class TelegramPollingService(
     TimeProvider clock,
     IOptions<TelegramChannelOptions> options,
     [FromKeyedServices(ChannelNames.Telegram)] ConnectorHealth health,
-    ILogger<TelegramPollingService> logger) : BackgroundService
+    ILogger<TelegramPollingService> logger,
+    ClusterSingleton? singleton = null) : BackgroundService
 {
     /// <summary>The update types we ask for (<c>allowed_updates</c>).</summary>
     public static readonly IReadOnlyList<string> AllowedUpdates = ["message", "edited_message", "callback_query", "my_chat_member"];
@@ -39,7 +41,14 @@ public sealed class TelegramPollingService(
     /// <summary>The cursor key of a bot's offset: offsets belong to one bot.</summary>
     public static string OffsetKey(long botId) => string.Create(CultureInfo.InvariantCulture, $"telegram:bot{botId}:update-offset");
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>The lease of a bot's polling: one node of the cluster polls it at a time.</summary>
+    public static string LeaseName(long botId) => string.Create(CultureInfo.InvariantCulture, $"telegram:bot{botId}:polling");
+
+    /// <summary>Polls on the node that holds the bot's lease (<see cref="ClusterSingleton"/>); without one, here.</summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        singleton is null ? PollAsync(stoppingToken) : singleton.RunAsync(LeaseName(clients.BotId), PollAsync, stoppingToken);
+
+    private async Task PollAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
         var key = OffsetKey(clients.BotId);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Inbox.Connectors.Leases;
 
 namespace Inbox.Connectors.Telephony;
 
@@ -41,6 +42,7 @@ public sealed class TelephonyModule : IConnectorModule
                 .Validate(o => o.InboundContexts.Concat(o.InternalDevices).All(name => !string.IsNullOrWhiteSpace(name)),
                     $"{AsteriskOptions.SectionName}: InboundContexts and InternalDevices must not hold empty names.");
             services.AddConnectorHealth(TelephonyProviders.Asterisk);
+            services.AddClusterSingleton(configuration);
             services.AddHostedService<AsteriskAmiClient>();
         }
 

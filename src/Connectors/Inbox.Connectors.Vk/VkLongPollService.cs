@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Inbox.Connectors.Leases;
 
 namespace Inbox.Connectors.Vk;
 
@@ -18,11 +19,19 @@ public sealed class VkLongPollService(
     IOptions<VkChannelOptions> options,
     TimeProvider clock,
     [FromKeyedServices(ChannelNames.Vk)] ConnectorHealth health,
-    ILogger<VkLongPollService> logger) : BackgroundService
+    ILogger<VkLongPollService> logger,
+    ClusterSingleton? singleton = null) : BackgroundService
 {
     public static string CursorKey(long groupId) => $"vk:{groupId}:longpoll-ts";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>The lease of a community's long poll: one node of the cluster polls it at a time.</summary>
+    public static string LeaseName(long groupId) => $"vk:{groupId}:longpoll";
+
+    /// <summary>Polls on the node that holds the community's lease (<see cref="ClusterSingleton"/>); without one, here.</summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        singleton is null ? PollAsync(stoppingToken) : singleton.RunAsync(LeaseName(options.Value.GroupId!.Value), PollAsync, stoppingToken);
+
+    private async Task PollAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
         var groupId = settings.GroupId!.Value;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Inbox.Connectors.Webhooks;
+using Inbox.Connectors.Leases;
 
 namespace Inbox.Connectors.Vk;
 
@@ -46,6 +47,7 @@ public sealed class VkModule : IConnectorModule
         if (_longPoll)
         {
             services.AddConnectorHealth(Name);
+            services.AddClusterSingleton(configuration);
             services.AddHostedService<VkLongPollService>();
         }
 

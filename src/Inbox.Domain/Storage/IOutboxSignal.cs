@@ -1,6 +1,6 @@
 namespace Inbox.Domain.Storage;
 
-/// <summary>Wakes the outbox dispatcher on this node when a reply is queued, so it need not wait for its next poll.</summary>
+/// <summary>Wakes the outbox dispatchers of the cluster when a reply is queued, so they need not wait for their next poll.</summary>
 public interface IOutboxSignal
 {
     void Notify();

@@ -18,6 +18,7 @@ public sealed class ConversationGrain(
     ILiveEventPublisher publisher,
     IOutboxSignal outboxSignal,
     IBotTrigger bot,
+    IOptions<BotOptions> botOptions,
     IOperatorStore operators,
     IOptions<ConversationOptions> options,
     TimeProvider clock) : Grain, IConversationGrain
@@ -41,7 +42,7 @@ public sealed class ConversationGrain(
         // A customer's new message reopens a resolved conversation (to the bot first, when it answers first);
         // an auto-reply or a bounce never does.
         var reopens = current.Status == ConversationStatus.Resolved && !incoming.Automated;
-        var botFirst = options.Value.InitialStatus == ConversationStatus.Bot && bot.Enabled;
+        var botFirst = options.Value.InitialStatus == ConversationStatus.Bot && botOptions.Value.Enabled;
         var status = !reopens ? current.Status
             : botFirst ? ConversationStatus.Bot
             : current.AssigneeId is null ? InitialStatus() : ConversationStatus.Assigned;
@@ -65,7 +66,7 @@ public sealed class ConversationGrain(
             return new ReceiveResult(outcome.Existing!, Duplicate: true);
         }
 
-        if (next.Status == ConversationStatus.Bot && !incoming.Automated && bot.Enabled)
+        if (next.Status == ConversationStatus.Bot && !incoming.Automated && botOptions.Value.Enabled)
         {
             bot.Trigger(next.ConversationId, message.MessageId);
         }
@@ -473,7 +474,7 @@ public sealed class ConversationGrain(
 
     /// <summary>The configured first status; <c>bot</c> only while a bot is there to answer.</summary>
     private ConversationStatus InitialStatus() =>
-        options.Value.InitialStatus == ConversationStatus.Bot && !bot.Enabled ? ConversationStatus.Queued : options.Value.InitialStatus;
+        options.Value.InitialStatus == ConversationStatus.Bot && !botOptions.Value.Enabled ? ConversationStatus.Queued : options.Value.InitialStatus;
 
     private string Preview(string text, IReadOnlyList<AttachmentInfo>? attachments = null)
     {

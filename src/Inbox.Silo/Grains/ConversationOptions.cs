@@ -7,8 +7,11 @@ public sealed class ConversationOptions
 {
     public const string SectionName = "Conversations";
 
-    /// <summary>The status of a new conversation: <c>Queued</c> for operators, <c>Bot</c> once the chatbot answers first.</summary>
-    public ConversationStatus InitialStatus { get; set; } = ConversationStatus.Queued;
+    /// <summary>
+    /// The status of a new conversation: <c>Bot</c> (the default, as on every node) while <c>Chatbot:Enabled</c> is on,
+    /// otherwise <c>Queued</c> for operators.
+    /// </summary>
+    public ConversationStatus InitialStatus { get; set; } = ConversationStatus.Bot;
 
     /// <summary>How many characters of the last message the conversation list shows.</summary>
     public int PreviewLength { get; set; } = 120;

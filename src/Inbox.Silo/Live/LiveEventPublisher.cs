@@ -1,7 +1,5 @@
-using System.Threading.Channels;
 using Inbox.Domain.Calls;
 using Inbox.Domain.Live;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Inbox.Silo.Live;
@@ -12,16 +10,13 @@ namespace Inbox.Silo.Live;
 /// Delivery is best effort: a node that misses an event sees the gap in the sequence and asks the store.
 /// The host starts the sending loop; events published before it starts wait in the queue.
 /// </summary>
-public sealed class LiveEventPublisher : ILiveEventPublisher, IHostedService, IAsyncDisposable
+public sealed class LiveEventPublisher : QueuedSender<object>, ILiveEventPublisher
 {
     private static readonly TimeSpan ListLifetime = TimeSpan.FromSeconds(3);
 
-    private readonly Channel<object> _queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IGrainFactory _grains;
     private readonly TimeProvider _clock;
     private readonly ILogger<LiveEventPublisher> _logger;
-    private readonly Lock _gate = new();
-    private Task? _loop;
     private IReadOnlyList<ILiveEventObserver> _subscribers = [];
     private DateTimeOffset _listFetchedAt = DateTimeOffset.MinValue;
 
@@ -32,60 +27,28 @@ public sealed class LiveEventPublisher : ILiveEventPublisher, IHostedService, IA
         _logger = logger;
     }
 
-    public void Publish(LiveEvent liveEvent) => _queue.Writer.TryWrite(liveEvent);
+    public void Publish(LiveEvent liveEvent) => Enqueue(liveEvent);
 
-    public void PublishCall(CallPop pop) => _queue.Writer.TryWrite(pop);
+    public void PublishCall(CallPop pop) => Enqueue(pop);
 
-    private async Task RunAsync()
+    protected override async Task SendAsync(object item)
     {
-        await foreach (var item in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+        try
         {
-            try
+            if (_clock.GetUtcNow() - _listFetchedAt > ListLifetime)
             {
-                if (_clock.GetUtcNow() - _listFetchedAt > ListLifetime)
-                {
-                    _subscribers = await _grains.GetGrain<ILiveSubscribersGrain>(0).GetSubscribersAsync().ConfigureAwait(false);
-                    _listFetchedAt = _clock.GetUtcNow();
-                }
-
-                foreach (var subscriber in _subscribers)
-                {
-                    await (item is CallPop pop ? subscriber.OnCallAsync(pop) : subscriber.OnEventAsync((LiveEvent)item)).ConfigureAwait(false);
-                }
+                _subscribers = await _grains.GetGrain<ILiveSubscribersGrain>(0).GetSubscribersAsync().ConfigureAwait(false);
+                _listFetchedAt = _clock.GetUtcNow();
             }
-            catch (Exception ex)
+
+            foreach (var subscriber in _subscribers)
             {
-                _logger.LogWarning(ex, "A live push ({Kind}) was not delivered; consoles catch up by sequence", item.GetType().Name);
+                await (item is CallPop pop ? subscriber.OnCallAsync(pop) : subscriber.OnEventAsync((LiveEvent)item)).ConfigureAwait(false);
             }
         }
-    }
-
-    /// <summary>Starts the sending loop.</summary>
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        lock (_gate)
+        catch (Exception ex)
         {
-            _loop ??= Task.Run(RunAsync, CancellationToken.None);
-        }
-
-        return Task.CompletedTask;
-    }
-
-    /// <summary>Takes no more events and waits until the queued ones are sent (or given up on).</summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        _queue.Writer.TryComplete();
-        Task? loop;
-        lock (_gate)
-        {
-            loop = _loop;
-        }
-
-        if (loop is not null)
-        {
-            await loop.WaitAsync(cancellationToken).ConfigureAwait(false);
+            _logger.LogWarning(ex, "A live push ({Kind}) was not delivered; consoles catch up by sequence", item.GetType().Name);
         }
     }
-
-    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.Channels;
 using Inbox.Chatbot;
@@ -13,28 +14,57 @@ namespace Inbox.Web.Bot;
 /// <summary>
 /// Runs the chatbot on every new customer message of a conversation in <c>bot</c> status, after the message is stored.
 /// Messages of one conversation are answered one at a time and in order (a conversation always goes to the same worker);
-/// different conversations are answered in parallel. At start, messages that a crash left unanswered are picked up again.
+/// different conversations are answered in parallel. The grains ask through <see cref="Work.WorkSignalRelay"/>, from any silo.
+/// At start and every <see cref="SweepInterval"/>, messages left unanswered (a crash, a missed signal, no bot node for a while)
+/// are picked up again; the conversation records at most one answer per message, so a message answered twice is answered once.
 /// </summary>
 public sealed class BotRunner(
     IChatbot chatbot,
     IGrainFactory grains,
     IConversationStore store,
     IConversationQueries queries,
-    ILogger<BotRunner> logger) : BackgroundService, IBotTrigger
+    ILogger<BotRunner> logger) : BackgroundService
 {
     public const int Workers = 4;
 
     private readonly Channel<(Guid Conversation, Guid Message)>[] _queues =
         Enumerable.Range(0, Workers).Select(_ => Channel.CreateUnbounded<(Guid, Guid)>(new UnboundedChannelOptions { SingleReader = true })).ToArray();
 
-    public bool Enabled => true;
+    public static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(30);
 
-    public void Trigger(Guid conversationId, Guid inboundMessageId) =>
-        _queues[(conversationId.GetHashCode() & int.MaxValue) % Workers].Writer.TryWrite((conversationId, inboundMessageId));
+    // Messages queued or being answered on this node: a sweep does not queue them again.
+    private readonly ConcurrentDictionary<Guid, byte> _pending = new();
+
+    public void Trigger(Guid conversationId, Guid inboundMessageId)
+    {
+        if (_pending.TryAdd(inboundMessageId, 0))
+        {
+            _queues[(conversationId.GetHashCode() & int.MaxValue) % Workers].Writer.TryWrite((conversationId, inboundMessageId));
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var workers = _queues.Select(queue => Task.Run(() => WorkAsync(queue.Reader, stoppingToken), stoppingToken)).ToList();
+        try
+        {
+            await SweepAsync(stoppingToken);
+            using var timer = new PeriodicTimer(SweepInterval);
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await SweepAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // shutting down
+        }
+
+        await Task.WhenAll(workers);
+    }
+
+    private async Task SweepAsync(CancellationToken stoppingToken)
+    {
         try
         {
             foreach (var (conversation, message) in await queries.ListAwaitingBotAsync(1000, stoppingToken))
@@ -46,8 +76,6 @@ public sealed class BotRunner(
         {
             logger.LogWarning(ex, "Could not look for messages the bot has not answered yet");
         }
-
-        await Task.WhenAll(workers);
     }
 
     private async Task WorkAsync(ChannelReader<(Guid Conversation, Guid Message)> queue, CancellationToken stoppingToken)
@@ -64,6 +92,10 @@ public sealed class BotRunner(
                 {
                     logger.LogError(ex, "The bot failed on message {MessageId} of conversation {ConversationId}; handing over to a person", message, conversation);
                     await HandOverAfterFailureAsync(conversation, message);
+                }
+                finally
+                {
+                    _pending.TryRemove(message, out _);
                 }
             }
         }

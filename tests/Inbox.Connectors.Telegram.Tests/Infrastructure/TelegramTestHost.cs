@@ -70,6 +70,11 @@ public sealed class TelegramTestHost : IAsyncDisposable
         builder.Services.AddSingleton<IIdentityReachability>(world.Reachability);
         builder.Services.AddSingleton<IDeliveryReceipts>(world.Receipts);
         builder.Services.AddSingleton<IWebhookIntakeStore>(world.Intake);
+        if (world.SharedLeases is { } leases)
+        {
+            builder.Services.AddSingleton(leases);
+        }
+
         Assert.True(new TelegramModule().AddServices(builder.Services, builder.Configuration));
         var app = builder.Build();
         app.MapTelegramChannel();

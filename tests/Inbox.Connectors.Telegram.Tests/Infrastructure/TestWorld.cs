@@ -24,4 +24,7 @@ public sealed class TestWorld
     public RecordingWebhookIntakeStore Intake { get; } = new();
 
     public CapturedLogs Logs { get; } = new();
+
+    /// <summary>Set for hosts that are nodes of one cluster: they share the leases of their polling loops.</summary>
+    public Inbox.Connectors.Leases.IConnectorLeases? SharedLeases { get; set; }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Inbox.Connectors.Leases;
 
 namespace Inbox.Connectors.Telephony;
 
@@ -21,7 +22,7 @@ namespace Inbox.Connectors.Telephony;
 /// </list>
 /// </summary>
 public sealed class AsteriskAmiClient(IOptions<AsteriskOptions> options, ICallEventSink sink, TimeProvider clock,
-    [FromKeyedServices(TelephonyProviders.Asterisk)] ConnectorHealth health, ILogger<AsteriskAmiClient> logger)
+    [FromKeyedServices(TelephonyProviders.Asterisk)] ConnectorHealth health, ILogger<AsteriskAmiClient> logger, ClusterSingleton? singleton = null)
     : BackgroundService
 {
     private readonly AmiCallTracker _tracker = new(options.Value);
@@ -34,7 +35,14 @@ public sealed class AsteriskAmiClient(IOptions<AsteriskOptions> options, ICallEv
         return TimeSpan.FromMilliseconds(Math.Min(delay, settings.MaxReconnectDelay.TotalMilliseconds));
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>The lease of an Asterisk's AMI connection: one node of the cluster listens to it at a time.</summary>
+    public static string LeaseName(AsteriskOptions settings) => $"asterisk:{settings.Host?.Trim().ToLowerInvariant()}:{settings.Port}:ami";
+
+    /// <summary>Listens on the node that holds the lease (<see cref="ClusterSingleton"/>); without one, here.</summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        singleton is null ? ListenAsync(stoppingToken) : singleton.RunAsync(LeaseName(options.Value), ListenAsync, stoppingToken);
+
+    private async Task ListenAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
         if (settings.CannotTellInternalCalls)

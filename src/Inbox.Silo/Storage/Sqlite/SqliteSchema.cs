@@ -161,5 +161,12 @@ internal static class SqliteSchema
             last_error TEXT NULL,
             dead INTEGER NOT NULL
         );
+
+        -- Cluster singletons (issue 13): the node that runs a loop which must run once per cluster, until when.
+        CREATE TABLE IF NOT EXISTS leases (
+            name TEXT PRIMARY KEY,
+            owner TEXT NOT NULL,
+            expires_ticks INTEGER NOT NULL
+        ) WITHOUT ROWID;
         """;
 }
