@@ -76,6 +76,7 @@ public static class InboxStorage
         services.TryAddSingleton<ISessionStore, PostgresSessionStore>();
         services.TryAddSingleton<ILoginLockoutStore, PostgresLoginLockoutStore>();
         services.TryAddSingleton<ICursorStore, PostgresCursorStore>();
+        services.TryAddSingleton<ILeaseStore, PostgresLeaseStore>();
         services.TryAddSingleton<IWebhookQueueStore, PostgresWebhookQueueStore>();
         services.TryAddSingleton<ICallLog, PostgresCallLog>();
         services.TryAddSingleton<IAttachmentStore, PostgresAttachmentStore>();

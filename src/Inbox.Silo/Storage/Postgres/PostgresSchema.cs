@@ -167,5 +167,12 @@ internal static class PostgresSchema
             dead boolean NOT NULL
         );
         """,
+        """
+        CREATE TABLE leases (
+            name text PRIMARY KEY,
+            owner text NOT NULL,
+            expires_ticks bigint NOT NULL
+        );
+        """,
     ];
 }
