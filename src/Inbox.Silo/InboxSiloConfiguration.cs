@@ -7,6 +7,7 @@ using Inbox.Orders;
 using Inbox.Silo.Customers;
 using Inbox.Silo.Grains;
 using Inbox.Silo.Live;
+using Inbox.Silo.Storage.Postgres;
 using Inbox.Silo.Storage.Sqlite;
 using Inbox.Silo.Work;
 using Microsoft.Extensions.Configuration;
@@ -22,7 +23,14 @@ namespace Inbox.Silo;
 /// <summary>Everything a silo of Inbox needs: clustering, grain storage, the store and the live-event publisher.</summary>
 public static class InboxSiloConfiguration
 {
-    /// <summary>The embedded default: localhost clustering on <c>Orleans:SiloPort</c> and <c>Orleans:GatewayPort</c>, and <see cref="AddInboxGrains"/>.</summary>
+    /// <summary>Orleans' service id, the same on every silo of every cluster of Inbox.</summary>
+    public const string ServiceId = "inbox";
+
+    /// <summary>
+    /// The embedded default: localhost clustering on <c>Orleans:SiloPort</c> and <c>Orleans:GatewayPort</c>; with
+    /// <c>Storage:Provider</c> = <c>Postgres</c>, a cluster member on PostgreSQL instead (ADO.NET clustering and reminders);
+    /// and <see cref="AddInboxGrains"/>.
+    /// </summary>
     public static ISiloBuilder AddInbox(this ISiloBuilder silo, IConfiguration configuration)
     {
         var cluster = configuration.GetSection(InboxClusterOptions.SectionName).Get<InboxClusterOptions>() ?? new InboxClusterOptions();
@@ -34,8 +42,17 @@ public static class InboxSiloConfiguration
 
         silo.Services.AddOptions<InboxClusterOptions>().Bind(configuration.GetSection(InboxClusterOptions.SectionName)).ValidateOnStart();
         silo.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InboxClusterOptions>, InboxSettingsValidator>());
-        silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: "inbox", clusterId: cluster.ClusterId);
-        silo.Configure<EndpointOptions>(o => o.AdvertisedIPAddress = IPAddress.Loopback);
+        if (OrleansPostgresHosting.IsSelected(configuration))
+        {
+            silo.UseInboxPostgresCluster(configuration, cluster);
+        }
+        else
+        {
+            // No reminder service on the embedded default: no grain registers a reminder yet.
+            silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: ServiceId, clusterId: cluster.ClusterId);
+            silo.Configure<EndpointOptions>(o => o.AdvertisedIPAddress = IPAddress.Loopback);
+        }
+
         return silo.AddInboxGrains(configuration);
     }
 
@@ -46,7 +63,7 @@ public static class InboxSiloConfiguration
         services.AddInboxStorage(configuration);
         services.AddOptions<ConversationOptions>().Bind(configuration.GetSection(ConversationOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConversationOptions>, InboxSettingsValidator>());
-        services.AddGrainStorage(InboxStorage.GrainStorageName, (sp, _) => sp.GetRequiredService<SqliteGrainStorage>());
+        silo.AddInboxGrainStorage(configuration);
         services.TryAddSingleton<LiveEventPublisher>();
         services.TryAddSingleton<ILiveEventPublisher>(sp => sp.GetRequiredService<LiveEventPublisher>());
         services.AddHostedService(sp => sp.GetRequiredService<LiveEventPublisher>());
@@ -59,6 +76,18 @@ public static class InboxSiloConfiguration
         services.AddOrders(configuration);
         services.TryAddSingleton<OrderContacts>();
         services.TryAddSingleton<ICustomerResolver, CustomerResolver>();
+        return silo;
+    }
+
+    /// <summary>Grain storage named <see cref="InboxStorage.GrainStorageName"/>: the SQLite file, or PostgreSQL through Orleans' ADO.NET provider.</summary>
+    public static ISiloBuilder AddInboxGrainStorage(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        if (OrleansPostgresHosting.IsSelected(configuration))
+        {
+            return silo.AddInboxPostgresGrainStorage(configuration);
+        }
+
+        silo.Services.AddGrainStorage(InboxStorage.GrainStorageName, (sp, _) => sp.GetRequiredService<SqliteGrainStorage>());
         return silo;
     }
 }

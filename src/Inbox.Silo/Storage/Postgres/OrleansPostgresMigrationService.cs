@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Inbox.Silo.Storage.Postgres;
+
+/// <summary>
+/// Applies <see cref="OrleansPostgresMigration"/> as the host starts. It is registered first among the hosted services, so
+/// it has finished before the silo starts and Orleans' providers read their queries.
+/// </summary>
+public sealed partial class OrleansPostgresMigrationService(string connectionString, ILogger<OrleansPostgresMigrationService> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await OrleansPostgresMigration.ApplyAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        LogApplied(logger, OrleansPostgresSchema.Queries.Count);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Orleans' PostgreSQL tables are in place ({QueryCount} named queries).")]
+    private static partial void LogApplied(ILogger logger, int queryCount);
+}
