@@ -17,8 +17,8 @@ public static class InboxStorage
 
     public static IServiceCollection AddInboxStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        // An unknown provider is refused when the host starts, naming the key. The SQLite file is there with either provider:
-        // it holds the grains' state (SqliteGrainStorage) and its folder the node's keys.
+        // An unknown provider is refused when the host starts, naming the key. The SQLite file's folder is there with either
+        // provider: it holds the node's keys and attachments' files (and on SQLite the grains' state, SqliteGrainStorage).
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, InboxSettingsValidator>());
         services.TryAddSingleton(TimeProvider.System);
@@ -55,7 +55,7 @@ public static class InboxStorage
         return services;
     }
 
-    /// <summary>Every store on PostgreSQL but the grains' state (still <see cref="SqliteGrainStorage"/>); attachments' files stay on disk.</summary>
+    /// <summary>Every store on PostgreSQL (grain state goes there through Orleans' ADO.NET provider, <c>AddInboxGrainStorage</c>); attachments' files stay on disk.</summary>
     private static void AddPostgres(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PostgresOptions>().Bind(configuration.GetSection(PostgresOptions.SectionName))

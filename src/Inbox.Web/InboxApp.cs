@@ -157,9 +157,11 @@ public static class InboxApp
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-            var store = app.Services.GetService<Silo.Storage.Sqlite.SqliteDatabase>();
+            var store = app.Services.GetRequiredService<IOptions<Silo.StorageOptions>>().Value.IsPostgres
+                ? Silo.Storage.Postgres.PostgresStoreName.Of(app.Services.GetRequiredService<IOptions<Silo.Storage.Postgres.PostgresOptions>>().Value.ConnectionString)
+                : app.Services.GetService<Silo.Storage.Sqlite.SqliteDatabase>()?.FilePath;
             app.Logger.LogWarning("Inbox is running. Console: {Urls}; API: /api/v1 (OpenAPI at /openapi/v1.json); store: {Store}; channels: {Channels}; chatbot: {Chatbot}",
-                string.Join(", ", addresses), store?.FilePath ?? "?", connectors.Count == 0 ? "none" : string.Join(", ", connectors.Select(c => c.Name)),
+                string.Join(", ", addresses), store ?? "?", connectors.Count == 0 ? "none" : string.Join(", ", connectors.Select(c => c.Name)),
                 chatbot.Enabled ? chatbot.Mode : "off");
         });
         return app;
