@@ -13,12 +13,8 @@ public sealed class LiveEventRelay(
     IGrainFactory grains,
     IHubContext<InboxHub> hub,
     ConsoleConnections connections,
-    ILogger<LiveEventRelay> logger) : BackgroundService, ILiveEventObserver
+    ILogger<LiveEventRelay> logger) : ClusterSubscription<ILiveEventObserver>(grains, logger), ILiveEventObserver
 {
-    private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(15);
-
-    private ILiveEventObserver? _reference;
-
     public Task OnEventAsync(LiveEvent liveEvent)
     {
         var audience = connections.Audience(liveEvent);
@@ -31,44 +27,9 @@ public sealed class LiveEventRelay(
         return audience.Count == 0 ? Task.CompletedTask : hub.Clients.Clients(audience).SendAsync(InboxHub.CallPopMethod, pop);
     }
 
-    public override async Task StartAsync(CancellationToken cancellationToken)
-    {
-        _reference = grains.CreateObjectReference<ILiveEventObserver>(this);
-        await grains.GetGrain<ILiveSubscribersGrain>(0).SubscribeAsync(_reference);
-        await base.StartAsync(cancellationToken);
-    }
+    protected override string Topic => "live events";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(RenewEvery);
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
-        {
-            try
-            {
-                await grains.GetGrain<ILiveSubscribersGrain>(0).SubscribeAsync(_reference!);
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning(ex, "Could not renew this node's live-event subscription; trying again in {Interval}", RenewEvery);
-            }
-        }
-    }
+    protected override Task SubscribeAsync(ILiveEventObserver reference) => Grains.GetGrain<ILiveSubscribersGrain>(0).SubscribeAsync(reference);
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (_reference is not null)
-            {
-                await grains.GetGrain<ILiveSubscribersGrain>(0).UnsubscribeAsync(_reference);
-                grains.DeleteObjectReference<ILiveEventObserver>(_reference);
-            }
-        }
-        catch (Exception ex)
-        {
-            logger.LogDebug(ex, "Unsubscribing from live events at shutdown failed");
-        }
-
-        await base.StopAsync(cancellationToken);
-    }
+    protected override Task UnsubscribeAsync(ILiveEventObserver reference) => Grains.GetGrain<ILiveSubscribersGrain>(0).UnsubscribeAsync(reference);
 }

@@ -1,5 +1,6 @@
 using Inbox.Domain.Work;
 using Inbox.Web.Bot;
+using Inbox.Web.Live;
 using Inbox.Web.Outbox;
 
 namespace Inbox.Web.Work;
@@ -13,12 +14,8 @@ public sealed class WorkSignalRelay(
     IGrainFactory grains,
     OutboxSignal outbox,
     ILogger<WorkSignalRelay> logger,
-    BotRunner? bot = null) : BackgroundService, IWorkObserver
+    BotRunner? bot = null) : ClusterSubscription<IWorkObserver>(grains, logger), IWorkObserver
 {
-    private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(15);
-
-    private IWorkObserver? _reference;
-
     private WorkCapabilities Capabilities => new(RunsBot: bot is not null, DeliversOutbox: true);
 
     public Task RunBotAsync(Guid conversationId, Guid inboundMessageId)
@@ -33,44 +30,9 @@ public sealed class WorkSignalRelay(
         return Task.CompletedTask;
     }
 
-    public override async Task StartAsync(CancellationToken cancellationToken)
-    {
-        _reference = grains.CreateObjectReference<IWorkObserver>(this);
-        await grains.GetGrain<IWorkSubscribersGrain>(0).SubscribeAsync(_reference, Capabilities);
-        await base.StartAsync(cancellationToken);
-    }
+    protected override string Topic => "work signals";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(RenewEvery);
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
-        {
-            try
-            {
-                await grains.GetGrain<IWorkSubscribersGrain>(0).SubscribeAsync(_reference!, Capabilities);
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning(ex, "Could not renew this node's work subscription; trying again in {Interval}", RenewEvery);
-            }
-        }
-    }
+    protected override Task SubscribeAsync(IWorkObserver reference) => Grains.GetGrain<IWorkSubscribersGrain>(0).SubscribeAsync(reference, Capabilities);
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (_reference is not null)
-            {
-                await grains.GetGrain<IWorkSubscribersGrain>(0).UnsubscribeAsync(_reference);
-                grains.DeleteObjectReference<IWorkObserver>(_reference);
-            }
-        }
-        catch (Exception ex)
-        {
-            logger.LogDebug(ex, "Unsubscribing from work signals at shutdown failed");
-        }
-
-        await base.StopAsync(cancellationToken);
-    }
+    protected override Task UnsubscribeAsync(IWorkObserver reference) => Grains.GetGrain<IWorkSubscribersGrain>(0).UnsubscribeAsync(reference);
 }

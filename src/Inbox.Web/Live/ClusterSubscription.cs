@@ -1,0 +1,65 @@
+namespace Inbox.Web.Live;
+
+/// <summary>
+/// A node's subscription, as a grain observer, to a registry grain that fans work or events out to every node: subscribed
+/// at start, renewed every few seconds (the registry drops a node that stops renewing), unsubscribed at a clean stop.
+/// The subclass is the observer and says how to subscribe.
+/// </summary>
+public abstract class ClusterSubscription<TObserver>(IGrainFactory grains, ILogger logger) : BackgroundService
+    where TObserver : class, IGrainObserver
+{
+    private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(15);
+
+    private TObserver? _reference;
+
+    /// <summary>What the node subscribes to, for the log: "live events", "work signals".</summary>
+    protected abstract string Topic { get; }
+
+    protected IGrainFactory Grains => grains;
+
+    /// <summary>Registers (or renews) <paramref name="reference"/> with the registry grain.</summary>
+    protected abstract Task SubscribeAsync(TObserver reference);
+
+    protected abstract Task UnsubscribeAsync(TObserver reference);
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _reference = grains.CreateObjectReference<TObserver>((TObserver)(object)this);
+        await SubscribeAsync(_reference);
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(RenewEvery);
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        {
+            try
+            {
+                await SubscribeAsync(_reference!);
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Could not renew this node's subscription to {Topic}; trying again in {Interval}", Topic, RenewEvery);
+            }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (_reference is not null)
+            {
+                await UnsubscribeAsync(_reference);
+                grains.DeleteObjectReference<TObserver>(_reference);
+            }
+        }
+        catch (Exception ex)
+        {
+            logger.LogDebug(ex, "Unsubscribing from {Topic} at shutdown failed", Topic);
+        }
+
+        await base.StopAsync(cancellationToken);
+    }
+}
