@@ -1,3 +1,4 @@
+using Inbox.Connectors.Http;
 using Inbox.Identity;
 using Inbox.Orders.RetailCrm;
 using Microsoft.Extensions.Configuration;

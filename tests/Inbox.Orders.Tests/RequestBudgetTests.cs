@@ -1,34 +1,65 @@
-using Inbox.Orders.RetailCrm;
-using Inbox.Orders.Tests.Infrastructure;
+using Inbox.Connectors.Http;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Inbox.Orders.Tests;
 
 public sealed class RequestBudgetTests
 {
+    private readonly FakeTimeProvider _clock = new();
+
     [Fact]
-    public void Never_lets_more_than_the_limit_start_within_the_window()
+    public async Task Lets_the_limit_in_at_once_and_makes_the_next_wait()
     {
-        var clock = new ManualClock();
-        var budget = new RequestBudget(10, TimeSpan.FromSeconds(1), clock);
+        var budget = new RequestBudget(10, TimeSpan.FromSeconds(1), _clock);
 
-        var delays = Enumerable.Range(0, 25).Select(_ => budget.Reserve()).ToArray();
+        var first = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => budget.AcquireAsync(CancellationToken.None)));
+        var eleventh = budget.AcquireAsync(CancellationToken.None);
 
-        Assert.All(delays[..10], d => Assert.Equal(TimeSpan.Zero, d));
-        Assert.All(delays[10..20], d => Assert.Equal(TimeSpan.FromSeconds(1), d));
-        Assert.All(delays[20..], d => Assert.Equal(TimeSpan.FromSeconds(2), d));
+        Assert.Equal(0, budget.Available);
+        Assert.False(eleventh.IsCompleted);
+        foreach (var lease in first)
+        {
+            lease.Dispose();
+        }
+
+        _clock.Advance(TimeSpan.FromMilliseconds(999));
+        Assert.False(eleventh.IsCompleted);
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        (await eleventh.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
+        Assert.Equal(9, budget.Available);
     }
 
     [Fact]
-    public void Frees_slots_as_time_passes()
+    public async Task A_slot_counts_from_the_answer_not_from_the_send()
     {
-        var clock = new ManualClock();
-        var budget = new RequestBudget(2, TimeSpan.FromSeconds(1), clock);
+        var budget = new RequestBudget(1, TimeSpan.FromSeconds(1), _clock);
 
-        Assert.Equal(TimeSpan.Zero, budget.Reserve());
-        clock.Advance(TimeSpan.FromMilliseconds(600));
-        Assert.Equal(TimeSpan.Zero, budget.Reserve());
-        Assert.Equal(TimeSpan.FromMilliseconds(400), budget.Reserve());
-        clock.Advance(TimeSpan.FromSeconds(5));
-        Assert.Equal(TimeSpan.Zero, budget.Reserve());
+        var slow = await budget.AcquireAsync(CancellationToken.None);
+        _clock.Advance(TimeSpan.FromSeconds(5)); // the answer takes five seconds
+        var next = budget.AcquireAsync(CancellationToken.None);
+        Assert.False(next.IsCompleted);
+
+        slow.Dispose();
+        _clock.Advance(TimeSpan.FromMilliseconds(500));
+        Assert.False(next.IsCompleted);
+        _clock.Advance(TimeSpan.FromMilliseconds(500));
+        (await next.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
+    }
+
+    [Fact]
+    public async Task A_cancelled_wait_takes_no_slot()
+    {
+        var budget = new RequestBudget(1, TimeSpan.FromSeconds(1), _clock);
+        var held = await budget.AcquireAsync(CancellationToken.None);
+        using var cancel = new CancellationTokenSource();
+
+        var waiting = budget.AcquireAsync(cancel.Token);
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+
+        held.Dispose();
+        held.Dispose(); // a second dispose frees nothing more
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, budget.Available);
     }
 }

@@ -8,7 +8,7 @@ namespace Inbox.Connectors.Vk;
 
 /// <summary>
 /// A thin client for the VK API: form-urlencoded <c>POST {ApiBaseUrl}/method/&lt;name&gt;</c> with <c>access_token</c> and
-/// <c>v=5.199</c>. Every call first waits for the token's rate limiter. Never throws for VK's answers or network
+/// <c>v=5.199</c>. Every call holds a slot of the token's request budget until VK has answered. Never throws for VK's answers or network
 /// failures; the result says what happened.
 /// </summary>
 public sealed class VkApiClient(HttpClient http, IOptions<VkChannelOptions> options, VkRateLimiters limiters, ILogger<VkApiClient> logger)
@@ -19,7 +19,6 @@ public sealed class VkApiClient(HttpClient http, IOptions<VkChannelOptions> opti
     {
         var settings = options.Value;
         var token = settings.AccessToken ?? "";
-        await limiters.For(token).WaitAsync(cancellationToken).ConfigureAwait(false);
 
         var form = new List<KeyValuePair<string, string>>(parameters)
         {
@@ -31,6 +30,7 @@ public sealed class VkApiClient(HttpClient http, IOptions<VkChannelOptions> opti
         try
         {
             using var content = new FormUrlEncodedContent(form);
+            using var slot = await limiters.For(token).AcquireAsync(cancellationToken).ConfigureAwait(false);
             response = await http.PostAsync(url, content, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)

@@ -1,6 +1,6 @@
-namespace Inbox.Orders.RetailCrm;
+namespace Inbox.Connectors.Http;
 
-/// <summary>Makes every HTTP attempt (retries included) wait for a slot of the <see cref="RequestBudget"/>.</summary>
+/// <summary>Makes every HTTP attempt (retries included) hold a slot of the <see cref="RequestBudget"/> while it runs.</summary>
 public sealed class RequestBudgetHandler : DelegatingHandler
 {
     private readonly RequestBudget _budget;
@@ -12,7 +12,7 @@ public sealed class RequestBudgetHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        await _budget.WaitAsync(cancellationToken).ConfigureAwait(false);
+        using var slot = await _budget.AcquireAsync(cancellationToken).ConfigureAwait(false);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }
