@@ -63,7 +63,48 @@ public sealed class InboxProcess : IDisposable
             }
         }
 
-        var process = new InboxProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{httpPort}"));
+        return await StartAsync(start, new Uri($"http://127.0.0.1:{httpPort}"));
+    }
+
+    /// <summary>
+    /// Node <paramref name="node"/> of a cluster on PostgreSQL, started the way <c>docker/local-cluster.sh node N</c>
+    /// starts it (the script execs the node, so killing this process kills the node).
+    /// </summary>
+    public static Task<InboxProcess> StartClusterNodeAsync(int node, string connectionString, string dataFolder, int httpPort, int siloPort,
+        int gatewayPort, IEnumerable<string>? arguments = null)
+    {
+        var (root, configuration) = RepositoryAndConfiguration();
+        var start = new ProcessStartInfo("bash")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = root,
+            Environment =
+            {
+                ["ConnectionStrings__Postgres"] = connectionString,
+                ["INBOX_DATA"] = dataFolder,
+                ["INBOX_CONFIGURATION"] = configuration,
+                ["INBOX_HTTP_PORT"] = httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["INBOX_SILO_PORT"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["INBOX_GATEWAY_PORT"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+        };
+        foreach (var arg in new[]
+        {
+            Path.Combine(root, "docker", "local-cluster.sh"), "node", node.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"--Channels:Api:Token={InboxServer.ApiToken}", $"--Demo:Password={InboxServer.DemoPassword}",
+        }.Concat(arguments ?? []))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return StartAsync(start, new Uri($"http://127.0.0.1:{httpPort}"));
+    }
+
+    private static async Task<InboxProcess> StartAsync(ProcessStartInfo start, Uri baseAddress)
+    {
+        var process = new InboxProcess(Process.Start(start)!, baseAddress);
         await process.WaitUntilReadyAsync();
         return process;
     }
@@ -134,6 +175,14 @@ public sealed class InboxProcess : IDisposable
     /// <summary>src/Inbox.Web/bin/{Debug|Release}/net10.0/Inbox.Web.dll of this checkout, built with the same configuration as the tests.</summary>
     private static string WebAssemblyPath()
     {
+        var (root, configuration) = RepositoryAndConfiguration();
+        var path = Path.Combine(root, "src", "Inbox.Web", "bin", configuration, "net10.0", "Inbox.Web.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build src/Inbox.Web first.", path);
+    }
+
+    /// <summary>The repository root (where Inbox.sln is) and the build configuration of the tests (Debug or Release).</summary>
+    private static (string Root, string Configuration) RepositoryAndConfiguration()
+    {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
         var configuration = testOutput.Parent!.Name;
         var root = testOutput;
@@ -142,12 +191,8 @@ public sealed class InboxProcess : IDisposable
             root = root.Parent;
         }
 
-        if (root is null)
-        {
-            throw new InvalidOperationException("The repository root (Inbox.sln) was not found above the test output.");
-        }
-
-        var path = Path.Combine(root.FullName, "src", "Inbox.Web", "bin", configuration, "net10.0", "Inbox.Web.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("Build src/Inbox.Web first.", path);
+        return root is null
+            ? throw new InvalidOperationException("The repository root (Inbox.sln) was not found above the test output.")
+            : (root.FullName, configuration);
     }
 }

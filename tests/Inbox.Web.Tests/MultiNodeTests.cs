@@ -1,0 +1,268 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using Inbox.Connectors.Api;
+using Inbox.Domain;
+using Inbox.Domain.Conversations;
+using Inbox.Domain.Live;
+using Inbox.Domain.Storage;
+using Inbox.Testing.Postgres;
+using Inbox.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Inbox.Web.Tests;
+
+/// <summary>
+/// Two Inbox nodes, each a web node with its silo, started as processes by <c>docker/local-cluster.sh node N</c> on one
+/// PostgreSQL: what operators and senders see when work crosses nodes and when a node dies.
+/// </summary>
+[Collection(MultiNodeCollection.Name)]
+public sealed class MultiNodeTests : IAsyncLifetime
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "inbox-cluster-tests", Guid.NewGuid().ToString("N"));
+    private TemporaryPostgres _postgres = null!;
+    private string _database = null!;
+    private InboxProcess _a = null!;
+    private InboxProcess _b = null!;
+    private (int Http, int Silo, int Gateway) _portsOfA;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_data);
+        _postgres = await TemporaryPostgres.StartAsync();
+        _database = await _postgres.CreateDatabaseAsync();
+        _portsOfA = (FreePort.Next(), FreePort.Next(), FreePort.Next());
+        // The first node creates the tables and the demo accounts; the second joins it.
+        _a = await StartNodeAsync(1, _portsOfA);
+        _b = await StartNodeAsync(2, (FreePort.Next(), FreePort.Next(), FreePort.Next()));
+    }
+
+    public async Task DisposeAsync()
+    {
+        _a.Dispose();
+        _b.Dispose();
+        await _postgres.DisposeAsync();
+        try
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+        catch (IOException)
+        {
+            // left for the system's temp cleanup
+        }
+    }
+
+    [Fact]
+    public async Task A_message_posted_to_either_node_reaches_a_console_on_the_other()
+    {
+        await using var onA = await ConsoleAsync(_a);
+        await using var onB = await ConsoleAsync(_b);
+        using var apiA = Api(_a);
+        using var apiB = Api(_b);
+
+        // Enough customers that their conversations' grains live on both silos.
+        var postedToA = new List<ApiInboundResponse>();
+        var postedToB = new List<ApiInboundResponse>();
+        for (var i = 0; i < 12; i++)
+        {
+            postedToA.Add(await apiA.SendInboundAsync($"to-a-{i}", $"question {i} via node A", externalId: $"cross-{i}"));
+            postedToB.Add(await apiB.SendInboundAsync($"to-b-{i}", $"question {i} via node B", externalId: $"cross-{i + 100}"));
+        }
+
+        foreach (var posted in postedToA)
+        {
+            await onB.Events.WaitForAsync(e => e.Type == LiveEventTypes.MessageCreated && e.Message?.MessageId == posted.MessageId);
+        }
+
+        foreach (var posted in postedToB)
+        {
+            await onA.Events.WaitForAsync(e => e.Type == LiveEventTypes.MessageCreated && e.Message?.MessageId == posted.MessageId);
+        }
+
+        // An operator's reply on one node reaches the console on the other as well.
+        using var supervisorOnA = await ClientAsync(_a);
+        var reply = await supervisorOnA.ReplyAsync(postedToB[0].ConversationId, "We are on it.");
+        await onB.Events.WaitForAsync(e => e.Type == LiveEventTypes.MessageCreated && e.Message?.MessageId == reply.MessageId);
+    }
+
+    [Fact]
+    public async Task A_node_killed_under_load_loses_nothing_doubles_nothing_and_rejoins_after_a_restart()
+    {
+        var acknowledged = new ConcurrentDictionary<string, (ApiInboundResponse Answer, string Customer)>();
+        var acknowledgedAfterKill = 0;
+        var killed = false;
+        using var apiA = Api(_a);
+        using var apiB = Api(_b);
+        using var stop = new CancellationTokenSource();
+
+        // Each sender alternates between the nodes, as a load balancer would, and retries a message that got no
+        // answer (or an error) on the other node until it is acknowledged.
+        var senders = Enumerable.Range(0, 8).Select(sender => Task.Run(async () =>
+        {
+            for (var i = 0; !stop.IsCancellationRequested; i++)
+            {
+                var messageId = $"load-{sender}-{i}";
+                var customer = $"load-cust-{(sender * 5 + i) % 30}";
+                var body = new { messageId, customer = new { externalId = customer }, text = $"message {i} of sender {sender}" };
+                var deadline = DateTime.UtcNow.AddSeconds(150);
+                for (var attempt = 0; !stop.IsCancellationRequested; attempt++)
+                {
+                    var api = (i + attempt) % 2 == 0 ? apiA : apiB;
+                    try
+                    {
+                        using var response = await api.PostInboundAsync(body);
+                        if (response.IsSuccessStatusCode)
+                        {
+                            acknowledged[messageId] = ((await response.Content.ReadFromJsonAsync<ApiInboundResponse>(InboxJson.Options))!, customer);
+                            if (Volatile.Read(ref killed))
+                            {
+                                Interlocked.Increment(ref acknowledgedAfterKill);
+                            }
+
+                            break;
+                        }
+                    }
+                    catch (Exception) when (!stop.IsCancellationRequested)
+                    {
+                        // the node is gone or did not answer in time: not acknowledged, so send it again
+                    }
+
+                    if (DateTime.UtcNow > deadline)
+                    {
+                        throw new TimeoutException($"{messageId} was not acknowledged by either node within 150 s");
+                    }
+
+                    await Task.Delay(100);
+                }
+            }
+        })).ToList();
+
+        await WaitUntilAsync(() => acknowledged.Count >= 200, TimeSpan.FromSeconds(90), "200 messages acknowledged before the kill");
+        _a.Kill();
+        Volatile.Write(ref killed, true);
+        var afterKill = DateTime.UtcNow;
+
+        // The survivor takes over every conversation, including those whose grains lived on the killed silo.
+        await WaitUntilAsync(() => Volatile.Read(ref acknowledgedAfterKill) >= 150, TimeSpan.FromSeconds(150),
+            "150 messages acknowledged by the survivor after the kill");
+        var recovery = DateTime.UtcNow - afterKill;
+        await stop.CancelAsync();
+        await Task.WhenAll(senders);
+
+        using var supervisorOnB = await ClientAsync(_b);
+        var customersServedAfterKill = acknowledged.Values.Select(a => a.Customer).Distinct().Count();
+        Assert.Equal(30, customersServedAfterKill);
+        var stored = await StoredInboundIdsAsync(supervisorOnB, acknowledged.Values.Select(a => a.Answer.ConversationId).Distinct());
+        foreach (var messageId in acknowledged.Keys)
+        {
+            Assert.True(stored.Count(id => id == messageId) == 1,
+                $"{messageId} is stored {stored.Count(id => id == messageId)} times (the survivor took {recovery.TotalSeconds:0} s)");
+        }
+
+        // Every sender retries everything it sent: nothing is stored twice.
+        foreach (var (messageId, (first, customer)) in acknowledged)
+        {
+            var again = await apiB.SendInboundAsync(messageId, "retried", externalId: customer);
+            Assert.True(again.Duplicate, $"{messageId} was stored again");
+            Assert.Equal(first.MessageId, again.MessageId);
+        }
+
+        // The killed node restarts on its own ports and rejoins: both silos are active members, and work crosses them again.
+        _a.Dispose();
+        _a = await StartNodeAsync(1, _portsOfA);
+        await WaitUntilAsync(() => ActiveSilos() == 2, TimeSpan.FromSeconds(60), "two active silos after the restart");
+        await using var onA = await ConsoleAsync(_a);
+        using var apiA2 = Api(_a);
+        for (var i = 0; i < 10; i++)
+        {
+            var posted = await apiB.SendInboundAsync($"after-restart-{i}", "hello again", externalId: $"rejoin-{i}");
+            await onA.Events.WaitForAsync(e => e.Type == LiveEventTypes.MessageCreated && e.Message?.MessageId == posted.MessageId);
+            Assert.False((await apiA2.SendInboundAsync($"after-restart-a-{i}", "and here", externalId: $"rejoin-{i}")).Duplicate);
+        }
+    }
+
+    private Task<InboxProcess> StartNodeAsync(int node, (int Http, int Silo, int Gateway) ports) =>
+        InboxProcess.StartClusterNodeAsync(node, _database, _data, ports.Http, ports.Silo, ports.Gateway);
+
+    private int ActiveSilos()
+    {
+        using var connection = new NpgsqlConnection(_database);
+        connection.Open();
+        using var command = new NpgsqlCommand("SELECT count(*) FROM orleansmembershiptable WHERE status = 3", connection);
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static HttpClient Api(InboxProcess node)
+    {
+        var client = new HttpClient { BaseAddress = node.BaseAddress, Timeout = TimeSpan.FromSeconds(40) };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", InboxServer.ApiToken);
+        return client;
+    }
+
+    private static async Task<HttpClient> ClientAsync(InboxProcess node)
+    {
+        var client = new HttpClient { BaseAddress = node.BaseAddress, Timeout = TimeSpan.FromSeconds(40) };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await TokenAsync(node));
+        return client;
+    }
+
+    private static async Task<string> TokenAsync(InboxProcess node)
+    {
+        using var client = new HttpClient { BaseAddress = node.BaseAddress };
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { login = "supervisor", password = InboxServer.DemoPassword });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<Dictionary<string, object>>())!["accessToken"].ToString()!;
+    }
+
+    /// <summary>A supervisor's console connected to one node's hub.</summary>
+    private static async Task<NodeConsole> ConsoleAsync(InboxProcess node)
+    {
+        var token = await TokenAsync(node);
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(node.BaseAddress, "/hubs/inbox"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .AddJsonProtocol(o => InboxJson.Configure(o.PayloadSerializerOptions))
+            .Build();
+        var events = new LiveEventCollector(connection);
+        await connection.StartAsync();
+        return new NodeConsole(connection, events);
+    }
+
+    private static async Task<List<string>> StoredInboundIdsAsync(HttpClient client, IEnumerable<Guid> conversations)
+    {
+        var ids = new List<string>();
+        foreach (var conversation in conversations)
+        {
+            string? before = null;
+            do
+            {
+                var page = await client.GetFromJsonAsync<TimelinePage>(
+                    $"/api/v1/conversations/{conversation}/messages?limit=200{(before is null ? "" : $"&before={before}")}", InboxJson.Options);
+                ids.AddRange(page!.Messages.Where(m => m.Kind == MessageKind.Inbound).Select(m => m.ExternalId!));
+                before = page.NextBefore;
+            }
+            while (before is not null);
+        }
+
+        return ids;
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan within, string what)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Not reached within {within.TotalSeconds} s: {what}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private sealed record NodeConsole(HubConnection Connection, LiveEventCollector Events) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Connection.DisposeAsync();
+    }
+}
