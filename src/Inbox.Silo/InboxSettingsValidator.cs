@@ -33,7 +33,8 @@ public sealed class InboxSettingsValidator :
         return Checks(
             (!string.IsNullOrWhiteSpace(options.ConnectionString),
                 $"{PostgresOptions.ConnectionStringKey} must be set when {StorageOptions.SectionName}:Provider is '{StorageOptions.Postgres}'."),
-            (options.MaxBatch is >= 1 and <= 100_000, $"{PostgresOptions.SectionName}:MaxBatch must be 1–100000."));
+            (options.MaxBatch is >= 1 and <= 100_000, $"{PostgresOptions.SectionName}:MaxBatch must be 1–100000."),
+            (options.StartTimeout >= TimeSpan.Zero && options.StartTimeout <= TimeSpan.FromHours(1), $"{PostgresOptions.SectionName}:StartTimeout must be 0 to 1 hour."));
     }
 
     public ValidateOptionsResult Validate(string? name, SqliteOptions options)

@@ -9,15 +9,17 @@ namespace Inbox.Cluster.Tests;
 /// </summary>
 public sealed class TcpRelay : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener _listener;
     private readonly int _targetPort;
     private readonly CancellationTokenSource _cut = new();
     private readonly List<TcpClient> _connections = [];
     private readonly Task _accepting;
 
-    public TcpRelay(int targetPort)
+    /// <param name="listenPort">The loopback port to listen on; zero for any free one.</param>
+    public TcpRelay(int targetPort, int listenPort = 0)
     {
         _targetPort = targetPort;
+        _listener = new TcpListener(IPAddress.Loopback, listenPort);
         _listener.Start();
         _accepting = AcceptAsync();
     }

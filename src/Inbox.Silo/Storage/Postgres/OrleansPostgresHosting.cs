@@ -128,7 +128,8 @@ public static class OrleansPostgresHosting
             return;
         }
 
-        services.AddSingleton(sp => new OrleansPostgresMigrationService(connectionString, sp.GetRequiredService<ILogger<OrleansPostgresMigrationService>>()));
+        services.AddSingleton(sp => new OrleansPostgresMigrationService(connectionString, sp.GetRequiredService<IOptions<PostgresOptions>>().Value.StartTimeout,
+            sp.GetRequiredService<ILogger<OrleansPostgresMigrationService>>()));
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, OrleansPostgresMigrationService>(sp => sp.GetRequiredService<OrleansPostgresMigrationService>()));
     }
 }

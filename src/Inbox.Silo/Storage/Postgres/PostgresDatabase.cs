@@ -1,4 +1,6 @@
 using System.Data.Common;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -6,11 +8,12 @@ namespace Inbox.Silo.Storage.Postgres;
 
 /// <summary>
 /// The PostgreSQL store's connections (one <see cref="NpgsqlDataSource"/>, pooled) and its schema, brought up to date on first use:
-/// in one transaction under an advisory lock, so that nodes starting at once apply each step once.
+/// in one transaction under an advisory lock, so that nodes starting at once apply each step once. A node that starts before
+/// PostgreSQL is reachable waits for it (<see cref="PostgresStartup"/>).
 /// </summary>
 public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
 {
-    public PostgresDatabase(IOptions<PostgresOptions> options)
+    public PostgresDatabase(IOptions<PostgresOptions> options, ILogger<PostgresDatabase>? logger = null)
     {
         var connectionString = options.Value.ConnectionString;
         if (string.IsNullOrWhiteSpace(connectionString))
@@ -19,6 +22,9 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
         }
 
         DataSource = NpgsqlDataSource.Create(connectionString);
+        // Resolved while the host builds its services, before anything async runs: waiting here blocks only the start.
+        PostgresStartup.WaitUntilReachableAsync(DataSource, options.Value.StartTimeout, logger ?? NullLogger<PostgresDatabase>.Instance, CancellationToken.None)
+            .GetAwaiter().GetResult();
         Migrate();
     }
 

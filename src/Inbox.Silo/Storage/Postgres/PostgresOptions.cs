@@ -13,4 +13,7 @@ public sealed class PostgresOptions
 
     /// <summary>How many writes one transaction (one WAL flush) may group together.</summary>
     public int MaxBatch { get; set; } = 512;
+
+    /// <summary>How long a starting node waits for PostgreSQL to become reachable before it gives up (zero: not at all).</summary>
+    public TimeSpan StartTimeout { get; set; } = TimeSpan.FromMinutes(2);
 }
