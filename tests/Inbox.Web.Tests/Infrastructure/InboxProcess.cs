@@ -134,20 +134,8 @@ public sealed class InboxProcess : IDisposable
     /// <summary>src/Inbox.Web/bin/{Debug|Release}/net10.0/Inbox.Web.dll of this checkout, built with the same configuration as the tests.</summary>
     private static string WebAssemblyPath()
     {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
-        var configuration = testOutput.Parent!.Name;
-        var root = testOutput;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Inbox.sln")))
-        {
-            root = root.Parent;
-        }
-
-        if (root is null)
-        {
-            throw new InvalidOperationException("The repository root (Inbox.sln) was not found above the test output.");
-        }
-
-        var path = Path.Combine(root.FullName, "src", "Inbox.Web", "bin", configuration, "net10.0", "Inbox.Web.dll");
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var path = Path.Combine(RepositoryRoot.Path, "src", "Inbox.Web", "bin", configuration, "net10.0", "Inbox.Web.dll");
         return File.Exists(path) ? path : throw new FileNotFoundException("Build src/Inbox.Web first.", path);
     }
 }
