@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Inbox.Silo.Storage.Postgres;
@@ -9,7 +11,8 @@ namespace Inbox.Web.Tests;
 
 /// <summary>
 /// Issue 13: Docker cannot run where the tests run, so this reads docker/compose.yaml, docker/nginx.conf and
-/// docker/Dockerfile and checks that they agree with the code and with each other.
+/// docker/Dockerfile and checks that they agree with the code and with each other, and starts one node as the compose
+/// file sets it behind nginx.
 /// </summary>
 public sealed partial class ComposeFileTests
 {
@@ -112,6 +115,32 @@ public sealed partial class ComposeFileTests
         Assert.All(projects, project => Assert.Contains($"COPY {project} {Path.GetDirectoryName(project)!.Replace('\\', '/')}/", dockerfile, StringComparison.Ordinal));
         Assert.Contains("COPY global.json Directory.Build.props Directory.Packages.props ./", dockerfile, StringComparison.Ordinal);
         Assert.Equal("docker/Dockerfile", Node()["build"]["dockerfile"].ToString());
+    }
+
+    [Fact]
+    public async Task Behind_nginx_login_throttling_counts_the_client_address_it_forwards()
+    {
+        // ASPNETCORE_FORWARDEDHEADERS_ENABLED is the framework's host setting ForwardedHeaders_Enabled.
+        Assert.Equal("true", Environment(Node())["ASPNETCORE_FORWARDEDHEADERS_ENABLED"]);
+        Assert.Contains("proxy_set_header X-Forwarded-For $remote_addr;", File.ReadAllText(Path.Combine(Docker, "nginx.conf")), StringComparison.Ordinal);
+        await using var server = await InboxServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["ForwardedHeaders_Enabled"] = "true",
+            ["Auth:MaxFailuresPerAddress"] = "2",
+        });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await LoginFromAsync(server, "203.0.113.7", "wrong-password"));
+        Assert.Equal(HttpStatusCode.Unauthorized, await LoginFromAsync(server, "203.0.113.7", "wrong-password"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await LoginFromAsync(server, "203.0.113.7", InboxServer.DemoPassword));
+        Assert.Equal(HttpStatusCode.OK, await LoginFromAsync(server, "198.51.100.9", InboxServer.DemoPassword)); // not nginx's one address
+    }
+
+    private static async Task<HttpStatusCode> LoginFromAsync(InboxServer server, string clientAddress, string password)
+    {
+        using var client = server.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token") { Content = JsonContent.Create(new { login = "operator", password }) };
+        request.Headers.Add("X-Forwarded-For", clientAddress);
+        return (await client.SendAsync(request)).StatusCode;
     }
 
     private const string NodeService = "inbox";
