@@ -121,6 +121,8 @@ public static class InboxApp
 
         builder.Services.AddInboxAuth(configuration);
         builder.Services.AddHostedService<DemoAccounts>();
+        // After the demo accounts: Demo:Enabled=false has retired them (and freed their logins) before the first admin is looked for.
+        builder.Services.AddHostedService<BootstrapAdmin>();
         builder.Services.ConfigureHttpJsonOptions(o => InboxJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();

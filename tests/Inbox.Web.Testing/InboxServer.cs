@@ -73,7 +73,18 @@ public sealed class InboxServer : IAsyncDisposable
             configure?.Invoke(builder);
         });
         var server = new InboxServer(app, folder);
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            // A wrong setting stops the start (the tests of settings expect it): nothing was started, so nothing is stopped.
+            await app.DisposeAsync();
+            server.DeleteFolder();
+            throw;
+        }
+
         server.BaseAddress = new Uri(app.Urls.First());
         return server;
     }
@@ -116,6 +127,11 @@ public sealed class InboxServer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        DeleteFolder();
+    }
+
+    private void DeleteFolder()
+    {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

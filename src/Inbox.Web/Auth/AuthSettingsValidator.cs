@@ -1,10 +1,15 @@
+using Inbox.Web.OperatorApi;
+using Inbox.Web.Validation;
 using Microsoft.Extensions.Options;
 
 namespace Inbox.Web.Auth;
 
-/// <summary>Checks the sign-in settings at start, naming the key: lifetimes and throttling, the key ring's protection, and demo accounts on a public address.</summary>
+/// <summary>
+/// Checks the sign-in settings at start, naming the key: lifetimes and throttling, the key ring's protection, demo accounts
+/// on a public address, and the first admin's login and password.
+/// </summary>
 public sealed class AuthSettingsValidator(IConfiguration configuration)
-    : IValidateOptions<AuthOptions>, IValidateOptions<DemoOptions>, IValidateOptions<KeyRingOptions>
+    : IValidateOptions<AuthOptions>, IValidateOptions<DemoOptions>, IValidateOptions<KeyRingOptions>, IValidateOptions<BootstrapOptions>
 {
     public static readonly TimeSpan MaxSessionCheckCache = TimeSpan.FromSeconds(5);
 
@@ -84,5 +89,25 @@ public sealed class AuthSettingsValidator(IConfiguration configuration)
         }
 
         return ValidateOptionsResult.Success;
+    }
+
+    public ValidateOptionsResult Validate(string? name, BootstrapOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!options.IsSet)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        var section = BootstrapOptions.SectionName;
+        var check = new InputCheck(configuration.GetSection(LimitsOptions.SectionName).Get<LimitsOptions>() ?? new LimitsOptions());
+        check.Login($"{section}:AdminLogin", options.AdminLogin);
+        if (!OperatorEndpoints.IsAcceptablePassword(options.AdminPassword))
+        {
+            check.Fail($"{section}:AdminPassword", $"{section}:AdminPassword must be {OperatorEndpoints.MinPasswordLength} to " +
+                $"{OperatorEndpoints.MaxPasswordLength} characters when {section}:AdminLogin is set (the first admin's password).");
+        }
+
+        return check.Failed ? ValidateOptionsResult.Fail(check.Messages) : ValidateOptionsResult.Success;
     }
 }

@@ -28,6 +28,8 @@ public static class AuthSetup
         services.AddSingleton<IValidateOptions<AuthOptions>>(sp => sp.GetRequiredService<AuthSettingsValidator>());
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DemoOptions>>(sp => sp.GetRequiredService<AuthSettingsValidator>());
+        services.AddOptions<BootstrapOptions>().Bind(configuration.GetSection(BootstrapOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BootstrapOptions>>(sp => sp.GetRequiredService<AuthSettingsValidator>());
         services.AddOptions<KeyRingOptions>().Bind(keyRingSection).PostConfigure(o => o.KeysPath = keys).ValidateOnStart();
         services.AddSingleton<IValidateOptions<KeyRingOptions>>(sp => sp.GetRequiredService<AuthSettingsValidator>());
 

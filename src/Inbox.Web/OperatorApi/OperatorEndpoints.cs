@@ -17,6 +17,9 @@ public static class OperatorEndpoints
 
     public const int MaxPasswordLength = 256;
 
+    /// <summary>The product's password rule, for every password that is set: <see cref="MinPasswordLength"/> to <see cref="MaxPasswordLength"/> characters.</summary>
+    public static bool IsAcceptablePassword(string? password) => password is { Length: >= MinPasswordLength and <= MaxPasswordLength };
+
     public static IEndpointRouteBuilder MapOperatorEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/v1/operators").WithTags("Operators");
@@ -84,7 +87,7 @@ public static class OperatorEndpoints
         var displayName = check.DisplayName("displayName", body.DisplayName);
         var extension = check.Extension("extension", body.Extension);
         var role = check.Defined("role", body.Role);
-        if (string.IsNullOrEmpty(body.Password) || body.Password.Length is < MinPasswordLength or > MaxPasswordLength)
+        if (!IsAcceptablePassword(body.Password))
         {
             check.Fail("password", $"A password of {MinPasswordLength} to {MaxPasswordLength} characters is required.");
         }

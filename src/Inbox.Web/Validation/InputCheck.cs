@@ -19,6 +19,9 @@ public sealed class InputCheck(LimitsOptions limits)
 
     public void Fail(string field, string message) => _errors.TryAdd(field, [message]);
 
+    /// <summary>What is wrong, one message per field (each names its field), for a check outside a request (settings at start).</summary>
+    public IEnumerable<string> Messages => _errors.Values.SelectMany(m => m);
+
     /// <summary>A customer's name.</summary>
     public string? Name(string field, string? value, bool required = false) => Line(field, value, Limits.MaxNameLength, required);
 

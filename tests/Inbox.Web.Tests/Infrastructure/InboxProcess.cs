@@ -181,18 +181,7 @@ public sealed class InboxProcess : IDisposable
     }
 
     /// <summary>The repository root (where Inbox.sln is) and the build configuration of the tests (Debug or Release).</summary>
-    private static (string Root, string Configuration) RepositoryAndConfiguration()
-    {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
-        var configuration = testOutput.Parent!.Name;
-        var root = testOutput;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Inbox.sln")))
-        {
-            root = root.Parent;
-        }
-
-        return root is null
-            ? throw new InvalidOperationException("The repository root (Inbox.sln) was not found above the test output.")
-            : (root.FullName, configuration);
+    private static (string Root, string Configuration) RepositoryAndConfiguration() =>
+        (RepositoryRoot.Path, new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name);
     }
 }
