@@ -27,7 +27,7 @@ public sealed class PostgresStoreFactory : TestStore
         Cursors = new PostgresCursorStore(Database, Writer);
         Webhooks = new PostgresWebhookQueueStore(Database, Writer);
         Calls = new PostgresCallLog(Database, Writer);
-        Attachments = new PostgresAttachmentStore(Database, Writer, Options.Create(new SqliteOptions { Path = _files.Path }), TimeProvider.System);
+        Attachments = new PostgresAttachmentStore(Database, Writer, TimeProvider.System);
         ConnectionString = connectionString;
     }
 
