@@ -5,18 +5,19 @@ using Npgsql;
 namespace Inbox.Silo.Tests;
 
 /// <summary>
-/// Attachments on PostgreSQL are wholly in the database: what one node saves, another reads back byte for byte, whatever its
-/// size against the read slice, with no folder to share (the PostgreSQL store is given none).
+/// Attachments on PostgreSQL are wholly in the database: what one node saves, another reads back byte for byte,
+/// whatever its size against the read slice (one slice, several, none), with no folder to share: the PostgreSQL
+/// store is given none, and the bytes are in <c>attachment_content</c>.
 /// </summary>
 public sealed class PostgresAttachmentTests(PostgresServer postgres) : IClassFixture<PostgresServer>
 {
     [Fact]
     public async Task A_file_saved_on_one_node_is_read_back_whole_on_another_from_the_database()
     {
+        var bytes = RandomNumberGenerator.GetBytes(PostgresAttachmentStream.SliceBytes * 2 + 12_345);
         var database = await postgres.Server.CreateDatabaseAsync();
         await using var nodeA = await PostgresStoreFactory.StartAsync(database);
         await using var nodeB = await PostgresStoreFactory.StartAsync(database);
-        var bytes = RandomNumberGenerator.GetBytes(PostgresAttachmentStream.SliceBytes * 2 + 12_345);
 
         var saved = await nodeA.Attachments.SaveAsync("scan.pdf", "application/pdf", new MemoryStream(bytes));
 
