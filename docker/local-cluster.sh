@@ -8,9 +8,9 @@
 #                                     (the multi-node tests start, kill and restart nodes this way).
 #
 # Node N answers at http://127.0.0.1:(5080+N) with silo port 11110+N and gateway port 30000+N; INBOX_HTTP_PORT,
-# INBOX_SILO_PORT and INBOX_GATEWAY_PORT override them. The nodes share INBOX_DATA (data/cluster): the data-protection
-# keys, so that a login on one node is valid on the other, and attachments' files. INBOX_CONFIGURATION (Release) picks
-# the build. More --Key=value settings after the command go to the node(s).
+# INBOX_SILO_PORT and INBOX_GATEWAY_PORT override them. The data-protection keys and attachments are in the database, so
+# a login on one node is valid on the other and a file uploaded to one downloads from both; the nodes share INBOX_DATA
+# (data/cluster) only for demo-logins.txt, the generated demo password. INBOX_CONFIGURATION (Release) picks the build. More --Key=value settings after the command go to the node(s).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 configuration="${INBOX_CONFIGURATION:-Release}"
@@ -27,7 +27,7 @@ run_node() {
   [[ -f "$web_dll" ]] || { echo "node $n: build first (dotnet build src/Inbox.Web -c $configuration)" >&2; exit 2; }
   mkdir -p "$data"
   export Storage__Provider=Postgres
-  export Storage__Sqlite__Path="$data/inbox.db" # its folder is the shared data folder; no SQLite file is made
+  export Storage__Sqlite__Path="$data/inbox.db" # its folder holds demo-logins.txt only; no SQLite file is made
   export Orleans__ClusterId="${Orleans__ClusterId:-inbox-local}"
   export Orleans__AdvertisedAddress="${Orleans__AdvertisedAddress:-127.0.0.1}"
   export Channels__Api__Token="${Channels__Api__Token:-demo-api-token}"

@@ -17,13 +17,21 @@ public static class InboxStorage
 
     public static IServiceCollection AddInboxStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        // An unknown provider is refused when the host starts, naming the key. The SQLite file's folder is there with either
-        // provider: it holds the node's keys and attachments' files (and on SQLite the grains' state, SqliteGrainStorage).
+        // An unknown provider is refused when the host starts, naming the key. On SQLite the file's folder holds everything:
+        // the database (with the grains' state, SqliteGrainStorage), attachments' files and the node's keys. On PostgreSQL the
+        // database holds all of it, and the SQLite file is never opened.
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, InboxSettingsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<SqliteOptions>().Bind(configuration.GetSection(SqliteOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteOptions>, InboxSettingsValidator>());
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        if (storage.IsPostgres)
+        {
+            AddPostgres(services, configuration);
+            return services;
+        }
+
         services.TryAddSingleton<SqliteDatabase>();
         if (!services.Any(d => d.ServiceType == typeof(SqliteWriteQueue)))
         {
@@ -31,12 +39,6 @@ public static class InboxStorage
             // The writer is the first hosted service to start and the last to stop, so that the silo (grain storage) and every
             // other service can write while they start and stop.
             services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SqliteWriteQueue>(sp => sp.GetRequiredService<SqliteWriteQueue>()));
-        }
-
-        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
-        if (storage.IsPostgres)
-        {
-            AddPostgres(services, configuration);
         }
 
         services.TryAddSingleton<IConversationStore, SqliteConversationStore>();
@@ -55,7 +57,7 @@ public static class InboxStorage
         return services;
     }
 
-    /// <summary>Every store on PostgreSQL (grain state goes there through Orleans' ADO.NET provider, <c>AddInboxGrainStorage</c>); attachments' files stay on disk.</summary>
+    /// <summary>Every store on PostgreSQL (grain state goes there through Orleans' ADO.NET provider, <c>AddInboxGrainStorage</c>), attachments' bytes too.</summary>
     private static void AddPostgres(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PostgresOptions>().Bind(configuration.GetSection(PostgresOptions.SectionName))

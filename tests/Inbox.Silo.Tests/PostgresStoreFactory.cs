@@ -1,6 +1,5 @@
 using Inbox.Domain.Storage;
 using Inbox.Silo.Storage.Postgres;
-using Inbox.Silo.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -9,9 +8,6 @@ namespace Inbox.Silo.Tests;
 /// <summary>The PostgreSQL store on a database of a <see cref="PostgresServer"/>, as one node has it: its own connections and writer.</summary>
 public sealed class PostgresStoreFactory : TestStore
 {
-    /// <summary>The data folder, where attachments' files stay with either provider.</summary>
-    private readonly TempDatabase _files = new();
-
     private PostgresStoreFactory(string connectionString, int maxBatch)
     {
         var options = Options.Create(new PostgresOptions { ConnectionString = connectionString, MaxBatch = maxBatch });
@@ -27,7 +23,7 @@ public sealed class PostgresStoreFactory : TestStore
         Cursors = new PostgresCursorStore(Database, Writer);
         Webhooks = new PostgresWebhookQueueStore(Database, Writer);
         Calls = new PostgresCallLog(Database, Writer);
-        Attachments = new PostgresAttachmentStore(Database, Writer, Options.Create(new SqliteOptions { Path = _files.Path }), TimeProvider.System);
+        Attachments = new PostgresAttachmentStore(Database, Writer, TimeProvider.System);
         ConnectionString = connectionString;
     }
 
@@ -51,6 +47,5 @@ public sealed class PostgresStoreFactory : TestStore
     {
         await Writer.DisposeAsync();
         await Database.DisposeAsync();
-        _files.Dispose();
     }
 }

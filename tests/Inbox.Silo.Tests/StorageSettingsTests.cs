@@ -47,6 +47,15 @@ public sealed class StorageSettingsTests
         Assert.Null(Record.Exception(() => built.GetRequiredService<IOptions<StorageOptions>>().Value));
     }
 
+    [Fact]
+    public void On_PostgreSQL_the_SQLite_file_is_never_opened()
+    {
+        var services = Collection(new() { ["Storage:Provider"] = "Postgres", ["ConnectionStrings:Postgres"] = "Host=127.0.0.1;Database=inbox" });
+
+        Assert.DoesNotContain(services, d => d.ServiceType == typeof(Storage.Sqlite.SqliteDatabase) || d.ImplementationType == typeof(Storage.Sqlite.SqliteWriteQueue));
+        Assert.Equal(nameof(PostgresAttachmentStore), services.First(d => d.ServiceType == typeof(Domain.Storage.IAttachmentStore)).ImplementationType!.Name);
+    }
+
     private static ServiceProvider Build(Dictionary<string, string?> settings) =>
         Collection(settings).BuildServiceProvider();
 

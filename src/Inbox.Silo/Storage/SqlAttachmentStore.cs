@@ -6,26 +6,16 @@ using Inbox.Domain.Text;
 namespace Inbox.Silo.Storage;
 
 /// <summary>
-/// Attachments as files in an <c>attachments</c> folder (beside the SQLite file, with either provider), named by id, with their name
-/// and type in the database, the same SQL on SQLite and PostgreSQL. The file is flushed to disk before its row is committed, so a
-/// stored message never names a missing file.
+/// Attachments: their name and type in the database, the same SQL on SQLite and PostgreSQL, and their bytes where the provider
+/// keeps them (<see cref="IAttachmentContent"/>: files beside the SQLite file, or PostgreSQL's <c>attachment_content</c>).
+/// The bytes are stored durably before the row is committed, so a stored message never names missing content.
 /// </summary>
-public abstract class SqlAttachmentStore(StoreConnections store, string dataFolder, TimeProvider clock) : IAttachmentStore
+public abstract class SqlAttachmentStore(StoreConnections store, IAttachmentContent contents, TimeProvider clock) : IAttachmentStore
 {
-    private readonly string _folder = Directory.CreateDirectory(Path.Combine(dataFolder, "attachments")).FullName;
-
     public async Task<AttachmentInfo> SaveAsync(string fileName, string contentType, Stream content, CancellationToken cancellationToken = default)
     {
         var id = Guid.NewGuid();
-        var path = PathOf(id);
-        long size;
-        await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
-        {
-            await content.CopyToAsync(file, cancellationToken);
-            size = file.Length;
-            file.Flush(flushToDisk: true);
-        }
-
+        var size = await contents.WriteAsync(id, content, cancellationToken);
         var info = new AttachmentInfo(id, SafeName(fileName), string.IsNullOrWhiteSpace(contentType) ? "application/octet-stream" : contentType, size);
         await store.Writer.WriteAsync((connection, transaction) => connection.Execute(
             "INSERT INTO attachments (attachment_id, file_name, content_type, size, created_at) VALUES (@id, @name, @type, @size, @created)",
@@ -43,11 +33,7 @@ public abstract class SqlAttachmentStore(StoreConnections store, string dataFold
     }
 
     public async Task<Stream?> OpenAsync(Guid attachmentId, CancellationToken cancellationToken = default) =>
-        await GetInfoAsync(attachmentId, cancellationToken) is null || !File.Exists(PathOf(attachmentId))
-            ? null
-            : new FileStream(PathOf(attachmentId), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous);
-
-    private string PathOf(Guid id) => Path.Combine(_folder, id.ToString("N"));
+        await GetInfoAsync(attachmentId, cancellationToken) is null ? null : await contents.OpenAsync(attachmentId, cancellationToken);
 
     /// <summary>
     /// The name as operators see it and as it goes into a Content-Disposition header: no folder, one line without control

@@ -1,4 +1,6 @@
 using Inbox.Domain.Operators;
+using Inbox.Silo;
+using Inbox.Silo.Storage.Postgres;
 using Inbox.Silo.Storage.Sqlite;
 using Inbox.Web.Live;
 using Microsoft.AspNetCore.Authentication;
@@ -20,7 +22,9 @@ public static class AuthSetup
         var database = configuration.GetSection(SqliteOptions.SectionName).Get<SqliteOptions>() ?? new SqliteOptions();
         var keyRingSection = configuration.GetSection(KeyRingOptions.SectionName);
         var keyRing = keyRingSection.Get<KeyRingOptions>() ?? new KeyRingOptions();
-        var keys = keyRing.KeysPath is { Length: > 0 } configured ? configured : Path.Combine(database.DataFolder, "keys");
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        // Without a KeysPath the key ring is in the store on PostgreSQL, which every node shares, and beside the database on SQLite.
+        var keys = keyRing.KeysPath is { Length: > 0 } configured ? configured : storage.IsPostgres ? null : Path.Combine(database.DataFolder, "keys");
         var auth = configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
 
         services.AddSingleton<AuthSettingsValidator>();
@@ -33,9 +37,19 @@ public static class AuthSetup
         services.AddOptions<KeyRingOptions>().Bind(keyRingSection).PostConfigure(o => o.KeysPath = keys).ValidateOnStart();
         services.AddSingleton<IValidateOptions<KeyRingOptions>>(sp => sp.GetRequiredService<AuthSettingsValidator>());
 
-        // Unless a certificate or key encrypts the key ring, it is kept in plain text (KeyRingWarning says so at start), so its folder is the owner's alone.
-        CreateOwnerOnlyFolder(keys);
-        services.AddDataProtection().SetApplicationName("inbox").PersistKeysToFileSystem(new DirectoryInfo(keys)).ProtectKeys(keyRing);
+        var dataProtection = services.AddDataProtection().SetApplicationName("inbox");
+        if (keys is null)
+        {
+            dataProtection.PersistKeysToPostgres();
+        }
+        else
+        {
+            // Unless a certificate or key encrypts the key ring, it is kept in plain text (KeyRingWarning says so at start), so its folder is the owner's alone.
+            CreateOwnerOnlyFolder(keys);
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keys));
+        }
+
+        dataProtection.ProtectKeys(keyRing);
         services.AddHostedService<KeyRingWarning>();
         services.AddSingleton<IPasswordHasher<OperatorAccount>, PasswordHasher<OperatorAccount>>();
         services.AddMemoryCache();

@@ -12,7 +12,10 @@ public sealed class KeyRingOptions
     /// <summary>The shortest <see cref="Key"/> accepted.</summary>
     public const int MinKeyLength = 32;
 
-    /// <summary>The key folder; by default <c>keys/</c> beside the database.</summary>
+    /// <summary>
+    /// The key folder. By default the key ring is in the store on PostgreSQL (the <c>data_protection_keys</c> table, shared
+    /// by every node) and in <c>keys/</c> beside the database on SQLite; null after start when it is in PostgreSQL.
+    /// </summary>
     public string? KeysPath { get; set; }
 
     /// <summary>A PKCS#12 (.pfx) file with a private key that encrypts the key ring.</summary>

@@ -1,3 +1,4 @@
+using Inbox.Silo.Storage.Postgres;
 using Microsoft.Extensions.Options;
 
 namespace Inbox.Web.Auth;
@@ -13,7 +14,7 @@ public sealed class KeyRingWarning(IOptions<KeyRingOptions> options, ILogger<Key
     {
         if (!options.Value.IsProtected)
         {
-            logger.LogWarning(Message, options.Value.KeysPath);
+            logger.LogWarning(Message, options.Value.KeysPath ?? PostgresKeyRing.Location);
         }
 
         return Task.CompletedTask;

@@ -183,5 +183,4 @@ public sealed class InboxProcess : IDisposable
     /// <summary>The repository root (where Inbox.sln is) and the build configuration of the tests (Debug or Release).</summary>
     private static (string Root, string Configuration) RepositoryAndConfiguration() =>
         (RepositoryRoot.Path, new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name);
-    }
 }

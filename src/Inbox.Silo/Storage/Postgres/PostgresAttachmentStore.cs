@@ -1,11 +1,8 @@
-using Inbox.Silo.Storage.Sqlite;
-using Microsoft.Extensions.Options;
-
 namespace Inbox.Silo.Storage.Postgres;
 
 /// <summary>
-/// Attachments' metadata on PostgreSQL (<see cref="SqlAttachmentStore"/>); the files stay on disk in the data folder
-/// (<c>Storage:Sqlite:Path</c>'s folder), which nodes of a cluster must share.
+/// Attachments wholly in PostgreSQL (<see cref="SqlAttachmentStore"/>): metadata in <c>attachments</c>, bytes in
+/// <c>attachment_content</c> (<see cref="PostgresAttachmentContent"/>), so that nodes share no folder.
 /// </summary>
-public sealed class PostgresAttachmentStore(PostgresDatabase database, PostgresWriteQueue writer, IOptions<SqliteOptions> files, TimeProvider clock)
-    : SqlAttachmentStore(database.Connections(writer), files.Value.DataFolder, clock);
+public sealed class PostgresAttachmentStore(PostgresDatabase database, PostgresWriteQueue writer, TimeProvider clock)
+    : SqlAttachmentStore(database.Connections(writer), new PostgresAttachmentContent(database), clock);

@@ -39,6 +39,34 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
     /// <summary>What the stores written once for both providers need of this database, with its writer.</summary>
     public StoreConnections Connections(PostgresWriteQueue writer) => new(OpenAsync, writer, PostgresValues.Instance);
 
+    /// <summary>
+    /// Makes COMMIT wait for the WAL flush (<c>synchronous_commit</c> at least <c>on</c>, a stronger setting kept), for the
+    /// connection's session or, with <paramref name="transactionOnly"/>, its current transaction.
+    /// </summary>
+    internal static string DurableCommitSql(bool transactionOnly) =>
+        "SELECT CASE WHEN current_setting('synchronous_commit') IN ('off', 'local') " +
+        $"THEN set_config('synchronous_commit', 'on', {(transactionOnly ? "true" : "false")}) END";
+
+    /// <summary>
+    /// A transaction whose COMMIT returns once durable, as the writer's do, for a write that should not hold up the writer's
+    /// group (an attachment's bytes) or that runs where the writer cannot be awaited (data protection's synchronous calls).
+    /// </summary>
+    public static NpgsqlTransaction BeginDurable(NpgsqlConnection connection)
+    {
+        var transaction = connection.BeginTransaction();
+        Execute(connection, transaction, DurableCommitSql(transactionOnly: true));
+        return transaction;
+    }
+
+    /// <inheritdoc cref="BeginDurable"/>
+    public static async Task<NpgsqlTransaction> BeginDurableAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(DurableCommitSql(transactionOnly: true), connection, transaction);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return transaction;
+    }
+
     private void Migrate()
     {
         using var connection = Open();

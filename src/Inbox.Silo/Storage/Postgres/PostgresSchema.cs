@@ -4,6 +4,9 @@ namespace Inbox.Silo.Storage.Postgres;
 /// The PostgreSQL store's tables, the same as the embedded store's (<c>SqliteSchema</c>) with PostgreSQL's types: ids are
 /// <c>uuid</c>, times <c>timestamptz</c>, flags <c>boolean</c>; JSON documents stay text, read back as written; <c>*_ticks</c>
 /// columns are the ordering keys. Each step is applied once, in order, and recorded in <c>inbox_schema</c>.
+/// Beyond the embedded store: attachments' bytes (<c>attachment_content</c>, stored uncompressed out of line so that a read
+/// of one slice fetches only that slice) and the data-protection key ring (<c>data_protection_keys</c>), which on SQLite
+/// are files in the data folder.
 /// </summary>
 internal static class PostgresSchema
 {
@@ -172,6 +175,20 @@ internal static class PostgresSchema
             name text PRIMARY KEY,
             owner text NOT NULL,
             expires_ticks bigint NOT NULL
+        );
+        """,
+        """
+        CREATE TABLE attachment_content (
+            attachment_id uuid PRIMARY KEY,
+            content bytea NOT NULL
+        );
+        ALTER TABLE attachment_content ALTER COLUMN content SET STORAGE EXTERNAL;
+        """,
+        """
+        CREATE TABLE data_protection_keys (
+            friendly_name text PRIMARY KEY,
+            xml text NOT NULL,
+            created_at timestamptz NOT NULL DEFAULT now()
         );
         """,
     ];

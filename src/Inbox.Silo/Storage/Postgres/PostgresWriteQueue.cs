@@ -18,9 +18,7 @@ public sealed class PostgresWriteQueue(PostgresDatabase database, IOptions<Postg
         var connection = database.Open();
         try
         {
-            using var command = new NpgsqlCommand(
-                "SELECT CASE WHEN current_setting('synchronous_commit') IN ('off', 'local') THEN set_config('synchronous_commit', 'on', false) END",
-                connection);
+            using var command = new NpgsqlCommand(PostgresDatabase.DurableCommitSql(transactionOnly: false), connection);
             command.ExecuteNonQuery();
             return connection;
         }
