@@ -132,8 +132,9 @@ public sealed class DurableWriter : IAsyncDisposable
                 Interlocked.Add(ref _rows, group.Count);
                 group.ForEach(p => p.Committed.TrySetResult());
             }
-            catch (DbException ex)
+            catch (Exception ex) when (ex is DbException or InvalidOperationException or IOException)
             {
+                // The group's requests fail (500) instead of waiting for ever; the next group tries again.
                 group.ForEach(p => p.Committed.TrySetException(ex));
             }
         }
