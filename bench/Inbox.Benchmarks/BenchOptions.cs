@@ -2,24 +2,35 @@ using System.Globalization;
 
 namespace Inbox.Benchmarks;
 
-/// <summary>The command line: <c>--name value</c> pairs, each with a default.</summary>
+/// <summary>
+/// The command line: <c>--name value</c> pairs, each with a default. <see cref="Urls"/> are the Inbox nodes: the POSTs go
+/// round-robin over them; the login and the SignalR listener use the first. <see cref="Durable"/>, when set, adds the
+/// minimal durable path on that store as a second baseline; <see cref="ServerPids"/> are the Inbox processes whose CPU
+/// time during the measured phase is reported beside the client's.
+/// </summary>
 public sealed record BenchOptions(
-    Uri Url,
+    IReadOnlyList<Uri> Urls,
     string Token,
     string Login,
     string Password,
     int Concurrency,
     int Messages,
     int Customers,
-    int Warmup)
+    int Warmup,
+    DurableTarget? Durable,
+    IReadOnlyList<int> ServerPids)
 {
     public static readonly BenchOptions Defaults = new(
-        new Uri("http://127.0.0.1:5099"), "bench-token", "supervisor", "bench-password-1",
-        Concurrency: 32, Messages: 20000, Customers: 2000, Warmup: 500);
+        [new Uri("http://127.0.0.1:5099")], "bench-token", "supervisor", "bench-password-1",
+        Concurrency: 32, Messages: 20000, Customers: 2000, Warmup: 500, Durable: null, ServerPids: []);
 
     public const string Usage =
-        "Usage: Inbox.Benchmarks [--url http://127.0.0.1:5099] [--token bench-token] [--login supervisor] " +
-        "[--password bench-password-1] [--concurrency 32] [--messages 20000] [--customers 2000] [--warmup 500]";
+        "Usage: Inbox.Benchmarks [--url http://127.0.0.1:5099[,http://node2...]] [--token bench-token] [--login supervisor] " +
+        "[--password bench-password-1] [--concurrency 32] [--messages 20000] [--customers 2000] [--warmup 500] " +
+        "[--durable-sqlite FILE | --durable-postgres CONNECTION-STRING] [--pids PID[,PID...]]";
+
+    /// <summary>The node the login and the SignalR listener use.</summary>
+    public Uri Url => Urls[0];
 
     /// <summary>Parses the arguments; on a mistake returns null and says what is wrong in <paramref name="error"/>.</summary>
     public static BenchOptions? TryParse(IReadOnlyList<string> args, out string? error)
@@ -45,13 +56,7 @@ public sealed record BenchOptions(
             switch (name)
             {
                 case "--url":
-                    if (!Uri.TryCreate(value.TrimEnd('/'), UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
-                    {
-                        error = $"--url must be an absolute http(s) address, not '{value}'.";
-                        return null;
-                    }
-
-                    options = options with { Url = url };
+                    options = options with { Urls = ParseUrls(value, ref error) };
                     break;
                 case "--token":
                     options = options with { Token = value };
@@ -74,6 +79,15 @@ public sealed record BenchOptions(
                 case "--warmup":
                     options = options with { Warmup = Positive(name, value, 0, 10_000_000, ref error) };
                     break;
+                case "--durable-sqlite":
+                    options = options with { Durable = new DurableTarget(DurableStoreKind.Sqlite, value) };
+                    break;
+                case "--durable-postgres":
+                    options = options with { Durable = new DurableTarget(DurableStoreKind.Postgres, value) };
+                    break;
+                case "--pids":
+                    options = options with { ServerPids = ParsePids(name, value, ref error) };
+                    break;
                 default:
                     error = $"Unknown option {name}.{Environment.NewLine}{Usage}";
                     return null;
@@ -86,6 +100,40 @@ public sealed record BenchOptions(
         }
 
         return options;
+    }
+
+    private static Uri[] ParseUrls(string value, ref string? error)
+    {
+        var urls = new List<Uri>();
+        foreach (var part in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Uri.TryCreate(part.TrimEnd('/'), UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+            {
+                error = $"--url must be absolute http(s) addresses separated by commas, not '{part}'.";
+                return [];
+            }
+
+            urls.Add(url);
+        }
+
+        if (urls.Count == 0)
+        {
+            error = "--url needs at least one address.";
+        }
+
+        return [.. urls];
+    }
+
+    private static int[] ParsePids(string name, string value, ref string? error)
+    {
+        var parts = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var pids = new int[parts.Length];
+        for (var i = 0; i < parts.Length && error is null; i++)
+        {
+            pids[i] = Positive(name, parts[i], 1, int.MaxValue, ref error);
+        }
+
+        return pids;
     }
 
     private static int Positive(string name, string value, int min, int max, ref string? error)

@@ -8,13 +8,14 @@ namespace Inbox.Benchmarks;
 
 /// <summary>
 /// Posts a phase's messages with a fixed number of workers, each sending its next message as soon as its previous one
-/// is answered (a closed loop). Message <c>i</c> comes from customer <c>i % customers</c>, so the customers take turns.
+/// is answered (a closed loop). Message <c>i</c> comes from customer <c>i % customers</c>, so the customers take turns,
+/// and goes to endpoint <c>i % endpoints</c> (round robin over the nodes of a cluster).
 /// </summary>
 public sealed class LoadRunner(HttpClient http, int concurrency)
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
-    public async Task<PhaseResult> RunAsync(string name, Uri endpoint, string bearerToken, MessageTracker tracker,
+    public async Task<PhaseResult> RunAsync(string name, IReadOnlyList<Uri> endpoints, string bearerToken, MessageTracker tracker,
         string customerPrefix, int customers, CancellationToken cancellationToken)
     {
         var count = tracker.Count;
@@ -34,7 +35,7 @@ public sealed class LoadRunner(HttpClient http, int concurrency)
                     new InboundRequest(tracker.MessageId(i), new InboundCustomer(customerPrefix + customer, "Bench Customer " + customer),
                         string.Create(CultureInfo.InvariantCulture, $"Benchmark message {i}: hello, I have a question about my order.")),
                     BenchJson.Options);
-                using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
+                using var request = new HttpRequestMessage(HttpMethod.Post, endpoints[i % endpoints.Count]) { Content = new ByteArrayContent(body) };
                 request.Content.Headers.ContentType = Json;
                 request.Headers.Authorization = authorization;
 

@@ -62,24 +62,23 @@ public static class Program
         Log($"run {run}: {options.Messages} messages, {options.Customers} customers, concurrency {options.Concurrency}, warmup {options.Warmup}, {Environment.ProcessorCount} cores");
 
         PhaseResult baseline;
-        await using (var server = await BaselineServer.StartAsync(cancellationToken))
+        PhaseResult? durable = null;
+        await using (var server = await BaselineServer.StartAsync(options.Durable, cancellationToken))
         {
             Log($"baseline listening at {server.Endpoint}");
-            if (options.Warmup > 0)
+            baseline = await RunBaselineAsync(runner, "baseline", [server.Endpoint], $"b-{run}-", options, cancellationToken);
+            if (server.DurableEndpoint is { } durableEndpoint)
             {
-                var warm = await runner.RunAsync("baseline warmup", server.Endpoint, options.Token, new MessageTracker($"bw-{run}-", options.Warmup),
-                    $"bw-{run}-c", options.Customers, cancellationToken);
-                Log($"baseline warmup: {warm.Ok} ok in {warm.Elapsed.TotalSeconds:F2} s");
+                Log($"minimal durable path at {durableEndpoint}: {options.Durable!.Describe()}");
+                durable = await RunBaselineAsync(runner, "durable", [durableEndpoint], $"d-{run}-", options, cancellationToken);
+                var (transactions, rows) = server.DurableCommits;
+                Log($"minimal durable path: {rows} rows in {transactions} transactions");
             }
-
-            baseline = await runner.RunAsync("baseline", server.Endpoint, options.Token, new MessageTracker($"b-{run}-", options.Messages),
-                $"b-{run}-c", options.Customers, cancellationToken);
-            Log($"baseline: {baseline.Ok} ok in {baseline.Elapsed.TotalSeconds:F2} s");
         }
 
-        if (baseline.Ok == 0)
+        if (baseline.Ok == 0 || durable is { Ok: 0 })
         {
-            throw new BenchmarkFailedException($"The baseline accepted nothing ({baseline.FirstError ?? "no 200 answers"}).");
+            throw new BenchmarkFailedException($"A baseline accepted nothing ({(baseline.Ok == 0 ? baseline : durable!).FirstError ?? "no 200 answers"}).");
         }
 
         var accessToken = await InboxAuth.GetAccessTokenAsync(http, options, cancellationToken);
@@ -87,7 +86,8 @@ public static class Program
         await using var listener = await LiveEventListener.ConnectAsync(options.Url, accessToken, cancellationToken);
         Log($"connected to {LiveEventListener.HubPath}");
 
-        var inbound = new Uri(options.Url, "/api/v1/inbound");
+        var inbound = options.Urls.Select(url => new Uri(url, "/api/v1/inbound")).ToArray();
+        Log($"POSTs go round-robin to {string.Join(", ", inbound.Select(u => u.ToString()))}; the listener is on {options.Url}");
         if (options.Warmup > 0)
         {
             var tracker = new MessageTracker($"w-{run}-", options.Warmup);
@@ -104,7 +104,10 @@ public static class Program
 
         var measured = new MessageTracker($"m-{run}-", options.Messages);
         listener.Track(measured);
+        var cpu = ProcessCpu.Start(options.ServerPids);
         var inbox = await runner.RunAsync("Inbox", inbound, options.Token, measured, $"bench-{run}-c", options.Customers, cancellationToken);
+        var cpuUsed = cpu.Describe();
+        Log($"Inbox phase {cpuUsed}");
         Log($"Inbox: {inbox.Ok} ok in {inbox.Elapsed.TotalSeconds:F2} s; waiting up to {EventWait.TotalSeconds:F0} s for the live events");
         if (inbox.Ok == 0)
         {
@@ -123,9 +126,26 @@ public static class Program
         };
 
         Console.WriteLine();
-        Console.Write(Report.Render(options, baseline, inbox, listener.Events, listener.CloseReason));
-        var clean = baseline.Ok == baseline.Messages && inbox.Ok == inbox.Messages && missingEvents == 0 && listener.CloseReason is null;
+        Console.Write(Report.Render(options, new ReportPhases(baseline, durable, inbox, cpuUsed), listener.Events, listener.CloseReason));
+        var clean = baseline.Ok == baseline.Messages && (durable is null || durable.Ok == durable.Messages) && inbox.Ok == inbox.Messages && missingEvents == 0 && listener.CloseReason is null;
         return clean ? 0 : 3;
+    }
+
+    /// <summary>A baseline's warmup, then its measured phase.</summary>
+    private static async Task<PhaseResult> RunBaselineAsync(LoadRunner runner, string name, Uri[] endpoint, string prefix, BenchOptions options,
+        CancellationToken cancellationToken)
+    {
+        if (options.Warmup > 0)
+        {
+            var warm = await runner.RunAsync(name + " warmup", endpoint, options.Token, new MessageTracker("w" + prefix, options.Warmup),
+                $"w{prefix}c", options.Customers, cancellationToken);
+            Log($"{name} warmup: {warm.Ok} ok in {warm.Elapsed.TotalSeconds:F2} s");
+        }
+
+        var measured = await runner.RunAsync(name, endpoint, options.Token, new MessageTracker(prefix, options.Messages),
+            prefix + "c", options.Customers, cancellationToken);
+        Log($"{name}: {measured.Ok} ok in {measured.Elapsed.TotalSeconds:F2} s");
+        return measured;
     }
 
     private static string Describe(PhaseResult phase) =>
