@@ -45,7 +45,21 @@ public sealed class TestMailbox : IAsyncDisposable
     public async Task<UniqueId> AppendAsync(MimeMessage message, string folderName = "INBOX", DateTimeOffset? receivedAt = null)
     {
         var folder = await GetFolderAsync(folderName);
-        return await folder.AppendAsync(new AppendRequest(message) { InternalDate = receivedAt }) ?? throw new InvalidOperationException("The server gave no UID (UIDPLUS).");
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await folder.AppendAsync(new AppendRequest(message) { InternalDate = receivedAt })
+                    ?? throw new InvalidOperationException("The server gave no UID (UIDPLUS).");
+            }
+            catch (ImapCommandException refused) when (attempt < 50 && refused.Message.Contains("deleted under us", StringComparison.Ordinal))
+            {
+                // Dovecot answers NO (nothing appended) to an APPEND into a folder deleted and created again while another
+                // session (a receiver's IDLE) still had the old one open, until that session has let go of it. A delivery
+                // agent tries again later; so does the test.
+                await Task.Delay(100);
+            }
+        }
     }
 
     public async Task CreateFolderAsync(string name)
