@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Inbox.Silo.Storage.Postgres;
+using Inbox.Testing;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -15,7 +14,7 @@ public sealed class PostgresStartupTests(PostgresServer postgres)
     public async Task The_store_waits_for_a_database_that_comes_up_later_and_then_creates_its_tables()
     {
         var database = new NpgsqlConnectionStringBuilder(await postgres.CreateDatabaseAsync());
-        var laterPort = UnusedPort();
+        var laterPort = FreePort.Next();
         var connectionString = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Port = laterPort }.ConnectionString;
 
         var starting = Task.Run(() => new PostgresDatabase(Options.Create(new PostgresOptions { ConnectionString = connectionString })));
@@ -44,19 +43,12 @@ public sealed class PostgresStartupTests(PostgresServer postgres)
     [Fact]
     public void A_database_still_unreachable_after_the_start_timeout_stops_the_start_with_the_setting_named()
     {
-        var connectionString = new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = UnusedPort(), Database = "inbox", Username = "inbox" }.ConnectionString;
+        var connectionString = new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = FreePort.Next(), Database = "inbox", Username = "inbox" }.ConnectionString;
 
         var error = Assert.Throws<InvalidOperationException>(() =>
             new PostgresDatabase(Options.Create(new PostgresOptions { ConnectionString = connectionString, StartTimeout = TimeSpan.FromSeconds(2) })));
 
         Assert.Contains("Storage:Postgres:StartTimeout", error.Message);
         Assert.Contains("inbox", error.Message);
-    }
-
-    private static int UnusedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

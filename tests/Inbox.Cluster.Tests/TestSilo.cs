@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Runtime;
+using Inbox.Testing;
 
 namespace Inbox.Cluster.Tests;
 
@@ -36,8 +37,8 @@ public sealed class TestSilo : IAsyncDisposable
             ["Storage:Provider"] = "postgres",
             ["ConnectionStrings:Postgres"] = connectionString,
             ["Orleans:ClusterId"] = clusterId,
-            ["Orleans:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Orleans:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:AdvertisedAddress"] = "127.0.0.1",
         };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
@@ -97,10 +98,4 @@ public sealed class TestSilo : IAsyncDisposable
         _host.Dispose();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

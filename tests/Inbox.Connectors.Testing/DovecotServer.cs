@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Inbox.Testing;
 
 namespace Inbox.Connectors.Testing;
 
@@ -45,7 +46,7 @@ public sealed class DovecotServer : IAsyncDisposable
     {
         var binary = FindBinary();
         var root = Directory.CreateTempSubdirectory("inbox-dovecot-").FullName;
-        var server = new DovecotServer(root, FreePort(), idle);
+        var server = new DovecotServer(root, FreePort.Next(), idle);
         await server.WriteConfigurationAsync(binary);
         await server.StartProcessAsync();
         return server;
@@ -178,14 +179,6 @@ public sealed class DovecotServer : IAsyncDisposable
             "Install it with `apt-get install -y dovecot-imapd` (or run tests/Inbox.Connectors.Email.Tests/install-test-servers.sh).");
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     private async Task WriteConfigurationAsync(string binary)
     {

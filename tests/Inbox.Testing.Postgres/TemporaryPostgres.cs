@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
+using Inbox.Testing;
 
 namespace Inbox.Testing.Postgres;
 
@@ -43,7 +44,7 @@ public sealed class TemporaryPostgres : IAsyncDisposable
             await RunAsync("chown", ["-R", "postgres:postgres", folder], asPostgres: false);
         }
 
-        var server = new TemporaryPostgres(folder, binaries, FreePort());
+        var server = new TemporaryPostgres(folder, binaries, FreePort.Next());
         var data = Path.Combine(folder, "data");
         await server.RunToolAsync("initdb", ["-D", data, "-U", User, "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
         var options = $"-p {server.Port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=300" + (durable ? "" : " -c fsync=off -c full_page_writes=off");
@@ -143,10 +144,4 @@ public sealed class TemporaryPostgres : IAsyncDisposable
             "PostgreSQL is not installed: run tests/Inbox.Testing.Postgres/install-postgres.sh (Debian's postgresql package).");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
