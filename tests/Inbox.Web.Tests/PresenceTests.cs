@@ -203,16 +203,8 @@ public sealed class PresenceTests(PresenceServerFixture fixture) : IClassFixture
 
     private async Task<HttpClient> ClientAsync(OperatorView agent) => Server.Client((await Server.LoginForTokensAsync(agent.Login)).AccessToken);
 
-    private async Task<HubConnection> ConnectAsync(OperatorView agent)
-    {
-        var token = (await Server.LoginForTokensAsync(agent.Login)).AccessToken;
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(Server.BaseAddress, "/hubs/inbox"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
-            .AddJsonProtocol(o => InboxJson.Configure(o.PayloadSerializerOptions))
-            .Build();
-        await connection.StartAsync();
-        return connection;
-    }
+    private async Task<HubConnection> ConnectAsync(OperatorView agent) =>
+        await Server.ConnectHubWithTokenAsync((await Server.LoginForTokensAsync(agent.Login)).AccessToken);
 
     private static async Task<OperatorPresenceView> PresenceOfAsync(HttpClient client, Guid operatorId)
     {

@@ -56,22 +56,19 @@ public abstract class SqlOperatorStore(StoreConnections store) : IOperatorStore
         }, cancellationToken);
 
     public Task<bool> SetDisabledAsync(Guid operatorId, bool disabled, CancellationToken cancellationToken = default) =>
-        store.Writer.WriteAsync((connection, transaction) =>
-        {
-            var id = Values.Id(operatorId);
-            if (connection.ExecuteScalar<long>("SELECT COUNT(*) FROM operators WHERE operator_id = @id", new { id }, transaction) == 0)
-            {
-                return false;
-            }
-
-            connection.Execute("""
-                INSERT INTO operator_state (operator_id, disabled, demo) VALUES (@id, @disabled, @no)
-                ON CONFLICT (operator_id) DO UPDATE SET disabled = excluded.disabled
-                """, new { id, disabled = Values.Flag(disabled), no = Values.Flag(false) }, transaction);
-            return true;
-        }, cancellationToken);
+        UpsertOfOperatorAsync(operatorId, """
+            INSERT INTO operator_state (operator_id, disabled, demo) VALUES (@id, @disabled, @no)
+            ON CONFLICT (operator_id) DO UPDATE SET disabled = excluded.disabled
+            """, id => new { id, disabled = Values.Flag(disabled), no = Values.Flag(false) }, cancellationToken);
 
     public Task<bool> SetCapacityAsync(Guid operatorId, int capacity, CancellationToken cancellationToken = default) =>
+        UpsertOfOperatorAsync(operatorId, """
+            INSERT INTO operator_capacity (operator_id, capacity) VALUES (@id, @capacity)
+            ON CONFLICT (operator_id) DO UPDATE SET capacity = excluded.capacity
+            """, id => new { id, capacity }, cancellationToken);
+
+    /// <summary>Runs <paramref name="upsert"/> on a row of the operator's in one write; false (and nothing written) when there is no such operator.</summary>
+    private Task<bool> UpsertOfOperatorAsync(Guid operatorId, string upsert, Func<object?, object> parameters, CancellationToken cancellationToken) =>
         store.Writer.WriteAsync((connection, transaction) =>
         {
             var id = Values.Id(operatorId);
@@ -80,10 +77,7 @@ public abstract class SqlOperatorStore(StoreConnections store) : IOperatorStore
                 return false;
             }
 
-            connection.Execute("""
-                INSERT INTO operator_capacity (operator_id, capacity) VALUES (@id, @capacity)
-                ON CONFLICT (operator_id) DO UPDATE SET capacity = excluded.capacity
-                """, new { id, capacity }, transaction);
+            connection.Execute(upsert, parameters(id), transaction);
             return true;
         }, cancellationToken);
 
