@@ -7,6 +7,7 @@ using Inbox.Orders;
 using Inbox.Silo.Customers;
 using Inbox.Silo.Grains;
 using Inbox.Silo.Live;
+using Inbox.Silo.Presence;
 using Inbox.Silo.Storage.Postgres;
 using Inbox.Silo.Storage.Sqlite;
 using Inbox.Silo.Work;
@@ -63,6 +64,8 @@ public static class InboxSiloConfiguration
         services.AddInboxStorage(configuration);
         services.AddOptions<ConversationOptions>().Bind(configuration.GetSection(ConversationOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConversationOptions>, InboxSettingsValidator>());
+        services.AddOptions<RoutingOptions>().Bind(configuration.GetSection(RoutingOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RoutingOptions>, RoutingOptionsValidator>());
         silo.AddInboxGrainStorage(configuration);
         services.TryAddSingleton<LiveEventPublisher>();
         services.TryAddSingleton<ILiveEventPublisher>(sp => sp.GetRequiredService<LiveEventPublisher>());

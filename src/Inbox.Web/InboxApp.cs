@@ -117,6 +117,8 @@ public static class InboxApp
         builder.Services.AddSingleton<ConsoleConnections>();
         builder.Services.AddSingleton<LiveEventRelay>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveEventRelay>());
+        builder.Services.AddSingleton<PresenceReporter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<PresenceReporter>());
         builder.Services.AddSignalR().AddJsonProtocol(o => InboxJson.Configure(o.PayloadSerializerOptions));
 
         builder.Services.AddInboxAuth(configuration);
@@ -152,6 +154,7 @@ public static class InboxApp
         app.MapAttachmentEndpoints();
         app.MapCallEndpoints();
         app.MapOperatorEndpoints();
+        app.MapPresenceEndpoints();
         // A channel that is off has no endpoint: its webhook answers 404.
         app.MapConnectors();
         app.MapHub<InboxHub>(InboxHub.Path);

@@ -10,9 +10,17 @@ public class ClusterFixture : IAsyncLifetime
     private readonly TempDatabase _file = new();
     private readonly IReadOnlyDictionary<string, string> _settings;
 
-    /// <summary>A silo with the bot switched off: conversations start in the operators' queue.</summary>
+    /// <summary>
+    /// A silo with the bot switched off: conversations start in the operators' queue. Presence is quick: an operator with no
+    /// console is offline after a second, and a connection its node does not renew expires after two.
+    /// </summary>
     public ClusterFixture()
-        : this(new Dictionary<string, string> { ["Chatbot:Enabled"] = "false" })
+        : this(new Dictionary<string, string>
+        {
+            ["Chatbot:Enabled"] = "false",
+            ["Routing:OfflineGrace"] = "00:00:01",
+            ["Routing:ConnectionLifetime"] = "00:00:02",
+        })
     {
     }
 

@@ -54,6 +54,24 @@ public abstract class DirectoryStoreTests : StoreTestBase
     }
 
     [Fact]
+    public async Task An_operators_capacity_is_kept_once_set_and_goes_with_the_account()
+    {
+        var boris = new OperatorAccount(Guid.NewGuid(), $"boris-{Guid.NewGuid():N}", "Boris", OperatorRole.Operator, "hash", Now);
+        Assert.True(await Store.Operators.TryAddAsync(boris));
+        Assert.Null((await Store.Operators.GetAsync(boris.OperatorId))!.Capacity); // the default applies
+
+        Assert.True(await Store.Operators.SetCapacityAsync(boris.OperatorId, 7));
+        Assert.True(await Store.Operators.SetCapacityAsync(boris.OperatorId, 3));
+        Assert.True(await Store.Operators.SetDisabledAsync(boris.OperatorId, true));
+
+        Assert.Equal(boris with { Capacity = 3, Disabled = true }, await Store.Operators.GetAsync(boris.OperatorId));
+        Assert.False(await Store.Operators.SetCapacityAsync(Guid.NewGuid(), 3));
+        Assert.True(await Store.Operators.DeleteAsync(boris.OperatorId));
+        Assert.True(await Store.Operators.TryAddAsync(boris));
+        Assert.Null((await Store.Operators.GetAsync(boris.OperatorId))!.Capacity);
+    }
+
+    [Fact]
     public async Task Sessions_rotate_their_refresh_token_once_and_end_when_revoked()
     {
         var operatorId = Guid.NewGuid();

@@ -14,5 +14,9 @@ public sealed class RecordingPublisher : ILiveEventPublisher
 
     public void PublishCall(Inbox.Domain.Calls.CallPop pop) => Pops.Enqueue(pop);
 
+    public ConcurrentQueue<Inbox.Domain.Presence.OperatorPresence> Presences { get; } = new();
+
+    public void PublishPresence(Inbox.Domain.Presence.OperatorPresence presence) => Presences.Enqueue(presence);
+
     public IReadOnlyList<LiveEvent> Of(Guid conversationId) => Published.Where(e => e.ConversationId == conversationId).ToList();
 }

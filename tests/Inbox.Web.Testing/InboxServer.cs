@@ -113,9 +113,11 @@ public sealed class InboxServer : IAsyncDisposable
         return token!.AccessToken;
     }
 
-    public async Task<HubConnection> ConnectHubAsync(string login = "operator")
+    public async Task<HubConnection> ConnectHubAsync(string login = "operator") => await ConnectHubWithTokenAsync(await TokenAsync(login));
+
+    /// <summary>A console connected to the hub with a bearer token (of an operator made for the test, say).</summary>
+    public async Task<HubConnection> ConnectHubWithTokenAsync(string token)
     {
-        var token = await TokenAsync(login);
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(BaseAddress, "/hubs/inbox"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
             .AddJsonProtocol(o => InboxJson.Configure(o.PayloadSerializerOptions))

@@ -4,8 +4,10 @@ using Inbox.Connectors.Api;
 using Inbox.Domain;
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Live;
+using Inbox.Domain.Presence;
 using Inbox.Domain.Storage;
 using Inbox.Testing.Postgres;
+using Inbox.Web.OperatorApi;
 using Inbox.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -85,6 +87,40 @@ public sealed class MultiNodeTests(ITestOutputHelper output) : IAsyncLifetime
         using var supervisorOnA = await ClientAsync(_a);
         var reply = await supervisorOnA.ReplyAsync(postedToB[0].ConversationId, "We are on it.");
         await onB.Events.WaitForAsync(e => e.Type == LiveEventTypes.MessageCreated && e.Message?.MessageId == reply.MessageId);
+    }
+
+    [Fact]
+    public async Task An_operator_with_consoles_on_two_nodes_is_online_on_both_until_the_last_one_closes()
+    {
+        var onA = await ConsoleAsync(_a);
+        await using var onB = await ConsoleAsync(_b);
+        using var askA = await ClientAsync(_a);
+        using var askB = await ClientAsync(_b);
+
+        var both = await SupervisorPresenceAsync(askB, p => p.Connections == 2);
+        Assert.Equal(PresenceState.Online, both.State);
+        await onA.DisposeAsync(); // the console on node A closes; the one on B stays
+
+        var one = await SupervisorPresenceAsync(askA, p => p.Connections == 1);
+        Assert.Equal((PresenceState.Online, both.Since), (one.State, one.Since));
+    }
+
+    /// <summary>The demo supervisor's presence as a node lists it, once it meets <paramref name="condition"/> (within 30 s).</summary>
+    private static async Task<OperatorPresenceView> SupervisorPresenceAsync(HttpClient client, Func<OperatorPresenceView, bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var floor = await client.GetFromJsonAsync<List<OperatorPresenceView>>("/api/v1/operators/presence", InboxJson.Options);
+            var presence = Assert.Single(floor!, p => p.Login == "supervisor");
+            if (condition(presence))
+            {
+                return presence;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"The supervisor is still {presence.State} with {presence.Connections} consoles.");
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
     }
 
     [Fact]

@@ -33,6 +33,14 @@ public interface IConversationGrain : IGrainWithGuidKey
     [Alias("Assign")]
     Task<ConversationSnapshot> AssignAsync(Guid? operatorId, ActingOperator? by = null);
 
+    /// <summary>
+    /// Puts the conversation back in the queue, as <see cref="AssignAsync"/> with null does, when it is still assigned to
+    /// <paramref name="operatorId"/> (who went offline); otherwise leaves it as it is. Its place in the queue is its
+    /// handoff's priority and its last activity, which this does not change.
+    /// </summary>
+    [Alias("RequeueFrom")]
+    Task<ConversationSnapshot> RequeueFromAsync(Guid operatorId);
+
     /// <summary>Marks the conversation resolved; <paramref name="by"/> as in <see cref="AssignAsync"/>.</summary>
     [Alias("Resolve")]
     Task<ConversationSnapshot> ResolveAsync(ActingOperator? by = null);

@@ -11,4 +11,8 @@ public interface ILiveEventObserver : IGrainObserver
 
     [OneWay, Alias("OnCall")]
     Task OnCallAsync(Calls.CallPop pop);
+
+    /// <summary>An operator came online, went away or offline: for the supervisors' consoles.</summary>
+    [OneWay, Alias("OnPresence")]
+    Task OnPresenceAsync(Presence.OperatorPresence presence);
 }

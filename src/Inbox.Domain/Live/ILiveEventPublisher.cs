@@ -7,4 +7,7 @@ public interface ILiveEventPublisher
 
     /// <summary>Sends a screen pop to every web node; each pushes it to the operators it concerns.</summary>
     void PublishCall(Calls.CallPop pop);
+
+    /// <summary>Sends an operator's new presence to every web node; each pushes it to the supervisors connected there.</summary>
+    void PublishPresence(Presence.OperatorPresence presence);
 }

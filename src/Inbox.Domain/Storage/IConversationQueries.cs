@@ -22,6 +22,15 @@ public interface IConversationQueries
     /// <summary>The conversation's events after <paramref name="afterSequence"/>, in order: what a reconnecting console missed.</summary>
     Task<IReadOnlyList<LiveEvent>> GetEventsAsync(Guid conversationId, long afterSequence, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The conversations assigned to the operator (status <c>assigned</c>) whose newest message or reply is the customer's, in the
+    /// queue's order (the handoff's priority first, then the newest activity, as <see cref="ListConversationsAsync"/>).
+    /// </summary>
+    Task<IReadOnlyList<ConversationSnapshot>> ListUnansweredAsync(Guid assigneeId, CancellationToken cancellationToken = default);
+
+    /// <summary>How many conversations each operator has assigned now (status <c>assigned</c>): their load.</summary>
+    Task<IReadOnlyDictionary<Guid, int>> CountAssignedAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The newest inbound message of the conversation on the channel.</summary>
     Task<TimelineMessage?> LastInboundAsync(Guid conversationId, string channel, CancellationToken cancellationToken = default);
 }

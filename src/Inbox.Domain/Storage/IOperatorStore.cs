@@ -16,6 +16,9 @@ public interface IOperatorStore
     /// <summary>Disables or enables an account; false when there is no such operator.</summary>
     Task<bool> SetDisabledAsync(Guid operatorId, bool disabled, CancellationToken cancellationToken = default);
 
+    /// <summary>Sets how many conversations the operator takes at once; false when there is no such operator.</summary>
+    Task<bool> SetCapacityAsync(Guid operatorId, int capacity, CancellationToken cancellationToken = default);
+
     /// <summary>Marks an account as one of the demo accounts.</summary>
     Task MarkDemoAsync(Guid operatorId, CancellationToken cancellationToken = default);
 

@@ -161,6 +161,11 @@ public sealed class ConversationGrain(
         Status = operatorId is null ? ConversationStatus.Queued : ConversationStatus.Assigned,
     });
 
+    public Task<ConversationSnapshot> RequeueFromAsync(Guid operatorId) => ChangeAsync(current =>
+        current is { Status: ConversationStatus.Assigned } && current.AssigneeId == operatorId ? Unassigned(current) : current);
+
+    private static ConversationSnapshot Unassigned(ConversationSnapshot current) => current with { AssigneeId = null, Status = ConversationStatus.Queued };
+
     public Task<ConversationSnapshot> ResolveAsync(ActingOperator? by = null) => ChangeByAsync(by, current => current with { Status = ConversationStatus.Resolved });
 
     /// <summary>

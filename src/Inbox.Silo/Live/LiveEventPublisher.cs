@@ -1,5 +1,6 @@
 using Inbox.Domain.Calls;
 using Inbox.Domain.Live;
+using Inbox.Domain.Presence;
 using Microsoft.Extensions.Logging;
 
 namespace Inbox.Silo.Live;
@@ -31,6 +32,8 @@ public sealed class LiveEventPublisher : QueuedSender<object>, ILiveEventPublish
 
     public void PublishCall(CallPop pop) => Enqueue(pop);
 
+    public void PublishPresence(OperatorPresence presence) => Enqueue(presence);
+
     protected override async Task SendAsync(object item)
     {
         try
@@ -43,7 +46,12 @@ public sealed class LiveEventPublisher : QueuedSender<object>, ILiveEventPublish
 
             foreach (var subscriber in _subscribers)
             {
-                await (item is CallPop pop ? subscriber.OnCallAsync(pop) : subscriber.OnEventAsync((LiveEvent)item)).ConfigureAwait(false);
+                await (item switch
+                {
+                    CallPop pop => subscriber.OnCallAsync(pop),
+                    OperatorPresence presence => subscriber.OnPresenceAsync(presence),
+                    _ => subscriber.OnEventAsync((LiveEvent)item),
+                }).ConfigureAwait(false);
             }
         }
         catch (Exception ex)

@@ -66,6 +66,30 @@ public abstract class SqlConversationQueries(Func<CancellationToken, ValueTask<D
             new { queued = (int)ConversationStatus.Queued }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<ConversationSnapshot>> ListUnansweredAsync(Guid assigneeId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await openAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await StoreReader.QueryAsync(connection, $"""
+            SELECT {ConversationColumns} FROM conversations c
+            WHERE c.assignee_id = @id AND c.status = @assigned
+              AND (SELECT m.kind FROM messages m WHERE m.conversation_id = c.conversation_id AND m.kind IN (@inbound, @outbound)
+                   ORDER BY m.created_ticks DESC, m.sequence DESC LIMIT 1) = @inbound
+            """, new { id = values.Id(assigneeId), assigned = (int)ConversationStatus.Assigned, inbound = (int)MessageKind.Inbound, outbound = (int)MessageKind.Outbound },
+            ReadConversation, cancellationToken).ConfigureAwait(false);
+        // The order they take in the queue once back: the handoff's priority (queue_priority while queued), then the newest activity.
+        return rows.OrderByDescending(c => c.Handoff?.Priority ?? 0).ThenByDescending(c => c.LastMessageAt ?? c.UpdatedAt).ThenBy(c => c.ConversationId).ToList();
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, int>> CountAssignedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await openAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await StoreReader.QueryAsync(connection,
+            "SELECT assignee_id, COUNT(*) FROM conversations WHERE status = @assigned AND assignee_id IS NOT NULL GROUP BY assignee_id",
+            new { assigned = (int)ConversationStatus.Assigned }, r => (StoreReader.ReadGuid(r, 0), Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture)),
+            cancellationToken).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.Item1, r => r.Item2);
+    }
+
     public async Task<TimelineMessage?> LastInboundAsync(Guid conversationId, string channel, CancellationToken cancellationToken = default)
     {
         await using var connection = await openAsync(cancellationToken).ConfigureAwait(false);

@@ -8,15 +8,15 @@ namespace Inbox.Silo.Storage;
 
 /// <summary>
 /// Operator accounts in <c>operators</c>; whether one is disabled or a demo account in <c>operator_state</c> (a row only when either
-/// is set). The same SQL on SQLite and PostgreSQL; a login is unique and found whatever its letters' case.
+/// is set); the capacity an admin set in <c>operator_capacity</c> (a row only once set). The same SQL on SQLite and PostgreSQL; a login is unique and found whatever its letters' case.
 /// </summary>
 public abstract class SqlOperatorStore(StoreConnections store) : IOperatorStore
 {
     private const string Columns = "operator_id, login, display_name, role, password_hash, created_at, extension";
 
     private const string Select = """
-        SELECT o.operator_id, o.login, o.display_name, o.role, o.password_hash, o.created_at, o.extension, s.disabled, s.demo
-        FROM operators o LEFT JOIN operator_state s ON s.operator_id = o.operator_id
+        SELECT o.operator_id, o.login, o.display_name, o.role, o.password_hash, o.created_at, o.extension, s.disabled, s.demo, k.capacity
+        FROM operators o LEFT JOIN operator_state s ON s.operator_id = o.operator_id LEFT JOIN operator_capacity k ON k.operator_id = o.operator_id
         """;
 
     private StoreValues Values => store.Values;
@@ -56,6 +56,19 @@ public abstract class SqlOperatorStore(StoreConnections store) : IOperatorStore
         }, cancellationToken);
 
     public Task<bool> SetDisabledAsync(Guid operatorId, bool disabled, CancellationToken cancellationToken = default) =>
+        UpsertOfOperatorAsync(operatorId, """
+            INSERT INTO operator_state (operator_id, disabled, demo) VALUES (@id, @disabled, @no)
+            ON CONFLICT (operator_id) DO UPDATE SET disabled = excluded.disabled
+            """, id => new { id, disabled = Values.Flag(disabled), no = Values.Flag(false) }, cancellationToken);
+
+    public Task<bool> SetCapacityAsync(Guid operatorId, int capacity, CancellationToken cancellationToken = default) =>
+        UpsertOfOperatorAsync(operatorId, """
+            INSERT INTO operator_capacity (operator_id, capacity) VALUES (@id, @capacity)
+            ON CONFLICT (operator_id) DO UPDATE SET capacity = excluded.capacity
+            """, id => new { id, capacity }, cancellationToken);
+
+    /// <summary>Runs <paramref name="upsert"/> on a row of the operator's in one write; false (and nothing written) when there is no such operator.</summary>
+    private Task<bool> UpsertOfOperatorAsync(Guid operatorId, string upsert, Func<object?, object> parameters, CancellationToken cancellationToken) =>
         store.Writer.WriteAsync((connection, transaction) =>
         {
             var id = Values.Id(operatorId);
@@ -64,10 +77,7 @@ public abstract class SqlOperatorStore(StoreConnections store) : IOperatorStore
                 return false;
             }
 
-            connection.Execute("""
-                INSERT INTO operator_state (operator_id, disabled, demo) VALUES (@id, @disabled, @no)
-                ON CONFLICT (operator_id) DO UPDATE SET disabled = excluded.disabled
-                """, new { id, disabled = Values.Flag(disabled), no = Values.Flag(false) }, transaction);
+            connection.Execute(upsert, parameters(id), transaction);
             return true;
         }, cancellationToken);
 
@@ -90,6 +100,7 @@ public abstract class SqlOperatorStore(StoreConnections store) : IOperatorStore
         {
             var id = Values.Id(operatorId);
             connection.Execute("DELETE FROM operator_state WHERE operator_id = @id", new { id }, transaction);
+            connection.Execute("DELETE FROM operator_capacity WHERE operator_id = @id", new { id }, transaction);
             return connection.Execute("DELETE FROM operators WHERE operator_id = @id", new { id }, transaction) == 1;
         }, cancellationToken);
 
@@ -101,5 +112,6 @@ public abstract class SqlOperatorStore(StoreConnections store) : IOperatorStore
 
     private static OperatorAccount Read(DbDataReader r) => new(
         ReadGuid(r, 0), r.GetString(1), r.GetString(2), (OperatorRole)r.GetInt32(3), r.GetString(4), ReadTime(r, 5),
-        ReadNullableString(r, 6), !r.IsDBNull(7) && ReadFlag(r, 7), !r.IsDBNull(8) && ReadFlag(r, 8));
+        ReadNullableString(r, 6), !r.IsDBNull(7) && ReadFlag(r, 7), !r.IsDBNull(8) && ReadFlag(r, 8),
+        r.IsDBNull(9) ? null : Convert.ToInt32(r.GetValue(9), System.Globalization.CultureInfo.InvariantCulture));
 }

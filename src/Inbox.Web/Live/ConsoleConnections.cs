@@ -56,6 +56,10 @@ public sealed class ConsoleConnections
         return all.Select(c => c.ConnectionId).ToList();
     }
 
+    /// <summary>The supervisors' and admins' connections: who hears of operators' presence.</summary>
+    public IReadOnlyList<string> Supervisors() =>
+        _connections.Values.Where(c => c.Role is OperatorRole.Supervisor or OperatorRole.Admin).Select(c => c.ConnectionId).ToList();
+
     public static bool Concerns(ConsoleConnection connection, LiveEvent liveEvent)
     {
         if (connection.Role is OperatorRole.Supervisor or OperatorRole.Admin)

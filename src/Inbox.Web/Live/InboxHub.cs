@@ -12,25 +12,36 @@ namespace Inbox.Web.Live;
 /// <see cref="GetMissedEvents"/> and gets exactly the events it missed, in order.
 /// </summary>
 [Authorize(Policy = InboxPolicies.Operator)]
-public sealed class InboxHub(ConsoleConnections connections, IConversationQueries store) : Hub
+public sealed class InboxHub(ConsoleConnections connections, IConversationQueries store, PresenceReporter presence) : Hub
 {
     public const string Path = "/hubs/inbox";
     public const string EventMethod = "event";
     public const string CallPopMethod = "callPop";
+
+    /// <summary>The client method that receives an operator's new presence (supervisors and admins only).</summary>
+    public const string PresenceMethod = "presence";
     public const int MaxCatchUp = 1000;
 
-    public override Task OnConnectedAsync()
+    /// <summary>An operator is online while a console is connected: the connection is reported to their presence grain.</summary>
+    public override async Task OnConnectedAsync()
     {
         var user = OperatorIdentity.From(Context.User!);
         connections.Add(new ConsoleConnection(Context.ConnectionId, user.OperatorId, user.Role, user.Extension,
             OperatorIdentity.SessionOf(Context.User!), Context.Abort));
-        return base.OnConnectedAsync();
+        await presence.ConnectedAsync(user.OperatorId, Context.ConnectionId);
+        await base.OnConnectedAsync();
     }
 
-    public override Task OnDisconnectedAsync(Exception? exception)
+    public override async Task OnDisconnectedAsync(Exception? exception)
     {
         connections.Remove(Context.ConnectionId);
-        return base.OnDisconnectedAsync(exception);
+        // From the principal, not the list: the session sweeper takes a connection off the list before it closes it.
+        if (OperatorIdentity.OperatorOf(Context.User!) is { } operatorId)
+        {
+            await presence.DisconnectedAsync(operatorId, Context.ConnectionId);
+        }
+
+        await base.OnDisconnectedAsync(exception);
     }
 
     /// <summary>Receive every event of this conversation while it is open in the console.</summary>

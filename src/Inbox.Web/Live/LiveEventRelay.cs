@@ -1,5 +1,6 @@
 using Inbox.Domain.Calls;
 using Inbox.Domain.Live;
+using Inbox.Domain.Presence;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Inbox.Web.Live;
@@ -25,6 +26,12 @@ public sealed class LiveEventRelay(
     {
         var audience = connections.Audience(pop);
         return audience.Count == 0 ? Task.CompletedTask : hub.Clients.Clients(audience).SendAsync(InboxHub.CallPopMethod, pop);
+    }
+
+    public Task OnPresenceAsync(OperatorPresence presence)
+    {
+        var audience = connections.Supervisors();
+        return audience.Count == 0 ? Task.CompletedTask : hub.Clients.Clients(audience).SendAsync(InboxHub.PresenceMethod, presence);
     }
 
     protected override string Topic => "live events";

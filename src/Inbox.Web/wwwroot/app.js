@@ -367,6 +367,8 @@ async function connectHub() {
   state.hub = hub;
   hub.on('event', onEvent);
   hub.on('callPop', showCallPop);
+  // Supervisors receive operators' presence (docs/routing.md); the console has no presence panel yet, so it is heard and dropped.
+  hub.on('presence', () => {});
   hub.onreconnecting(() => { setConnection('reconnecting…', 'offline'); checkSession(); });
   hub.onreconnected(() => resync(hub));
   hub.onclose(() => {

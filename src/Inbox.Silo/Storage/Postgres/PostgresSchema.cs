@@ -191,5 +191,11 @@ internal static class PostgresSchema
             created_at timestamptz NOT NULL DEFAULT now()
         );
         """,
+        """
+        CREATE TABLE operator_capacity (
+            operator_id uuid PRIMARY KEY,
+            capacity integer NOT NULL
+        );
+        """,
     ];
 }

@@ -168,5 +168,11 @@ internal static class SqliteSchema
             owner TEXT NOT NULL,
             expires_ticks INTEGER NOT NULL
         ) WITHOUT ROWID;
+
+        -- Presence and capacity (issue 14): how many conversations an operator takes at once, once an admin set it.
+        CREATE TABLE IF NOT EXISTS operator_capacity (
+            operator_id TEXT PRIMARY KEY,
+            capacity INTEGER NOT NULL
+        ) WITHOUT ROWID;
         """;
 }

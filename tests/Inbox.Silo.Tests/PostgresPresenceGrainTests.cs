@@ -1,0 +1,4 @@
+namespace Inbox.Silo.Tests;
+
+[Collection(PostgresClusterCollection.Name)]
+public sealed class PostgresPresenceGrainTests(PostgresClusterFixture fixture) : PresenceGrainTests(fixture);
