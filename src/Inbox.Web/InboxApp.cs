@@ -152,6 +152,7 @@ public static class InboxApp
         app.MapAttachmentEndpoints();
         app.MapCallEndpoints();
         app.MapOperatorEndpoints();
+        app.MapSlaEndpoints();
         // A channel that is off has no endpoint: its webhook answers 404.
         app.MapConnectors();
         app.MapHub<InboxHub>(InboxHub.Path);
