@@ -78,6 +78,16 @@ public sealed class BusinessHoursTests
     }
 
     [Fact]
+    public void Many_holidays_in_a_row_are_searched_past()
+    {
+        // Open on Mondays only, and the next twelve Mondays are holidays: operators are back on the thirteenth, 2026-06-22.
+        var mondays = Enumerable.Range(0, 12).Select(k => new DateOnly(2026, 3, 30).AddDays(7 * k).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var hours = Week("Europe/Moscow", new() { [DayOfWeek.Monday] = ["09:00-18:00"] }, [.. mondays]);
+        Assert.Equal(At("2026-06-22T09:00+03:00"), hours.NextOpening(At("2026-03-27T12:00+03:00")));
+        Assert.Equal(At("2026-06-29T10:00+03:00"), hours.AddBusinessTime(At("2026-03-27T12:00+03:00"), H(10)));
+    }
+
+    [Fact]
     public void A_holiday_is_a_local_date()
     {
         // 2026-05-11 00:30 in Moscow is still 10 May in UTC: closed, it is the holiday there.
