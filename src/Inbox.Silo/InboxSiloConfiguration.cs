@@ -3,6 +3,7 @@ using Inbox.Domain.Conversations;
 using Inbox.Domain.Live;
 using Inbox.Domain.Storage;
 using Inbox.Domain.Customers;
+using Inbox.Domain.Sla;
 using Inbox.Orders;
 using Inbox.Silo.Customers;
 using Inbox.Silo.Grains;
@@ -57,7 +58,7 @@ public static class InboxSiloConfiguration
         return silo.AddInboxGrains(configuration);
     }
 
-    /// <summary>The grains' services, whatever the clustering: the store, grain storage, the live-event publisher, customer resolution.</summary>
+    /// <summary>The grains' services, whatever the clustering: the store, grain storage, the live-event publisher, customer resolution, SLA policies.</summary>
     public static ISiloBuilder AddInboxGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
         var services = silo.Services;
@@ -79,6 +80,8 @@ public static class InboxSiloConfiguration
         services.AddOrders(configuration);
         services.TryAddSingleton<OrderContacts>();
         services.TryAddSingleton<ICustomerResolver, CustomerResolver>();
+        // SLA policies and schedules (Sla:*), checked at start on every node; nothing runs a clock on them yet.
+        services.AddSla(configuration);
         return silo;
     }
 

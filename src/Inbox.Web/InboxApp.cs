@@ -155,6 +155,7 @@ public static class InboxApp
         app.MapCallEndpoints();
         app.MapOperatorEndpoints();
         app.MapPresenceEndpoints();
+        app.MapSlaEndpoints();
         // A channel that is off has no endpoint: its webhook answers 404.
         app.MapConnectors();
         app.MapHub<InboxHub>(InboxHub.Path);

@@ -23,6 +23,8 @@ public sealed class SettingsTests
     [InlineData("urls", "http://0.0.0.0:0", "Demo:AllowOnPublicAddress")]
     [InlineData("DataProtection:Key", "too-short", "DataProtection:Key")]
     [InlineData("Auth:SessionCheckCache", "00:00:30", "Auth:SessionCheckCache")]
+    [InlineData("Sla:Schedules:office:TimeZone", "Europe/Mosco", "Sla:Schedules:office:TimeZone \"Europe/Mosco\" is not a known IANA time zone id")]
+    [InlineData("Sla:Policies:0:FirstResponse", "00:00:00", "Sla:Policies:0:FirstResponse must be a positive duration")]
     public async Task A_wrong_setting_stops_the_start_naming_the_key(string key, string value, string named)
     {
         var folder = Path.Combine(Path.GetTempPath(), "inbox-web-tests", Guid.NewGuid().ToString("N"));
