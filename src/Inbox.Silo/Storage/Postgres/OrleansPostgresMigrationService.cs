@@ -15,7 +15,7 @@ public sealed partial class OrleansPostgresMigrationService(string connectionStr
     {
         await using (var dataSource = NpgsqlDataSource.Create(connectionString))
         {
-            await PostgresStartup.WaitUntilReachableAsync(dataSource, startTimeout, logger, cancellationToken).ConfigureAwait(false);
+            await Task.Run(() => PostgresStartup.WaitUntilReachable(dataSource, startTimeout, logger, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
 
         await OrleansPostgresMigration.ApplyAsync(connectionString, cancellationToken).ConfigureAwait(false);

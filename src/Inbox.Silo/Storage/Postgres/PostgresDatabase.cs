@@ -23,8 +23,7 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
 
         DataSource = NpgsqlDataSource.Create(connectionString);
         // Resolved while the host builds its services, before anything async runs: waiting here blocks only the start.
-        PostgresStartup.WaitUntilReachableAsync(DataSource, options.Value.StartTimeout, logger ?? NullLogger<PostgresDatabase>.Instance, CancellationToken.None)
-            .GetAwaiter().GetResult();
+        PostgresStartup.WaitUntilReachable(DataSource, options.Value.StartTimeout, logger ?? NullLogger<PostgresDatabase>.Instance, CancellationToken.None);
         Migrate();
     }
 

@@ -12,7 +12,11 @@ namespace Inbox.Silo.Storage.Postgres;
 /// </summary>
 public static partial class PostgresStartup
 {
-    public static async Task WaitUntilReachableAsync(NpgsqlDataSource dataSource, TimeSpan timeout, ILogger logger, CancellationToken cancellationToken)
+    /// <summary>
+    /// Synchronous, as the store's schema is brought up to date while the host builds its services; an async caller runs
+    /// it on the thread pool.
+    /// </summary>
+    public static void WaitUntilReachable(NpgsqlDataSource dataSource, TimeSpan timeout, ILogger logger, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var pause = TimeSpan.FromSeconds(1);
@@ -20,7 +24,7 @@ public static partial class PostgresStartup
         {
             try
             {
-                await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                using var connection = dataSource.OpenConnection();
                 if (attempt > 1)
                 {
                     LogReachable(logger, PostgresStoreName.Of(dataSource.ConnectionString), clock.Elapsed.TotalSeconds);
@@ -38,7 +42,11 @@ public static partial class PostgresStartup
                     $"{PostgresStoreName.Of(dataSource.ConnectionString)} was not reachable within {PostgresOptions.SectionName}:StartTimeout ({timeout.TotalSeconds:0} s): {ex.Message}", ex);
             }
 
-            await Task.Delay(pause, cancellationToken).ConfigureAwait(false);
+            if (cancellationToken.WaitHandle.WaitOne(pause))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
         }
     }
