@@ -24,6 +24,22 @@ public abstract class MessageStoreTests : StoreTestBase
     }
 
     [Fact]
+    public async Task A_conversations_team_and_time_it_was_queued_are_stored_and_read_back()
+    {
+        var id = Guid.NewGuid();
+        var first = Samples.Inbound(id, 1, "team-1");
+        await Store.Conversations.CommitAsync(first);
+        var queuedAt = new DateTimeOffset(2026, 12, 2, 9, 30, 15, 123, TimeSpan.Zero);
+        var routed = first.Conversation with { LastSequence = 2, Team = "fraud-response", QueuedAt = queuedAt };
+
+        await Store.Conversations.CommitAsync(new ConversationCommit(routed, []));
+
+        var stored = (await Store.Conversations.GetConversationAsync(id))!;
+        Assert.Equal("fraud-response", stored.Team);
+        Assert.Equal(queuedAt, stored.QueuedAt);
+    }
+
+    [Fact]
     public async Task The_same_external_id_twice_stores_one_message_and_returns_the_first()
     {
         var id = Guid.NewGuid();

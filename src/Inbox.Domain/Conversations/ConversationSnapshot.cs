@@ -3,6 +3,9 @@ namespace Inbox.Domain.Conversations;
 /// <summary>
 /// The small state of a conversation. There is one conversation per customer, so its id is the customer's id.
 /// <see cref="MergedInto"/> is set when its customer was merged into another: its timeline then lives there.
+/// <see cref="Team"/> is the key of the team that works on it (routing chooses it; null: no team yet).
+/// <see cref="QueuedAt"/> is when it last entered the queue from outside (a handoff, a new conversation with no bot): its
+/// waiting time counts from there, and a requeue (an operator went offline) keeps it, so it takes back its place.
 /// </summary>
 [GenerateSerializer, Alias("Inbox.ConversationSnapshot")]
 public sealed record ConversationSnapshot(
@@ -20,4 +23,6 @@ public sealed record ConversationSnapshot(
     [property: Id(11)] Guid? MergedInto = null,
     [property: Id(12)] IReadOnlyList<string>? Labels = null,
     [property: Id(13)] HandoffInfo? Handoff = null,
-    [property: Id(14), System.Text.Json.Serialization.JsonIgnore] string? BotMemory = null);
+    [property: Id(14), System.Text.Json.Serialization.JsonIgnore] string? BotMemory = null,
+    [property: Id(15)] string? Team = null,
+    [property: Id(16)] DateTimeOffset? QueuedAt = null);

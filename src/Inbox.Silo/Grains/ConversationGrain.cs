@@ -200,13 +200,13 @@ public sealed class ConversationGrain(
     private async Task<ConversationSnapshot> OverrideAsync(ConversationSnapshot current, ConversationSnapshot changed, ActingOperator by, Guid holder)
     {
         var holderName = await NameOfAsync(holder);
-        var (action, text) = changed.Status == ConversationStatus.Resolved ? ("resolve", $"{by.Name} resolved the conversation {holderName} was working on.")
-            : changed.AssigneeId == by.OperatorId ? ("takeOver", $"{by.Name} took over the conversation from {holderName}.")
-            : changed.AssigneeId is { } other ? ("reassign", $"{by.Name} reassigned the conversation from {holderName} to {await NameOfAsync(other)}.")
-            : ("unassign", $"{by.Name} put the conversation {holderName} was working on back in the queue.");
+        var (action, text) = changed.Status == ConversationStatus.Resolved ? (TimelineActions.Resolve, $"{by.Name} resolved the conversation {holderName} was working on.")
+            : changed.AssigneeId == by.OperatorId ? (TimelineActions.TakeOver, $"{by.Name} took over the conversation from {holderName}.")
+            : changed.AssigneeId is { } other ? (TimelineActions.Reassign, $"{by.Name} reassigned the conversation from {holderName} to {await NameOfAsync(other)}.")
+            : (TimelineActions.Unassign, $"{by.Name} put the conversation {holderName} was working on back in the queue.");
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["action"] = action,
+            [TimelineActions.Key] = action,
             ["previousAssigneeId"] = holder.ToString(),
             ["previousAssigneeName"] = holderName,
             ["byOperatorId"] = by.OperatorId.ToString(),

@@ -197,5 +197,8 @@ internal static class PostgresSchema
             capacity integer NOT NULL
         );
         """,
+        """
+        ALTER TABLE conversations ADD COLUMN team text NULL, ADD COLUMN queued_ticks bigint NULL;
+        """,
     ];
 }

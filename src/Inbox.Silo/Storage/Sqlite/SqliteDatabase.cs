@@ -32,6 +32,22 @@ public sealed class SqliteDatabase
         // WAL lets readers run beside the single writer; synchronous=FULL makes every commit survive power loss.
         Execute(connection, "PRAGMA journal_mode=WAL;");
         Execute(connection, SqliteSchema.Create);
+        AddMissingColumns(connection);
+    }
+
+    private static void AddMissingColumns(SqliteConnection connection)
+    {
+        foreach (var (table, column, definition) in SqliteSchema.AddedColumns)
+        {
+            using var check = connection.CreateCommand();
+            check.CommandText = "SELECT COUNT(*) FROM pragma_table_info(@table) WHERE name = @column";
+            check.Parameters.AddWithValue("@table", table);
+            check.Parameters.AddWithValue("@column", column);
+            if (Convert.ToInt64(check.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                Execute(connection, $"ALTER TABLE {table} ADD COLUMN {column} {definition};");
+            }
+        }
     }
 
     public string FilePath { get; }

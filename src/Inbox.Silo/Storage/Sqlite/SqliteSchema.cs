@@ -21,7 +21,9 @@ internal static class SqliteSchema
             labels TEXT NULL,
             handoff TEXT NULL,
             bot_memory TEXT NULL,
-            queue_priority INTEGER NOT NULL DEFAULT 0
+            queue_priority INTEGER NOT NULL DEFAULT 0,
+            team TEXT NULL,
+            queued_ticks INTEGER NULL
         );
         CREATE INDEX IF NOT EXISTS ix_conversations_status ON conversations(status, queue_priority DESC, activity_ticks DESC);
         CREATE INDEX IF NOT EXISTS ix_conversations_assignee ON conversations(assignee_id, activity_ticks DESC);
@@ -175,4 +177,14 @@ internal static class SqliteSchema
             capacity INTEGER NOT NULL
         ) WITHOUT ROWID;
         """;
+
+    /// <summary>
+    /// Columns added to a table after its first release: a file made before gets each one it lacks at start
+    /// (SQLite's <c>CREATE TABLE IF NOT EXISTS</c> leaves an existing table as it is). Each is also in <see cref="Create"/>.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Table, string Column, string Definition)> AddedColumns =
+    [
+        ("conversations", "team", "TEXT NULL"),
+        ("conversations", "queued_ticks", "INTEGER NULL"),
+    ];
 }
