@@ -38,11 +38,13 @@ public abstract class SqlConversationQueries(Func<CancellationToken, ValueTask<D
         await using var connection = await openAsync(cancellationToken).ConfigureAwait(false);
         var total = await connection.ExecuteScalarAsync<int>(
             new CommandDefinition($"SELECT COUNT(*) FROM conversations {filter}", parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var columns = string.Join(", ", ConversationColumns.Split(", ").Select(c => "v." + c));
+        var names = ConversationColumns.Split(", ");
+        var columns = string.Join(", ", names.Select(c => "v." + c));
+        var nameOrdinal = names.Length; // the customer's name follows the conversation's columns
         var items = await StoreReader.QueryAsync(connection,
             $"SELECT {columns}, c.name FROM (SELECT * FROM conversations {filter} ORDER BY queue_priority DESC, activity_ticks DESC, conversation_id LIMIT @limit OFFSET @offset) v " +
             "LEFT JOIN customers c ON c.customer_id = v.customer_id ORDER BY v.queue_priority DESC, v.activity_ticks DESC, v.conversation_id",
-            parameters, r => new ConversationListItem(ReadConversation(r), r.IsDBNull(15) ? null : r.GetString(15)), cancellationToken).ConfigureAwait(false);
+            parameters, r => new ConversationListItem(ReadConversation(r), r.IsDBNull(nameOrdinal) ? null : r.GetString(nameOrdinal)), cancellationToken).ConfigureAwait(false);
         int? next = query.Offset + items.Count < total ? query.Offset + items.Count : null;
         return new ConversationListPage(items, total, next);
     }
