@@ -20,7 +20,8 @@ public sealed partial class ConversationRouter(ITeamStore teams, IConversationQu
             if (facts.Language is null && facts.Channel is not null)
             {
                 var latest = await queries.LastInboundAsync(conversationId, facts.Channel);
-                facts = facts with { Language = latest?.BotDecision?.Language ?? CustomerLanguage.Detect(latest?.Text) };
+                var decided = latest?.BotDecision?.Language;
+                facts = facts with { Language = string.IsNullOrWhiteSpace(decided) ? CustomerLanguage.Detect(latest?.Text) : decided };
             }
 
             return RoutingRules.Choose(await teams.GetRulesAsync(), all, facts);
