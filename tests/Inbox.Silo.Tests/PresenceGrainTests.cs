@@ -126,7 +126,8 @@ public abstract class PresenceGrainTests(ClusterFixture fixture)
         await grain.ConnectAsync("node-a", "c1");
         await grain.DisconnectAsync("c1");
 
-        await WaitForAsync(async () => (await fixture.Grains.GetGrain<IConversationGrain>(older).GetAsync())!.Status == ConversationStatus.Queued);
+        // the last to go back, in the queue's order
+        await WaitForAsync(async () => (await fixture.Grains.GetGrain<IConversationGrain>(newer).GetAsync())!.Status == ConversationStatus.Queued);
 
         var queueAfter = await QueueOrderAsync(ours);
         Assert.Equal(queueBefore.Where(id => id != answered), queueAfter);

@@ -122,7 +122,8 @@ public sealed class PresenceTests(PresenceServerFixture fixture) : IClassFixture
         var console = await ConnectAsync(agent);
         await console.DisposeAsync(); // the operator's only console closes, and stays closed past the grace
 
-        await live.WaitForAsync(e => e.ConversationId == older.ConversationId && e.Conversation.Status == ConversationStatus.Queued);
+        // the last to go back, in the queue's order
+        await live.WaitForAsync(e => e.ConversationId == newer.ConversationId && e.Conversation.Status == ConversationStatus.Queued);
         var requeued = live.Events.Where(e => e.Type == LiveEventTypes.ConversationChanged && e.Conversation.Status == ConversationStatus.Queued
             && e.Conversation.AssigneeId is null).Select(e => e.ConversationId).ToList();
         Assert.Equal([older.ConversationId, newer.ConversationId], requeued.Where(id => id == newer.ConversationId || id == older.ConversationId));
