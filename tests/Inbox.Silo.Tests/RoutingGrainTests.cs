@@ -95,6 +95,20 @@ public sealed class RoutingGrainTests(RoutingClusterFixture fixture) : IClassFix
         Assert.Equal([victim.ConversationId, first.ConversationId, second.ConversationId], await QueueAsync(ours, null));
     }
 
+    [Fact]
+    public async Task A_resolved_conversation_reopened_into_the_queue_is_routed_again_and_waits_from_then()
+    {
+        var handed = await HandedOverAsync("Де моє замовлення?", "order_status", "uk");
+        var grain = fixture.Grains.GetGrain<IConversationGrain>(handed.ConversationId);
+        await grain.ResolveAsync();
+        await Task.Delay(TimeSpan.FromMilliseconds(5));
+
+        var reopened = await grain.ReopenAsync();
+
+        Assert.Equal((ConversationStatus.Queued, "support-uk"), (reopened.Status, reopened.Team)); // its language read from the latest message
+        Assert.True(reopened.QueuedAt > handed.QueuedAt);
+    }
+
     private async Task<List<Guid>> QueueAsync(IReadOnlySet<Guid> ours, string? team)
     {
         var page = await Queries.ListConversationsAsync(new ConversationQuery([ConversationStatus.Queued], null, false, 0, 10_000, team));
