@@ -49,7 +49,7 @@ public static class ConversationEndpoints
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, IConversationQueries store, string? status, string? assignee, int? offset, int? limit,
-        string? team = null)
+        string? team)
     {
         team = team?.Trim().ToLowerInvariant();
         if (team is { Length: 0 })
