@@ -123,6 +123,7 @@ public static class InboxApp
 
         builder.Services.AddInboxAuth(configuration);
         builder.Services.AddHostedService<DemoAccounts>();
+        builder.Services.AddHostedService<DemoTeams>();
         // After the demo accounts: Demo:Enabled=false has retired them (and freed their logins) before the first admin is looked for.
         builder.Services.AddHostedService<BootstrapAdmin>();
         builder.Services.ConfigureHttpJsonOptions(o => InboxJson.Configure(o.SerializerOptions));
@@ -156,6 +157,8 @@ public static class InboxApp
         app.MapOperatorEndpoints();
         app.MapPresenceEndpoints();
         app.MapSlaEndpoints();
+        app.MapTeamEndpoints();
+        app.MapRoutingRuleEndpoints();
         // A channel that is off has no endpoint: its webhook answers 404.
         app.MapConnectors();
         app.MapHub<InboxHub>(InboxHub.Path);

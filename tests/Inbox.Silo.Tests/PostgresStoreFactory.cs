@@ -24,6 +24,7 @@ public sealed class PostgresStoreFactory : TestStore
         Webhooks = new PostgresWebhookQueueStore(Database, Writer);
         Calls = new PostgresCallLog(Database, Writer);
         Attachments = new PostgresAttachmentStore(Database, Writer, TimeProvider.System);
+        Teams = new PostgresTeamStore(Database, Writer);
         ConnectionString = connectionString;
     }
 

@@ -121,12 +121,13 @@ public abstract class PresenceGrainTests(ClusterFixture fixture)
 
         await fixture.Grains.GetGrain<IConversationGrain>(answered).ReplyAsync(new ReplyRequest(null, "Anna", "On its way", null, null));
         await fixture.Grains.GetGrain<IConversationGrain>(noted).AddNoteAsync(operatorId, "Anna", "checking the warehouse");
-        Assert.Equal([newer, noted, older], (await Queries.ListUnansweredAsync(operatorId)).Select(c => c.ConversationId));
+        Assert.Equal([older, noted, newer], (await Queries.ListUnansweredAsync(operatorId)).Select(c => c.ConversationId));
         var grain = Presence(operatorId);
         await grain.ConnectAsync("node-a", "c1");
         await grain.DisconnectAsync("c1");
 
-        await WaitForAsync(async () => (await fixture.Grains.GetGrain<IConversationGrain>(older).GetAsync())!.Status == ConversationStatus.Queued);
+        // the last to go back, in the queue's order
+        await WaitForAsync(async () => (await fixture.Grains.GetGrain<IConversationGrain>(newer).GetAsync())!.Status == ConversationStatus.Queued);
 
         var queueAfter = await QueueOrderAsync(ours);
         Assert.Equal(queueBefore.Where(id => id != answered), queueAfter);
@@ -134,7 +135,7 @@ public abstract class PresenceGrainTests(ClusterFixture fixture)
         Assert.Equal((ConversationStatus.Assigned, operatorId), (kept!.Status, kept.AssigneeId));
         var requeued = Publisher.Published.Where(e => ours.Contains(e.ConversationId) && e.Type == LiveEventTypes.ConversationChanged
             && e.Conversation.Status == ConversationStatus.Queued && e.Conversation.AssigneeId is null).Select(e => e.ConversationId).ToList();
-        Assert.Equal([newer, noted, older], requeued);
+        Assert.Equal([older, noted, newer], requeued);
         Assert.Equal(PresenceState.Offline, (await grain.GetAsync()).State);
     }
 
@@ -156,7 +157,7 @@ public abstract class PresenceGrainTests(ClusterFixture fixture)
     {
         var id = Guid.NewGuid();
         await fixture.Grains.GetGrain<IConversationGrain>(id).ReceiveAsync(new IncomingMessage("api", $"{id}-1", $"api:{id:N}", "Ivan", text, DateTimeOffset.UtcNow));
-        await Task.Delay(TimeSpan.FromMilliseconds(5)); // distinct activity times, so the queue's order is known
+        await Task.Delay(TimeSpan.FromMilliseconds(5)); // distinct times of entering the queue, so the queue's order is known
         return id;
     }
 

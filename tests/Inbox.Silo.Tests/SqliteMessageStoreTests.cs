@@ -43,5 +43,8 @@ public sealed class SqliteMessageStoreTests : MessageStoreTests
         Assert.Equal(3, row.GetInt64(0));
         Assert.True(row.IsDBNull(1));
         Assert.True(row.IsDBNull(2));
+        using var index = connection.CreateCommand();
+        index.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'ix_conversations_queue'";
+        Assert.Equal(1L, index.ExecuteScalar()); // the queue's index on an added column, made once the column is there
     }
 }

@@ -27,6 +27,7 @@ public sealed class StoreFactory : TestStore
         Cursors = new SqliteCursorStore(Database, Writer);
         Calls = new SqliteCallLog(Database, Writer);
         Attachments = new SqliteAttachmentStore(Database, Writer, TimeProvider.System);
+        Teams = new SqliteTeamStore(Database, Writer);
     }
 
     /// <summary>Creates the store and starts its writer, as the host does.</summary>

@@ -51,6 +51,8 @@ public sealed class InboxServer : IAsyncDisposable
             ["Orleans:ClusterId"] = "test-" + Guid.NewGuid().ToString("N"),
             ["Channels:Api:Token"] = ApiToken,
             ["Demo:Password"] = DemoPassword,
+            // Most tests watch one queue without teams; the routing tests switch the demo teams on.
+            ["Demo:Teams"] = "false",
             ["Outbox:BaseDelay"] = "00:00:00.100",
             ["Outbox:MaxDelay"] = "00:00:00.500",
             ["Outbox:PollInterval"] = "00:00:00.200",

@@ -122,15 +122,16 @@ public sealed class PresenceTests(PresenceServerFixture fixture) : IClassFixture
         var console = await ConnectAsync(agent);
         await console.DisposeAsync(); // the operator's only console closes, and stays closed past the grace
 
-        await live.WaitForAsync(e => e.ConversationId == older.ConversationId && e.Conversation.Status == ConversationStatus.Queued);
+        // the last to go back, in the queue's order
+        await live.WaitForAsync(e => e.ConversationId == newer.ConversationId && e.Conversation.Status == ConversationStatus.Queued);
         var requeued = live.Events.Where(e => e.Type == LiveEventTypes.ConversationChanged && e.Conversation.Status == ConversationStatus.Queued
             && e.Conversation.AssigneeId is null).Select(e => e.ConversationId).ToList();
-        Assert.Equal([newer.ConversationId, older.ConversationId], requeued.Where(id => id == newer.ConversationId || id == older.ConversationId));
+        Assert.Equal([older.ConversationId, newer.ConversationId], requeued.Where(id => id == newer.ConversationId || id == older.ConversationId));
         Assert.DoesNotContain(answered.ConversationId, requeued);
         using var supervisor = await Server.OperatorClientAsync("supervisor");
         var queue = await supervisor.GetFromJsonAsync<ConversationListPage>("/api/v1/conversations?status=queued&assignee=none&limit=100", InboxJson.Options);
         var ours = queue!.Items.Select(i => i.Conversation.ConversationId).Where(id => id == older.ConversationId || id == newer.ConversationId).ToList();
-        Assert.Equal([newer.ConversationId, older.ConversationId], ours);
+        Assert.Equal([older.ConversationId, newer.ConversationId], ours);
         var kept = await supervisor.GetFromJsonAsync<ConversationDetails>($"/api/v1/conversations/{answered.ConversationId}", InboxJson.Options);
         Assert.Equal((ConversationStatus.Assigned, agent.OperatorId), (kept!.Conversation.Status, kept.Conversation.AssigneeId));
         var floor = await WaitForPresenceAsync(supervisor, agent.OperatorId, p => p.State == PresenceState.Offline);

@@ -75,4 +75,13 @@ public interface IConversationGrain : IGrainWithGuidKey
     /// <param name="providerMessageId">The provider's id of the sent message, kept to match its later receipts.</param>
     [Alias("RecordDelivery")]
     Task RecordDeliveryAsync(Guid messageId, DeliveryState state, string? error, string? providerMessageId);
+
+    /// <summary>
+    /// Transfers to an operator (assigned to them) or to a team (back in the queue, unassigned, in that team; a conversation
+    /// that was queued keeps its waiting time, one taken from an operator starts waiting now), with a note recorded on the
+    /// timeline as an <see cref="MessageKind.Event"/> item (action <see cref="TimelineActions.Transfer"/>) and raised as
+    /// <c>conversation.taken_over</c>. In a colleague's conversation, as <see cref="AssignAsync"/>; a resolved one is refused.
+    /// </summary>
+    [Alias("Transfer")]
+    Task<ConversationSnapshot> TransferAsync(TransferRequest transfer);
 }

@@ -2,10 +2,19 @@ using Inbox.Domain.Conversations;
 
 namespace Inbox.Domain.Storage;
 
-/// <summary>A filter on the conversation list: by status, by assignee (or unassigned), newest activity first.</summary>
+/// <summary>
+/// A filter on the conversation list: by status, by assignee (or unassigned), by team (<see cref="NoTeam"/>: those without
+/// one). Newest activity first; the queue alone (only <see cref="ConversationStatus.Queued"/>) in its own order: the handoff's
+/// priority, then the longest wait.
+/// </summary>
 public sealed record ConversationQuery(
     IReadOnlyList<ConversationStatus>? Statuses,
     Guid? AssigneeId,
     bool UnassignedOnly,
     int Offset,
-    int Limit);
+    int Limit,
+    string? Team = null)
+{
+    /// <summary>The <see cref="Team"/> filter for conversations that have no team.</summary>
+    public const string NoTeam = "none";
+}

@@ -2,8 +2,10 @@ using Inbox.Domain.Calls;
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Customers;
 using Inbox.Domain.Live;
+using Inbox.Domain.Routing;
 using Inbox.Domain.Storage;
 using Inbox.Identity;
+using Inbox.Silo.Routing;
 using Microsoft.Extensions.Options;
 
 namespace Inbox.Silo.Grains;
@@ -21,7 +23,8 @@ public sealed class ConversationGrain(
     IOptions<BotOptions> botOptions,
     IOperatorStore operators,
     IOptions<ConversationOptions> options,
-    TimeProvider clock) : Grain, IConversationGrain
+    TimeProvider clock,
+    IConversationRouter router) : Grain, IConversationGrain
 {
     private ConversationSnapshot? _state;
 
@@ -59,6 +62,12 @@ public sealed class ConversationGrain(
             LastInboundIdentity = incoming.FromIdentity,
             LastMessagePreview = Preview(incoming.Text, incoming.Attachments),
         };
+        if (next.Status == ConversationStatus.Queued && (_state is null || reopens))
+        {
+            // a new or reopened conversation that starts in the queue (no bot): routing chooses its team, its wait starts now
+            next = next with { Team = await RouteAsync(new RoutingFacts(incoming.Channel, null, CustomerLanguage.Detect(incoming.Text), false)), QueuedAt = now };
+        }
+
         var cursor = incoming.CheckpointKey is { } key ? new KeyValuePair<string, string>(key, incoming.CheckpointValue ?? "") : (KeyValuePair<string, string>?)null;
         (next, var outcome) = await CommitAsync(next, LiveEventTypes.MessageCreated, now, newMessage: message, cursor: cursor);
         if (outcome.Duplicate)
@@ -159,12 +168,21 @@ public sealed class ConversationGrain(
     {
         AssigneeId = operatorId,
         Status = operatorId is null ? ConversationStatus.Queued : ConversationStatus.Assigned,
+        QueuedAt = operatorId is null ? KeptWait(current) : current.QueuedAt,
     });
 
     public Task<ConversationSnapshot> RequeueFromAsync(Guid operatorId) => ChangeAsync(current =>
         current is { Status: ConversationStatus.Assigned } && current.AssigneeId == operatorId ? Unassigned(current) : current);
 
-    private static ConversationSnapshot Unassigned(ConversationSnapshot current) => current with { AssigneeId = null, Status = ConversationStatus.Queued };
+    private ConversationSnapshot Unassigned(ConversationSnapshot current) =>
+        current with { AssigneeId = null, Status = ConversationStatus.Queued, QueuedAt = KeptWait(current) };
+
+    /// <summary>
+    /// When a conversation going back to the queue (an unassign, a requeue) counts its wait from: when it first entered it,
+    /// so it takes back its place; now for one that never recorded it. Its team stays.
+    /// </summary>
+    private DateTimeOffset? KeptWait(ConversationSnapshot current) =>
+        current.QueuedAt ?? (current.Status == ConversationStatus.Queued ? null : clock.GetUtcNow());
 
     public Task<ConversationSnapshot> ResolveAsync(ActingOperator? by = null) => ChangeByAsync(by, current => current with { Status = ConversationStatus.Resolved });
 
@@ -225,9 +243,19 @@ public sealed class ConversationGrain(
     private async Task<string> NameOfAsync(Guid operatorId) =>
         (await operators.GetAsync(operatorId))?.DisplayName is { Length: > 0 } name ? name : operatorId.ToString();
 
-    public Task<ConversationSnapshot> ReopenAsync() => ChangeAsync(current => current.Status != ConversationStatus.Resolved
-        ? current
-        : current with { Status = current.AssigneeId is null ? ConversationStatus.Queued : ConversationStatus.Assigned });
+    public async Task<ConversationSnapshot> ReopenAsync()
+    {
+        if (_state is { Status: ConversationStatus.Resolved, AssigneeId: null } resolved)
+        {
+            // back in the queue from outside: routed anew, waiting from now
+            var team = await RouteAsync(new RoutingFacts(resolved.LastInboundChannel, resolved.Handoff?.Intent, null, resolved.Handoff?.PossibleVictim == true));
+            return await ChangeAsync(current => current with { Status = ConversationStatus.Queued, Team = team, QueuedAt = clock.GetUtcNow() });
+        }
+
+        return await ChangeAsync(current => current.Status != ConversationStatus.Resolved
+            ? current
+            : current with { Status = current.AssigneeId is null ? ConversationStatus.Queued : ConversationStatus.Assigned });
+    }
 
     public async Task<bool> RecordBotTurnAsync(BotTurnRecord turn)
     {
@@ -257,7 +285,10 @@ public sealed class ConversationGrain(
 
         if (turn.Handoff is { } handoff)
         {
-            await ChangeAsync(c => c with { Status = ConversationStatus.Queued, AssigneeId = null, Handoff = handoff });
+            var language = string.IsNullOrWhiteSpace(turn.Decision.Language) ? CustomerLanguage.Detect(inbound?.Text) : turn.Decision.Language;
+            var intent = string.IsNullOrWhiteSpace(handoff.Intent) ? turn.Decision.Intent : handoff.Intent;
+            var team = await RouteAsync(new RoutingFacts(inbound?.Channel ?? current.LastInboundChannel, intent, language, handoff.PossibleVictim));
+            await ChangeAsync(c => c with { Status = ConversationStatus.Queued, AssigneeId = null, Handoff = handoff, Team = team, QueuedAt = clock.GetUtcNow() });
         }
 
         return true;
@@ -489,5 +520,70 @@ public sealed class ConversationGrain(
         }
 
         return text.Length <= options.Value.PreviewLength ? text : text[..options.Value.PreviewLength] + "…";
+    }
+
+    /// <summary>The team routing chooses for this conversation as it enters the queue (null: none).</summary>
+    private Task<string?> RouteAsync(RoutingFacts facts) => router.ChooseTeamAsync(this.GetPrimaryKey(), facts);
+
+    public async Task<ConversationSnapshot> TransferAsync(TransferRequest transfer)
+    {
+        var current = _state ?? throw new ConversationException("There is no conversation with this customer yet.");
+        if ((transfer.OperatorId is null) == (transfer.Team is null))
+        {
+            throw new ConversationInputException("operatorId", "Name one target: an operator or a team.");
+        }
+
+        if (string.IsNullOrWhiteSpace(transfer.Note))
+        {
+            throw new ConversationInputException("note", "A transfer needs a note.");
+        }
+
+        if (current.Status == ConversationStatus.Resolved)
+        {
+            throw new ConversationException("The conversation is resolved: reopen it first.");
+        }
+
+        var by = transfer.By;
+        if (HolderBesides(current, by) is { } holder && !by.MayOverride)
+        {
+            throw await HeldAsync(holder);
+        }
+
+        var now = clock.GetUtcNow();
+        var changed = transfer.OperatorId is { } operatorId
+            ? current with { AssigneeId = operatorId, Status = ConversationStatus.Assigned }
+            : current with
+            {
+                AssigneeId = null,
+                Status = ConversationStatus.Queued,
+                Team = transfer.Team,
+                QueuedAt = current.Status == ConversationStatus.Queued ? current.QueuedAt ?? now : now,
+            };
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [TimelineActions.Key] = TimelineActions.Transfer,
+            ["fromOperatorId"] = by.OperatorId.ToString(),
+            ["note"] = transfer.Note,
+        };
+        if (current.AssigneeId is { } previous)
+        {
+            metadata["previousAssigneeId"] = previous.ToString();
+        }
+
+        string target;
+        if (transfer.OperatorId is { } to)
+        {
+            metadata["toOperatorId"] = to.ToString();
+            target = await NameOfAsync(to);
+        }
+        else
+        {
+            metadata["toTeam"] = transfer.Team!;
+            target = $"team {transfer.Team}";
+        }
+
+        var item = new TimelineMessage(Guid.NewGuid(), current.ConversationId, NextSequence(current), MessageKind.Event, "event", null, null,
+            $"{by.Name} transferred the conversation to {target}: {transfer.Note.Trim()}", by.OperatorId, by.Name, null, null, now, now, Metadata: metadata);
+        return (await CommitAsync(changed, LiveEventTypes.TakenOver, now, newMessage: item)).Next;
     }
 }

@@ -32,7 +32,18 @@ public abstract class SqlConversationQueries(Func<CancellationToken, ValueTask<D
             parameters.Add("assignee", values.Id(assignee));
         }
 
+        if (query.Team == ConversationQuery.NoTeam)
+        {
+            where.Add("team IS NULL");
+        }
+        else if (query.Team is { } team)
+        {
+            where.Add("team = @team");
+            parameters.Add("team", team);
+        }
+
         var filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
+        var order = query.Statuses is [ConversationStatus.Queued] ? QueueOrder : "queue_priority DESC, activity_ticks DESC, conversation_id";
         parameters.Add("limit", query.Limit);
         parameters.Add("offset", query.Offset);
         await using var connection = await openAsync(cancellationToken).ConfigureAwait(false);
@@ -42,12 +53,18 @@ public abstract class SqlConversationQueries(Func<CancellationToken, ValueTask<D
         var columns = string.Join(", ", names.Select(c => "v." + c));
         var nameOrdinal = names.Length; // the customer's name follows the conversation's columns
         var items = await StoreReader.QueryAsync(connection,
-            $"SELECT {columns}, c.name FROM (SELECT * FROM conversations {filter} ORDER BY queue_priority DESC, activity_ticks DESC, conversation_id LIMIT @limit OFFSET @offset) v " +
-            "LEFT JOIN customers c ON c.customer_id = v.customer_id ORDER BY v.queue_priority DESC, v.activity_ticks DESC, v.conversation_id",
+            $"SELECT {columns}, c.name FROM (SELECT * FROM conversations {filter} ORDER BY {order} LIMIT @limit OFFSET @offset) v " +
+            $"LEFT JOIN customers c ON c.customer_id = v.customer_id ORDER BY {string.Join(", ", order.Split(", ").Select(o => "v." + o))}",
             parameters, r => new ConversationListItem(ReadConversation(r), r.IsDBNull(nameOrdinal) ? null : r.GetString(nameOrdinal)), cancellationToken).ConfigureAwait(false);
         int? next = query.Offset + items.Count < total ? query.Offset + items.Count : null;
         return new ConversationListPage(items, total, next);
     }
+
+    /// <summary>
+    /// The queue's order: the handoff's priority (possible victims first), then the longest wait (when it entered the queue);
+    /// one that never recorded its entry (queued before teams existed) after those, the longest idle first.
+    /// </summary>
+    private const string QueueOrder = "queue_priority DESC, queued_ticks ASC NULLS LAST, activity_ticks ASC, conversation_id";
 
     public async Task<IReadOnlyList<(Guid ConversationId, Guid MessageId)>> ListAwaitingBotAsync(int limit, CancellationToken cancellationToken = default)
     {
@@ -78,8 +95,9 @@ public abstract class SqlConversationQueries(Func<CancellationToken, ValueTask<D
                    ORDER BY m.created_ticks DESC, m.sequence DESC LIMIT 1) = @inbound
             """, new { id = values.Id(assigneeId), assigned = (int)ConversationStatus.Assigned, inbound = (int)MessageKind.Inbound, outbound = (int)MessageKind.Outbound },
             ReadConversation, cancellationToken).ConfigureAwait(false);
-        // The order they take in the queue once back: the handoff's priority (queue_priority while queued), then the newest activity.
-        return rows.OrderByDescending(c => c.Handoff?.Priority ?? 0).ThenByDescending(c => c.LastMessageAt ?? c.UpdatedAt).ThenBy(c => c.ConversationId).ToList();
+        // The order they take in the queue once back: the handoff's priority (queue_priority while queued), then the longest wait.
+        return rows.OrderByDescending(c => c.Handoff?.Priority ?? 0).ThenBy(c => c.QueuedAt ?? DateTimeOffset.MaxValue)
+            .ThenBy(c => c.LastMessageAt ?? c.UpdatedAt).ThenBy(c => c.ConversationId).ToList();
     }
 
     public async Task<IReadOnlyDictionary<Guid, int>> CountAssignedAsync(CancellationToken cancellationToken = default)

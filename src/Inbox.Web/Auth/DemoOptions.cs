@@ -11,6 +11,12 @@ public sealed class DemoOptions
     /// <summary>Their password; when empty, one is made up once and kept in <c>demo-logins.txt</c> beside the database.</summary>
     public string? Password { get; set; }
 
+    /// <summary>
+    /// With the demo accounts, create demo teams (orders, fraud-response, email) and routing rules on first run, once, when no
+    /// team exists yet.
+    /// </summary>
+    public bool Teams { get; set; } = true;
+
     /// <summary>Confirms that a node with demo accounts may listen on an address other than loopback (refused otherwise).</summary>
     public bool AllowOnPublicAddress { get; set; }
 }

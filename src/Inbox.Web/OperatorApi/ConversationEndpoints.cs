@@ -17,7 +17,7 @@ public static class ConversationEndpoints
     public static IEndpointRouteBuilder MapConversationEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/v1/conversations").WithTags("Conversations").RequireAuthorization(InboxPolicies.Operator);
-        group.MapGet("/", ListAsync).WithSummary("Conversations by status (bot, queued, assigned, resolved; comma-separated) and assignee (me, none or an operator id), newest activity first.")
+        group.MapGet("/", ListAsync).WithSummary("Conversations by status (bot, queued, assigned, resolved; comma-separated) assignee (me, none or an operator id) and team (a key, or none), newest activity first; status=queued in the queue's order (priority, then the longest wait).")
             .Produces<ConversationListPage>().ProducesValidationProblem();
         group.MapGet("/{id:guid}", GetAsync).WithSummary("One conversation, the customer card and the newest page of the timeline.")
             .Produces<ConversationDetails>().ProducesProblem(StatusCodes.Status404NotFound);
@@ -42,11 +42,25 @@ public static class ConversationEndpoints
             .Produces<ConversationSnapshot>().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/reopen", (Guid id, IGrainFactory grains) => ChangeAsync(id, grains, g => g.ReopenAsync()))
             .WithSummary("Reopens a resolved conversation.").Produces<ConversationSnapshot>();
+        group.MapPost("/{id:guid}/transfer", TransferEndpoint.TransferAsync)
+            .WithSummary("Transfers to an operator or to a team's queue with a note, recorded on the timeline (a colleague's conversation: supervisors).")
+            .Produces<ConversationSnapshot>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         return endpoints;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, IConversationQueries store, string? status, string? assignee, int? offset, int? limit)
+    private static async Task<IResult> ListAsync(HttpContext context, IConversationQueries store, string? status, string? assignee, int? offset, int? limit,
+        string? team)
     {
+        team = team?.Trim().ToLowerInvariant();
+        if (team is { Length: 0 })
+        {
+            team = null;
+        }
+        else if (team is not null && team != ConversationQuery.NoTeam && !Domain.Routing.TeamKeys.IsValid(team))
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["team"] = [RoutingTexts.TeamFilterInvalid(context)] });
+        }
+
         var statuses = new List<ConversationStatus>();
         foreach (var word in (status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -80,7 +94,7 @@ public static class ConversationEndpoints
                 break;
         }
 
-        var page = await store.ListConversationsAsync(new ConversationQuery(statuses, assigneeId, unassigned, Math.Max(0, offset ?? 0), Math.Clamp(limit ?? 50, 1, MaxPage)));
+        var page = await store.ListConversationsAsync(new ConversationQuery(statuses, assigneeId, unassigned, Math.Max(0, offset ?? 0), Math.Clamp(limit ?? 50, 1, MaxPage), team));
         return Results.Ok(page);
     }
 
@@ -185,7 +199,7 @@ public static class ConversationEndpoints
     }
 
     /// <summary>The operator making the request: supervisors and admins may act in a colleague's conversation, operators by taking it over.</summary>
-    private static ActingOperator Acting(HttpContext context, bool takeOver = false)
+    internal static ActingOperator Acting(HttpContext context, bool takeOver = false)
     {
         var me = OperatorIdentity.From(context.User);
         return new ActingOperator(me.OperatorId, string.IsNullOrEmpty(me.DisplayName) ? me.Login : me.DisplayName, me.Role != OperatorRole.Operator, takeOver);
@@ -195,7 +209,7 @@ public static class ConversationEndpoints
         Guarded(id, grains, async grain => Results.Ok(await change(grain)));
 
     /// <summary>Runs a command on an existing conversation; an unknown one is 404, a refused command 409 with the reason, a refused field 400.</summary>
-    private static async Task<IResult> Guarded(Guid id, IGrainFactory grains, Func<IConversationGrain, Task<IResult>> command)
+    internal static async Task<IResult> Guarded(Guid id, IGrainFactory grains, Func<IConversationGrain, Task<IResult>> command)
     {
         var grain = grains.GetGrain<IConversationGrain>(id);
         if (await grain.GetAsync() is null)

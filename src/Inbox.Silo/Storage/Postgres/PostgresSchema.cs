@@ -200,5 +200,24 @@ internal static class PostgresSchema
         """
         ALTER TABLE conversations ADD COLUMN team text NULL, ADD COLUMN queued_ticks bigint NULL;
         """,
+        """
+        CREATE TABLE teams (
+            team_key text PRIMARY KEY,
+            name text NOT NULL,
+            channels text NOT NULL,
+            languages text NOT NULL,
+            auto_assign boolean NOT NULL
+        );
+        CREATE TABLE team_members (
+            team_key text NOT NULL,
+            operator_id uuid NOT NULL,
+            PRIMARY KEY (team_key, operator_id)
+        );
+        CREATE TABLE routing_rules (
+            position integer PRIMARY KEY,
+            rule text NOT NULL
+        );
+        CREATE INDEX ix_conversations_queue ON conversations(status, queue_priority DESC, queued_ticks, activity_ticks);
+        """,
     ];
 }

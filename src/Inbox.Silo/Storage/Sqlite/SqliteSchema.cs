@@ -176,6 +176,32 @@ internal static class SqliteSchema
             operator_id TEXT PRIMARY KEY,
             capacity INTEGER NOT NULL
         ) WITHOUT ROWID;
+
+        -- Teams and routing (issue 14): teams with their skills (JSON lists), members, and the ordered routing rules (JSON).
+        CREATE TABLE IF NOT EXISTS teams (
+            team_key TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            channels TEXT NOT NULL,
+            languages TEXT NOT NULL,
+            auto_assign INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS team_members (
+            team_key TEXT NOT NULL,
+            operator_id TEXT NOT NULL,
+            PRIMARY KEY (team_key, operator_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS routing_rules (
+            position INTEGER PRIMARY KEY,
+            rule TEXT NOT NULL
+        );
+        """;
+
+    /// <summary>
+    /// Run after <see cref="AddedColumns"/>, as they may use an added column: the queue's order (the handoff's priority, then
+    /// the longest wait); lists of other statuses keep ix_conversations_status (newest activity first).
+    /// </summary>
+    public const string AfterAddedColumns = """
+        CREATE INDEX IF NOT EXISTS ix_conversations_queue ON conversations(status, queue_priority DESC, queued_ticks, activity_ticks);
         """;
 
     /// <summary>
