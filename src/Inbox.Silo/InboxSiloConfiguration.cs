@@ -9,6 +9,7 @@ using Inbox.Silo.Customers;
 using Inbox.Silo.Grains;
 using Inbox.Silo.Live;
 using Inbox.Silo.Presence;
+using Inbox.Silo.Routing;
 using Inbox.Silo.Storage.Postgres;
 using Inbox.Silo.Storage.Sqlite;
 using Inbox.Silo.Work;
@@ -82,6 +83,8 @@ public static class InboxSiloConfiguration
         services.TryAddSingleton<ICustomerResolver, CustomerResolver>();
         // SLA policies and schedules (Sla:*), checked at start on every node; nothing runs a clock on them yet.
         services.AddSla(configuration);
+        // Automatic assignment: the team queue grains are woken as things happen; this sweep expires unopened assignments.
+        services.AddHostedService<AssignmentSweeper>();
         return silo;
     }
 

@@ -1,3 +1,4 @@
+using Inbox.Domain.Routing;
 using Inbox.Domain.Storage;
 using Inbox.Silo.Storage.Postgres;
 using Inbox.Silo.Storage.Sqlite;
@@ -54,6 +55,7 @@ public static class InboxStorage
         services.TryAddSingleton<IWebhookQueueStore, SqliteWebhookQueueStore>();
         services.TryAddSingleton<ICallLog, SqliteCallLog>();
         services.TryAddSingleton<IAttachmentStore, SqliteAttachmentStore>();
+        services.TryAddSingleton<IRoutingQueries, SqliteRoutingQueries>();
         return services;
     }
 
@@ -82,5 +84,6 @@ public static class InboxStorage
         services.TryAddSingleton<IWebhookQueueStore, PostgresWebhookQueueStore>();
         services.TryAddSingleton<ICallLog, PostgresCallLog>();
         services.TryAddSingleton<IAttachmentStore, PostgresAttachmentStore>();
+        services.TryAddSingleton<IRoutingQueries, PostgresRoutingQueries>();
     }
 }

@@ -200,5 +200,9 @@ internal static class PostgresSchema
         """
         ALTER TABLE conversations ADD COLUMN team text NULL, ADD COLUMN queued_ticks bigint NULL;
         """,
+        """
+        ALTER TABLE conversations ADD COLUMN awaiting_open_ticks bigint NULL;
+        CREATE INDEX ix_conversations_awaiting_open ON conversations(awaiting_open_ticks) WHERE awaiting_open_ticks IS NOT NULL;
+        """,
     ];
 }

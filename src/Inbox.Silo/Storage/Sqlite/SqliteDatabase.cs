@@ -33,6 +33,7 @@ public sealed class SqliteDatabase
         Execute(connection, "PRAGMA journal_mode=WAL;");
         Execute(connection, SqliteSchema.Create);
         AddMissingColumns(connection);
+        Execute(connection, SqliteSchema.AddedIndexes);
     }
 
     private static void AddMissingColumns(SqliteConnection connection)
