@@ -85,6 +85,8 @@ public static class InboxSiloConfiguration
         services.AddSla(configuration);
         // Routing: the team of a conversation entering the queue, by the stored rules and teams (ITeamStore, AddInboxStorage).
         services.TryAddSingleton<IConversationRouter, ConversationRouter>();
+        // Automatic assignment: the team queue grains are woken as things happen; this sweep expires unopened assignments.
+        services.AddHostedService<AssignmentSweeper>();
         return silo;
     }
 

@@ -57,6 +57,7 @@ public static class InboxStorage
         services.TryAddSingleton<IAttachmentStore, SqliteAttachmentStore>();
         services.TryAddSingleton<ITeamStore, SqliteTeamStore>();
         services.TryAddSingleton<ITeamDirectory>(sp => sp.GetRequiredService<ITeamStore>());
+        services.TryAddSingleton<IRoutingQueries, SqliteRoutingQueries>();
         return services;
     }
 
@@ -87,5 +88,6 @@ public static class InboxStorage
         services.TryAddSingleton<IAttachmentStore, PostgresAttachmentStore>();
         services.TryAddSingleton<ITeamStore, PostgresTeamStore>();
         services.TryAddSingleton<ITeamDirectory>(sp => sp.GetRequiredService<ITeamStore>());
+        services.TryAddSingleton<IRoutingQueries, PostgresRoutingQueries>();
     }
 }

@@ -25,7 +25,14 @@ public class ClusterFixture : IAsyncLifetime
     }
 
     /// <param name="settings">Configuration of the silo on top of the store's path.</param>
-    protected ClusterFixture(IReadOnlyDictionary<string, string> settings) => _settings = settings;
+    /// <param name="silos">How many silos the cluster has (all in this process, on the same store).</param>
+    protected ClusterFixture(IReadOnlyDictionary<string, string> settings, short silos = 1)
+    {
+        _settings = settings;
+        _silos = silos;
+    }
+
+    private readonly short _silos;
 
     public TestCluster Cluster { get; private set; } = null!;
 
@@ -38,7 +45,7 @@ public class ClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = new TestClusterBuilder(1);
+        var builder = new TestClusterBuilder(_silos);
         builder.Properties["Storage:Sqlite:Path"] = _file.Path;
         foreach (var (key, value) in _settings)
         {

@@ -6,13 +6,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Inbox.Silo.Tests;
 
 /// <summary>A bot-first silo of its own (its teams and rules route every conversation of it), for <see cref="RoutingGrainTests"/>.</summary>
-public sealed class RoutingClusterFixture() : ClusterFixture(new Dictionary<string, string>());
+public sealed class TeamRulesClusterFixture() : ClusterFixture(new Dictionary<string, string>());
 
 /// <summary>
 /// The bot's handoff gets its team by the stored rules (intent, language, possible victim); a victim is first in the queue
 /// whatever its wait; a requeue keeps a conversation's team and place.
 /// </summary>
-public sealed class RoutingGrainTests(RoutingClusterFixture fixture) : IClassFixture<RoutingClusterFixture>, IAsyncLifetime
+public sealed class RoutingGrainTests(TeamRulesClusterFixture fixture) : IClassFixture<TeamRulesClusterFixture>, IAsyncLifetime
 {
     private IConversationQueries Queries => fixture.SiloServices.GetRequiredService<IConversationQueries>();
 

@@ -44,6 +44,7 @@ public sealed class EndpointRolesTests : IAsyncLifetime
         ["POST /api/v1/conversations/{id:guid}/unassign"] = Role.Operator,
         ["POST /api/v1/conversations/{id:guid}/resolve"] = Role.Operator,
         ["POST /api/v1/conversations/{id:guid}/reopen"] = Role.Operator,
+        ["POST /api/v1/conversations/{id:guid}/transfer"] = Role.Operator,
 
         ["GET /api/v1/customers/"] = Role.Operator,
         ["GET /api/v1/customers/{id:guid}"] = Role.Operator,
@@ -71,6 +72,17 @@ public sealed class EndpointRolesTests : IAsyncLifetime
         ["DELETE /api/v1/operators/lockouts/{key}"] = Role.Admin,
 
         ["GET /api/v1/sla/policies"] = Role.Supervisor,
+
+        ["GET /api/v1/teams/"] = Role.Operator,
+        ["GET /api/v1/teams/{key}"] = Role.Operator,
+        ["PUT /api/v1/teams/{key}"] = Role.Supervisor,
+        ["DELETE /api/v1/teams/{key}"] = Role.Supervisor,
+        ["PUT /api/v1/teams/{key}/members/{operatorId:guid}"] = Role.Supervisor,
+        ["DELETE /api/v1/teams/{key}/members/{operatorId:guid}"] = Role.Supervisor,
+        ["PUT /api/v1/teams/{key}/auto-assign"] = Role.Supervisor,
+        ["GET /api/v1/operators/{id:guid}/teams"] = Role.Operator,
+        ["GET /api/v1/routing/rules"] = Role.Supervisor,
+        ["PUT /api/v1/routing/rules"] = Role.Supervisor,
     };
 
     private InboxServer _server = null!;

@@ -6,6 +6,7 @@ namespace Inbox.Domain.Conversations;
 /// <see cref="Team"/> is the key of the team that works on it (routing chooses it; null: no team yet).
 /// <see cref="QueuedAt"/> is when it last entered the queue from outside (a handoff, a new conversation with no bot): its
 /// waiting time counts from there, and a requeue (an operator went offline) keeps it, so it takes back its place.
+/// <see cref="AwaitingOpenSince"/> is set while routing's assignment waits for the assignee to open the conversation.
 /// </summary>
 [GenerateSerializer, Alias("Inbox.ConversationSnapshot")]
 public sealed record ConversationSnapshot(
@@ -25,4 +26,5 @@ public sealed record ConversationSnapshot(
     [property: Id(13)] HandoffInfo? Handoff = null,
     [property: Id(14), System.Text.Json.Serialization.JsonIgnore] string? BotMemory = null,
     [property: Id(15)] string? Team = null,
-    [property: Id(16)] DateTimeOffset? QueuedAt = null);
+    [property: Id(16)] DateTimeOffset? QueuedAt = null,
+    [property: Id(17)] DateTimeOffset? AwaitingOpenSince = null);

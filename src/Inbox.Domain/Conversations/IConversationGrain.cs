@@ -84,4 +84,23 @@ public interface IConversationGrain : IGrainWithGuidKey
     /// </summary>
     [Alias("Transfer")]
     Task<ConversationSnapshot> TransferAsync(TransferRequest transfer);
+
+    /// <summary>
+    /// Routing assigns the conversation to <paramref name="operatorId"/>, only while it still waits unassigned in the queue of
+    /// <paramref name="team"/>; recorded on the timeline. Until the operator opens it (<see cref="MarkOpenedAsync"/>) it can
+    /// expire back to the queue. False: it was not waiting there any more.
+    /// </summary>
+    [Alias("AutoAssign")]
+    Task<bool> AutoAssignAsync(Guid operatorId, string team);
+
+    /// <summary>The operator opened the conversation: an assignment by routing to them no longer expires.</summary>
+    [Alias("MarkOpened")]
+    Task MarkOpenedAsync(Guid operatorId);
+
+    /// <summary>
+    /// Puts a conversation routing gave to <paramref name="operatorId"/> back in the queue, in its place, when they have not
+    /// opened it since before <paramref name="openBy"/>; recorded on the timeline. False: opened, answered or reassigned meanwhile.
+    /// </summary>
+    [Alias("ExpireAssignment")]
+    Task<bool> ExpireAssignmentAsync(Guid operatorId, DateTimeOffset openBy);
 }

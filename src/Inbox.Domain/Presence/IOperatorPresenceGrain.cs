@@ -27,4 +27,17 @@ public interface IOperatorPresenceGrain : IGrainWithGuidKey
     /// <summary>The operator sets themselves away, or available again.</summary>
     [Alias("SetAway")]
     Task<OperatorPresence> SetAwayAsync(bool away);
+
+    /// <summary>
+    /// Routing offers the operator a queued conversation of <paramref name="team"/>: taken (assigned to them) when they are
+    /// online with a console connected, not away, enabled, and below their capacity, and the conversation is still waiting in
+    /// that team's queue.
+    /// One offer at a time per operator, so offers from several teams never take them over their capacity.
+    /// </summary>
+    [Alias("Offer")]
+    Task<Routing.OfferOutcome> OfferAsync(Guid conversationId, string team);
+
+    /// <summary>The operator may take more work (a conversation of theirs ended, their capacity changed): their teams' queues are woken.</summary>
+    [Alias("WakeTeams"), Orleans.Concurrency.OneWay]
+    Task WakeTeamsAsync();
 }

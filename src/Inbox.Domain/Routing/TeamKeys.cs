@@ -14,6 +14,9 @@ public static partial class TeamKeys
     /// <summary>1 to <see cref="MaxLength"/> of a-z, 0-9 and '-', e.g. <c>orders</c>, <c>fraud-response</c>.</summary>
     public static bool IsValid(string? key) => key is { Length: > 0 and <= MaxLength } && KeyPattern().IsMatch(key);
 
+    /// <summary>The key as stored and as a team queue grain is keyed: trimmed, lowercase (keys compare ignoring case).</summary>
+    public static string Normalize(string key) => key.Trim().ToLowerInvariant();
+
     /// <summary>A language code: two or three lowercase letters (ru, uk, en…).</summary>
     public static bool IsLanguage(string? language) => language is not null && LanguagePattern().IsMatch(language);
 

@@ -2,6 +2,7 @@ using Inbox.Domain.Calls;
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Customers;
 using Inbox.Domain.Live;
+using Inbox.Domain.Presence;
 using Inbox.Domain.Routing;
 using Inbox.Domain.Storage;
 using Inbox.Identity;
@@ -119,6 +120,7 @@ public sealed class ConversationGrain(
         {
             Status = takes ? ConversationStatus.Assigned : current.Status,
             AssigneeId = takes ? reply.OperatorId : current.AssigneeId,
+            AwaitingOpenSince = reply.OperatorId is not null && reply.OperatorId == current.AssigneeId ? null : current.AwaitingOpenSince,
             LastMessageAt = now,
             LastMessagePreview = Preview(reply.Text, reply.Attachments),
         };
@@ -421,6 +423,13 @@ public sealed class ConversationGrain(
         KeyValuePair<string, string>? cursor = null)
     {
         var sequence = NextSequence(next);
+        var previous = _state;
+        if (next.AwaitingOpenSince is not null && previous is not null && previous.AwaitingOpenSince is not null
+            && (next.Status != ConversationStatus.Assigned || next.AssigneeId != previous.AssigneeId))
+        {
+            next = next with { AwaitingOpenSince = null }; // routing's assignment ended before it was opened
+        }
+
         next = next with { LastSequence = sequence, UpdatedAt = now };
         var liveEvent = new LiveEvent(next.ConversationId, sequence, eventType, now, next, newMessage ?? changedMessage);
         var outcome = await store.CommitAsync(new ConversationCommit(next, [liveEvent], newMessage, changedMessage, outbox, move, cursor));
@@ -428,9 +437,77 @@ public sealed class ConversationGrain(
         {
             _state = next;
             publisher.Publish(liveEvent);
+            WakeRouting(previous, next);
         }
 
         return (next, outcome);
+    }
+
+    /// <summary>
+    /// Tells automatic assignment what the change may allow, without waiting for it (one-way calls, so no cycle with the
+    /// grains that call this one): a conversation that entered a team's queue wakes the team's queue; an operator whose
+    /// conversation ended or went elsewhere has room again, which wakes their teams' queues.
+    /// </summary>
+    private void WakeRouting(ConversationSnapshot? previous, ConversationSnapshot next)
+    {
+        if (next is { Status: ConversationStatus.Queued, AssigneeId: null, MergedInto: null, Team: { } team }
+            && !(previous is { Status: ConversationStatus.Queued, AssigneeId: null } && string.Equals(previous.Team, team, StringComparison.OrdinalIgnoreCase)))
+        {
+            GrainFactory.GetGrain<ITeamQueueGrain>(TeamKeys.Normalize(team)).WakeAsync().Ignore();
+        }
+
+        if (previous is { Status: ConversationStatus.Assigned, AssigneeId: { } was } && (next.Status != ConversationStatus.Assigned || next.AssigneeId != was))
+        {
+            GrainFactory.GetGrain<IOperatorPresenceGrain>(was).WakeTeamsAsync().Ignore();
+        }
+    }
+
+    public async Task<bool> AutoAssignAsync(Guid operatorId, string team)
+    {
+        if (_state is not { Status: ConversationStatus.Queued, AssigneeId: null, MergedInto: null } current
+            || current.Team is null || TeamKeys.Normalize(current.Team) != TeamKeys.Normalize(team))
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow();
+        var name = await NameOfAsync(operatorId);
+        var item = EventItem(current, now, $"Routing assigned the conversation to {name} ({current.Team}).", TimelineActions.AutoAssign,
+            ("assigneeId", operatorId.ToString()), ("assigneeName", name), ("team", current.Team));
+        var next = current with { Status = ConversationStatus.Assigned, AssigneeId = operatorId, AwaitingOpenSince = now };
+        await CommitAsync(next, LiveEventTypes.ConversationChanged, now, newMessage: item);
+        return true;
+    }
+
+    public Task MarkOpenedAsync(Guid operatorId) => ChangeAsync(current =>
+        current.AssigneeId == operatorId && current.AwaitingOpenSince is not null ? current with { AwaitingOpenSince = null } : current);
+
+    public async Task<bool> ExpireAssignmentAsync(Guid operatorId, DateTimeOffset openBy)
+    {
+        if (_state is not { Status: ConversationStatus.Assigned, AwaitingOpenSince: { } since } current || current.AssigneeId != operatorId || since >= openBy)
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow();
+        var name = await NameOfAsync(operatorId);
+        var item = EventItem(current, now, $"{name} did not open the conversation in time: it is back in the queue.", TimelineActions.AssignmentExpired,
+            ("previousAssigneeId", operatorId.ToString()), ("previousAssigneeName", name));
+        await CommitAsync(Unassigned(current) with { AwaitingOpenSince = null }, LiveEventTypes.ConversationChanged, now, newMessage: item);
+        return true;
+    }
+
+    /// <summary>An event item for the timeline, recording <paramref name="action"/> (<see cref="TimelineActions"/>) with its details.</summary>
+    private static TimelineMessage EventItem(ConversationSnapshot current, DateTimeOffset now, string text, string action, params (string Key, string Value)[] details)
+    {
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal) { [TimelineActions.Key] = action };
+        foreach (var (key, value) in details)
+        {
+            metadata[key] = value;
+        }
+
+        return new TimelineMessage(Guid.NewGuid(), current.ConversationId, NextSequence(current), MessageKind.Event, "event", null, null, text,
+            null, null, null, null, now, now, Metadata: metadata);
     }
 
     /// <summary>The sequence number of the conversation's next event.</summary>

@@ -1,6 +1,7 @@
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Live;
 using Inbox.Domain.Presence;
+using Inbox.Domain.Routing;
 using Inbox.Domain.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,9 @@ public sealed class OperatorPresenceGrain(
     [PersistentState("presence", InboxStorage.GrainStorageName)] IPersistentState<OperatorPresenceState> state,
     IOptions<RoutingOptions> options,
     IConversationQueries queries,
+    IRoutingQueries routing,
+    IOperatorStore operators,
+    ITeamDirectory teams,
     ILiveEventPublisher publisher,
     TimeProvider clock,
     ILogger<OperatorPresenceGrain> logger) : Grain, IOperatorPresenceGrain
@@ -43,8 +47,14 @@ public sealed class OperatorPresenceGrain(
 
     public async Task<OperatorPresence> ConnectAsync(string node, string connectionId)
     {
+        var hadConsole = _connections.Count > 0;
         _connections[connectionId] = (node, clock.GetUtcNow());
         await ComeOnlineAsync();
+        if (!hadConsole)
+        {
+            await WakeTeamsAsync(); // without a console they were offered nothing, even within the grace
+        }
+
         return Current();
     }
 
@@ -67,9 +77,15 @@ public sealed class OperatorPresenceGrain(
             _connections.Remove(gone);
         }
 
+        var hadConsole = _connections.Count > 0;
         foreach (var id in connectionIds)
         {
             _connections[id] = (node, now);
+        }
+
+        if (!hadConsole && _connections.Count > 0)
+        {
+            await WakeTeamsAsync();
         }
 
         if (_connections.Count > 0)
@@ -95,9 +111,50 @@ public sealed class OperatorPresenceGrain(
 
             await state.WriteStateAsync();
             Changed();
+            if (!away)
+            {
+                await WakeTeamsAsync();
+            }
         }
 
         return Current();
+    }
+
+    public async Task<OfferOutcome> OfferAsync(Guid conversationId, string team)
+    {
+        if (!state.State.Online || state.State.Away || _connections.Count == 0)
+        {
+            return OfferOutcome.OperatorUnavailable;
+        }
+
+        var account = await operators.GetAsync(OperatorId);
+        if (account is null || account.Disabled || await routing.CountAssignedAsync(OperatorId) >= (account.Capacity ?? options.Value.DefaultCapacity))
+        {
+            return OfferOutcome.OperatorUnavailable;
+        }
+
+        return await GrainFactory.GetGrain<IConversationGrain>(conversationId).AutoAssignAsync(OperatorId, team)
+            ? OfferOutcome.Taken
+            : OfferOutcome.NotWaiting;
+    }
+
+    public async Task WakeTeamsAsync()
+    {
+        IReadOnlyList<Team> all;
+        try
+        {
+            all = await teams.ListAsync();
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Could not read the teams of operator {OperatorId} to offer them work; the periodic sweep will", OperatorId);
+            return;
+        }
+
+        foreach (var team in all.Where(t => t.AutoAssign && t.Members.Contains(OperatorId)))
+        {
+            GrainFactory.GetGrain<ITeamQueueGrain>(TeamKeys.Normalize(team.Key)).WakeAsync().Ignore();
+        }
     }
 
     private async Task ComeOnlineAsync()

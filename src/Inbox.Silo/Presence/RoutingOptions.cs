@@ -20,6 +20,18 @@ public sealed class RoutingOptions
     /// <summary>The number of conversations at once of an operator whose capacity no admin has set.</summary>
     public int DefaultCapacity { get; set; } = 5;
 
+    /// <summary>
+    /// How long an operator has to open a conversation routing gave them before it goes back to the queue (and to someone
+    /// else first). Zero: assignments never expire.
+    /// </summary>
+    public TimeSpan AcceptTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How often each node looks for assignments nobody opened in time, and wakes every team's queue (a safety net for a
+    /// wake lost with a node; normally queues are woken as things happen).
+    /// </summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How often a node renews its connections.</summary>
     public TimeSpan RenewInterval => ConnectionLifetime / 4;
 }

@@ -25,6 +25,16 @@ public sealed class RoutingOptionsValidator : IValidateOptions<RoutingOptions>
             failures.Add($"Routing:DefaultCapacity must be between 0 and {RoutingOptions.MaxCapacity}; it is {options.DefaultCapacity}.");
         }
 
+        if (options.AcceptTimeout < TimeSpan.Zero || options.AcceptTimeout > MaxGrace)
+        {
+            failures.Add($"Routing:AcceptTimeout must be between 0 (never) and {MaxGrace}; it is {options.AcceptTimeout}.");
+        }
+
+        if (options.SweepInterval < TimeSpan.FromMilliseconds(100) || options.SweepInterval > TimeSpan.FromMinutes(5))
+        {
+            failures.Add($"Routing:SweepInterval must be between 100 ms and 5 minutes; it is {options.SweepInterval}.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -15,7 +15,7 @@ public static class StoreRows
         "message_id, conversation_id, sequence, kind, channel, identity, external_id, text, operator_id, author_name, delivery, delivery_error, created_at, updated_at, attachments, edited_at, call_info, metadata, automated, bot_decision";
 
     public const string ConversationColumns =
-        "conversation_id, customer_id, status, assignee_id, last_sequence, last_message_at, last_inbound_channel, last_inbound_identity, last_preview, created_at, updated_at, merged_into, labels, handoff, bot_memory, team, queued_ticks";
+        "conversation_id, customer_id, status, assignee_id, last_sequence, last_message_at, last_inbound_channel, last_inbound_identity, last_preview, created_at, updated_at, merged_into, labels, handoff, bot_memory, team, queued_ticks, awaiting_open_ticks";
 
     public const string OutboxColumns =
         "message_id, conversation_id, channel, recipient, text, attempts, next_attempt_ticks, created_at, attachments, automated";
@@ -59,7 +59,8 @@ public static class StoreRows
         Json<HandoffInfo>(r, 13),
         ReadNullableString(r, 14),
         ReadNullableString(r, 15),
-        r.IsDBNull(16) ? null : new DateTimeOffset(r.GetInt64(16), TimeSpan.Zero));
+        ReadTicks(r, 16),
+        ReadTicks(r, 17));
 
     public static OutboxEntry ReadOutbox(DbDataReader r) => new(
         ReadGuid(r, 0), ReadGuid(r, 1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetInt32(5),
@@ -110,8 +111,12 @@ public static class StoreRows
         botMemory = c.BotMemory,
         queuePriority = c.Status == ConversationStatus.Queued ? c.Handoff?.Priority ?? 0 : 0,
         team = c.Team,
-        queuedTicks = c.QueuedAt is { } queuedAt ? queuedAt.UtcTicks : (long?)null,
+        queuedTicks = c.QueuedAt?.UtcTicks,
+        awaitingOpenTicks = c.AwaitingOpenSince?.UtcTicks,
     };
+
+    private static DateTimeOffset? ReadTicks(DbDataReader r, int ordinal) =>
+        r.IsDBNull(ordinal) ? null : new DateTimeOffset(r.GetInt64(ordinal), TimeSpan.Zero);
 
     public static object OutboxParameters(StoreValues v, OutboxEntry o) => new
     {

@@ -98,12 +98,21 @@ public static class ConversationEndpoints
         return Results.Ok(page);
     }
 
-    private static async Task<IResult> GetAsync(Guid id, IGrainFactory grains, IConversationQueries store, int? limit)
+    private static async Task<IResult> GetAsync(Guid id, HttpContext context, IGrainFactory grains, IConversationQueries store, int? limit)
     {
-        var conversation = await grains.GetGrain<IConversationGrain>(id).GetAsync();
+        var grain = grains.GetGrain<IConversationGrain>(id);
+        var conversation = await grain.GetAsync();
         if (conversation is null)
         {
             return NotFound(id);
+        }
+
+        // The assignee opening a conversation routing gave them: it is theirs now and no longer goes back to the queue.
+        var me = OperatorIdentity.From(context.User).OperatorId;
+        if (conversation.AwaitingOpenSince is not null && conversation.AssigneeId == me)
+        {
+            await grain.MarkOpenedAsync(me);
+            conversation = await grain.GetAsync() ?? conversation;
         }
 
         var customer = await grains.GetGrain<ICustomerGrain>(conversation.CustomerId).GetAsync();

@@ -77,7 +77,9 @@ public static class PresenceEndpoints
             return Results.Problem(PresenceTexts.OperatorUnknown(context, id), statusCode: StatusCodes.Status404NotFound);
         }
 
-        var presence = await grains.GetGrain<IOperatorPresenceGrain>(id).GetAsync();
+        var grain = grains.GetGrain<IOperatorPresenceGrain>(id);
+        await grain.WakeTeamsAsync(); // more room (or less): their teams' queues look again
+        var presence = await grain.GetAsync();
         return Results.Ok(View(account, presence, await queries.CountAssignedAsync(context.RequestAborted), options.Value));
     }
 

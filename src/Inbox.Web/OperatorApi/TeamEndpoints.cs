@@ -26,12 +26,12 @@ public static class TeamEndpoints
         group.MapDelete("/{key}", DeleteAsync).RequireAuthorization(InboxPolicies.Supervisor)
             .WithSummary("Deletes the team: refused while conversations not resolved are in it or a routing rule names it.")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPut("/{key}/members/{operatorId:guid}", (string key, Guid operatorId, HttpContext context, ITeamStore teams) =>
-                SetMemberAsync(key, operatorId, true, context, teams))
+        group.MapPut("/{key}/members/{operatorId:guid}", (string key, Guid operatorId, HttpContext context, ITeamStore teams, IGrainFactory grains) =>
+                SetMemberAsync(key, operatorId, true, context, teams, grains))
             .RequireAuthorization(InboxPolicies.Supervisor).WithSummary("Adds the operator to the team (an operator may be in several).")
             .Produces<Team>().ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapDelete("/{key}/members/{operatorId:guid}", (string key, Guid operatorId, HttpContext context, ITeamStore teams) =>
-                SetMemberAsync(key, operatorId, false, context, teams))
+        group.MapDelete("/{key}/members/{operatorId:guid}", (string key, Guid operatorId, HttpContext context, ITeamStore teams, IGrainFactory grains) =>
+                SetMemberAsync(key, operatorId, false, context, teams, grains))
             .RequireAuthorization(InboxPolicies.Supervisor).WithSummary("Removes the operator from the team.")
             .Produces<Team>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/{key}/auto-assign", SetAutoAssignAsync).RequireAuthorization(InboxPolicies.Supervisor)
@@ -46,7 +46,7 @@ public static class TeamEndpoints
     private static async Task<IResult> GetAsync(string key, HttpContext context, ITeamDirectory teams) =>
         TeamKeys.IsValid(key) && await teams.GetAsync(key, context.RequestAborted) is { } team ? Results.Ok(team) : NotFound(context, key);
 
-    private static async Task<IResult> SaveAsync(string key, TeamBody body, HttpContext context, ITeamStore teams, IOptions<LimitsOptions> limits)
+    private static async Task<IResult> SaveAsync(string key, TeamBody body, HttpContext context, ITeamStore teams, IGrainFactory grains, IOptions<LimitsOptions> limits)
     {
         var check = new InputCheck(limits.Value);
         if (!TeamKeys.IsValid(key))
@@ -66,6 +66,7 @@ public static class TeamEndpoints
         var team = new Team(key, name!, channels, languages, body.AutoAssign ?? existing?.AutoAssign ?? true, []);
         var created = await teams.SaveAsync(team, context.RequestAborted);
         var saved = await teams.GetAsync(key, context.RequestAborted);
+        Wake(grains, saved);
         return created ? Results.Created($"/api/v1/teams/{key}", saved) : Results.Ok(saved);
     }
 
@@ -98,15 +99,15 @@ public static class TeamEndpoints
             _ => NotFound(context, key),
         };
 
-    private static async Task<IResult> SetMemberAsync(string key, Guid operatorId, bool member, HttpContext context, ITeamStore teams) =>
+    private static async Task<IResult> SetMemberAsync(string key, Guid operatorId, bool member, HttpContext context, ITeamStore teams, IGrainFactory grains) =>
         !TeamKeys.IsValid(key) ? NotFound(context, key) : await teams.SetMemberAsync(key, operatorId, member, context.RequestAborted) switch
         {
-            TeamMembership.Done => Results.Ok(await teams.GetAsync(key, context.RequestAborted)),
+            TeamMembership.Done => Results.Ok(Wake(grains, await teams.GetAsync(key, context.RequestAborted))),
             TeamMembership.OperatorNotFound => Results.Problem(PresenceTexts.OperatorUnknown(context, operatorId), statusCode: StatusCodes.Status404NotFound),
             _ => NotFound(context, key),
         };
 
-    private static async Task<IResult> SetAutoAssignAsync(string key, AutoAssignBody body, HttpContext context, ITeamStore teams)
+    private static async Task<IResult> SetAutoAssignAsync(string key, AutoAssignBody body, HttpContext context, ITeamStore teams, IGrainFactory grains)
     {
         if (body.Enabled is not { } enabled)
         {
@@ -114,8 +115,19 @@ public static class TeamEndpoints
         }
 
         return TeamKeys.IsValid(key) && await teams.SetAutoAssignAsync(key, enabled, context.RequestAborted)
-            ? Results.Ok(await teams.GetAsync(key, context.RequestAborted))
+            ? Results.Ok(Wake(grains, await teams.GetAsync(key, context.RequestAborted)))
             : NotFound(context, key);
+    }
+
+    /// <summary>A team whose queue is assigned automatically may now assign more (turned on, a member added): its queue looks again.</summary>
+    private static Team? Wake(IGrainFactory grains, Team? team)
+    {
+        if (team is { AutoAssign: true })
+        {
+            grains.GetGrain<ITeamQueueGrain>(TeamKeys.Normalize(team.Key)).WakeAsync().Ignore();
+        }
+
+        return team;
     }
 
     private static async Task<IResult> OfOperatorAsync(Guid id, HttpContext context, IOperatorStore operators, ITeamDirectory teams)

@@ -54,7 +54,7 @@ public sealed class InboxProcess : IDisposable
         {
             WebAssemblyPath(), portFromEnvironment ? null : $"--urls=http://127.0.0.1:{httpPort}", $"--Storage:Sqlite:Path={databasePath}",
             $"--Orleans:SiloPort={siloPort}", $"--Orleans:GatewayPort={gatewayPort}", $"--Channels:Api:Token={InboxServer.ApiToken}",
-            $"--Demo:Password={InboxServer.DemoPassword}",
+            $"--Demo:Password={InboxServer.DemoPassword}", "--Demo:Teams=false",
         }.Concat(arguments ?? []))
         {
             if (arg is not null)
@@ -93,7 +93,7 @@ public sealed class InboxProcess : IDisposable
         foreach (var arg in new[]
         {
             Path.Combine(root, "docker", "local-cluster.sh"), "node", node.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            $"--Channels:Api:Token={InboxServer.ApiToken}", $"--Demo:Password={InboxServer.DemoPassword}",
+            $"--Channels:Api:Token={InboxServer.ApiToken}", $"--Demo:Password={InboxServer.DemoPassword}", "--Demo:Teams=false",
         }.Concat(arguments ?? []))
         {
             start.ArgumentList.Add(arg);

@@ -219,5 +219,9 @@ internal static class PostgresSchema
         );
         CREATE INDEX ix_conversations_queue ON conversations(status, queue_priority DESC, queued_ticks, activity_ticks);
         """,
+        """
+        ALTER TABLE conversations ADD COLUMN awaiting_open_ticks bigint NULL;
+        CREATE INDEX ix_conversations_awaiting_open ON conversations(awaiting_open_ticks) WHERE awaiting_open_ticks IS NOT NULL;
+        """,
     ];
 }

@@ -23,7 +23,8 @@ internal static class SqliteSchema
             bot_memory TEXT NULL,
             queue_priority INTEGER NOT NULL DEFAULT 0,
             team TEXT NULL,
-            queued_ticks INTEGER NULL
+            queued_ticks INTEGER NULL,
+            awaiting_open_ticks INTEGER NULL
         );
         CREATE INDEX IF NOT EXISTS ix_conversations_status ON conversations(status, queue_priority DESC, activity_ticks DESC);
         CREATE INDEX IF NOT EXISTS ix_conversations_assignee ON conversations(assignee_id, activity_ticks DESC);
@@ -202,6 +203,7 @@ internal static class SqliteSchema
     /// </summary>
     public const string AfterAddedColumns = """
         CREATE INDEX IF NOT EXISTS ix_conversations_queue ON conversations(status, queue_priority DESC, queued_ticks, activity_ticks);
+        CREATE INDEX IF NOT EXISTS ix_conversations_awaiting_open ON conversations(awaiting_open_ticks) WHERE awaiting_open_ticks IS NOT NULL;
         """;
 
     /// <summary>
@@ -212,5 +214,6 @@ internal static class SqliteSchema
     [
         ("conversations", "team", "TEXT NULL"),
         ("conversations", "queued_ticks", "INTEGER NULL"),
+        ("conversations", "awaiting_open_ticks", "INTEGER NULL"),
     ];
 }
