@@ -5,6 +5,7 @@ using Inbox.Domain.Storage;
 using Inbox.Domain.Customers;
 using Inbox.Domain.Sla;
 using Inbox.Orders;
+using Inbox.Silo.Csat;
 using Inbox.Silo.Customers;
 using Inbox.Silo.Grains;
 using Inbox.Silo.Live;
@@ -82,6 +83,8 @@ public static class InboxSiloConfiguration
         services.TryAddSingleton<ICustomerResolver, CustomerResolver>();
         // SLA policies and schedules (Sla:*), checked at start on every node; nothing runs a clock on them yet.
         services.AddSla(configuration);
+        // Customer satisfaction requests after a resolve (Csat:*), checked at start.
+        services.AddCsat(configuration);
         return silo;
     }
 
