@@ -6,7 +6,7 @@ namespace Inbox.Silo.Csat;
 /// <summary>Refuses <c>Csat</c> settings that cannot work, at start: an unknown channel, voice switched on, a window out of range, an unknown language.</summary>
 public sealed class CsatOptionsValidator : IValidateOptions<CsatOptions>
 {
-    public static readonly TimeSpan MinWindow = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan MinWindow = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(30);
 
     public ValidateOptionsResult Validate(string? name, CsatOptions options)
