@@ -74,7 +74,7 @@ public sealed class CsatEndToEndTests : IAsyncLifetime
         Assert.Equal(("4", "telegram"), (rating.Metadata!["rating"], rating.Metadata["channel"]));
         Assert.Single(rated.Messages, m => Action(m) == TimelineActions.CsatRequested);
         Assert.Equal(ConversationStatus.Resolved, rated.Conversation.Status);
-        Assert.Contains("cb-csat-1", _providers.TelegramAnsweredCallbacks);
+        Assert.Equal("cb-csat-1", await SentAsync(_providers.TelegramAnsweredCallbacks, query => query == "cb-csat-1")); // answered after the rating is stored
         var thanks = await SentAsync(_providers.TelegramSent, m => m.GetProperty("text").GetString() == "Спасибо за оценку!");
         Assert.False(thanks.TryGetProperty("reply_markup", out _));
     }
