@@ -5,6 +5,7 @@ using Inbox.Domain.Storage;
 using Inbox.Domain.Customers;
 using Inbox.Domain.Sla;
 using Inbox.Orders;
+using Inbox.Silo.Csat;
 using Inbox.Silo.Customers;
 using Inbox.Silo.Grains;
 using Inbox.Silo.Live;
@@ -87,6 +88,8 @@ public static class InboxSiloConfiguration
         services.TryAddSingleton<IConversationRouter, ConversationRouter>();
         // Automatic assignment: the team queue grains are woken as things happen; this sweep expires unopened assignments.
         services.AddHostedService<AssignmentSweeper>();
+        // Customer satisfaction requests after a resolve (Csat:*), checked at start.
+        services.AddCsat(configuration);
         return silo;
     }
 

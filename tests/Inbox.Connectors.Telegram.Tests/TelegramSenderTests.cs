@@ -139,6 +139,25 @@ public sealed class TelegramSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_replys_choices_are_an_inline_keyboard_under_its_last_text_message_and_too_long_data_is_left_out()
+    {
+        var reply = Reply(new string('а', 5000)) with
+        {
+            Choices = [new OutboundChoice("1", "csat:1"), new OutboundChoice("5", "csat:5"), new OutboundChoice("x", new string('d', 65))],
+        };
+
+        var outcome = await _sender.SendAsync(reply, CancellationToken.None);
+
+        var calls = _api.CallsTo("sendMessage").ToList();
+        Assert.Equal(2, calls.Count);
+        Assert.False(calls[0].Parameters.ContainsKey("reply_markup"));
+        var row = calls[1].Parameters["reply_markup"]!["inline_keyboard"]![0]!.AsArray();
+        Assert.Equal(["1", "5"], row.Select(b => b!["text"]!.GetValue<string>()));
+        Assert.Equal(["csat:1", "csat:5"], row.Select(b => b!["callback_data"]!.GetValue<string>()));
+        Assert.IsType<DeliveryOutcome.Sent>(outcome);
+    }
+
+    [Fact]
     public async Task A_429_becomes_Retry_after_retry_after_with_no_hidden_retry()
     {
         _api.Enqueue("sendMessage", FakeResponse.Error(429, "Too Many Requests: retry after 7", retryAfter: 7));

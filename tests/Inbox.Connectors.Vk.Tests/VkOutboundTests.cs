@@ -53,6 +53,33 @@ public sealed class VkOutboundTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_replys_choices_are_an_inline_keyboard_of_text_buttons_with_a_command_payload()
+    {
+        var reply = Reply("Оцените, пожалуйста") with
+        {
+            Choices = [.. Enumerable.Range(1, 6).Select(n => new OutboundChoice($"{n}", $"csat:{n}")), new OutboundChoice(new string('x', 41), "too-long-label")],
+        };
+
+        var outcome = await Channel.SendAsync(reply, CancellationToken.None);
+
+        Assert.IsType<DeliveryOutcome.Sent>(outcome);
+        using var keyboard = System.Text.Json.JsonDocument.Parse(Assert.Single(_vk.CallsOf("messages.send"))["keyboard"]);
+        Assert.True(keyboard.RootElement.GetProperty("inline").GetBoolean());
+        var rows = keyboard.RootElement.GetProperty("buttons").EnumerateArray().Select(r => r.EnumerateArray().Select(b => b.GetProperty("action")).ToList()).ToList();
+        Assert.Equal([5, 1], rows.Select(r => r.Count));
+        var first = rows[0][0];
+        Assert.Equal(("text", "1", """{"command":"csat:1"}"""), (first.GetProperty("type").GetString(), first.GetProperty("label").GetString(), first.GetProperty("payload").GetString()));
+    }
+
+    [Fact]
+    public async Task A_reply_without_choices_sends_no_keyboard()
+    {
+        await Channel.SendAsync(Reply("Без кнопок"), CancellationToken.None);
+
+        Assert.False(Assert.Single(_vk.CallsOf("messages.send")).Form.ContainsKey("keyboard"));
+    }
+
+    [Fact]
     public async Task Retries_reuse_the_random_id_so_vk_delivers_the_reply_once()
     {
         _vk.Script("messages.send", FakeResponse.VkError(10, "Internal server error"));

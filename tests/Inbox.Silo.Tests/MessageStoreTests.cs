@@ -130,6 +130,23 @@ public abstract class MessageStoreTests : StoreTestBase
     }
 
     [Fact]
+    public async Task An_outbox_entrys_choices_are_stored_and_read_back()
+    {
+        var id = Guid.NewGuid();
+        ReplyChoice[] choices = [new("1", "csat:1"), new("5", "csat:5")];
+        var withChoices = new OutboxEntry(Guid.NewGuid(), id, "telegram", "telegram:5", "Rate us", 0, Samples.Start, Samples.Start, Automated: true, Choices: choices);
+        var without = new OutboxEntry(Guid.NewGuid(), id, "telegram", "telegram:5", "plain", 0, Samples.Start, Samples.Start);
+        await Store.Conversations.CommitAsync(Samples.Inbound(id, 1, "ch-1") with { Outbox = withChoices });
+        await Store.Conversations.CommitAsync(Samples.Inbound(id, 2, "ch-2") with { Outbox = without });
+
+        var leased = await Store.Outbox.LeaseDueOutboxAsync(Samples.Start.AddMinutes(1), 10, TimeSpan.FromMinutes(2));
+
+        Assert.Equal(choices, leased.Single(e => e.MessageId == withChoices.MessageId).Choices);
+        Assert.True(leased.Single(e => e.MessageId == withChoices.MessageId).Automated);
+        Assert.Null(leased.Single(e => e.MessageId == without.MessageId).Choices);
+    }
+
+    [Fact]
     public async Task An_expired_lease_makes_the_entry_due_again()
     {
         var id = Guid.NewGuid();

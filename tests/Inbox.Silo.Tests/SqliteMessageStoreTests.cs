@@ -47,4 +47,34 @@ public sealed class SqliteMessageStoreTests : MessageStoreTests
         index.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'ix_conversations_queue'";
         Assert.Equal(1L, index.ExecuteScalar()); // the queue's index on an added column, made once the column is there
     }
+
+    [Fact]
+    public void An_outbox_made_before_reply_choices_gets_the_column_and_keeps_its_rows()
+    {
+        using var folder = new TempDatabase();
+        using (var old = new SqliteConnection($"Data Source={folder.Path};Pooling=False"))
+        {
+            old.Open();
+            using var create = old.CreateCommand();
+            // the outbox table as it was before reply choices, with one waiting reply
+            create.CommandText = """
+                CREATE TABLE outbox (message_id TEXT PRIMARY KEY, conversation_id TEXT NOT NULL, channel TEXT NOT NULL, recipient TEXT NOT NULL,
+                    text TEXT NOT NULL, attempts INTEGER NOT NULL, next_attempt_ticks INTEGER NOT NULL, lease_until_ticks INTEGER NOT NULL,
+                    last_error TEXT NULL, created_at TEXT NOT NULL, attachments TEXT NULL, automated INTEGER NOT NULL DEFAULT 0);
+                INSERT INTO outbox (message_id, conversation_id, channel, recipient, text, attempts, next_attempt_ticks, lease_until_ticks, created_at)
+                VALUES ('m1', 'c1', 'sms', 'phone:+79160000000', 'waiting', 0, 0, 0, '2026-12-01T10:00:00.0000000+00:00');
+                """;
+            create.ExecuteNonQuery();
+        }
+
+        var database = new SqliteDatabase(Options.Create(new SqliteOptions { Path = folder.Path }));
+
+        using var connection = database.Open();
+        using var read = connection.CreateCommand();
+        read.CommandText = "SELECT text, choices FROM outbox WHERE message_id = 'm1'";
+        using var row = read.ExecuteReader();
+        Assert.True(row.Read());
+        Assert.Equal("waiting", row.GetString(0));
+        Assert.True(row.IsDBNull(1));
+    }
 }

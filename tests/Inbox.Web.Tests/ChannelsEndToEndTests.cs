@@ -1,10 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
-using Inbox.Connectors.Twilio;
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Storage;
 using Inbox.Web.Tests.Infrastructure;
+using static Inbox.Web.Tests.Infrastructure.ChannelWebhooks;
 
 namespace Inbox.Web.Tests;
 
@@ -14,32 +13,13 @@ namespace Inbox.Web.Tests;
 /// </summary>
 public sealed class ChannelsEndToEndTests : IAsyncLifetime
 {
-    private const string TwilioToken = "twilio-auth-token";
-    private const string PublicBaseUrl = "https://inbox.example.com";
     private FakeProviders _providers = null!;
     private InboxServer _server = null!;
 
     public async Task InitializeAsync()
     {
         _providers = await FakeProviders.StartAsync();
-        _server = await InboxServer.StartAsync(new Dictionary<string, string?>
-        {
-            ["Channels:Vk:GroupId"] = "229000000",
-            ["Channels:Vk:AccessToken"] = "vk-token",
-            ["Channels:Vk:Secret"] = "s3cr3t",
-            ["Channels:Vk:ConfirmationCode"] = "a1b2c3d4",
-            ["Channels:Vk:ApiBaseUrl"] = _providers.BaseUrl,
-            ["Channels:Twilio:AccountSid"] = "AC0123456789abcdef0123456789abcdef",
-            ["Channels:Twilio:AuthToken"] = TwilioToken,
-            ["Channels:Twilio:SmsFrom"] = "+15005550006",
-            ["Channels:Twilio:WhatsAppFrom"] = "whatsapp:+15005550006",
-            ["Channels:Twilio:PublicBaseUrl"] = PublicBaseUrl,
-            ["Channels:Twilio:ApiBaseUrl"] = _providers.BaseUrl,
-            ["Channels:Telegram:BotToken"] = "123456:TEST",
-            ["Channels:Telegram:WebhookSecret"] = "tg-secret",
-            ["Channels:Telegram:ApiBaseUrl"] = _providers.BaseUrl,
-            ["Telephony:Cti:Token"] = "cti-token",
-        });
+        _server = await InboxServer.StartAsync(ChannelWebhooks.Settings(_providers, new Dictionary<string, string?> { ["Telephony:Cti:Token"] = "cti-token" }));
     }
 
     public async Task DisposeAsync()
@@ -172,29 +152,5 @@ public sealed class ChannelsEndToEndTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, hangup.StatusCode);
         var ended = await pops.WaitForAsync(p => p.Call.CallId == "cti:e2e-call-1" && p.Call.Stage == Inbox.Domain.Calls.CallStage.Ended);
         Assert.True(ended.Call.Missed);
-    }
-
-    private static Task<HttpResponseMessage> PostTelegramAsync(HttpClient client, string update)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/telegram") { Content = Json(update) };
-        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", "tg-secret");
-        return client.SendAsync(request);
-    }
-
-    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
-
-    private static Task<HttpResponseMessage> PostTwilioAsync(HttpClient client, string path, Dictionary<string, string> form)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", TwilioSignature.Compute(TwilioToken, PublicBaseUrl + path, form));
-        return client.SendAsync(request);
-    }
-
-    /// <summary>The customer's conversation once the webhook intake has processed their message (the webhook answers before that).</summary>
-    private static async Task<ConversationListItem> ArrivedAsync(HttpClient op, string identity)
-    {
-        var page = await InboxApi.EventuallyAsync(() => op.ConversationsAsync("?limit=200"),
-            p => p.Items.Any(i => i.Conversation.LastInboundIdentity == identity));
-        return Assert.Single(page.Items, i => i.Conversation.LastInboundIdentity == identity);
     }
 }

@@ -15,4 +15,7 @@ public sealed record OutboundMessage(
 {
     /// <summary>Written by the bot, not a person: channels that can say so do (email: <c>Auto-Submitted: auto-replied</c>).</summary>
     public bool IsAutomated { get; init; }
+
+    /// <summary>Buttons the customer can press instead of typing (rendered by Telegram and VK, ignored by the others).</summary>
+    public IReadOnlyList<OutboundChoice>? Choices { get; init; }
 }

@@ -11,6 +11,8 @@ namespace Inbox.Connectors.Telegram;
 /// anywhere in its text (<see cref="AskForContact"/> appends it). The Telegram sender removes the marker and attaches the
 /// button to the last text message. Other channels never see it, because it only means something to this connector;
 /// callers put it only into replies that go out through Telegram.
+/// A reply's <see cref="OutboundMessage.Choices"/> become an inline keyboard under its last text message (<see cref="Choices"/>);
+/// a message carries one keyboard, so they take the place of the share-number button when a reply asks for both.
 /// </remarks>
 public static class TelegramKeyboards
 {
@@ -28,6 +30,20 @@ public static class TelegramKeyboards
             ResizeKeyboard = true,
             OneTimeKeyboard = true,
         };
+    }
+
+    /// <summary>
+    /// The reply's choices as an inline keyboard of one row: <c>{"text": label, "callback_data": data}</c> each. A press comes
+    /// back as a <c>callback_query</c> whose data is the choice's. Choices whose data is empty or longer than 64 bytes (the
+    /// Bot API refuses the whole message then) are left out; null when none is left.
+    /// </summary>
+    public static InlineKeyboardMarkup? Choices(IReadOnlyList<OutboundChoice>? choices)
+    {
+        var buttons = (choices ?? [])
+            .Where(c => !string.IsNullOrWhiteSpace(c.Label) && c.Data.Length > 0 && System.Text.Encoding.UTF8.GetByteCount(c.Data) <= OutboundChoice.MaxDataBytes)
+            .Select(c => InlineKeyboardButton.WithCallbackData(c.Label, c.Data))
+            .ToList();
+        return buttons.Count == 0 ? null : new InlineKeyboardMarkup(buttons);
     }
 
     /// <summary>The text with <see cref="RequestContactMarker"/> appended: sent through Telegram, it shows the share-number button.</summary>

@@ -12,7 +12,8 @@ namespace Inbox.Connectors.Telegram;
 /// <summary>
 /// Sends replies to <c>telegram:{chat id}</c>: the text in pieces of at most 4096 UTF-16 units (<c>sendMessage</c>, no
 /// parse mode), then each attachment (<c>sendPhoto</c> for JPEG/PNG/WebP images up to 10 MB, <c>sendDocument</c> otherwise).
-/// The provider message id is <c>{chat}:{message_id}</c> of the first message sent.
+/// The provider message id is <c>{chat}:{message_id}</c> of the first message sent. The reply's choices are an inline keyboard
+/// under the last text message (<see cref="TelegramKeyboards.Choices"/>).
 /// </summary>
 /// <remarks>
 /// <para>Errors, mapped so the outbox can act: 429 → Retry after <c>retry_after</c>; 403 (blocked, deactivated, never started)
@@ -117,6 +118,11 @@ public sealed class TelegramSender(
             {
                 parts[^1] = parts[^1] with { Keyboard = keyboard };
             }
+        }
+
+        if (TelegramKeyboards.Choices(message.Choices) is { } choices && parts.Count > 0)
+        {
+            parts[^1] = parts[^1] with { Keyboard = choices };
         }
 
         parts.AddRange((message.Attachments ?? []).Select(a => new TelegramOutboundPart(null, a, null)));

@@ -101,7 +101,11 @@ public sealed class VkApiClient(HttpClient http, IOptions<VkChannelOptions> opti
         }
     }
 
-    public Task<VkApiResult> SendMessageAsync(long peerId, int randomId, string? text, string? attachment, CancellationToken cancellationToken)
+    public Task<VkApiResult> SendMessageAsync(long peerId, int randomId, string? text, string? attachment, CancellationToken cancellationToken) =>
+        SendMessageAsync(peerId, randomId, text, attachment, null, cancellationToken);
+
+    /// <param name="keyboard">The <c>keyboard</c> JSON (<see cref="VkKeyboards"/>), or null for none.</param>
+    public Task<VkApiResult> SendMessageAsync(long peerId, int randomId, string? text, string? attachment, string? keyboard, CancellationToken cancellationToken)
     {
         var parameters = new List<KeyValuePair<string, string>>
         {
@@ -116,6 +120,11 @@ public sealed class VkApiClient(HttpClient http, IOptions<VkChannelOptions> opti
         if (!string.IsNullOrEmpty(attachment))
         {
             parameters.Add(new("attachment", attachment));
+        }
+
+        if (!string.IsNullOrEmpty(keyboard))
+        {
+            parameters.Add(new("keyboard", keyboard));
         }
 
         return CallAsync("messages.send", parameters, cancellationToken);

@@ -11,7 +11,7 @@ namespace Inbox.Connectors.Vk;
 /// <see cref="VkChannelOptions.MaxMessageLength"/>; each part carries a <c>random_id</c> derived from our message id and
 /// the part number, so a retry never shows the customer a part twice. Files are uploaded first (images as photos,
 /// anything else as documents) and go with the last text part. VK errors (which come with HTTP 200) are mapped by
-/// <see cref="VkDeliveryErrors"/>.
+/// <see cref="VkDeliveryErrors"/>. The reply's choices go as an inline keyboard with the last text part (<see cref="VkKeyboards"/>).
 /// </summary>
 public sealed class VkOutboundChannel(VkApiClient api, VkFileClient files, IOptions<VkChannelOptions> options, ILogger<VkOutboundChannel> logger) : IOutboundChannel
 {
@@ -50,10 +50,13 @@ public sealed class VkOutboundChannel(VkApiClient api, VkFileClient files, IOpti
         }
 
         var ids = new List<string>(parts.Count);
+        var keyboard = VkKeyboards.Choices(message.Choices);
+        var keyboardPart = Enumerable.Range(0, parts.Count).LastOrDefault(i => !string.IsNullOrEmpty(parts[i].Text), -1);
         for (var index = 0; index < parts.Count; index++)
         {
             var part = parts[index];
-            var result = await api.SendMessageAsync(peerId, VkRandomId.For(message.MessageId, index), part.Text, part.Attachment, cancellationToken).ConfigureAwait(false);
+            var result = await api.SendMessageAsync(peerId, VkRandomId.For(message.MessageId, index), part.Text, part.Attachment,
+                index == keyboardPart ? keyboard : null, cancellationToken).ConfigureAwait(false);
             if (result is VkApiResult.Success success)
             {
                 ids.Add(success.Response.ValueKind == JsonValueKind.String ? success.Response.GetString() ?? "" : success.Response.GetRawText());

@@ -1,6 +1,6 @@
 namespace Inbox.Domain.Storage;
 
-/// <summary>An outbound message waiting for (another) delivery attempt.</summary>
+/// <summary>An outbound message waiting for (another) delivery attempt; <see cref="Choices"/>: buttons for the channels that show them.</summary>
 public sealed record OutboxEntry(
     Guid MessageId,
     Guid ConversationId,
@@ -11,4 +11,5 @@ public sealed record OutboxEntry(
     DateTimeOffset NextAttemptAt,
     DateTimeOffset CreatedAt,
     IReadOnlyList<Conversations.AttachmentInfo>? Attachments = null,
-    bool Automated = false);
+    bool Automated = false,
+    IReadOnlyList<Conversations.ReplyChoice>? Choices = null);

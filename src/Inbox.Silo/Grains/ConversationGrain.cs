@@ -16,7 +16,7 @@ namespace Inbox.Silo.Grains;
 /// (sequence 1, 2, 3 … without gaps), commits the event with its effect in one store transaction,
 /// and only then answers and raises the live event. Its state is the conversation row of the store.
 /// </summary>
-public sealed class ConversationGrain(
+public sealed partial class ConversationGrain(
     IConversationStore store,
     ILiveEventPublisher publisher,
     IOutboxSignal outboxSignal,
@@ -39,6 +39,12 @@ public sealed class ConversationGrain(
         if (Survivor is { } survivor)
         {
             return await survivor.ReceiveAsync(incoming);
+        }
+
+        (var rated, incoming) = await TakeRatingAsync(incoming);
+        if (rated is not null)
+        {
+            return rated; // a satisfaction rating: on the timeline, the conversation stays resolved and the bot asleep
         }
 
         var now = clock.GetUtcNow();
@@ -125,7 +131,7 @@ public sealed class ConversationGrain(
             LastMessagePreview = Preview(reply.Text, reply.Attachments),
         };
         var outbox = new OutboxEntry(message.MessageId, message.ConversationId, channel, identity, reply.Text, 0, now, now, reply.Attachments,
-            Automated: reply.OperatorId is null && reply.AuthorName == BotAuthor);
+            Automated: reply.OperatorId is null && reply.AuthorName is BotAuthor or CsatAuthor, Choices: reply.Choices);
         await CommitAsync(next, LiveEventTypes.MessageCreated, now, newMessage: message, outbox: outbox);
         outboxSignal.Notify();
         return message;
@@ -186,7 +192,12 @@ public sealed class ConversationGrain(
     private DateTimeOffset? KeptWait(ConversationSnapshot current) =>
         current.QueuedAt ?? (current.Status == ConversationStatus.Queued ? null : clock.GetUtcNow());
 
-    public Task<ConversationSnapshot> ResolveAsync(ActingOperator? by = null) => ChangeByAsync(by, current => current with { Status = ConversationStatus.Resolved });
+    public async Task<ConversationSnapshot> ResolveAsync(ActingOperator? by = null)
+    {
+        var wasResolved = _state?.Status == ConversationStatus.Resolved;
+        var resolved = await ChangeByAsync(by, current => current with { Status = ConversationStatus.Resolved });
+        return by is not null && !wasResolved ? await AskForRatingAsync(resolved) : resolved; // a person resolved it: ask the customer for a rating
+    }
 
     /// <summary>
     /// A change an operator makes. In a conversation a colleague holds it needs a supervisor or a take-over, and is then

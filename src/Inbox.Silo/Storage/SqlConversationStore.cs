@@ -53,7 +53,7 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
     public static void InsertOutbox(DbConnection connection, DbTransaction transaction, StoreValues values, OutboxEntry entry) =>
         connection.Execute($"""
             INSERT INTO outbox ({OutboxColumns}, lease_until_ticks)
-            VALUES (@id, @conversation, @channel, @recipient, @text, @attempts, @next, @created, @attachments, @automated, 0)
+            VALUES (@id, @conversation, @channel, @recipient, @text, @attempts, @next, @created, @attachments, @automated, @choices, 0)
             """, OutboxParameters(values, entry), transaction);
 
     private static CommitOutcome Commit(DbConnection connection, DbTransaction transaction, StoreValues values, ConversationCommit commit)

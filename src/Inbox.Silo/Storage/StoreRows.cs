@@ -18,7 +18,7 @@ public static class StoreRows
         "conversation_id, customer_id, status, assignee_id, last_sequence, last_message_at, last_inbound_channel, last_inbound_identity, last_preview, created_at, updated_at, merged_into, labels, handoff, bot_memory, team, queued_ticks, awaiting_open_ticks";
 
     public const string OutboxColumns =
-        "message_id, conversation_id, channel, recipient, text, attempts, next_attempt_ticks, created_at, attachments, automated";
+        "message_id, conversation_id, channel, recipient, text, attempts, next_attempt_ticks, created_at, attachments, automated, choices";
 
     public static TimelineMessage ReadMessage(DbDataReader r) => new(
         ReadGuid(r, 0),
@@ -64,7 +64,7 @@ public static class StoreRows
 
     public static OutboxEntry ReadOutbox(DbDataReader r) => new(
         ReadGuid(r, 0), ReadGuid(r, 1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetInt32(5),
-        new DateTimeOffset(r.GetInt64(6), TimeSpan.Zero), ReadTime(r, 7), Json<List<AttachmentInfo>>(r, 8), ReadFlag(r, 9));
+        new DateTimeOffset(r.GetInt64(6), TimeSpan.Zero), ReadTime(r, 7), Json<List<AttachmentInfo>>(r, 8), ReadFlag(r, 9), Json<List<ReplyChoice>>(r, 10));
 
     public static object MessageParameters(StoreValues v, TimelineMessage m) => new
     {
@@ -130,6 +130,7 @@ public static class StoreRows
         created = v.Time(o.CreatedAt),
         attachments = o.Attachments is { Count: > 0 } ? ToJson(o.Attachments) : null,
         automated = v.Flag(o.Automated),
+        choices = o.Choices is { Count: > 0 } ? ToJson(o.Choices) : null,
     };
 
     private static string ToJson<T>(T value) => JsonSerializer.Serialize(value, InboxJson.Options);

@@ -83,6 +83,7 @@ public sealed class OutboxDispatcher(
                 outcome = await channel.SendAsync(new OutboundMessage(entry.MessageId, entry.ConversationId, entry.Channel, recipient, entry.Text, attempt, entry.CreatedAt, files)
                 {
                     IsAutomated = entry.Automated,
+                    Choices = entry.Choices?.Select(c => new OutboundChoice(c.Label, c.Data)).ToList(),
                 }, cancellationToken);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)

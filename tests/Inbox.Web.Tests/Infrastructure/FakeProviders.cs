@@ -32,6 +32,9 @@ public sealed class FakeProviders : IAsyncDisposable
 
     public ConcurrentQueue<System.Text.Json.JsonElement> TelegramSent { get; } = new();
 
+    /// <summary>The <c>callback_query_id</c>s of Telegram's <c>answerCallbackQuery</c> calls.</summary>
+    public ConcurrentQueue<string> TelegramAnsweredCallbacks { get; } = new();
+
     /// <summary>What <c>getUpdates</c> hands out (Telegram's polling mode): each update until an offset above its id confirms it.</summary>
     public ConcurrentQueue<string> TelegramUpdates { get; } = new();
 
@@ -76,6 +79,12 @@ public sealed class FakeProviders : IAsyncDisposable
             var chat = body.GetProperty("chat_id").ToString();
             var id = 700 + fake.TelegramSent.Count;
             return Results.Text("{\"ok\":true,\"result\":{\"message_id\":" + id + ",\"chat\":{\"id\":" + chat + ",\"type\":\"private\"},\"date\":1767225700,\"text\":\"sent\"}}", "application/json");
+        });
+        app.MapPost("/bot{token}/answerCallbackQuery", async (HttpContext context) =>
+        {
+            var body = await System.Text.Json.JsonSerializer.DeserializeAsync<System.Text.Json.JsonElement>(context.Request.Body);
+            fake.TelegramAnsweredCallbacks.Enqueue(body.GetProperty("callback_query_id").GetString() ?? "");
+            return Results.Text("""{"ok":true,"result":true}""", "application/json");
         });
         app.MapPost("/bot{token}/getUpdates", async (HttpContext context) =>
         {

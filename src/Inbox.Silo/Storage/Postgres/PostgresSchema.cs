@@ -223,5 +223,8 @@ internal static class PostgresSchema
         ALTER TABLE conversations ADD COLUMN awaiting_open_ticks bigint NULL;
         CREATE INDEX ix_conversations_awaiting_open ON conversations(awaiting_open_ticks) WHERE awaiting_open_ticks IS NOT NULL;
         """,
+        """
+        ALTER TABLE outbox ADD COLUMN choices text NULL;
+        """,
     ];
 }

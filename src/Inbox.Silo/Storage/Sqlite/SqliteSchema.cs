@@ -78,7 +78,8 @@ internal static class SqliteSchema
             last_error TEXT NULL,
             created_at TEXT NOT NULL,
             attachments TEXT NULL,
-            automated INTEGER NOT NULL DEFAULT 0
+            automated INTEGER NOT NULL DEFAULT 0,
+            choices TEXT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_outbox_due ON outbox(next_attempt_ticks);
 
@@ -215,5 +216,6 @@ internal static class SqliteSchema
         ("conversations", "team", "TEXT NULL"),
         ("conversations", "queued_ticks", "INTEGER NULL"),
         ("conversations", "awaiting_open_ticks", "INTEGER NULL"),
+        ("outbox", "choices", "TEXT NULL"),
     ];
 }

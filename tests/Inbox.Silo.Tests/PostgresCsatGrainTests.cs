@@ -1,0 +1,4 @@
+namespace Inbox.Silo.Tests;
+
+[Collection(PostgresClusterCollection.Name)]
+public sealed class PostgresCsatGrainTests(PostgresClusterFixture fixture) : CsatGrainTests(fixture);

@@ -1,0 +1,4 @@
+namespace Inbox.Silo.Tests;
+
+[Collection(ClusterCollection.Name)]
+public sealed class SqliteCsatGrainTests(ClusterFixture fixture) : CsatGrainTests(fixture);
