@@ -2,7 +2,7 @@ using Inbox.Domain.Conversations;
 using Inbox.Domain.Routing;
 
 namespace Inbox.Silo.Tests;
-/// <summary>Assignments nobody opened in time (2 s here) go back to the queue, and to someone else first.</summary>
+/// <summary>Assignments nobody opened in time (5 s here) go back to the queue, and to someone else first.</summary>
 [Collection(AcceptTimeoutClusterCollection.Name)]
 public sealed class AssignmentExpiryTests(AcceptTimeoutClusterFixture fixture) : RoutingTestBase(fixture)
 {
@@ -18,7 +18,7 @@ public sealed class AssignmentExpiryTests(AcceptTimeoutClusterFixture fixture) :
         await grain.ReopenAsync();
         await WaitForAsync(async () => (await Store.GetConversationAsync(id))!.AssigneeId == slow);
 
-        // A colleague joins; the slow operator never opens it: after 2 s it is the colleague's.
+        // A colleague joins; the slow operator never opens it: after 5 s it is the colleague's.
         var quick = await NewOperatorAsync(1);
         await DefineAsync(new Team(team, team, [], [], AutoAssign: true, [slow, quick]));
         await ConnectAsync(quick);
@@ -28,7 +28,7 @@ public sealed class AssignmentExpiryTests(AcceptTimeoutClusterFixture fixture) :
         Assert.Equal([TimelineActions.AutoAssign, TimelineActions.AssignmentExpired, TimelineActions.AutoAssign], actions);
 
         await grain.MarkOpenedAsync(quick);
-        await Task.Delay(TimeSpan.FromSeconds(3)); // past the timeout
+        await Task.Delay(TimeSpan.FromSeconds(6)); // past the timeout
         var kept = (await Store.GetConversationAsync(id))!;
         Assert.Equal((ConversationStatus.Assigned, quick), (kept.Status, kept.AssigneeId));
         Assert.Null(kept.AwaitingOpenSince);

@@ -19,7 +19,7 @@ public sealed class AutomaticAssignmentApiTests : IAsyncLifetime
     public async Task InitializeAsync() => _server = await InboxServer.StartAsync(new Dictionary<string, string?>
     {
         ["Demo:Teams"] = "true",
-        ["Routing:AcceptTimeout"] = "00:00:03",
+        ["Routing:AcceptTimeout"] = "00:00:05",
         ["Routing:SweepInterval"] = "00:00:00.250",
     });
 
