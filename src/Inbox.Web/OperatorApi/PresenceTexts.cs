@@ -21,7 +21,7 @@ public static class PresenceTexts
         Resources.GetString($"{name}_{Language(context)}", CultureInfo.InvariantCulture) ?? throw new InvalidOperationException($"PresenceTexts has no {name}.");
 
     /// <summary>ru or en: the first of the request's languages that is one of them (by quality), English when none is.</summary>
-    private static string Language(HttpContext context)
+    internal static string Language(HttpContext context)
     {
         var wanted = context.Request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1);
         foreach (var language in wanted)

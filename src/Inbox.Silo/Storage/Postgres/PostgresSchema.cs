@@ -200,5 +200,8 @@ internal static class PostgresSchema
         """
         ALTER TABLE conversations ADD COLUMN team text NULL, ADD COLUMN queued_ticks bigint NULL;
         """,
+        """
+        CREATE INDEX ix_events_occurred ON events(occurred_at);
+        """,
     ];
 }
