@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Globalization;
+using Dapper;
 using System.Text.Json;
 using Inbox.Domain;
 using Inbox.Domain.Live;
@@ -29,8 +31,16 @@ public abstract class SqlEventHistory(Func<CancellationToken, ValueTask<DbConnec
         await using var connection = await openAsync(cancellationToken).ConfigureAwait(false);
         foreach (var chunk in conversationIds.Distinct().Chunk(Chunk))
         {
-            events.AddRange(await StoreReader.QueryAsync(connection, "SELECT payload FROM events WHERE conversation_id IN @ids",
-                new { ids = chunk.Select(id => values.Id(id)).ToList() }, Read, cancellationToken).ConfigureAwait(false));
+            // one parameter per id: the providers disagree on list parameters (PostgreSQL takes arrays, SQLite none)
+            var parameters = new DynamicParameters();
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                parameters.Add("id" + i.ToString(CultureInfo.InvariantCulture), values.Id(chunk[i]));
+            }
+
+            var names = string.Join(", ", Enumerable.Range(0, chunk.Length).Select(i => "@id" + i.ToString(CultureInfo.InvariantCulture)));
+            events.AddRange(await StoreReader.QueryAsync(connection, $"SELECT payload FROM events WHERE conversation_id IN ({names})",
+                parameters, Read, cancellationToken).ConfigureAwait(false));
         }
 
         return events.OrderBy(e => e.OccurredAt).ThenBy(e => e.ConversationId).ThenBy(e => e.Sequence).ToList();
