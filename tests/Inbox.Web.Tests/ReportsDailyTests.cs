@@ -70,6 +70,11 @@ public sealed class ReportsDailyTests : IAsyncLifetime
         Assert.Equal(2, mine.Total.Conversations);
         var sms = await (await supervisor.GetAsync($"/api/v1/reports/daily?{range}&channel=sms")).ReadAsync<DailyReport>();
         Assert.Equal(0, sms.Total.Conversations);
+        // Per team: nothing routed them, so all three have no team (team=-) and none is the orders team's.
+        var noTeam = await (await supervisor.GetAsync($"/api/v1/reports/daily?{range}&team=-")).ReadAsync<DailyReport>();
+        Assert.Equal(3, noTeam.Total.Conversations);
+        var orders = await (await supervisor.GetAsync($"/api/v1/reports/daily?{range}&team=orders")).ReadAsync<DailyReport>();
+        Assert.Equal((0, "orders"), (orders.Total.Conversations, orders.Team));
 
         var csv = await supervisor.GetAsync("/api/v1/reports/daily.csv?" + range);
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);

@@ -39,12 +39,11 @@ public sealed class EpisodeFold
     {
         ArgumentNullException.ThrowIfNull(e);
         var state = StateOf(e.ConversationId);
-        if (e.Sequence <= state.LastSequence)
+        if (!state.Seen.Add(e.Sequence))
         {
             return; // seen already
         }
 
-        state.LastSequence = e.Sequence;
         var snapshot = e.Conversation;
         var message = e.Message;
         var at = e.OccurredAt;
@@ -198,7 +197,7 @@ public sealed class EpisodeFold
 
     private sealed class State
     {
-        public long LastSequence { get; set; }
+        public HashSet<long> Seen { get; } = [];
 
         public ConversationStatus? Status { get; set; }
 
