@@ -183,6 +183,20 @@ public sealed class ReportScenarioTests
     }
 
     [Fact]
+    public void An_automatic_reply_after_a_resolve_starts_no_episode_and_a_rating_counts_for_the_resolved_one()
+    {
+        var events = new List<LiveEvent>();
+        new ScriptedConversation(events, botFirst: false).Inbound(At(1, 9, 0), "email").OperatorReply(At(1, 9, 10), OperatorA).Resolve(At(1, 9, 20))
+            .Inbound(At(1, 9, 21), "email", "I am out of office", automated: true).Csat(At(1, 9, 30), 4);
+
+        var episode = Assert.Single(EpisodeFold.Of(events).Episodes);
+
+        Assert.Equal(At(1, 9, 20), episode.ResolvedAt);
+        Assert.Equal([4], episode.Ratings);
+        Assert.Empty(EpisodeFold.Of(events).Open);
+    }
+
+    [Fact]
     public void Open_sla_risks_are_those_since_the_queue_entry_whose_target_is_not_met()
     {
         var events = new List<LiveEvent>();

@@ -13,10 +13,10 @@ internal sealed class ScriptedConversation(List<LiveEvent> events, bool botFirst
 
     public ConversationSnapshot? Snapshot { get; private set; }
 
-    public ScriptedConversation Inbound(DateTimeOffset at, string channel, string text = "hello")
+    public ScriptedConversation Inbound(DateTimeOffset at, string channel, string text = "hello", bool automated = false)
     {
         var current = Snapshot ?? new ConversationSnapshot(Id, Id, botFirst ? ConversationStatus.Bot : ConversationStatus.Queued, null, 0, null, null, null, null, at, at);
-        var reopens = current.Status == ConversationStatus.Resolved;
+        var reopens = current.Status == ConversationStatus.Resolved && !automated;
         var next = current with
         {
             Status = reopens ? (botFirst ? ConversationStatus.Bot : ConversationStatus.Queued) : current.Status,
@@ -25,7 +25,7 @@ internal sealed class ScriptedConversation(List<LiveEvent> events, bool botFirst
             LastMessageAt = at,
             LastInboundChannel = channel,
         };
-        return Commit(next, LiveEventTypes.MessageCreated, at, Message(at, MessageKind.Inbound, channel, text));
+        return Commit(next, LiveEventTypes.MessageCreated, at, Message(at, MessageKind.Inbound, channel, text) with { Automated = automated });
     }
 
     public ScriptedConversation BotDecision(DateTimeOffset at, string intent)
