@@ -58,6 +58,7 @@ public static class InboxStorage
         services.TryAddSingleton<ITeamStore, SqliteTeamStore>();
         services.TryAddSingleton<ITeamDirectory>(sp => sp.GetRequiredService<ITeamStore>());
         services.TryAddSingleton<IRoutingQueries, SqliteRoutingQueries>();
+        services.TryAddSingleton<IEventHistory, SqliteEventHistory>();
         return services;
     }
 
@@ -89,5 +90,6 @@ public static class InboxStorage
         services.TryAddSingleton<ITeamStore, PostgresTeamStore>();
         services.TryAddSingleton<ITeamDirectory>(sp => sp.GetRequiredService<ITeamStore>());
         services.TryAddSingleton<IRoutingQueries, PostgresRoutingQueries>();
+        services.TryAddSingleton<IEventHistory, PostgresEventHistory>();
     }
 }

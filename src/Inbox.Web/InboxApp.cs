@@ -24,6 +24,7 @@ using Inbox.Web.Logging;
 using Inbox.Web.Outbox;
 using Inbox.Web.Security;
 using Inbox.Web.Work;
+using Inbox.Web.Reports;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -119,6 +120,7 @@ public static class InboxApp
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveEventRelay>());
         builder.Services.AddSingleton<PresenceReporter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PresenceReporter>());
+        builder.Services.AddInboxReports(configuration);
         builder.Services.AddSignalR().AddJsonProtocol(o => InboxJson.Configure(o.PayloadSerializerOptions));
 
         builder.Services.AddInboxAuth(configuration);
@@ -159,6 +161,7 @@ public static class InboxApp
         app.MapSlaEndpoints();
         app.MapTeamEndpoints();
         app.MapRoutingRuleEndpoints();
+        app.MapReportEndpoints();
         // A channel that is off has no endpoint: its webhook answers 404.
         app.MapConnectors();
         app.MapHub<InboxHub>(InboxHub.Path);

@@ -1,6 +1,7 @@
 using Inbox.Domain.Calls;
 using Inbox.Domain.Live;
 using Inbox.Domain.Presence;
+using Inbox.Web.Reports;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Inbox.Web.Live;
@@ -14,10 +15,12 @@ public sealed class LiveEventRelay(
     IGrainFactory grains,
     IHubContext<InboxHub> hub,
     ConsoleConnections connections,
+    ReportsPusher reports,
     ILogger<LiveEventRelay> logger) : ClusterSubscription<ILiveEventObserver>(grains, logger), ILiveEventObserver
 {
     public Task OnEventAsync(LiveEvent liveEvent)
     {
+        reports.Changed();
         var audience = connections.Audience(liveEvent);
         return audience.Count == 0 ? Task.CompletedTask : hub.Clients.Clients(audience).SendAsync(InboxHub.EventMethod, liveEvent);
     }
@@ -30,6 +33,7 @@ public sealed class LiveEventRelay(
 
     public Task OnPresenceAsync(OperatorPresence presence)
     {
+        reports.Changed();
         var audience = connections.Supervisors();
         return audience.Count == 0 ? Task.CompletedTask : hub.Clients.Clients(audience).SendAsync(InboxHub.PresenceMethod, presence);
     }

@@ -56,12 +56,17 @@ public static class PresenceEndpoints
     }
 
     private static async Task<IResult> ListAsync(IOperatorStore store, IConversationQueries queries, IGrainFactory grains,
-        IOptions<RoutingOptions> options, CancellationToken cancellationToken)
+        IOptions<RoutingOptions> options, CancellationToken cancellationToken) =>
+        Results.Ok(await ListViewsAsync(store, queries, grains, options.Value, cancellationToken));
+
+    /// <summary>Every enabled operator's presence, capacity and load (also the reports' live figures).</summary>
+    public static async Task<IReadOnlyList<OperatorPresenceView>> ListViewsAsync(IOperatorStore store, IConversationQueries queries, IGrainFactory grains,
+        RoutingOptions options, CancellationToken cancellationToken)
     {
         var accounts = (await store.ListAsync(cancellationToken)).Where(a => !a.Disabled).ToList();
         var loads = await queries.CountAssignedAsync(cancellationToken);
         var presences = await Task.WhenAll(accounts.Select(a => grains.GetGrain<IOperatorPresenceGrain>(a.OperatorId).GetAsync()));
-        return Results.Ok(accounts.Zip(presences, (account, presence) => View(account, presence, loads, options.Value)));
+        return accounts.Zip(presences, (account, presence) => View(account, presence, loads, options)).ToList();
     }
 
     private static async Task<IResult> SetCapacityAsync(Guid id, CapacityBody body, HttpContext context, IOperatorStore store,

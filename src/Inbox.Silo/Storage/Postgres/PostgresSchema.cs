@@ -226,5 +226,8 @@ internal static class PostgresSchema
         """
         ALTER TABLE outbox ADD COLUMN choices text NULL;
         """,
+        """
+        CREATE INDEX ix_events_occurred ON events(occurred_at);
+        """,
     ];
 }

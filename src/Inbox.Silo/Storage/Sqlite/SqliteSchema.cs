@@ -65,6 +65,8 @@ internal static class SqliteSchema
             payload TEXT NOT NULL,
             PRIMARY KEY (conversation_id, sequence)
         ) WITHOUT ROWID;
+        -- The reports (issue 14) read the events of a time range.
+        CREATE INDEX IF NOT EXISTS ix_events_occurred ON events(occurred_at);
 
         CREATE TABLE IF NOT EXISTS outbox (
             message_id TEXT PRIMARY KEY,
