@@ -9,6 +9,7 @@ using Inbox.Silo.Customers;
 using Inbox.Silo.Grains;
 using Inbox.Silo.Live;
 using Inbox.Silo.Presence;
+using Inbox.Silo.Sla;
 using Inbox.Silo.Storage.Postgres;
 using Inbox.Silo.Storage.Sqlite;
 using Inbox.Silo.Work;
@@ -80,8 +81,11 @@ public static class InboxSiloConfiguration
         services.AddOrders(configuration);
         services.TryAddSingleton<OrderContacts>();
         services.TryAddSingleton<ICustomerResolver, CustomerResolver>();
-        // SLA policies and schedules (Sla:*), checked at start on every node; nothing runs a clock on them yet.
+        // SLA policies and schedules (Sla:*), checked at start on every node; the policies in force (ISlaPolicies: the store's
+        // once a supervisor wrote them, else the settings) and the conversations' clocks (the grain keeps them, SlaWatcher wakes it).
         services.AddSla(configuration);
+        services.TryAddSingleton<ISlaPolicies, SlaPolicies>();
+        services.TryAddSingleton<SlaServices>();
         return silo;
     }
 

@@ -54,6 +54,7 @@ public static class InboxStorage
         services.TryAddSingleton<IWebhookQueueStore, SqliteWebhookQueueStore>();
         services.TryAddSingleton<ICallLog, SqliteCallLog>();
         services.TryAddSingleton<IAttachmentStore, SqliteAttachmentStore>();
+        services.TryAddSingleton<ISlaStore, SqliteSlaStore>();
         return services;
     }
 
@@ -82,5 +83,6 @@ public static class InboxStorage
         services.TryAddSingleton<IWebhookQueueStore, PostgresWebhookQueueStore>();
         services.TryAddSingleton<ICallLog, PostgresCallLog>();
         services.TryAddSingleton<IAttachmentStore, PostgresAttachmentStore>();
+        services.TryAddSingleton<ISlaStore, PostgresSlaStore>();
     }
 }

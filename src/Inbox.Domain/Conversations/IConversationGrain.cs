@@ -75,4 +75,11 @@ public interface IConversationGrain : IGrainWithGuidKey
     /// <param name="providerMessageId">The provider's id of the sent message, kept to match its later receipts.</param>
     [Alias("RecordDelivery")]
     Task RecordDeliveryAsync(Guid messageId, DeliveryState state, string? error, string? providerMessageId);
+
+    /// <summary>
+    /// Records the SLA moments its clocks have reached by now (the at-risk warning, the breach): each a timeline item and a
+    /// live event, once however often it is asked (the SLA watcher asks when a clock's moment comes). Returns how many it recorded.
+    /// </summary>
+    [Alias("RecordSlaDue")]
+    Task<int> RecordSlaDueAsync();
 }
