@@ -27,9 +27,11 @@ public sealed class SlaCatalog
     /// The schedule whose closed hours bring the out-of-hours answer: the policy's schedule when it names one; none
     /// under a policy around the clock (its targets run all the time); <see cref="OutOfHoursSchedule"/> without a policy.
     /// </summary>
-    public BusinessHours? OutOfHoursFor(SlaPolicy? policy) =>
-        policy is not null ? (policy.Schedule is null ? null : policy.Hours)
-        : OutOfHoursSchedule is { } name ? Schedules.GetValueOrDefault(name) : null;
+    public BusinessHours? OutOfHoursFor(SlaPolicy? policy)
+    {
+        var hours = policy is not null ? policy.Hours : OutOfHoursSchedule is { } name ? Schedules.GetValueOrDefault(name) : null;
+        return hours is { IsAroundTheClock: false } ? hours : null; // around the clock is never closed
+    }
 
     /// <summary>
     /// The policy for a team and priority, the most specific first: this team and priority, this team and any priority,
