@@ -14,13 +14,14 @@ public sealed class OutOfHoursGrainTests(OutOfHoursGrainTests.Fixture fixture) :
 {
     public static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
 
-    public sealed class Fixture() : ClusterFixture(Settings());
+    public sealed class Fixture() : ClusterFixture(Settings(bot: false));
 
-    private static Dictionary<string, string> Settings()
+    /// <summary>The bot on (it answers first) or off, and the schedule closed for three days from today (UTC).</summary>
+    public static Dictionary<string, string> Settings(bool bot)
     {
         var settings = new Dictionary<string, string>
         {
-            ["Chatbot:Enabled"] = "false",
+            ["Chatbot:Enabled"] = bot ? "true" : "false",
             ["Sla:OutOfHoursSchedule"] = "office",
             ["Sla:Schedules:office:TimeZone"] = "Etc/UTC",
         };
