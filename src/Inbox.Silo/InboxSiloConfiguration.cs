@@ -11,6 +11,7 @@ using Inbox.Silo.Grains;
 using Inbox.Silo.Live;
 using Inbox.Silo.Presence;
 using Inbox.Silo.Routing;
+using Inbox.Silo.Sla;
 using Inbox.Silo.Storage.Postgres;
 using Inbox.Silo.Storage.Sqlite;
 using Inbox.Silo.Work;
@@ -82,7 +83,8 @@ public static class InboxSiloConfiguration
         services.AddOrders(configuration);
         services.TryAddSingleton<OrderContacts>();
         services.TryAddSingleton<ICustomerResolver, CustomerResolver>();
-        // SLA policies and schedules (Sla:*), checked at start on every node; nothing runs a clock on them yet.
+        // SLA policies and schedules (Sla:*), checked at start on every node; the policies in force (ISlaPolicies: the store's
+        // once a supervisor wrote them, else the settings) and the conversations' clocks (the grain keeps them, SlaWatcher wakes it).
         services.AddSla(configuration);
         // Routing: the team of a conversation entering the queue, by the stored rules and teams (ITeamStore, AddInboxStorage).
         services.TryAddSingleton<IConversationRouter, ConversationRouter>();
@@ -90,6 +92,8 @@ public static class InboxSiloConfiguration
         services.AddHostedService<AssignmentSweeper>();
         // Customer satisfaction requests after a resolve (Csat:*), checked at start.
         services.AddCsat(configuration);
+        services.TryAddSingleton<ISlaPolicies, SlaPolicies>();
+        services.TryAddSingleton<SlaServices>();
         return silo;
     }
 

@@ -59,6 +59,7 @@ public static class InboxStorage
         services.TryAddSingleton<ITeamDirectory>(sp => sp.GetRequiredService<ITeamStore>());
         services.TryAddSingleton<IRoutingQueries, SqliteRoutingQueries>();
         services.TryAddSingleton<IEventHistory, SqliteEventHistory>();
+        services.TryAddSingleton<ISlaStore, SqliteSlaStore>();
         return services;
     }
 
@@ -91,5 +92,6 @@ public static class InboxStorage
         services.TryAddSingleton<ITeamDirectory>(sp => sp.GetRequiredService<ITeamStore>());
         services.TryAddSingleton<IRoutingQueries, PostgresRoutingQueries>();
         services.TryAddSingleton<IEventHistory, PostgresEventHistory>();
+        services.TryAddSingleton<ISlaStore, PostgresSlaStore>();
     }
 }

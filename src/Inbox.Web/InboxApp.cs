@@ -22,6 +22,7 @@ using Inbox.Web.Inbound;
 using Inbox.Web.Live;
 using Inbox.Web.Logging;
 using Inbox.Web.Outbox;
+using Inbox.Web.Sla;
 using Inbox.Web.Security;
 using Inbox.Web.Work;
 using Inbox.Web.Reports;
@@ -114,6 +115,9 @@ public static class InboxApp
         builder.Services.AddSingleton<IValidateOptions<OutboxOptions>, WebSettingsValidator>();
         builder.Services.AddHostedService<OutboxDispatcher>();
         builder.Services.AddHostedService<WorkSignalRelay>();
+        // SLA clocks (issue 14): one node of the cluster wakes the conversations whose clocks reach a warning or due time.
+        builder.Services.AddClusterSingleton(configuration);
+        builder.Services.AddHostedService<SlaWatcher>();
 
         builder.Services.AddSingleton<ConsoleConnections>();
         builder.Services.AddSingleton<LiveEventRelay>();

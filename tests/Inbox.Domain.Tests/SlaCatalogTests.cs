@@ -88,11 +88,26 @@ public sealed class SlaCatalogTests
     [InlineData("Sla:Policies:0:Schedule", "night", "Sla:Policies:0:Schedule \"night\" is not one of Sla:Schedules (always, office).")]
     [InlineData("Sla:Policies:0:Priority", "7", "Sla:Policies:0:Priority must be Normal, High or Urgent")]
     [InlineData("Sla:Policies:3:Team", "", "Sla:Policies:3 repeats the policy for team (any) and priority Urgent.")]
+    [InlineData("Sla:OutOfHoursSchedule", "nights", "Sla:OutOfHoursSchedule \"nights\" is not one of Sla:Schedules (always, office).")]
+    [InlineData("Sla:CheckInterval", "00:00:00", "Sla:CheckInterval must be more than zero and at most 00:01:00.")]
+    [InlineData("Sla:CheckInterval", "00:05:00", "Sla:CheckInterval must be more than zero and at most 00:01:00.")]
     public void A_wrong_setting_is_refused_naming_its_key(string key, string value, string expected)
     {
         var settings = new Dictionary<string, string?>(Valid) { [key] = value };
         var problems = Problems(settings);
         Assert.Contains(problems, p => p.StartsWith(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_out_of_hours_schedule_is_the_policys_none_around_the_clock_and_the_named_one_without_a_policy()
+    {
+        var catalog = Read(new Dictionary<string, string?>(Valid) { ["Sla:OutOfHoursSchedule"] = "Office" });
+        var office = catalog.Schedules["office"];
+        Assert.Same(office, catalog.OutOfHoursFor(catalog.Find(null, ConversationPriority.Normal)));   // the default policy's schedule
+        Assert.Null(catalog.OutOfHoursFor(catalog.Find("fraud response", ConversationPriority.Normal))); // a schedule around the clock
+        Assert.Null(catalog.OutOfHoursFor(catalog.Find(null, ConversationPriority.Urgent)));           // no schedule: around the clock
+        Assert.Same(office, catalog.OutOfHoursFor(null));                                              // no policy: the setting
+        Assert.Null(Read([]).OutOfHoursFor(null));
     }
 
     [Fact]

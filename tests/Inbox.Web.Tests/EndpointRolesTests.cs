@@ -72,6 +72,10 @@ public sealed class EndpointRolesTests : IAsyncLifetime
         ["DELETE /api/v1/operators/lockouts/{key}"] = Role.Admin,
 
         ["GET /api/v1/sla/policies"] = Role.Supervisor,
+        ["PUT /api/v1/sla/policies"] = Role.Supervisor,
+        ["GET /api/v1/reports/live"] = Role.Supervisor,
+        ["GET /api/v1/reports/daily"] = Role.Supervisor,
+        ["GET /api/v1/reports/daily.csv"] = Role.Supervisor,
 
         ["GET /api/v1/teams/"] = Role.Operator,
         ["GET /api/v1/teams/{key}"] = Role.Operator,

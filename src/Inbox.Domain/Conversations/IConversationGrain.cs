@@ -103,4 +103,11 @@ public interface IConversationGrain : IGrainWithGuidKey
     /// </summary>
     [Alias("ExpireAssignment")]
     Task<bool> ExpireAssignmentAsync(Guid operatorId, DateTimeOffset openBy);
+
+    /// <summary>
+    /// Records the SLA moments its clocks have reached by now (the at-risk warning, the breach): each a timeline item and a
+    /// live event, once however often it is asked (the SLA watcher asks when a clock's moment comes). Returns how many it recorded.
+    /// </summary>
+    [Alias("RecordSlaDue")]
+    Task<int> RecordSlaDueAsync();
 }

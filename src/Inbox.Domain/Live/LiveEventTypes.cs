@@ -30,4 +30,14 @@ public static class LiveEventTypes
     /// previous assignee's included.
     /// </summary>
     public const string TakenOver = "conversation.taken_over";
+
+    /// <summary>
+    /// An SLA clock of the conversation passed 80% of its target: the event's message is the timeline item
+    /// (<c>slaAtRisk</c>, with the target, due time, policy team and priority). Sent to the assignee, the consoles that
+    /// have the conversation open, and the supervisors.
+    /// </summary>
+    public const string SlaAtRisk = "sla.at_risk";
+
+    /// <summary>An SLA clock of the conversation reached its due time unstopped: the message is the <c>slaBreached</c> item. Same audience as <see cref="SlaAtRisk"/>.</summary>
+    public const string SlaBreached = "sla.breached";
 }

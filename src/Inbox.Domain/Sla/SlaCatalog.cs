@@ -6,10 +6,11 @@ namespace Inbox.Domain.Sla;
 /// <summary>The schedules and SLA policies in force, and which policy covers a conversation.</summary>
 public sealed class SlaCatalog
 {
-    private SlaCatalog(IReadOnlyDictionary<string, BusinessHours> schedules, IReadOnlyList<SlaPolicy> policies)
+    private SlaCatalog(IReadOnlyDictionary<string, BusinessHours> schedules, IReadOnlyList<SlaPolicy> policies, string? outOfHoursSchedule = null)
     {
         Schedules = schedules;
         Policies = policies;
+        OutOfHoursSchedule = outOfHoursSchedule;
     }
 
     /// <summary>No policies: no conversation has an SLA.</summary>
@@ -18,6 +19,19 @@ public sealed class SlaCatalog
     public IReadOnlyDictionary<string, BusinessHours> Schedules { get; }
 
     public IReadOnlyList<SlaPolicy> Policies { get; }
+
+    /// <summary>The schedule of the out-of-hours answer when no policy with a schedule covers a conversation; null: none.</summary>
+    public string? OutOfHoursSchedule { get; }
+
+    /// <summary>
+    /// The schedule whose closed hours bring the out-of-hours answer: the policy's schedule when it names one; none
+    /// under a policy around the clock (its targets run all the time); <see cref="OutOfHoursSchedule"/> without a policy.
+    /// </summary>
+    public BusinessHours? OutOfHoursFor(SlaPolicy? policy)
+    {
+        var hours = policy is not null ? policy.Hours : OutOfHoursSchedule is { } name ? Schedules.GetValueOrDefault(name) : null;
+        return hours is { IsAroundTheClock: false } ? hours : null; // around the clock is never closed
+    }
 
     /// <summary>
     /// The policy for a team and priority, the most specific first: this team and priority, this team and any priority,
@@ -38,7 +52,23 @@ public sealed class SlaCatalog
     public static SlaCatalog? Read(SlaOptions options, out IReadOnlyList<string> problems)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.Policies ??= [];
         var found = new List<string>();
+        if (options.Schedules?.Comparer != StringComparer.OrdinalIgnoreCase)
+        {
+            // Written through the API (JSON) rather than bound from the settings: names are matched ignoring case here too.
+            var named = new Dictionary<string, SlaScheduleOptions>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (name, schedule) in options.Schedules ?? [])
+            {
+                if (!named.TryAdd(name, schedule))
+                {
+                    found.Add($"{SlaOptions.SectionName}:Schedules:{name} repeats a schedule's name (names are matched ignoring case).");
+                }
+            }
+
+            options.Schedules = named;
+        }
+
         var schedules = new Dictionary<string, BusinessHours>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, schedule) in options.Schedules)
         {
@@ -57,8 +87,19 @@ public sealed class SlaCatalog
             }
         }
 
+        var outOfHours = string.IsNullOrWhiteSpace(options.OutOfHoursSchedule) ? null : options.OutOfHoursSchedule.Trim();
+        if (outOfHours is not null && !options.Schedules.ContainsKey(outOfHours))
+        {
+            found.Add($"{SlaOptions.SectionName}:OutOfHoursSchedule \"{outOfHours}\" is not one of {SlaOptions.SectionName}:Schedules ({Names(options.Schedules)}).");
+        }
+
+        if (options.CheckInterval <= TimeSpan.Zero || options.CheckInterval > TimeSpan.FromMinutes(1))
+        {
+            found.Add($"{SlaOptions.SectionName}:CheckInterval must be more than zero and at most 00:01:00.");
+        }
+
         problems = found;
-        return found.Count == 0 ? new SlaCatalog(schedules, policies) : null;
+        return found.Count == 0 ? new SlaCatalog(schedules, policies, outOfHours) : null;
     }
 
     private static BusinessHours? ReadSchedule(string key, SlaScheduleOptions schedule, List<string> problems)
@@ -161,7 +202,7 @@ public sealed class SlaCatalog
         var scheduleName = string.IsNullOrWhiteSpace(policy.Schedule) ? null : policy.Schedule.Trim();
         if (scheduleName is not null && !named.ContainsKey(scheduleName))
         {
-            problems.Add($"{key}:Schedule \"{scheduleName}\" is not one of {SlaOptions.SectionName}:Schedules ({(named.Count == 0 ? "none defined" : string.Join(", ", named.Keys.Order(StringComparer.OrdinalIgnoreCase)))}).");
+            problems.Add($"{key}:Schedule \"{scheduleName}\" is not one of {SlaOptions.SectionName}:Schedules ({Names(named)}).");
         }
 
         var team = string.IsNullOrWhiteSpace(policy.Team) ? null : policy.Team.Trim();
@@ -179,6 +220,9 @@ public sealed class SlaCatalog
         var hours = scheduleName is null ? BusinessHours.AroundTheClock : schedules.GetValueOrDefault(scheduleName);
         return hours is null ? null : new SlaPolicy(team, policy.Priority, policy.FirstResponse, policy.Resolution, scheduleName, hours);
     }
+
+    private static string Names(IReadOnlyDictionary<string, SlaScheduleOptions> named) =>
+        named.Count == 0 ? "none defined" : string.Join(", ", named.Keys.Order(StringComparer.OrdinalIgnoreCase));
 
     private static TimeZoneInfo? FindTimeZone(string id)
     {

@@ -5,7 +5,8 @@ namespace Inbox.Domain.Storage;
 
 /// <summary>
 /// Everything one step of a conversation writes, in one transaction: its new state, the events it raised,
-/// a new timeline item or a changed one, and (for a reply) the outbox entry that will deliver it.
+/// a new timeline item or a changed one, (for a reply) the outbox entry that will deliver it, and the SLA clock rows the
+/// step started, stopped or marked (<see cref="SlaClocks"/>, upserted by conversation and target).
 /// </summary>
 public sealed record ConversationCommit(
     ConversationSnapshot Conversation,
@@ -14,4 +15,5 @@ public sealed record ConversationCommit(
     TimelineMessage? ChangedMessage = null,
     OutboxEntry? Outbox = null,
     TimelineMove? Move = null,
-    KeyValuePair<string, string>? Cursor = null);
+    KeyValuePair<string, string>? Cursor = null,
+    IReadOnlyList<Sla.SlaClockRecord>? SlaClocks = null);

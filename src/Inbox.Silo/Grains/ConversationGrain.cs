@@ -5,8 +5,10 @@ using Inbox.Domain.Live;
 using Inbox.Domain.Presence;
 using Inbox.Domain.Routing;
 using Inbox.Domain.Storage;
+using Inbox.Domain.Sla;
 using Inbox.Identity;
 using Inbox.Silo.Routing;
+using Inbox.Silo.Sla;
 using Microsoft.Extensions.Options;
 
 namespace Inbox.Silo.Grains;
@@ -25,12 +27,17 @@ public sealed partial class ConversationGrain(
     IOperatorStore operators,
     IOptions<ConversationOptions> options,
     TimeProvider clock,
-    IConversationRouter router) : Grain, IConversationGrain
+    IConversationRouter router,
+    SlaServices slaServices) : Grain, IConversationGrain
 {
     private ConversationSnapshot? _state;
+    private ConversationSla? _sla;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
         _state = await store.GetConversationAsync(this.GetPrimaryKey(), cancellationToken);
+        await Clocks.LoadAsync(cancellationToken);
+    }
 
     public Task<ConversationSnapshot?> GetAsync() => Task.FromResult(_state);
 
@@ -87,6 +94,11 @@ public sealed partial class ConversationGrain(
             bot.Trigger(next.ConversationId, message.MessageId);
         }
 
+        if (next.Status == ConversationStatus.Queued && !incoming.Automated)
+        {
+            await AnswerOutOfHoursAsync(null, incoming.Text); // SLA: waiting for a person while closed
+        }
+
         return new ReceiveResult(message, Duplicate: false);
     }
 
@@ -131,7 +143,7 @@ public sealed partial class ConversationGrain(
             LastMessagePreview = Preview(reply.Text, reply.Attachments),
         };
         var outbox = new OutboxEntry(message.MessageId, message.ConversationId, channel, identity, reply.Text, 0, now, now, reply.Attachments,
-            Automated: reply.OperatorId is null && reply.AuthorName is BotAuthor or CsatAuthor, Choices: reply.Choices);
+            Automated: reply.OperatorId is null && reply.AuthorName is BotAuthor or CsatAuthor or SystemAuthor, Choices: reply.Choices);
         await CommitAsync(next, LiveEventTypes.MessageCreated, now, newMessage: message, outbox: outbox);
         outboxSignal.Notify();
         return message;
@@ -302,6 +314,7 @@ public sealed partial class ConversationGrain(
             var intent = string.IsNullOrWhiteSpace(handoff.Intent) ? turn.Decision.Intent : handoff.Intent;
             var team = await RouteAsync(new RoutingFacts(inbound?.Channel ?? current.LastInboundChannel, intent, language, handoff.PossibleVictim));
             await ChangeAsync(c => c with { Status = ConversationStatus.Queued, AssigneeId = null, Handoff = handoff, Team = team, QueuedAt = clock.GetUtcNow() });
+            await AnswerOutOfHoursAsync(turn.Decision.Language, inbound?.Text); // SLA: handed over while closed
         }
 
         return true;
@@ -431,8 +444,11 @@ public sealed partial class ConversationGrain(
     /// <param name="changedMessage">A changed timeline item; the event carries it.</param>
     private async Task<(ConversationSnapshot Next, CommitOutcome Outcome)> CommitAsync(ConversationSnapshot next, string eventType, DateTimeOffset now,
         TimelineMessage? newMessage = null, TimelineMessage? changedMessage = null, OutboxEntry? outbox = null, TimelineMove? move = null,
-        KeyValuePair<string, string>? cursor = null)
+        KeyValuePair<string, string>? cursor = null, IReadOnlyList<SlaClockRecord>? sla = null)
     {
+        // SLA (issue 14): the step's queue entry time and the clocks it starts or stops, written in the same transaction.
+        next = ConversationSla.MarkQueued(_state, next, now);
+        sla ??= await Clocks.StepAsync(_state, next, newMessage, now);
         var sequence = NextSequence(next);
         var previous = _state;
         if (next.AwaitingOpenSince is not null && previous is not null && previous.AwaitingOpenSince is not null
@@ -443,10 +459,11 @@ public sealed partial class ConversationGrain(
 
         next = next with { LastSequence = sequence, UpdatedAt = now };
         var liveEvent = new LiveEvent(next.ConversationId, sequence, eventType, now, next, newMessage ?? changedMessage);
-        var outcome = await store.CommitAsync(new ConversationCommit(next, [liveEvent], newMessage, changedMessage, outbox, move, cursor));
+        var outcome = await store.CommitAsync(new ConversationCommit(next, [liveEvent], newMessage, changedMessage, outbox, move, cursor, sla));
         if (!outcome.Duplicate)
         {
             _state = next;
+            Clocks.Apply(sla);
             publisher.Publish(liveEvent);
             WakeRouting(previous, next);
         }
@@ -673,5 +690,53 @@ public sealed partial class ConversationGrain(
         var item = new TimelineMessage(Guid.NewGuid(), current.ConversationId, NextSequence(current), MessageKind.Event, "event", null, null,
             $"{by.Name} transferred the conversation to {target}: {transfer.Note.Trim()}", by.OperatorId, by.Name, null, null, now, now, Metadata: metadata);
         return (await CommitAsync(changed, LiveEventTypes.TakenOver, now, newMessage: item)).Next;
+    }
+
+    /// <summary>The author name of automatic answers that are not the bot's (the out-of-hours answer).</summary>
+    public const string SystemAuthor = "system";
+
+    private ConversationSla Clocks => _sla ??= new ConversationSla(slaServices, this.GetPrimaryKey());
+
+    public async Task<int> RecordSlaDueAsync()
+    {
+        var recorded = 0;
+        while (_state is { MergedInto: null } current && Clocks.Reached(clock.GetUtcNow()) is { } reached)
+        {
+            var now = clock.GetUtcNow();
+            var item = ConversationSla.Item(current, NextSequence(current), reached.Clock, reached.Action, now);
+            var type = reached.Action == TimelineActions.SlaBreached ? LiveEventTypes.SlaBreached : LiveEventTypes.SlaAtRisk;
+            await CommitAsync(current, type, now, newMessage: item, sla: [reached.Clock]);
+            recorded++;
+        }
+
+        return recorded;
+    }
+
+    /// <summary>
+    /// Sends the out-of-hours answer when the conversation waits for a person, the schedule that applies is closed and this
+    /// closed period was not announced yet: the timeline item (with the announced opening) first, then the answer through the
+    /// outbox, so that a failure between them loses the answer rather than sending it twice.
+    /// </summary>
+    private async Task AnswerOutOfHoursAsync(string? botLanguage, string? customerText)
+    {
+        var now = clock.GetUtcNow();
+        if (_state is not { Status: ConversationStatus.Queued } current || await Clocks.OutOfHoursAsync(current, now) is not { } due)
+        {
+            return;
+        }
+
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [TimelineActions.Key] = TimelineActions.OutOfHours,
+            ["until"] = due.Opening.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["policyTeam"] = due.Policy?.Team ?? "",
+            ["schedule"] = due.Schedule ?? "",
+        };
+        var item = new TimelineMessage(Guid.NewGuid(), current.ConversationId, NextSequence(current), MessageKind.Event, "event", null, null,
+            "Out of hours: the customer was told when operators are back.", null, SystemAuthor, null, null, now, now, Metadata: metadata);
+        var row = Clocks.OutOfHoursRow(now, due.Opening, due.Policy, ConversationSla.PriorityOf(current));
+        await CommitAsync(current, LiveEventTypes.MessageCreated, now, newMessage: item, sla: [row]);
+        var text = OutOfHoursTexts.Answer(OutOfHoursTexts.LanguageOf(botLanguage, customerText), due.Opening, due.Hours);
+        await ReplyAsync(new ReplyRequest(null, SystemAuthor, text, null, null));
     }
 }

@@ -91,6 +91,11 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
             SetCursor(connection, transaction, cursor.Key, cursor.Value);
         }
 
+        if (commit.SlaClocks is { Count: > 0 } clocks)
+        {
+            SqlSlaStore.Upsert(connection, transaction, values, clocks);
+        }
+
         return CommitOutcome.Committed;
     }
 

@@ -10,7 +10,8 @@ namespace Inbox.Web.Live;
 /// The consoles connected to this node, and who should see which event: supervisors and admins see everything;
 /// an operator sees the queue (unassigned conversations), their own conversations, the ones they have open, and every
 /// change of status or assignee (so a conversation leaves their queue when someone takes it, and an operator hears that a
-/// colleague took over their conversation). Each connection
+/// colleague took over their conversation). SLA warnings and breaches go to supervisors, the assignee and the consoles that
+/// have the conversation open. Each connection
 /// receives an event once, however many of these reasons apply.
 /// </summary>
 public sealed class ConsoleConnections
@@ -68,6 +69,12 @@ public sealed class ConsoleConnections
         }
 
         var conversation = liveEvent.Conversation;
+        if (liveEvent.Type is LiveEventTypes.SlaAtRisk or LiveEventTypes.SlaBreached)
+        {
+            // SLA warnings go to the assignee (and the consoles that have the conversation open), not the whole floor.
+            return conversation.AssigneeId == connection.OperatorId || connection.Watched.ContainsKey(liveEvent.ConversationId);
+        }
+
         return connection.Watched.ContainsKey(liveEvent.ConversationId)
             || conversation.AssigneeId == connection.OperatorId
             || (conversation.AssigneeId is null && conversation.Status != ConversationStatus.Resolved)

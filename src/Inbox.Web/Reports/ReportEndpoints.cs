@@ -24,13 +24,13 @@ public static class ReportEndpoints
             .WithSummary("The floor now: each team's queue and oldest wait, the operators online, away and offline with their load, conversations at SLA risk.")
             .Produces<LiveReport>();
         group.MapGet("/daily", (HttpContext context, string? from, string? to, string? team, string? operatorId, string? channel, string? format,
-                IEventHistory history, SlaCatalog catalog, IOptions<ReportsOptions> options, TimeProvider clock) =>
-                DailyAsync(context, new DailyQuery(from, to, team, operatorId, channel, format), history, catalog, options.Value, clock))
+                IEventHistory history, ISlaPolicies policies, IOptions<ReportsOptions> options, TimeProvider clock) =>
+                DailyAsync(context, new DailyQuery(from, to, team, operatorId, channel, format), history, policies, options.Value, clock))
             .WithSummary("A row of figures per local day from `from` to `to` (yyyy-MM-dd, both included) and the totals; format=csv for CSV.")
             .Produces<DailyReport>().Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesValidationProblem();
         group.MapGet("/daily.csv", (HttpContext context, string? from, string? to, string? team, string? operatorId, string? channel,
-                IEventHistory history, SlaCatalog catalog, IOptions<ReportsOptions> options, TimeProvider clock) =>
-                DailyAsync(context, new DailyQuery(from, to, team, operatorId, channel, "csv"), history, catalog, options.Value, clock))
+                IEventHistory history, ISlaPolicies policies, IOptions<ReportsOptions> options, TimeProvider clock) =>
+                DailyAsync(context, new DailyQuery(from, to, team, operatorId, channel, "csv"), history, policies, options.Value, clock))
             .WithSummary("The daily figures as CSV (UTF-8, invariant numbers).")
             .Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesValidationProblem();
         return endpoints;
@@ -38,7 +38,7 @@ public static class ReportEndpoints
 
     private sealed record DailyQuery(string? From, string? To, string? Team, string? OperatorId, string? Channel, string? Format);
 
-    private static async Task<IResult> DailyAsync(HttpContext context, DailyQuery query, IEventHistory history, SlaCatalog catalog,
+    private static async Task<IResult> DailyAsync(HttpContext context, DailyQuery query, IEventHistory history, ISlaPolicies policies,
         ReportsOptions options, TimeProvider clock)
     {
         var errors = new Dictionary<string, string[]>();
@@ -89,7 +89,7 @@ public static class ReportEndpoints
         var team = string.IsNullOrWhiteSpace(query.Team) ? null : query.Team.Trim() == NoTeam ? "" : query.Team.Trim();
         var filter = new ReportFilter(team, operatorId, string.IsNullOrWhiteSpace(query.Channel) ? null : query.Channel.Trim());
         var events = await history.ReadActiveSinceAsync(DailyReportCalculator.StartOf(from!.Value, zone), context.RequestAborted);
-        var report = DailyReportCalculator.Compute(EpisodeFold.Of(events).Episodes, from.Value, to!.Value, zone, filter, catalog,
+        var report = DailyReportCalculator.Compute(EpisodeFold.Of(events).Episodes, from.Value, to!.Value, zone, filter, await policies.CurrentAsync(context.RequestAborted),
             options.BotIdleClose, clock.GetUtcNow());
         if (csv == true)
         {

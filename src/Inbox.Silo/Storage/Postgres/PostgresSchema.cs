@@ -229,5 +229,27 @@ internal static class PostgresSchema
         """
         CREATE INDEX ix_events_occurred ON events(occurred_at);
         """,
+        """
+        CREATE TABLE sla_clocks (
+            conversation_id uuid NOT NULL,
+            target text NOT NULL,
+            started_ticks bigint NOT NULL,
+            warn_ticks bigint NOT NULL,
+            due_ticks bigint NOT NULL,
+            policy_team text NULL,
+            priority integer NOT NULL,
+            warned boolean NOT NULL,
+            breached boolean NOT NULL,
+            stopped_ticks bigint NULL,
+            next_ticks bigint NULL,
+            PRIMARY KEY (conversation_id, target)
+        );
+        CREATE INDEX sla_clocks_next ON sla_clocks (next_ticks) WHERE next_ticks IS NOT NULL;
+        CREATE TABLE sla_policies (
+            id integer PRIMARY KEY,
+            document text NOT NULL,
+            updated_ticks bigint NOT NULL
+        );
+        """,
     ];
 }

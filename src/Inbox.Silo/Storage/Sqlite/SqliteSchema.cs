@@ -198,6 +198,30 @@ internal static class SqliteSchema
             position INTEGER PRIMARY KEY,
             rule TEXT NOT NULL
         );
+
+        -- SLA (issue 14): each conversation's clocks (instants as UTC ticks; next_ticks is what the watcher waits for,
+        -- null once stopped or breached) and the policies supervisors wrote (one row).
+        CREATE TABLE IF NOT EXISTS sla_clocks (
+            conversation_id TEXT NOT NULL,
+            target TEXT NOT NULL,
+            started_ticks INTEGER NOT NULL,
+            warn_ticks INTEGER NOT NULL,
+            due_ticks INTEGER NOT NULL,
+            policy_team TEXT NULL,
+            priority INTEGER NOT NULL,
+            warned INTEGER NOT NULL,
+            breached INTEGER NOT NULL,
+            stopped_ticks INTEGER NULL,
+            next_ticks INTEGER NULL,
+            PRIMARY KEY (conversation_id, target)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS sla_clocks_next ON sla_clocks (next_ticks) WHERE next_ticks IS NOT NULL;
+
+        CREATE TABLE IF NOT EXISTS sla_policies (
+            id INTEGER PRIMARY KEY,
+            document TEXT NOT NULL,
+            updated_ticks INTEGER NOT NULL
+        );
         """;
 
     /// <summary>
