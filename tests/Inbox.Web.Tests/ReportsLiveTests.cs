@@ -1,3 +1,4 @@
+using Inbox.Domain.Sla;
 using System.Collections.Concurrent;
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Live;

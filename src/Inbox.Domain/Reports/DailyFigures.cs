@@ -1,3 +1,4 @@
+using Inbox.Domain.Sla;
 namespace Inbox.Domain.Reports;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Inbox.Domain.Sla;
 using System.Globalization;
 using System.Text;
 

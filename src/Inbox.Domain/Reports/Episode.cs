@@ -1,3 +1,4 @@
+using Inbox.Domain.Sla;
 using Inbox.Domain.Conversations;
 
 namespace Inbox.Domain.Reports;
