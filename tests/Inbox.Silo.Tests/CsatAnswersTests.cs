@@ -36,13 +36,6 @@ public sealed class CsatAnswersTests
     public void The_buttons_are_1_to_5_with_data_telegram_accepts() =>
         Assert.All(CsatAnswers.Buttons, b => Assert.Equal(b.Data, $"csat:{b.Label}"));
 
-    [Theory]
-    [InlineData("Де моє замовлення?", "uk")]
-    [InlineData("Где мой заказ?", "ru")]
-    [InlineData("Where is my order?", "en")]
-    [InlineData("12345", null)]
-    public void The_language_is_guessed_from_the_letters(string text, string? language) => Assert.Equal(language, CsatLanguage.OfText(text));
-
     [Fact]
     public void The_bots_language_wins_and_a_message_without_letters_gives_way_to_an_older_one()
     {

@@ -1,11 +1,12 @@
 using Inbox.Domain.Conversations;
+using Inbox.Domain.Routing;
 
 namespace Inbox.Silo.Csat;
 
 /// <summary>
 /// The language to ask a customer for their rating in: the language the bot answered their newest message in, else a
-/// guess from the letters of what they wrote (Ukrainian-only letters → uk, other Cyrillic → ru, Latin → en). Deliberately
-/// tiny: routing has its own detector, and the chatbot's (word votes, transliteration) is not reachable from the silo.
+/// guess from the letters of what they wrote (<see cref="CustomerLanguage"/>, the one routing and the out-of-hours answer
+/// use; the chatbot's own detector, with word votes and transliteration, is not reachable from the silo).
 /// </summary>
 public static class CsatLanguage
 {
@@ -25,31 +26,12 @@ public static class CsatLanguage
                 return decided;
             }
 
-            if (OfText(message.Text) is { } guessed)
+            if (CustomerLanguage.Detect(message.Text) is { } guessed)
             {
                 return guessed;
             }
         }
 
         return fallback;
-    }
-
-    /// <summary>uk, ru or en by the letters of <paramref name="text"/>; null when it has no letters (a digit, an emoji).</summary>
-    public static string? OfText(string text)
-    {
-        var cyrillic = false;
-        var latin = false;
-        foreach (var c in text)
-        {
-            if ("іїєґІЇЄҐ".Contains(c))
-            {
-                return Ukrainian;
-            }
-
-            cyrillic |= c is >= '\u0400' and <= '\u04FF';
-            latin |= c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';
-        }
-
-        return cyrillic ? Russian : latin ? English : null;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Resources;
+using Inbox.Domain.Routing;
 using Inbox.Domain.Sla;
 
 namespace Inbox.Silo.Sla;
@@ -23,8 +24,8 @@ public static class OutOfHoursTexts
     }
 
     /// <summary>
-    /// The customer's language: the bot's when it said one (ru, uk, en), else guessed from the waiting message's letters:
-    /// Ukrainian-only letters (і ї є ґ), other Cyrillic (Russian), or English.
+    /// The customer's language: the bot's when it said one (ru, uk, en), else guessed from the waiting message's letters
+    /// (<see cref="CustomerLanguage"/>), else English.
     /// </summary>
     public static string LanguageOf(string? botLanguage, string? text)
     {
@@ -33,13 +34,7 @@ public static class OutOfHoursTexts
             return botLanguage;
         }
 
-        var lower = (text ?? "").ToLowerInvariant();
-        if (lower.Any(c => c is 'і' or 'ї' or 'є' or 'ґ'))
-        {
-            return "uk";
-        }
-
-        return lower.Any(c => c is >= 'а' and <= 'я' or 'ё') ? "ru" : "en";
+        return CustomerLanguage.Detect(text) ?? "en";
     }
 
     private static string Text(string name, string language) =>
