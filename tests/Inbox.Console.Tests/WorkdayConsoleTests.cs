@@ -121,6 +121,27 @@ public sealed class WorkdayConsoleTests : ConsoleTestBase
     }
 
     [Fact]
+    public async Task A_double_click_on_send_sends_the_reply_once()
+    {
+        await LogInAsync(Page, "operator");
+        await InboundAsync("+7 916 700-70-80", "Dora Double", "Please answer once");
+        await Page.Locator("#queue-list li", new() { HasText = "Dora Double" }).ClickAsync();
+        await Page.ClickAsync(".actions button[data-action=assign]");
+        await Expect(Page.Locator("#conv-status")).ToContainTextAsync("assigned to me", Contains);
+
+        // The button is disabled from the first click until the answer, so the second click of the pair does nothing.
+        await Page.FillAsync("#reply-text", "Only once, please");
+        await Page.DblClickAsync("#reply-send");
+        await Expect(Page.Locator("#timeline li.outbound", new() { HasText = "Only once, please" })).ToBeVisibleAsync(Visible);
+        await Expect(Page.Locator("#reply-send")).ToBeEnabledAsync(new() { Timeout = 20_000 });
+        // A later note is on the timeline after anything the double click sent: by then a second reply would show too.
+        await Page.FillAsync("#note-text", "marker note");
+        await Page.ClickAsync("#note-send");
+        await Expect(Page.Locator("#timeline li.note", new() { HasText = "marker note" })).ToBeVisibleAsync(Visible);
+        await Expect(Page.Locator("#timeline li.outbound", new() { HasText = "Only once, please" })).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+    }
+
+    [Fact]
     public async Task A_failed_open_or_list_is_shown_and_nothing_is_thrown_and_a_dropped_network_shows_offline_at_once()
     {
         var errors = new List<string>();
