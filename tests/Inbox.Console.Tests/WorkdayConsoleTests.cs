@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Inbox.Connectors;
 using Inbox.Console.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -139,6 +141,27 @@ public sealed class WorkdayConsoleTests : ConsoleTestBase
         await Page.ClickAsync("#note-send");
         await Expect(Page.Locator("#timeline li.note", new() { HasText = "marker note" })).ToBeVisibleAsync(Visible);
         await Expect(Page.Locator("#timeline li.outbound", new() { HasText = "Only once, please" })).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+    }
+
+    [Fact]
+    public async Task The_list_preview_of_a_call_follows_it_to_its_end()
+    {
+        await LogInAsync(Page, "operator");
+        await InboundAsync("+7 916 700-11-22", "Carl Caller", "I will call you");
+        var preview = Page.Locator("#queue-list li", new() { HasText = "Carl Caller" }).Locator(".preview");
+        await Expect(preview).ToHaveTextAsync("I will call you", HasText);
+
+        var sink = Server.Services.GetRequiredService<ICallEventSink>();
+        var call = "console-" + Guid.NewGuid().ToString("N");
+        await sink.RecordAsync(new CallEvent("cti", call, "leg", null, CallEventKind.Ringing,
+            CallDirection.Inbound, "8 916 700-11-22", null, "74951234567", "101", DateTimeOffset.UtcNow), CancellationToken.None);
+        await Expect(preview).ToContainTextAsync(": ringing", Contains);
+        await Expect(Page.Locator("#callpop")).ToBeVisibleAsync(Visible);
+
+        await sink.RecordAsync(new CallEvent("cti", call, "leg", null, CallEventKind.Ended,
+            CallDirection.Inbound, "8 916 700-11-22", null, "74951234567", "101", DateTimeOffset.UtcNow), CancellationToken.None);
+        await Expect(preview).ToContainTextAsync("Missed call", Contains);
+        await Expect(Page.Locator("#callpop")).ToBeHiddenAsync(new() { Timeout = 20_000 });
     }
 
     [Fact]

@@ -151,6 +151,7 @@ function showLogin() {
   state.lastSeq = 0;
   state.queuePage = null;
   state.callPop = null;
+  callPreviews.clear();
   state.inFlight.clear();
   state.eventChain = Promise.resolve();
   state.tab = 'queued';
@@ -277,13 +278,32 @@ function renderQueue() {
   },
   el('div', { class: 'name' }, customerName || t('customer.unknown'),
     c.handoff?.possibleVictim ? el('span', { class: 'badge victim' }, t('queue.victim')) : null),
-  // The customer's last message when the server gives it (lastCustomerMessagePreview), else the last item's.
-  el('div', { class: 'preview' }, c.lastCustomerMessagePreview ?? c.lastMessagePreview ?? ''),
+  el('div', { class: 'preview' }, preview(c)),
   el('div', { class: 'meta' },
     c.status === 'queued' && c.queuedAt ? el('span', { class: 'wait', dataset: { since: c.queuedAt } }, t('queue.waiting', { time: duration(c.queuedAt) })) : null,
     c.team ? el('span', { class: 'team', dataset: { team: c.team } }, t('queue.team', { team: teamName(c.team) })) : null),
   el('div', { class: 'meta' }, [tOr(`status.${c.status}`, c.status), c.lastInboundChannel || '', time(c.lastMessageAt)].join(' · '),
     c.handoff ? ` · ${t('queue.handedOff')}` : '', (c.labels || []).length ? ` · ${c.labels.join(', ')}` : ''))));
+}
+
+// A call's timeline item changes in place (ringing, answered, ended), but the server's lastMessagePreview keeps the
+// sentence of its first stage. When the call item is the conversation's last item (its creation time is the
+// conversation's lastMessageAt) the console shows the item's current sentence instead.
+const callPreviews = new Map(); // conversationId -> { at, text }
+
+function noteCallPreview(ev) {
+  const m = ev.message;
+  if (ev.type !== 'call.updated' || !m?.createdAt || !ev.conversation?.lastMessageAt) return;
+  if (Date.parse(ev.conversation.lastMessageAt) !== Date.parse(m.createdAt)) return;
+  callPreviews.set(ev.conversationId, { at: ev.conversation.lastMessageAt, text: m.text });
+}
+
+/** The customer's last message when the server gives it (lastCustomerMessagePreview), else the last item's. */
+function preview(c) {
+  if (c.lastCustomerMessagePreview) return c.lastCustomerMessagePreview;
+  const call = callPreviews.get(c.conversationId);
+  if (call && Date.parse(call.at) === Date.parse(c.lastMessageAt)) return call.text;
+  return c.lastMessagePreview || '';
 }
 
 // Waiting times tick every second without asking the server.
@@ -526,6 +546,7 @@ function noticeTakeOver(ev) {
 
 function onEvent(ev) {
   noticeTakeOver(ev);
+  noteCallPreview(ev);
   if (ev.conversation && !onTab(ev.conversation)) {
     for (const li of $('queue-list').querySelectorAll('li')) if (li.dataset.conversationId === ev.conversationId) li.remove();
   }
