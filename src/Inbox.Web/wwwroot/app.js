@@ -18,18 +18,93 @@ function el(tag, props = {}, ...children) {
   return node;
 }
 
-const time = (iso) => (iso ? new Date(iso).toLocaleString() : '');
+// ---- language: every text a user sees is in i18n/en.json and i18n/ru.json ----
+const LANGUAGES = ['en', 'ru'];
+const LANGUAGE_KEY = 'inbox.lang';
+const i18n = { lang: 'en', texts: {}, cache: {} };
 
-async function api(method, path, body) {
-  const response = await fetch(path, {
-    method,
-    credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (response.status === 401) { showLogin(); throw new Error('Not logged in'); }
+/** The remembered choice, else the browser's language: Russian for ru-*, English for anything else. */
+function preferredLanguage() {
+  const saved = localStorage.getItem(LANGUAGE_KEY);
+  if (LANGUAGES.includes(saved)) return saved;
+  return (navigator.language || '').toLowerCase().split('-')[0] === 'ru' ? 'ru' : 'en';
+}
+
+async function loadTexts(lang) {
+  if (!i18n.cache[lang]) {
+    const response = await fetch(`i18n/${lang}.json`, { credentials: 'same-origin' });
+    if (!response.ok) throw new Error(`i18n/${lang}.json: ${response.status}`);
+    i18n.cache[lang] = await response.json();
+  }
+  return i18n.cache[lang];
+}
+
+/** The text for a key in the chosen language; {name} placeholders are filled from params, plurals chosen by params.n. */
+function t(key, params = {}) {
+  let text = i18n.texts[key] ?? key;
+  if (typeof text === 'object') text = text[new Intl.PluralRules(i18n.lang).select(params.n ?? 0)] ?? text.other;
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (params[name] ?? whole));
+}
+
+/** A translation when there is one (status, intent, delivery values from the API), else the value itself. */
+const tOr = (key, fallback) => (key in i18n.texts ? t(key) : fallback);
+
+const time = (iso) => (iso ? new Date(iso).toLocaleString(i18n.lang, { dateStyle: 'short', timeStyle: 'medium' }) : '');
+
+/** A waiting time: "45 s", "12 min", "1 h 5 min" (in the chosen language). */
+function duration(since) {
+  const seconds = Math.max(0, Math.floor((Date.now() - new Date(since).getTime()) / 1000));
+  if (seconds < 60) return t('wait.seconds', { s: seconds });
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return t('wait.minutes', { m: minutes });
+  return t('wait.hours', { h: Math.floor(minutes / 60), m: minutes % 60 });
+}
+
+function applyStaticTexts() {
+  document.documentElement.lang = i18n.lang;
+  document.title = t('app.title');
+  for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+  for (const node of document.querySelectorAll('[data-i18n-placeholder]')) node.placeholder = t(node.dataset.i18nPlaceholder);
+  for (const node of document.querySelectorAll('[data-i18n-aria-label]')) node.setAttribute('aria-label', t(node.dataset.i18nAriaLabel));
+  for (const select of document.querySelectorAll('select.lang')) {
+    select.replaceChildren(...LANGUAGES.map((lang) => el('option', { value: lang, selected: lang === i18n.lang }, t(`lang.${lang}`))));
+    select.value = i18n.lang;
+  }
+}
+
+async function setLanguage(lang, remember) {
+  i18n.texts = await loadTexts(lang);
+  i18n.lang = lang;
+  if (remember) localStorage.setItem(LANGUAGE_KEY, lang);
+  applyStaticTexts();
+  // What is on screen is drawn again from the data already here.
+  setConnection(state.connection);
+  renderMe();
+  renderQueue();
+  if (state.open) renderConversation();
+  if (state.callPop && !$('callpop').hidden) showCallPop(state.callPop);
+}
+
+for (const select of document.querySelectorAll('select.lang')) {
+  select.addEventListener('change', () => setLanguage(select.value, true));
+}
+
+/** A request to the API. A dropped network becomes a readable error (never an uncaught "Failed to fetch"). */
+async function api(method, path, body, extraHeaders = {}) {
+  let response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...extraHeaders },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new Error(t('error.network'));
+  }
+  if (response.status === 401) { showLogin(); throw new Error(t('error.notLoggedIn')); }
   if (!response.ok) {
-    let detail = `${response.status} ${response.statusText}`;
+    let detail = t('error.http', { status: response.status, text: response.statusText });
     try { const problem = await response.json(); detail = problem.detail || problem.title || detail; } catch { /* not JSON */ }
     throw new Error(detail);
   }
@@ -45,6 +120,12 @@ const state = {
   lastSeq: 0,        // last sequence applied to the open conversation
   hub: null,
   eventChain: Promise.resolve(), // events are applied one at a time, in arrival order
+  epoch: 0,          // bumped at every logout: answers to requests of the previous session are dropped
+  queuePage: null,   // the last list shown, drawn again when the language changes
+  teams: new Map(),  // team key -> name
+  callPop: null,
+  connection: 'connection.connecting',
+  inFlight: new Set(), // 'messages' / 'notes' while that request is on its way
 };
 
 const TABS = {
@@ -55,51 +136,107 @@ const TABS = {
 };
 
 // ---- login ----
+// The session cookie is HttpOnly, so the page cannot see it: this flag says a login happened in this browser and no
+// logout or 401 followed. Without it the page shows the login form at once instead of asking /auth/me for a 401.
+const SESSION_KEY = 'inbox.session';
+
+/** Back to the login form; nothing of the previous session stays on screen or in memory. */
 function showLogin() {
+  localStorage.removeItem(SESSION_KEY);
+  state.epoch++;
+  queueRequest++;
+  if (state.hub) { const hub = state.hub; state.hub = null; hub.stop(); }
+  state.me = null;
+  state.open = null;
+  state.lastSeq = 0;
+  state.queuePage = null;
+  state.callPop = null;
+  callPreviews.clear();
+  state.inFlight.clear();
+  state.eventChain = Promise.resolve();
+  state.tab = 'queued';
+  for (const b of $('tabs').querySelectorAll('button')) b.classList.toggle('active', b.dataset.tab === 'queued');
+  for (const id of ['queue-list', 'customer-card', 'timeline', 'handoff-card', 'me']) $(id).replaceChildren();
+  for (const id of ['queue-total', 'queue-error', 'open-error', 'conv-error']) $(id).textContent = '';
+  for (const id of ['reply-text', 'note-text']) $(id).value = '';
+  $('callpop').hidden = true;
+  $('notice').hidden = true;
+  renderConversation();
   $('console').hidden = true;
   $('login').hidden = false;
-  if (state.hub) { const hub = state.hub; state.hub = null; hub.stop(); }
 }
 
 $('login-form').addEventListener('submit', async (e) => {
   e.preventDefault();
   $('login-error').textContent = '';
-  const response = await fetch('/api/v1/auth/login', {
-    method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ login: $('login-name').value, password: $('login-password').value }),
-  });
-  if (!response.ok) {
-    $('login-error').textContent = response.status === 429
-      ? 'Too many failed logins: try again later, or ask an admin to lift the lockout.'
-      : 'Wrong login or password.';
+  let response;
+  try {
+    response = await fetch('/api/v1/auth/login', {
+      method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ login: $('login-name').value, password: $('login-password').value }),
+    });
+  } catch {
+    $('login-error').textContent = t('login.unreachable');
     return;
   }
+  if (!response.ok) {
+    $('login-error').textContent = t(response.status === 429 ? 'login.locked' : 'login.wrong');
+    return;
+  }
+  localStorage.setItem(SESSION_KEY, '1');
   $('login-password').value = '';
   await start();
 });
 
 $('logout').addEventListener('click', async () => {
-  await fetch('/api/v1/auth/logout', { method: 'POST', credentials: 'same-origin' });
-  state.open = null;
+  await fetch('/api/v1/auth/logout', { method: 'POST', credentials: 'same-origin' }).catch(() => {});
   showLogin();
 });
 
+function renderMe() {
+  $('me').textContent = state.me
+    ? t('header.me', { name: state.me.displayName || state.me.login, role: tOr(`role.${state.me.role}`, state.me.role) })
+    : '';
+}
+
 async function start() {
-  const response = await fetch('/api/v1/auth/me', { credentials: 'same-origin' });
+  if (!localStorage.getItem(SESSION_KEY)) { showLogin(); return; }
+  let response;
+  try {
+    response = await fetch('/api/v1/auth/me', { credentials: 'same-origin' });
+  } catch {
+    // The server cannot be reached: the login form says so when it is used.
+    $('console').hidden = true;
+    $('login').hidden = false;
+    return;
+  }
   if (!response.ok) { showLogin(); return; }
   state.me = await response.json();
-  $('me').textContent = `${state.me.displayName || state.me.login} (${state.me.role})`;
+  renderMe();
   $('login').hidden = true;
   $('console').hidden = false;
+  loadTeams();
   await loadQueue();
   await connectHub();
 }
+
+/** Team names for the list and the header (any operator may read them); without them the key is shown. */
+async function loadTeams() {
+  try {
+    const teams = await api('GET', '/api/v1/teams');
+    state.teams = new Map((teams || []).map((team) => [team.key, team.name]));
+    renderQueue();
+    if (state.open) renderHeader();
+  } catch { /* the keys are shown */ }
+}
+
+const teamName = (key) => state.teams.get(key) || key;
 
 // ---- queue ----
 let queueTimer = null;
 function scheduleQueueReload() {
   clearTimeout(queueTimer);
-  queueTimer = setTimeout(() => loadQueue().catch(() => {}), 250);
+  queueTimer = setTimeout(loadQueue, 250);
 }
 
 $('tabs').addEventListener('click', (e) => {
@@ -107,31 +244,87 @@ $('tabs').addEventListener('click', (e) => {
   if (!tab) return;
   state.tab = tab;
   for (const b of $('tabs').querySelectorAll('button')) b.classList.toggle('active', b.dataset.tab === tab);
+  $('queue-error').textContent = '';
   loadQueue();
 });
 
 let queueRequest = 0;
+/** Loads the current tab's list. Failures are shown above the list, never thrown. */
 async function loadQueue() {
   const tab = state.tab;
   const request = ++queueRequest;
-  const page = await api('GET', `/api/v1/conversations?${TABS[tab]}&limit=50`);
+  let page;
+  try {
+    page = await api('GET', `/api/v1/conversations?${TABS[tab]}&limit=50`);
+  } catch (error) {
+    if (request === queueRequest && state.me) $('queue-error').textContent = t('error.queue', { reason: error.message });
+    return;
+  }
   if (tab !== state.tab || request !== queueRequest) return; // a newer load is on its way
-  $('queue-total').textContent = `${page.total} conversation(s)`;
+  $('queue-error').textContent = '';
+  state.queuePage = page;
+  renderQueue();
+}
+
+/** The list in the server's order (the queue tab: victims first, then the longest wait). */
+function renderQueue() {
+  const page = state.queuePage;
+  if (!page) return;
+  $('queue-total').textContent = t('queue.total', { n: page.total });
   $('queue-list').replaceChildren(...page.items.map(({ conversation: c, customerName }) => el('li', {
     class: state.open?.id === c.conversationId ? 'selected' : '',
     dataset: { conversationId: c.conversationId },
     onclick: () => openConversation(c.conversationId),
   },
-  el('div', { class: 'name' }, customerName || 'Unknown customer'),
-  el('div', { class: 'preview' }, c.lastMessagePreview || ''),
-  el('div', { class: 'meta' }, `${c.status} · ${c.lastInboundChannel || ''} · ${time(c.lastMessageAt)}`,
-    c.handoff ? ' · handed off by bot' : '', (c.labels || []).length ? ` · ${c.labels.join(', ')}` : ''))));
+  el('div', { class: 'name' }, customerName || t('customer.unknown'),
+    c.handoff?.possibleVictim ? el('span', { class: 'badge victim' }, t('queue.victim')) : null),
+  el('div', { class: 'preview' }, preview(c)),
+  el('div', { class: 'meta' },
+    c.status === 'queued' && c.queuedAt ? el('span', { class: 'wait', dataset: { since: c.queuedAt } }, t('queue.waiting', { time: duration(c.queuedAt) })) : null,
+    c.team ? el('span', { class: 'team', dataset: { team: c.team } }, t('queue.team', { team: teamName(c.team) })) : null),
+  el('div', { class: 'meta' }, [tOr(`status.${c.status}`, c.status), c.lastInboundChannel || '', time(c.lastMessageAt)].join(' · '),
+    c.handoff ? ` · ${t('queue.handedOff')}` : '', (c.labels || []).length ? ` · ${c.labels.join(', ')}` : ''))));
 }
 
+// A call's timeline item changes in place (ringing, answered, ended), but the server's lastMessagePreview keeps the
+// sentence of its first stage. When the call item is the conversation's last item (its creation time is the
+// conversation's lastMessageAt) the console shows the item's current sentence instead.
+const callPreviews = new Map(); // conversationId -> { at, text }
+
+function noteCallPreview(ev) {
+  const m = ev.message;
+  if (ev.type !== 'call.updated' || !m?.createdAt || !ev.conversation?.lastMessageAt) return;
+  if (Date.parse(ev.conversation.lastMessageAt) !== Date.parse(m.createdAt)) return;
+  callPreviews.set(ev.conversationId, { at: ev.conversation.lastMessageAt, text: m.text });
+}
+
+/** The customer's last message when the server gives it (lastCustomerMessagePreview), else the last item's. */
+function preview(c) {
+  if (c.lastCustomerMessagePreview) return c.lastCustomerMessagePreview;
+  const call = callPreviews.get(c.conversationId);
+  if (call && Date.parse(call.at) === Date.parse(c.lastMessageAt)) return call.text;
+  return c.lastMessagePreview || '';
+}
+
+// Waiting times tick every second without asking the server.
+setInterval(() => {
+  for (const node of document.querySelectorAll('.wait[data-since]')) node.textContent = t('queue.waiting', { time: duration(node.dataset.since) });
+}, 1000);
+
 // ---- conversation ----
+/** Opens a conversation; a failure (network, 404, 403) is said in the conversation column. */
 async function openConversation(id) {
+  const epoch = state.epoch;
+  $('open-error').textContent = '';
+  let details;
+  try {
+    details = await api('GET', `/api/v1/conversations/${id}?limit=50`);
+  } catch (error) {
+    if (epoch === state.epoch) $('open-error').textContent = t('error.open', { reason: error.message });
+    return;
+  }
+  if (epoch !== state.epoch) return; // logged out meanwhile
   $('conv-error').textContent = '';
-  const details = await api('GET', `/api/v1/conversations/${id}?limit=50`);
   state.open = {
     id,
     conversation: details.conversation,
@@ -150,16 +343,44 @@ function renderConversation() {
   const open = state.open;
   $('no-conversation').hidden = !!open;
   $('conversation-view').hidden = !open;
-  if (!open) { $('customer-card').replaceChildren(); return; }
+  if (!open) { $('customer-card').replaceChildren(); $('handoff-card').hidden = true; return; }
   renderHeader();
+  renderHandoff();
   renderTimeline();
   renderCustomer();
 }
 
+/** The bot's handoff card: what the customer came for, the order found, the priority and the "possible victim" flag. */
+function renderHandoff() {
+  const card = $('handoff-card');
+  const h = state.open.conversation.handoff;
+  card.hidden = !h;
+  if (!h) { card.replaceChildren(); return; }
+  const row = (label, value, cls) => [el('dt', {}, label), el('dd', { class: cls }, value)];
+  const order = h.orderNumber
+    ? t(h.orderStatus ? 'handoff.orderWithStatus' : 'handoff.orderValue', { number: h.orderNumber, status: h.orderStatus })
+    : null;
+  card.classList.toggle('victim', !!h.possibleVictim);
+  card.replaceChildren(
+    el('h3', {}, t('handoff.title'),
+      h.possibleVictim ? el('span', { class: 'badge victim', id: 'handoff-victim' }, t('handoff.victim'))
+        : h.fraud ? el('span', { class: 'badge fraud' }, t('handoff.fraud')) : null),
+    el('dl', {},
+      h.summary ? row(t('handoff.summary'), h.summary, 'summary') : null,
+      row(t('handoff.intent'), tOr(`intent.${h.intent}`, h.intent), 'intent'),
+      order ? row(t('handoff.order'), order, 'order') : null,
+      row(t('handoff.priority'), tOr(`priority.${h.priority}`, String(h.priority)), `priority priority-${h.priority}`)),
+  );
+}
+
 function renderHeader() {
   const c = state.open.conversation;
-  $('conv-title').textContent = state.open.customer?.name || 'Unknown customer';
-  $('conv-status').textContent = c.assigneeId ? `${c.status} · ${c.assigneeId === state.me.operatorId ? 'assigned to me' : 'assigned'}` : c.status;
+  $('conv-title').textContent = state.open.customer?.name || t('customer.unknown');
+  const status = tOr(`status.${c.status}`, c.status);
+  $('conv-status').textContent = c.assigneeId
+    ? `${status} · ${t(c.assigneeId === state.me.operatorId ? 'conversation.toMe' : 'conversation.toColleague')}` : status;
+  $('conv-team').hidden = !c.team;
+  $('conv-team').textContent = c.team ? t('queue.team', { team: teamName(c.team) }) : '';
   $('conv-labels').textContent = (c.labels || []).join(', ');
   const buttons = Object.fromEntries([...document.querySelectorAll('.actions button')].map((b) => [b.dataset.action, b]));
   // A colleague's conversation: an operator takes it over explicitly (recorded, and the colleague is told); supervisors act directly.
@@ -171,7 +392,8 @@ function renderHeader() {
   buttons.unassign.disabled = !c.assigneeId || c.status === 'resolved' || blocked;
   buttons.resolve.disabled = c.status === 'resolved' || blocked;
   buttons.reopen.disabled = c.status !== 'resolved';
-  $('reply-send').disabled = blocked;
+  $('reply-send').disabled = blocked || state.inFlight.has('messages');
+  $('note-send').disabled = state.inFlight.has('notes');
 }
 
 function renderTimeline() {
@@ -183,20 +405,24 @@ function renderTimeline() {
 }
 
 function renderMessage(m) {
-  const who = m.kind === 'inbound' ? (state.open.customer?.name || 'Customer')
-    : m.kind === 'callEvent' ? 'Call' : (m.authorName || (m.kind === 'note' ? 'Note' : 'Operator'));
-  const where = m.kind === 'note' ? 'private note' : m.kind === 'event' ? 'conversation' : (m.channel || '');
+  const who = m.kind === 'inbound' ? (state.open.customer?.name || t('timeline.customer'))
+    : m.kind === 'callEvent' ? t('timeline.call') : (m.authorName || t(m.kind === 'note' ? 'timeline.note' : 'timeline.operator'));
+  const where = m.kind === 'note' ? t('timeline.privateNote') : m.kind === 'event' ? t('timeline.conversation') : (m.channel || '');
   const meta = el('div', { class: 'meta' },
     `${who} · ${where} · ${time(m.createdAt)}`,
-    m.editedAt ? ` · edited ${time(m.editedAt)}` : '');
+    m.editedAt ? t('timeline.edited', { time: time(m.editedAt) }) : '');
   if (m.kind === 'outbound' && m.delivery) {
     meta.append(el('span', { class: `delivery ${m.delivery}`, dataset: { delivery: m.delivery } },
-      m.delivery, m.deliveryError ? `: ${m.deliveryError}` : ''));
+      tOr(`delivery.${m.delivery}`, m.delivery), m.deliveryError ? `: ${m.deliveryError}` : ''));
   }
-  const attachments = (m.attachments || []).map((a) => el('div', { class: 'meta' }, 'Attachment: ',
-    a.url ? el('a', { href: a.url, target: '_blank', rel: 'noopener' }, a.fileName || a.name || 'attachment') : (a.fileName || a.name || 'attachment')));
+  const fileName = (a) => a.fileName || a.name || t('timeline.attachmentName');
+  const attachments = (m.attachments || []).map((a) => el('div', { class: 'meta' }, t('timeline.attachment'),
+    a.url ? el('a', { href: a.url, target: '_blank', rel: 'noopener' }, fileName(a)) : fileName(a)));
   const bot = m.botDecision
-    ? el('div', { class: 'bot' }, `bot: ${m.botDecision.intent} (${Math.round((m.botDecision.confidence || 0) * 100)}%)`)
+    ? el('div', { class: 'bot' }, t('timeline.bot', {
+      intent: tOr(`intent.${m.botDecision.intent}`, m.botDecision.intent),
+      confidence: Math.round((m.botDecision.confidence || 0) * 100),
+    }))
     : null;
   return el('li', { class: m.kind, dataset: { messageId: m.messageId, sequence: m.sequence } },
     meta, el('div', { class: 'text' }, m.text || ''), attachments, bot);
@@ -204,19 +430,19 @@ function renderMessage(m) {
 
 function renderCustomer() {
   const customer = state.open.customer;
-  if (!customer) { $('customer-card').replaceChildren(el('p', { class: 'muted' }, 'No customer card.')); return; }
+  if (!customer) { $('customer-card').replaceChildren(el('p', { class: 'muted' }, t('customer.none'))); return; }
   // channel -> identity -> reason: a phone can be unreachable by SMS and reachable on WhatsApp
   const unreachableOn = customer.unreachableOn || {};
   const notes = (identity) => Object.entries(unreachableOn)
     .filter(([, identities]) => identities[identity])
-    .map(([channel, identities]) => el('span', { class: 'unreachable' }, ` — unreachable by ${channel}: ${identities[identity]}`));
+    .map(([channel, identities]) => el('span', { class: 'unreachable' }, t('customer.unreachableBy', { channel, reason: identities[identity] })));
   const count = Object.values(unreachableOn).reduce((n, identities) => n + Object.keys(identities).length, 0);
   $('customer-card').replaceChildren(...[
-    el('h3', {}, customer.name || 'Unknown customer'),
-    el('div', { class: 'muted' }, 'Identities'),
+    el('h3', {}, customer.name || t('customer.unknown')),
+    el('div', { class: 'muted' }, t('customer.identities')),
     el('ul', { class: 'identities' }, (customer.identities || []).map((i) => el('li', {}, i, ...notes(i)))),
     count
-      ? el('div', { class: 'unreachable' }, `Unreachable on ${count} channel identity(ies)`)
+      ? el('div', { class: 'unreachable' }, t('customer.unreachableCount', { n: count }))
       : null,
   ].filter(Boolean));
 }
@@ -235,15 +461,39 @@ async function command(action) {
   } catch (error) { $('conv-error').textContent = error.message; }
 }
 
+/** A random GUID; crypto.randomUUID exists only on https and localhost, getRandomValues everywhere. */
+function newGuid() {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * Sends a reply or a note. The button stays disabled while the request is on its way (a double click sends once), and
+ * each click carries a new Idempotency-Key, so that a server keeping the keys can drop a repeated request.
+ */
 async function send(kind, textarea) {
   const text = textarea.value.trim();
-  if (!state.open || !text) return;
+  if (!state.open || !text || state.inFlight.has(kind)) return;
+  const epoch = state.epoch;
   $('conv-error').textContent = '';
+  state.inFlight.add(kind);
+  renderHeader();
   try {
-    await api('POST', `/api/v1/conversations/${state.open.id}/${kind}`, { text });
+    await api('POST', `/api/v1/conversations/${state.open.id}/${kind}`, { text }, { 'Idempotency-Key': newGuid() });
+    if (epoch !== state.epoch) return;
     textarea.value = '';
     await catchUp(); // the event usually arrives first; this covers a slow or dropped connection
-  } catch (error) { $('conv-error').textContent = error.message; }
+  } catch (error) {
+    if (epoch === state.epoch) $('conv-error').textContent = error.message;
+  } finally {
+    if (epoch === state.epoch) {
+      state.inFlight.delete(kind);
+      if (state.open) renderHeader();
+    }
+  }
 }
 $('reply-form').addEventListener('submit', (e) => { e.preventDefault(); send('messages', $('reply-text')); });
 $('note-form').addEventListener('submit', (e) => { e.preventDefault(); send('notes', $('note-text')); });
@@ -289,13 +539,14 @@ function noticeTakeOver(ev) {
   const item = ev.message;
   if (ev.type !== 'conversation.taken_over' || item?.metadata?.previousAssigneeId !== state.me?.operatorId) return;
   const box = $('notice');
-  box.replaceChildren(el('span', {}, item.text), ' ', el('button', { type: 'button', onclick: () => openConversation(ev.conversationId) }, 'Open'),
-    ' ', el('button', { type: 'button', onclick: () => { box.hidden = true; } }, 'Dismiss'));
+  box.replaceChildren(el('span', {}, item.text), ' ', el('button', { type: 'button', onclick: () => openConversation(ev.conversationId) }, t('notice.open')),
+    ' ', el('button', { type: 'button', onclick: () => { box.hidden = true; } }, t('notice.dismiss')));
   box.hidden = false;
 }
 
 function onEvent(ev) {
   noticeTakeOver(ev);
+  noteCallPreview(ev);
   if (ev.conversation && !onTab(ev.conversation)) {
     for (const li of $('queue-list').querySelectorAll('li')) if (li.dataset.conversationId === ev.conversationId) li.remove();
   }
@@ -320,6 +571,7 @@ function applyToOpen(ev) {
   if (ev.type === 'conversation.merged') { refreshOpen(); return; }
   if (ev.message) open.messages.set(ev.message.messageId, ev.message);
   renderHeader();
+  renderHandoff();
   if (ev.message) renderTimeline();
 }
 
@@ -330,33 +582,45 @@ function showCallPop(pop) {
     if (box.dataset.callId === call.callId) box.hidden = true;
     return;
   }
+  state.callPop = pop;
   const orders = pop.openOrders || [];
   const customer = pop.customer;
   const conversationId = pop.conversation?.conversationId;
   box.dataset.callId = call.callId || '';
   box.replaceChildren(
     el('div', {},
-      el('h3', {}, 'Incoming call'),
-      el('div', { class: 'caller' }, call.callerDisplay || 'Number withheld'),
-      el('div', { class: 'customer-name' }, customer?.name || 'unknown caller'),
-      pop.canCreateCustomer ? el('div', { class: 'muted' }, 'Not in the customer base yet') : null),
+      el('h3', {}, t('call.incoming')),
+      el('div', { class: 'caller' }, call.callerDisplay || t('call.withheld')),
+      el('div', { class: 'customer-name' }, customer?.name || t('call.unknownCaller')),
+      pop.canCreateCustomer ? el('div', { class: 'muted' }, t('call.notInBase')) : null),
     el('div', {},
-      el('strong', {}, 'Open orders'),
+      el('strong', {}, t('call.openOrders')),
       orders.length
-        ? el('ul', {}, orders.map((o) => el('li', {}, `№ ${o.number}: ${o.status}`,
+        ? el('ul', {}, orders.map((o) => el('li', {}, t('call.order', { number: o.number, status: o.status }),
           o.delivery ? ` · ${o.delivery}` : '', o.tracking ? ` · ${o.tracking}` : '')))
-        : el('div', { class: 'muted' }, 'none')),
+        : el('div', { class: 'muted' }, t('call.noOrders'))),
     el('div', { class: 'actions' },
-      conversationId ? el('button', { type: 'button', onclick: () => openConversation(conversationId) }, 'Open conversation') : null,
-      el('button', { type: 'button', onclick: () => { box.hidden = true; } }, 'Dismiss')),
+      conversationId ? el('button', { type: 'button', onclick: () => openConversation(conversationId) }, t('call.openConversation')) : null,
+      el('button', { type: 'button', onclick: () => { box.hidden = true; } }, t('call.dismiss'))),
   );
   box.hidden = false;
 }
 
-function setConnection(text, cls) {
-  $('connection').textContent = text;
+/** The connection badge. While the browser knows it is offline it says so, whatever the hub still believes. */
+function setConnection(key) {
+  state.connection = key;
+  const shown = navigator.onLine ? key : 'connection.offline';
+  const cls = { 'connection.live': 'online', 'connection.connecting': '' }[shown] ?? 'offline';
+  $('connection').textContent = t(shown);
   $('connection').className = `connection ${cls}`;
 }
+
+// The hub notices a dropped network only after its server timeout (30 s); the browser's own signal is at once.
+window.addEventListener('offline', () => setConnection(state.connection));
+window.addEventListener('online', () => {
+  setConnection(state.connection);
+  if (state.hub?.state === 'Connected') resync(state.hub);
+});
 
 async function connectHub() {
   if (state.hub) return;
@@ -369,11 +633,11 @@ async function connectHub() {
   hub.on('callPop', showCallPop);
   // Supervisors receive operators' presence (docs/routing.md); the console has no presence panel yet, so it is heard and dropped.
   hub.on('presence', () => {});
-  hub.onreconnecting(() => { setConnection('reconnecting…', 'offline'); checkSession(); });
+  hub.onreconnecting(() => { setConnection('connection.reconnecting'); checkSession(); });
   hub.onreconnected(() => resync(hub));
   hub.onclose(() => {
     if (state.hub !== hub) return; // logged out
-    setConnection('offline', 'offline');
+    setConnection('connection.offline');
     state.hub = null;
     setTimeout(() => { if (!$('console').hidden) connectHub(); }, 2000);
   });
@@ -381,7 +645,7 @@ async function connectHub() {
     await hub.start();
   } catch (error) {
     state.hub = null;
-    setConnection('offline', 'offline');
+    setConnection('connection.offline');
     if (!(await checkSession())) return;
     setTimeout(() => { if (!$('console').hidden) connectHub(); }, 2000);
     return;
@@ -400,13 +664,13 @@ async function checkSession() {
 
 /** After (re)connecting: watch the open conversation again and catch up on everything missed. */
 async function resync(hub) {
-  setConnection('live', 'online');
+  setConnection('connection.live');
   if (state.open) await hub.invoke('Watch', state.open.id).catch(() => {});
   await catchUp();
   scheduleQueueReload();
 }
 
 // For tests and debugging.
-window.inboxConsole = { state };
+window.inboxConsole = { state, i18n };
 
-start();
+setLanguage(preferredLanguage(), false).catch((error) => console.warn('texts not loaded', error)).finally(start);
