@@ -44,6 +44,13 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
         return rows.FirstOrDefault();
     }
 
+    public async Task<IdempotencyRecord?> FindIdempotencyAsync(Guid conversationId, Guid operatorId, string key, DateTimeOffset notBefore,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await SqlIdempotencyKeys.FindAsync(connection, store.Values, conversationId, operatorId, key, notBefore, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Sets a cursor inside a transaction (a commit that stores a message with its polling offset).</summary>
     public static void SetCursor(DbConnection connection, DbTransaction transaction, string key, string value) =>
         connection.Execute("INSERT INTO cursors (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -61,6 +68,12 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
         if (FindDuplicate(connection, transaction, commit.NewMessage) is { } existing)
         {
             return new CommitOutcome(true, existing);
+        }
+
+        // An operator's item made under an idempotency key already stored (a retry, a double click): nothing is written.
+        if (commit.Idempotency is { } key && SqlIdempotencyKeys.Claim(connection, transaction, values, key) is { Claimed: false } taken)
+        {
+            return new CommitOutcome(true, taken.First);
         }
 
         // The message first: when a concurrent commit stored the same inbound message, nothing else of this one is written.

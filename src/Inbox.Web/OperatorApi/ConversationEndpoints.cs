@@ -25,10 +25,10 @@ public static class ConversationEndpoints
             .Produces<TimelinePage>();
         group.MapGet("/{id:guid}/events", EventsAsync).WithSummary("The live events after a sequence number: what a console missed.")
             .Produces<IReadOnlyList<LiveEvent>>();
-        group.MapPost("/{id:guid}/messages", ReplyAsync).WithSummary("Replies to the customer; the reply is queued and delivered by the outbox.")
-            .Produces<TimelineMessage>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{id:guid}/notes", NoteAsync).WithSummary("Adds a private note that the customer never sees.")
-            .Produces<TimelineMessage>(StatusCodes.Status201Created);
+        group.MapPost("/{id:guid}/messages", ReplyAsync).WithSummary("Replies to the customer; the reply is queued and delivered by the outbox. An Idempotency-Key header makes a repeat return the first reply.")
+            .Produces<TimelineMessage>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{id:guid}/notes", NoteAsync).WithSummary("Adds a private note that the customer never sees. An Idempotency-Key header makes a repeat return the first note.")
+            .Produces<TimelineMessage>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/{id:guid}/assign", AssignAsync).WithSummary("Assigns to an operator (supervisors) or to yourself; a colleague's conversation needs takeOver (or a supervisor).")
             .Produces<ConversationSnapshot>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/take-over", (Guid id, HttpContext context, IGrainFactory grains) =>
@@ -164,11 +164,16 @@ public static class ConversationEndpoints
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["text"] = ["A reply needs text or a file."] });
         }
 
+        if (!IdempotencyKeyHeader.TryRead(context, out var key, out var keyProblem))
+        {
+            return keyProblem;
+        }
+
         var me = OperatorIdentity.From(context.User);
         return await Guarded(id, grains, async grain =>
         {
             var message = await grain.ReplyAsync(new ReplyRequest(me.OperatorId, me.DisplayName, body.Text ?? "", body.Channel, body.Identity,
-                files.Count == 0 ? null : files, Acting(context, body.TakeOver)));
+                files.Count == 0 ? null : files, Acting(context, body.TakeOver), IdempotencyKey: key));
             return Results.Accepted($"/api/v1/conversations/{id}/messages", message);
         });
     }
@@ -182,10 +187,15 @@ public static class ConversationEndpoints
             return check.Problem();
         }
 
+        if (!IdempotencyKeyHeader.TryRead(context, out var key, out var keyProblem))
+        {
+            return keyProblem;
+        }
+
         var me = OperatorIdentity.From(context.User);
         return await Guarded(id, grains, async grain =>
         {
-            var note = await grain.AddNoteAsync(me.OperatorId, me.DisplayName, body.Text!);
+            var note = await grain.AddNoteAsync(me.OperatorId, me.DisplayName, body.Text!, key);
             return Results.Created($"/api/v1/conversations/{id}/messages", note);
         });
     }
@@ -234,6 +244,10 @@ public static class ConversationEndpoints
         {
             return Results.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict, title: "A colleague is working on this conversation",
                 extensions: new Dictionary<string, object?> { ["assigneeId"] = ex.AssigneeId, ["takeOver"] = $"/api/v1/conversations/{id}/take-over" });
+        }
+        catch (IdempotencyKeyReusedException ex)
+        {
+            return Results.Problem(ex.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "The idempotency key was used for another request");
         }
         catch (ConversationInputException ex)
         {

@@ -57,6 +57,17 @@ internal static class SqliteSchema
         CREATE UNIQUE INDEX IF NOT EXISTS ux_messages_inbound_external ON messages(channel, external_id) WHERE kind = 0 AND external_id IS NOT NULL;
         CREATE INDEX IF NOT EXISTS ix_messages_external ON messages(channel, external_id) WHERE external_id IS NOT NULL;
 
+        -- Idempotency keys of operators' replies and notes (issue 15): a key is unique per conversation and operator.
+        CREATE TABLE IF NOT EXISTS idempotency_keys (
+            conversation_id TEXT NOT NULL,
+            operator_id TEXT NOT NULL,
+            idem_key TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            message_id TEXT NOT NULL,
+            created_ticks INTEGER NOT NULL,
+            PRIMARY KEY (conversation_id, operator_id, idem_key)
+        ) WITHOUT ROWID;
+
         CREATE TABLE IF NOT EXISTS events (
             conversation_id TEXT NOT NULL,
             sequence INTEGER NOT NULL,
