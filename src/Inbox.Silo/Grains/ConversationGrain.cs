@@ -75,6 +75,8 @@ public sealed partial class ConversationGrain(
             LastInboundChannel = incoming.Channel,
             LastInboundIdentity = incoming.FromIdentity,
             LastMessagePreview = Preview(incoming.Text, incoming.Attachments),
+            LastInboundPreview = incoming.Automated ? current.LastInboundPreview : Preview(incoming.Text, incoming.Attachments),
+            LastInboundAt = incoming.Automated ? current.LastInboundAt : now,
         };
         if (next.Status == ConversationStatus.Queued && (_state is null || reopens))
         {

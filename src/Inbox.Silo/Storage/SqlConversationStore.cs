@@ -129,16 +129,17 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
         connection.Execute("""
             INSERT INTO conversations (conversation_id, customer_id, status, assignee_id, last_sequence, last_message_at, last_inbound_channel,
                 last_inbound_identity, last_preview, created_at, updated_at, activity_ticks, merged_into, labels, handoff, bot_memory, queue_priority,
-                team, queued_ticks, awaiting_open_ticks)
+                team, queued_ticks, awaiting_open_ticks, last_inbound_preview, last_inbound_ticks)
             VALUES (@id, @customer, @status, @assignee, @seq, @lastAt, @channel, @identity, @preview, @created, @updated, @ticks, @mergedInto, @labels,
-                @handoff, @botMemory, @queuePriority, @team, @queuedTicks, @awaitingOpenTicks)
+                @handoff, @botMemory, @queuePriority, @team, @queuedTicks, @awaitingOpenTicks, @inboundPreview, @inboundTicks)
             ON CONFLICT (conversation_id) DO UPDATE SET status = excluded.status, assignee_id = excluded.assignee_id,
                 last_sequence = excluded.last_sequence, last_message_at = excluded.last_message_at,
                 last_inbound_channel = excluded.last_inbound_channel, last_inbound_identity = excluded.last_inbound_identity,
                 last_preview = excluded.last_preview, updated_at = excluded.updated_at, activity_ticks = excluded.activity_ticks,
                 merged_into = excluded.merged_into, labels = excluded.labels, handoff = excluded.handoff, bot_memory = excluded.bot_memory,
                 queue_priority = excluded.queue_priority, team = excluded.team, queued_ticks = excluded.queued_ticks,
-                awaiting_open_ticks = excluded.awaiting_open_ticks
+                awaiting_open_ticks = excluded.awaiting_open_ticks, last_inbound_preview = excluded.last_inbound_preview,
+                last_inbound_ticks = excluded.last_inbound_ticks
             """, ConversationParameters(values, c), transaction);
 
     private static void InsertEvents(DbConnection connection, DbTransaction transaction, StoreValues values, IEnumerable<LiveEvent> events)

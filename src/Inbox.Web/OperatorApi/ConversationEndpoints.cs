@@ -17,7 +17,7 @@ public static class ConversationEndpoints
     public static IEndpointRouteBuilder MapConversationEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/v1/conversations").WithTags("Conversations").RequireAuthorization(InboxPolicies.Operator);
-        group.MapGet("/", ListAsync).WithSummary("Conversations by status (bot, queued, assigned, resolved; comma-separated) assignee (me, none or an operator id) and team (a key, or none), newest activity first; status=queued in the queue's order (priority, then the longest wait).")
+        group.MapGet("/", ListAsync).WithSummary("Conversations by status (bot, queued, assigned, resolved; comma-separated) assignee (me, none or an operator id) and team (a key, or none), newest activity first; status=queued in the queue's order (priority, then the longest wait). Search: q (name, phone, e-mail, identity, order number), channel (last inbound), label, sort (waiting, newest, oldest).")
             .Produces<ConversationListPage>().ProducesValidationProblem();
         group.MapGet("/{id:guid}", GetAsync).WithSummary("One conversation, the customer card and the newest page of the timeline.")
             .Produces<ConversationDetails>().ProducesProblem(StatusCodes.Status404NotFound);
@@ -49,7 +49,7 @@ public static class ConversationEndpoints
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, IConversationQueries store, string? status, string? assignee, int? offset, int? limit,
-        string? team)
+        string? team, [AsParameters] ConversationListSearch search)
     {
         team = team?.Trim().ToLowerInvariant();
         if (team is { Length: 0 })
@@ -94,8 +94,9 @@ public static class ConversationEndpoints
                 break;
         }
 
-        var page = await store.ListConversationsAsync(new ConversationQuery(statuses, assigneeId, unassigned, Math.Max(0, offset ?? 0), Math.Clamp(limit ?? 50, 1, MaxPage), team));
-        return Results.Ok(page);
+        var (query, problem) = await search.ApplyAsync(
+            new ConversationQuery(statuses, assigneeId, unassigned, Math.Max(0, offset ?? 0), Math.Clamp(limit ?? 50, 1, MaxPage), team), context.RequestAborted);
+        return problem ?? Results.Ok(await store.ListConversationsAsync(query!));
     }
 
     private static async Task<IResult> GetAsync(Guid id, HttpContext context, IGrainFactory grains, IConversationQueries store, int? limit)

@@ -262,5 +262,8 @@ internal static class PostgresSchema
             PRIMARY KEY (conversation_id, operator_id, idem_key)
         );
         """,
+        """
+        ALTER TABLE conversations ADD COLUMN last_inbound_preview text NULL, ADD COLUMN last_inbound_ticks bigint NULL;
+        """,
     ];
 }

@@ -24,7 +24,9 @@ internal static class SqliteSchema
             queue_priority INTEGER NOT NULL DEFAULT 0,
             team TEXT NULL,
             queued_ticks INTEGER NULL,
-            awaiting_open_ticks INTEGER NULL
+            awaiting_open_ticks INTEGER NULL,
+            last_inbound_preview TEXT NULL,
+            last_inbound_ticks INTEGER NULL
         );
         CREATE INDEX IF NOT EXISTS ix_conversations_status ON conversations(status, queue_priority DESC, activity_ticks DESC);
         CREATE INDEX IF NOT EXISTS ix_conversations_assignee ON conversations(assignee_id, activity_ticks DESC);
@@ -254,5 +256,7 @@ internal static class SqliteSchema
         ("conversations", "queued_ticks", "INTEGER NULL"),
         ("conversations", "awaiting_open_ticks", "INTEGER NULL"),
         ("outbox", "choices", "TEXT NULL"),
+        ("conversations", "last_inbound_preview", "TEXT NULL"),
+        ("conversations", "last_inbound_ticks", "INTEGER NULL"),
     ];
 }
