@@ -1,3 +1,4 @@
+using Inbox.Domain.Routing;
 using Inbox.Domain.Storage;
 using Inbox.Identity;
 using Inbox.Orders;
@@ -24,7 +25,7 @@ public sealed record ConversationListSearch(
     /// <summary>How many customers a search may find; their conversations are listed.</summary>
     public const int MaxCustomers = 200;
 
-    private const int MaxWordLength = 100;
+    private const int MaxLabelLength = 100;
 
     /// <summary>The query with the search applied, or the 400 that says which parameter is wrong.</summary>
     public async Task<(ConversationQuery? Query, IResult? Problem)> ApplyAsync(ConversationQuery query, CancellationToken cancellationToken)
@@ -36,10 +37,10 @@ public sealed record ConversationListSearch(
             errors["q"] = [refusal];
         }
 
-        var channel = Word(Channel);
-        if (channel is not null && !channel.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        var channel = Channel?.Trim().ToLowerInvariant() is { Length: > 0 } name ? name : null;
+        if (channel is not null && !TeamKeys.Channels.Contains(channel))
         {
-            errors["channel"] = ["channel is a channel's name: telegram, vk, whatsapp, sms, email, api, voice."];
+            errors["channel"] = [$"channel is one of {string.Join(", ", TeamKeys.Channels)}."];
         }
 
         var label = Label?.Trim();
@@ -47,13 +48,14 @@ public sealed record ConversationListSearch(
         {
             label = null;
         }
-        else if (label is not null && (label.Length > MaxWordLength || label.Any(char.IsControl)))
+        else if (label is not null && (label.Length > MaxLabelLength || label.Any(char.IsControl)))
         {
-            errors["label"] = [$"A label is plain text of at most {MaxWordLength} characters."];
+            errors["label"] = [$"A label is plain text of at most {MaxLabelLength} characters."];
         }
 
         var sort = ConversationSort.Default;
-        if (Word(Sort) is { } word && !(Enum.TryParse(word, ignoreCase: true, out sort) && Enum.IsDefined(sort) && sort != ConversationSort.Default))
+        if (Sort?.Trim() is { Length: > 0 } word
+            && !(word.All(char.IsAsciiLetter) && Enum.TryParse(word, ignoreCase: true, out sort) && sort != ConversationSort.Default))
         {
             errors["sort"] = ["sort is waiting, newest or oldest."];
         }
@@ -68,7 +70,4 @@ public sealed record ConversationListSearch(
             : await CustomerSearch.FindIdsAsync(text, MaxCustomers, Directory, Phones, Orders, Contacts, Logger, cancellationToken);
         return (query with { CustomerIds = customers, Channel = channel, Label = label, Sort = sort }, null);
     }
-
-    private static string? Word(string? value) => value?.Trim().ToLowerInvariant() is { Length: > 0 and <= MaxWordLength } word ? word
-        : string.IsNullOrWhiteSpace(value) ? null : "\0"; // too long: refused as not a word
 }
