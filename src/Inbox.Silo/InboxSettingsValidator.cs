@@ -49,7 +49,9 @@ public sealed class InboxSettingsValidator :
     public ValidateOptionsResult Validate(string? name, ConversationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Checks((options.PreviewLength is >= 1 and <= 4096, "Conversations:PreviewLength must be 1–4096."));
+        return Checks((options.PreviewLength is >= 1 and <= 4096, "Conversations:PreviewLength must be 1–4096."),
+            (options.IdempotencyRetention >= TimeSpan.FromMinutes(1) && options.IdempotencyRetention <= TimeSpan.FromDays(30),
+                "Conversations:IdempotencyRetention must be 00:01:00–30.00:00:00."));
     }
 
     private static ValidateOptionsResult Checks(params (bool Holds, string Message)[] checks)

@@ -199,4 +199,47 @@ public abstract class ConversationGrainTests(ClusterFixture fixture)
         var next = await fixture.Grains.GetGrain<IConversationGrain>(id).ReceiveAsync(Incoming($"{id}-2"));
         Assert.Equal(3, next.Message.Sequence);
     }
+
+    [Fact]
+    public async Task A_reply_or_note_repeated_under_its_idempotency_key_is_stored_once_and_the_first_comes_back()
+    {
+        var id = Guid.NewGuid();
+        var grain = fixture.Grains.GetGrain<IConversationGrain>(id);
+        await grain.ReceiveAsync(Incoming($"{id}-1", "Where is my order?"));
+        var operatorId = Guid.NewGuid();
+        var reply = new ReplyRequest(operatorId, "Olga", "It ships today.", null, null, IdempotencyKey: "reply-key");
+
+        var replies = await Task.WhenAll(grain.ReplyAsync(reply), grain.ReplyAsync(reply), grain.ReplyAsync(reply));
+        var notes = await Task.WhenAll(grain.AddNoteAsync(operatorId, "Olga", "Checked", "note-key"), grain.AddNoteAsync(operatorId, "Olga", "Checked", "note-key"));
+        await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => grain.ReplyAsync(reply with { Text = "Another text" }));
+        await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => grain.AddNoteAsync(operatorId, "Olga", "It ships today.", "reply-key"));
+
+        Assert.Single(replies.Select(r => r.MessageId).Distinct());
+        Assert.Single(notes.Select(n => n.MessageId).Distinct());
+        var timeline = (await Queries.GetTimelineAsync(id, null, 10)).Messages;
+        Assert.Single(timeline, m => m.Kind == MessageKind.Outbound);
+        Assert.Single(timeline, m => m.Kind == MessageKind.Note);
+        Assert.Equal(3, timeline.Count);
+        Assert.Equal(3, Publisher.Of(id).Count(e => e.Type == LiveEventTypes.MessageCreated));
+        Assert.Single(await Outbox.LeaseDueOutboxAsync(DateTimeOffset.UtcNow.AddSeconds(1), 1000, TimeSpan.FromSeconds(1)), e => e.ConversationId == id);
+    }
+
+    [Fact]
+    public async Task The_customers_last_message_stays_the_preview_over_replies_and_automated_messages()
+    {
+        var id = Guid.NewGuid();
+        var grain = fixture.Grains.GetGrain<IConversationGrain>(id);
+        await grain.ReceiveAsync(Incoming($"{id}-1", "Where is my order?"));
+        await grain.ReplyAsync(new ReplyRequest(Guid.NewGuid(), "Olga", "It ships today.", null, null));
+        await grain.ReceiveAsync(Incoming($"{id}-2", "I am out of office") with { Automated = true });
+
+        var state = (await grain.GetAsync())!;
+        var stored = (await Store.GetConversationAsync(id))!;
+
+        Assert.Equal("Where is my order?", state.LastInboundPreview);
+        Assert.Equal("I am out of office", state.LastMessagePreview);
+        Assert.Equal(state.LastInboundPreview, stored.LastInboundPreview);
+        Assert.Equal(state.LastInboundAt, stored.LastInboundAt);
+        Assert.True(state.LastInboundAt < state.LastMessageAt);
+    }
 }

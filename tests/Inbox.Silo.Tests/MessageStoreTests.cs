@@ -183,4 +183,118 @@ public abstract class MessageStoreTests : StoreTestBase
             return ex;
         }
     }
+
+    [Fact]
+    public async Task Two_commits_racing_with_one_idempotency_key_store_one_reply_and_one_outbox_entry()
+    {
+        var id = Guid.NewGuid();
+        await Store.Conversations.CommitAsync(Samples.Inbound(id, 1, "idem-1"));
+        var operatorId = Guid.NewGuid();
+        var first = KeyedReply(id, 2, operatorId, "key-1", "fp-a", Samples.Start.AddMinutes(1));
+        var second = KeyedReply(id, 2, operatorId, "key-1", "fp-a", Samples.Start.AddMinutes(1));
+
+        var outcomes = await Task.WhenAll(Store.Conversations.CommitAsync(first), Store.Conversations.CommitAsync(second));
+
+        var duplicate = Assert.Single(outcomes, o => o.Duplicate);
+        Assert.Single(outcomes, o => !o.Duplicate);
+        var timeline = (await Store.Queries.GetTimelineAsync(id, null, 50)).Messages;
+        var stored = Assert.Single(timeline, m => m.Kind == MessageKind.Outbound);
+        Assert.Equal(stored.MessageId, duplicate.Existing!.MessageId);
+        Assert.Single(await Store.Outbox.LeaseDueOutboxAsync(Samples.Start.AddHours(1), 10, TimeSpan.FromMinutes(2)));
+        var record = await Store.Conversations.FindIdempotencyAsync(id, operatorId, "key-1", Samples.Start);
+        Assert.Equal(stored.MessageId, record!.MessageId);
+        Assert.Equal("fp-a", record.Fingerprint);
+    }
+
+    [Fact]
+    public async Task An_idempotency_key_is_per_operator_and_conversation_and_expires_after_the_retention()
+    {
+        var id = Guid.NewGuid();
+        await Store.Conversations.CommitAsync(Samples.Inbound(id, 1, "idem-2"));
+        var (operatorId, colleague) = (Guid.NewGuid(), Guid.NewGuid());
+        var at = Samples.Start.AddMinutes(1);
+        await Store.Conversations.CommitAsync(KeyedReply(id, 2, operatorId, "key-2", "fp-a", at));
+
+        var colleagues = await Store.Conversations.CommitAsync(KeyedReply(id, 3, colleague, "key-2", "fp-a", at.AddSeconds(1)));
+        var later = at.AddHours(25);
+        var afterRetention = await Store.Conversations.CommitAsync(KeyedReply(id, 4, operatorId, "key-2", "fp-b", later, retention: TimeSpan.FromHours(24)));
+
+        Assert.False(colleagues.Duplicate);
+        Assert.False(afterRetention.Duplicate);
+        Assert.Null(await Store.Conversations.FindIdempotencyAsync(id, operatorId, "key-2", later.AddSeconds(1)));
+        Assert.Equal("fp-b", (await Store.Conversations.FindIdempotencyAsync(id, operatorId, "key-2", later.AddHours(-24)))!.Fingerprint);
+        Assert.Null(await Store.Conversations.FindIdempotencyAsync(Guid.NewGuid(), operatorId, "key-2", Samples.Start));
+        Assert.Equal(3, (await Store.Queries.GetTimelineAsync(id, null, 50)).Messages.Count(m => m.Kind == MessageKind.Outbound));
+    }
+
+    [Fact]
+    public async Task The_customers_last_message_preview_and_time_are_stored_and_listed()
+    {
+        var id = Guid.NewGuid();
+        var first = Samples.Inbound(id, 1, "preview-1", "Where is my order?");
+        var inboundAt = new DateTimeOffset(2026, 12, 2, 9, 30, 15, 123, TimeSpan.Zero).AddTicks(4567);
+        var snapshot = first.Conversation with { LastMessagePreview = "It ships today.", LastInboundPreview = "Where is my order?", LastInboundAt = inboundAt };
+
+        await Store.Conversations.CommitAsync(first with { Conversation = snapshot });
+
+        var stored = (await Store.Conversations.GetConversationAsync(id))!;
+        Assert.Equal("Where is my order?", stored.LastInboundPreview);
+        Assert.Equal(inboundAt, stored.LastInboundAt);
+        var item = Assert.Single((await Store.Queries.ListConversationsAsync(new ConversationQuery(null, null, false, 0, 10))).Items);
+        Assert.Equal("Where is my order?", item.Conversation.LastInboundPreview);
+        Assert.Equal("It ships today.", item.Conversation.LastMessagePreview);
+    }
+
+    [Fact]
+    public async Task The_list_filters_by_customers_channel_and_label_and_sorts_by_activity_or_wait()
+    {
+        var (a, b, c) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        // a: oldest activity, waiting the shortest; c: newest activity, waiting the longest
+        await CommitListed(a, 1, "telegram", ["fraud", "order_status"], queuedMinutes: 10);
+        await CommitListed(b, 2, "api", ["100%_sure"], queuedMinutes: 20);
+        await CommitListed(c, 3, "telegram", ["order"], queuedMinutes: 30);
+
+        async Task<IReadOnlyList<Guid>> List(ConversationQuery query) =>
+            (await Store.Queries.ListConversationsAsync(query)).Items.Select(i => i.Conversation.ConversationId).ToList();
+        var all = new ConversationQuery(null, null, false, 0, 10);
+
+        Assert.Equal([a, c], await List(all with { CustomerIds = [a, c], Sort = ConversationSort.Oldest }));
+        Assert.Empty(await List(all with { CustomerIds = [] }));
+        Assert.Equal([a, c], await List(all with { Channel = "telegram", Sort = ConversationSort.Oldest }));
+        Assert.Equal([a], await List(all with { Label = "fraud" }));
+        Assert.Equal([c], await List(all with { Label = "order" })); // a whole label, not a part of one
+        Assert.Equal([b], await List(all with { Label = "100%_sure" }));
+        Assert.Empty(await List(all with { Label = "100%" }));
+        Assert.Equal([c, b, a], await List(all with { Sort = ConversationSort.Newest }));
+        Assert.Equal([a, b, c], await List(all with { Sort = ConversationSort.Oldest }));
+        Assert.Equal([c, b, a], await List(all with { Sort = ConversationSort.Waiting }));
+    }
+
+    private async Task CommitListed(Guid id, long minute, string channel, IReadOnlyList<string> labels, int queuedMinutes)
+    {
+        var commit = Samples.Inbound(id, 1, $"listed-{id:N}");
+        var at = Samples.Start.AddMinutes(minute);
+        var snapshot = commit.Conversation with
+        {
+            LastInboundChannel = channel,
+            Labels = labels,
+            LastMessageAt = at,
+            UpdatedAt = at,
+            QueuedAt = Samples.Start.AddHours(1).AddMinutes(-queuedMinutes),
+        };
+        await Store.Conversations.CommitAsync(commit with { Conversation = snapshot });
+    }
+
+    /// <summary>An operator's reply with its outbox entry, made under an idempotency key, as the conversation grain commits it.</summary>
+    private static ConversationCommit KeyedReply(Guid id, long sequence, Guid operatorId, string key, string fingerprint, DateTimeOffset at,
+        TimeSpan? retention = null)
+    {
+        var message = new TimelineMessage(Guid.NewGuid(), id, sequence, MessageKind.Outbound, "api", "api:c1", null, "reply", operatorId, "Operator",
+            DeliveryState.Queued, null, at, at);
+        var snapshot = new ConversationSnapshot(id, id, ConversationStatus.Assigned, operatorId, sequence, at, "api", "api:c1", "reply", Samples.Start, at);
+        var outbox = new OutboxEntry(message.MessageId, id, "api", "api:c1", "reply", 0, at, at);
+        var record = new IdempotencyRecord(id, operatorId, key, fingerprint, message.MessageId, at, at - (retention ?? TimeSpan.FromHours(24)));
+        return new ConversationCommit(snapshot, [new Domain.Live.LiveEvent(id, sequence, Domain.Live.LiveEventTypes.MessageCreated, at, snapshot, message)],
+            NewMessage: message, Outbox: outbox, Idempotency: record);
+    }
 }

@@ -30,6 +30,7 @@ public sealed class EndpointRolesTests : IAsyncLifetime
         ["POST /api/v1/auth/refresh"] = Role.Anonymous,
         ["POST /api/v1/auth/logout"] = Role.Operator,
         ["GET /api/v1/auth/me"] = Role.Operator,
+        ["GET /api/v1/auth/session"] = Role.Anonymous, // answers {authenticated: false} without a session
         ["POST /api/v1/inbound"] = Role.Anonymous, // the API channel's own token
         ["POST /api/v1/outbound/{messageId:guid}/status"] = Role.Anonymous, // the API channel's own token
 

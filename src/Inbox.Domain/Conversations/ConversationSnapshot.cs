@@ -7,6 +7,8 @@ namespace Inbox.Domain.Conversations;
 /// <see cref="QueuedAt"/> is when it last entered the queue from outside (a handoff, a new conversation with no bot): its
 /// waiting time counts from there, and a requeue (an operator went offline) keeps it, so it takes back its place.
 /// <see cref="AwaitingOpenSince"/> is set while routing's assignment waits for the assignee to open the conversation.
+/// <see cref="LastInboundPreview"/> and <see cref="LastInboundAt"/>: the customer's last message (not an automated one), the
+/// list's preview of what the customer asked, which replies, notes and the bot's answers leave as it is.
 /// </summary>
 [GenerateSerializer, Alias("Inbox.ConversationSnapshot")]
 public sealed record ConversationSnapshot(
@@ -27,4 +29,6 @@ public sealed record ConversationSnapshot(
     [property: Id(14), System.Text.Json.Serialization.JsonIgnore] string? BotMemory = null,
     [property: Id(15)] string? Team = null,
     [property: Id(16)] DateTimeOffset? QueuedAt = null,
-    [property: Id(17)] DateTimeOffset? AwaitingOpenSince = null);
+    [property: Id(17)] DateTimeOffset? AwaitingOpenSince = null,
+    [property: Id(18)] string? LastInboundPreview = null,
+    [property: Id(19)] DateTimeOffset? LastInboundAt = null);

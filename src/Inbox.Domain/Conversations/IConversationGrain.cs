@@ -22,8 +22,9 @@ public interface IConversationGrain : IGrainWithGuidKey
     [Alias("EditInbound")]
     Task<bool> EditInboundAsync(string channel, string externalId, string newText, DateTimeOffset editedAt);
 
+    /// <summary>Adds a private note. With <paramref name="idempotencyKey"/>, a repeat of the same note by the same operator returns the first.</summary>
     [Alias("AddNote")]
-    Task<TimelineMessage> AddNoteAsync(Guid operatorId, string authorName, string text);
+    Task<TimelineMessage> AddNoteAsync(Guid operatorId, string authorName, string text, string? idempotencyKey = null);
 
     /// <summary>
     /// Assigns to an operator, or back to the queue with null. With <paramref name="by"/>, the operator doing it: when a

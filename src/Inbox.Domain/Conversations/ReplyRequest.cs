@@ -4,6 +4,7 @@ namespace Inbox.Domain.Conversations;
 /// An operator's (or the bot's) reply. Without <see cref="Identity"/>, it goes to the identity the customer last wrote from.
 /// <see cref="By"/> is the operator, with their right to answer in a colleague's conversation (without it, no such check).
 /// <see cref="Choices"/> are buttons the customer may press instead of typing (the customer satisfaction request's 1 to 5).
+/// <see cref="IdempotencyKey"/>: the operator's client-made key; a repeat of the same reply under it returns the first.
 /// </summary>
 [GenerateSerializer, Alias("Inbox.ReplyRequest")]
 public sealed record ReplyRequest(
@@ -14,4 +15,5 @@ public sealed record ReplyRequest(
     [property: Id(4)] string? Identity,
     [property: Id(5)] IReadOnlyList<AttachmentInfo>? Attachments = null,
     [property: Id(6)] ActingOperator? By = null,
-    [property: Id(7)] IReadOnlyList<ReplyChoice>? Choices = null);
+    [property: Id(7)] IReadOnlyList<ReplyChoice>? Choices = null,
+    [property: Id(8)] string? IdempotencyKey = null);

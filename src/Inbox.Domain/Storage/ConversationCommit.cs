@@ -6,7 +6,8 @@ namespace Inbox.Domain.Storage;
 /// <summary>
 /// Everything one step of a conversation writes, in one transaction: its new state, the events it raised,
 /// a new timeline item or a changed one, (for a reply) the outbox entry that will deliver it, and the SLA clock rows the
-/// step started, stopped or marked (<see cref="SlaClocks"/>, upserted by conversation and target).
+/// step started, stopped or marked (<see cref="SlaClocks"/>, upserted by conversation and target), and the idempotency key
+/// the new item was made under (<see cref="Idempotency"/>: the key already stored makes the commit a duplicate).
 /// </summary>
 public sealed record ConversationCommit(
     ConversationSnapshot Conversation,
@@ -16,4 +17,5 @@ public sealed record ConversationCommit(
     OutboxEntry? Outbox = null,
     TimelineMove? Move = null,
     KeyValuePair<string, string>? Cursor = null,
-    IReadOnlyList<Sla.SlaClockRecord>? SlaClocks = null);
+    IReadOnlyList<Sla.SlaClockRecord>? SlaClocks = null,
+    IdempotencyRecord? Idempotency = null);

@@ -17,4 +17,8 @@ public interface IConversationStore
 
     /// <summary>Finds a message by its channel and provider id: an outbound one for delivery receipts, an inbound one for edits.</summary>
     Task<TimelineMessage?> FindByExternalIdAsync(string channel, string externalId, MessageKind kind, CancellationToken cancellationToken = default);
+
+    /// <summary>The key an operator used in a conversation, if stored and created at or after <paramref name="notBefore"/>.</summary>
+    Task<IdempotencyRecord?> FindIdempotencyAsync(Guid conversationId, Guid operatorId, string key, DateTimeOffset notBefore,
+        CancellationToken cancellationToken = default);
 }

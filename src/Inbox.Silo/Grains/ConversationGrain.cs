@@ -75,6 +75,8 @@ public sealed partial class ConversationGrain(
             LastInboundChannel = incoming.Channel,
             LastInboundIdentity = incoming.FromIdentity,
             LastMessagePreview = Preview(incoming.Text, incoming.Attachments),
+            LastInboundPreview = incoming.Automated ? current.LastInboundPreview : Preview(incoming.Text, incoming.Attachments),
+            LastInboundAt = incoming.Automated ? current.LastInboundAt : now,
         };
         if (next.Status == ConversationStatus.Queued && (_state is null || reopens))
         {
@@ -115,6 +117,12 @@ public sealed partial class ConversationGrain(
             throw new ConversationException("A reply needs text or a file.");
         }
 
+        var once = Once(reply.OperatorId, reply.IdempotencyKey, ReplyFingerprint(reply));
+        if (await ReplayAsync(once) is { } first)
+        {
+            return first; // the same reply again under its key: the first, nothing sent twice
+        }
+
         // In a colleague's conversation: refused, unless a supervisor answers (the assignee stays) or the operator takes it over.
         var holder = reply.By is { } by ? HolderBesides(current, by) : null;
         if (holder is { } held && !reply.By!.MayOverride)
@@ -144,7 +152,12 @@ public sealed partial class ConversationGrain(
         };
         var outbox = new OutboxEntry(message.MessageId, message.ConversationId, channel, identity, reply.Text, 0, now, now, reply.Attachments,
             Automated: reply.OperatorId is null && reply.AuthorName is BotAuthor or CsatAuthor or SystemAuthor, Choices: reply.Choices);
-        await CommitAsync(next, LiveEventTypes.MessageCreated, now, newMessage: message, outbox: outbox);
+        var (_, outcome) = await CommitAsync(next, LiveEventTypes.MessageCreated, now, newMessage: message, outbox: outbox, idempotency: once?.For(message));
+        if (outcome.Duplicate)
+        {
+            return await ReplayAsync(once) ?? outcome.Existing!; // another node committed it first under this key
+        }
+
         outboxSignal.Notify();
         return message;
     }
@@ -169,7 +182,7 @@ public sealed partial class ConversationGrain(
         return true;
     }
 
-    public async Task<TimelineMessage> AddNoteAsync(Guid operatorId, string authorName, string text)
+    public async Task<TimelineMessage> AddNoteAsync(Guid operatorId, string authorName, string text, string? idempotencyKey = null)
     {
         var current = _state ?? throw new ConversationException("There is no conversation with this customer yet.");
         if (string.IsNullOrWhiteSpace(text))
@@ -177,11 +190,17 @@ public sealed partial class ConversationGrain(
             throw new ConversationException("A note needs text.");
         }
 
+        var once = Once(operatorId, idempotencyKey, NoteFingerprint(text));
+        if (await ReplayAsync(once) is { } first)
+        {
+            return first;
+        }
+
         var now = clock.GetUtcNow();
         var message = new TimelineMessage(Guid.NewGuid(), current.ConversationId, NextSequence(current), MessageKind.Note, "note", null, null, text,
             operatorId, authorName, null, null, now, now);
-        await CommitAsync(current, LiveEventTypes.MessageCreated, now, newMessage: message);
-        return message;
+        var (_, outcome) = await CommitAsync(current, LiveEventTypes.MessageCreated, now, newMessage: message, idempotency: once?.For(message));
+        return outcome.Duplicate ? await ReplayAsync(once) ?? outcome.Existing! : message;
     }
 
     public Task<ConversationSnapshot> AssignAsync(Guid? operatorId, ActingOperator? by = null) => ChangeByAsync(by, current => current with
@@ -444,7 +463,7 @@ public sealed partial class ConversationGrain(
     /// <param name="changedMessage">A changed timeline item; the event carries it.</param>
     private async Task<(ConversationSnapshot Next, CommitOutcome Outcome)> CommitAsync(ConversationSnapshot next, string eventType, DateTimeOffset now,
         TimelineMessage? newMessage = null, TimelineMessage? changedMessage = null, OutboxEntry? outbox = null, TimelineMove? move = null,
-        KeyValuePair<string, string>? cursor = null, IReadOnlyList<SlaClockRecord>? sla = null)
+        KeyValuePair<string, string>? cursor = null, IReadOnlyList<SlaClockRecord>? sla = null, IdempotencyRecord? idempotency = null)
     {
         // SLA (issue 14): the step's queue entry time and the clocks it starts or stops, written in the same transaction.
         next = ConversationSla.MarkQueued(_state, next, now);
@@ -459,7 +478,7 @@ public sealed partial class ConversationGrain(
 
         next = next with { LastSequence = sequence, UpdatedAt = now };
         var liveEvent = new LiveEvent(next.ConversationId, sequence, eventType, now, next, newMessage ?? changedMessage);
-        var outcome = await store.CommitAsync(new ConversationCommit(next, [liveEvent], newMessage, changedMessage, outbox, move, cursor, sla));
+        var outcome = await store.CommitAsync(new ConversationCommit(next, [liveEvent], newMessage, changedMessage, outbox, move, cursor, sla, idempotency));
         if (!outcome.Duplicate)
         {
             _state = next;

@@ -15,4 +15,9 @@ public sealed class ConversationOptions
 
     /// <summary>How many characters of the last message the conversation list shows.</summary>
     public int PreviewLength { get; set; } = 120;
+
+    /// <summary>
+    /// How long an operator's idempotency key of a reply or note is kept: a repeat within it returns the first item.
+    /// </summary>
+    public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromHours(24);
 }

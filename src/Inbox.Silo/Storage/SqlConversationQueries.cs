@@ -42,8 +42,15 @@ public abstract class SqlConversationQueries(Func<CancellationToken, ValueTask<D
             parameters.Add("team", team);
         }
 
+        SearchFilters(query, where, parameters);
         var filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
-        var order = query.Statuses is [ConversationStatus.Queued] ? QueueOrder : "queue_priority DESC, activity_ticks DESC, conversation_id";
+        var order = query.Sort switch
+        {
+            ConversationSort.Waiting => QueueOrder,
+            ConversationSort.Newest => "activity_ticks DESC, conversation_id",
+            ConversationSort.Oldest => "activity_ticks ASC, conversation_id",
+            _ => query.Statuses is [ConversationStatus.Queued] ? QueueOrder : "queue_priority DESC, activity_ticks DESC, conversation_id",
+        };
         parameters.Add("limit", query.Limit);
         parameters.Add("offset", query.Offset);
         await using var connection = await openAsync(cancellationToken).ConfigureAwait(false);
@@ -58,6 +65,32 @@ public abstract class SqlConversationQueries(Func<CancellationToken, ValueTask<D
             parameters, r => new ConversationListItem(ReadConversation(r), r.IsDBNull(nameOrdinal) ? null : r.GetString(nameOrdinal)), cancellationToken).ConfigureAwait(false);
         int? next = query.Offset + items.Count < total ? query.Offset + items.Count : null;
         return new ConversationListPage(items, total, next);
+    }
+
+    /// <summary>The search's filters: the customers found, the last inbound channel, a label (in the labels' JSON, quotes included).</summary>
+    private void SearchFilters(ConversationQuery query, List<string> where, DynamicParameters parameters)
+    {
+        if (query.CustomerIds is { } customers)
+        {
+            where.Add(customers.Count == 0 ? "1 = 0" : $"customer_id IN ({string.Join(", ", customers.Select((_, i) => $"@customer{i}"))})");
+            for (var i = 0; i < customers.Count; i++)
+            {
+                parameters.Add($"customer{i}", values.Id(customers[i]));
+            }
+        }
+
+        if (query.Channel is { } channel)
+        {
+            where.Add("last_inbound_channel = @channel");
+            parameters.Add("channel", channel);
+        }
+
+        if (query.Label is { } label)
+        {
+            var quoted = JsonSerializer.Serialize(label, InboxJson.Options);
+            where.Add("labels LIKE @label ESCAPE '\\'");
+            parameters.Add("label", SqlLike.Containing(quoted));
+        }
     }
 
     /// <summary>

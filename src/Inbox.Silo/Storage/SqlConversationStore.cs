@@ -44,6 +44,13 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
         return rows.FirstOrDefault();
     }
 
+    public async Task<IdempotencyRecord?> FindIdempotencyAsync(Guid conversationId, Guid operatorId, string key, DateTimeOffset notBefore,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await SqlIdempotencyKeys.FindAsync(connection, store.Values, conversationId, operatorId, key, notBefore, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Sets a cursor inside a transaction (a commit that stores a message with its polling offset).</summary>
     public static void SetCursor(DbConnection connection, DbTransaction transaction, string key, string value) =>
         connection.Execute("INSERT INTO cursors (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -61,6 +68,12 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
         if (FindDuplicate(connection, transaction, commit.NewMessage) is { } existing)
         {
             return new CommitOutcome(true, existing);
+        }
+
+        // An operator's item made under an idempotency key already stored (a retry, a double click): nothing is written.
+        if (commit.Idempotency is { } key && SqlIdempotencyKeys.Claim(connection, transaction, values, key) is { Claimed: false } taken)
+        {
+            return new CommitOutcome(true, taken.First);
         }
 
         // The message first: when a concurrent commit stored the same inbound message, nothing else of this one is written.
@@ -116,16 +129,17 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
         connection.Execute("""
             INSERT INTO conversations (conversation_id, customer_id, status, assignee_id, last_sequence, last_message_at, last_inbound_channel,
                 last_inbound_identity, last_preview, created_at, updated_at, activity_ticks, merged_into, labels, handoff, bot_memory, queue_priority,
-                team, queued_ticks, awaiting_open_ticks)
+                team, queued_ticks, awaiting_open_ticks, last_inbound_preview, last_inbound_ticks)
             VALUES (@id, @customer, @status, @assignee, @seq, @lastAt, @channel, @identity, @preview, @created, @updated, @ticks, @mergedInto, @labels,
-                @handoff, @botMemory, @queuePriority, @team, @queuedTicks, @awaitingOpenTicks)
+                @handoff, @botMemory, @queuePriority, @team, @queuedTicks, @awaitingOpenTicks, @inboundPreview, @inboundTicks)
             ON CONFLICT (conversation_id) DO UPDATE SET status = excluded.status, assignee_id = excluded.assignee_id,
                 last_sequence = excluded.last_sequence, last_message_at = excluded.last_message_at,
                 last_inbound_channel = excluded.last_inbound_channel, last_inbound_identity = excluded.last_inbound_identity,
                 last_preview = excluded.last_preview, updated_at = excluded.updated_at, activity_ticks = excluded.activity_ticks,
                 merged_into = excluded.merged_into, labels = excluded.labels, handoff = excluded.handoff, bot_memory = excluded.bot_memory,
                 queue_priority = excluded.queue_priority, team = excluded.team, queued_ticks = excluded.queued_ticks,
-                awaiting_open_ticks = excluded.awaiting_open_ticks
+                awaiting_open_ticks = excluded.awaiting_open_ticks, last_inbound_preview = excluded.last_inbound_preview,
+                last_inbound_ticks = excluded.last_inbound_ticks
             """, ConversationParameters(values, c), transaction);
 
     private static void InsertEvents(DbConnection connection, DbTransaction transaction, StoreValues values, IEnumerable<LiveEvent> events)

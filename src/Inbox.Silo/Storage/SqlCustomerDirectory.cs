@@ -37,7 +37,7 @@ public abstract class SqlCustomerDirectory(StoreConnections store) : ICustomerDi
                 new { identity, limit }, Read, cancellationToken).ConfigureAwait(false);
         }
 
-        var pattern = "%" + (nameFragment ?? "").ToUpperInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+        var pattern = SqlLike.Containing((nameFragment ?? "").ToUpperInvariant());
         return await StoreReader.QueryAsync(connection,
             $"SELECT {columns} FROM customers c WHERE c.name_folded LIKE @pattern ESCAPE '\\' ORDER BY c.name LIMIT @limit",
             new { pattern, limit }, Read, cancellationToken).ConfigureAwait(false);

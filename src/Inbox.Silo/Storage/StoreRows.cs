@@ -15,7 +15,7 @@ public static class StoreRows
         "message_id, conversation_id, sequence, kind, channel, identity, external_id, text, operator_id, author_name, delivery, delivery_error, created_at, updated_at, attachments, edited_at, call_info, metadata, automated, bot_decision";
 
     public const string ConversationColumns =
-        "conversation_id, customer_id, status, assignee_id, last_sequence, last_message_at, last_inbound_channel, last_inbound_identity, last_preview, created_at, updated_at, merged_into, labels, handoff, bot_memory, team, queued_ticks, awaiting_open_ticks";
+        "conversation_id, customer_id, status, assignee_id, last_sequence, last_message_at, last_inbound_channel, last_inbound_identity, last_preview, created_at, updated_at, merged_into, labels, handoff, bot_memory, team, queued_ticks, awaiting_open_ticks, last_inbound_preview, last_inbound_ticks";
 
     public const string OutboxColumns =
         "message_id, conversation_id, channel, recipient, text, attempts, next_attempt_ticks, created_at, attachments, automated, choices";
@@ -60,7 +60,9 @@ public static class StoreRows
         ReadNullableString(r, 14),
         ReadNullableString(r, 15),
         ReadTicks(r, 16),
-        ReadTicks(r, 17));
+        ReadTicks(r, 17),
+        ReadNullableString(r, 18),
+        ReadTicks(r, 19));
 
     public static OutboxEntry ReadOutbox(DbDataReader r) => new(
         ReadGuid(r, 0), ReadGuid(r, 1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetInt32(5),
@@ -113,6 +115,8 @@ public static class StoreRows
         team = c.Team,
         queuedTicks = c.QueuedAt?.UtcTicks,
         awaitingOpenTicks = c.AwaitingOpenSince?.UtcTicks,
+        inboundPreview = c.LastInboundPreview,
+        inboundTicks = c.LastInboundAt?.UtcTicks,
     };
 
     private static DateTimeOffset? ReadTicks(DbDataReader r, int ordinal) =>

@@ -29,6 +29,11 @@ public static class AuthEndpoints
             .WithSummary("Ends the session: its cookie, bearer tokens, refresh token and live connections stop working at once.");
         group.MapGet("/me", (HttpContext context) => Results.Ok(OperatorIdentity.From(context.User)))
             .RequireAuthorization(InboxPolicies.Operator).Produces<OperatorIdentity>();
+        group.MapGet("/session", (HttpContext context) => Results.Ok(OperatorIdentity.OperatorOf(context.User) is not null && context.User.Identity?.IsAuthenticated == true
+                ? new AuthSession(true, OperatorIdentity.From(context.User))
+                : AuthSession.None))
+            .AllowAnonymous().WithSummary("Whether the request has a live session, and whose: 200 {authenticated: false} without one (never 401).")
+            .Produces<AuthSession>();
         return endpoints;
     }
 

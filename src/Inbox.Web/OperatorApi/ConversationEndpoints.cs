@@ -17,7 +17,7 @@ public static class ConversationEndpoints
     public static IEndpointRouteBuilder MapConversationEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/v1/conversations").WithTags("Conversations").RequireAuthorization(InboxPolicies.Operator);
-        group.MapGet("/", ListAsync).WithSummary("Conversations by status (bot, queued, assigned, resolved; comma-separated) assignee (me, none or an operator id) and team (a key, or none), newest activity first; status=queued in the queue's order (priority, then the longest wait).")
+        group.MapGet("/", ListAsync).WithSummary("Conversations by status (bot, queued, assigned, resolved; comma-separated) assignee (me, none or an operator id) and team (a key, or none), newest activity first; status=queued in the queue's order (priority, then the longest wait). Search: q (name, phone, e-mail, identity, order number), channel (last inbound), label, sort (waiting, newest, oldest).")
             .Produces<ConversationListPage>().ProducesValidationProblem();
         group.MapGet("/{id:guid}", GetAsync).WithSummary("One conversation, the customer card and the newest page of the timeline.")
             .Produces<ConversationDetails>().ProducesProblem(StatusCodes.Status404NotFound);
@@ -25,10 +25,10 @@ public static class ConversationEndpoints
             .Produces<TimelinePage>();
         group.MapGet("/{id:guid}/events", EventsAsync).WithSummary("The live events after a sequence number: what a console missed.")
             .Produces<IReadOnlyList<LiveEvent>>();
-        group.MapPost("/{id:guid}/messages", ReplyAsync).WithSummary("Replies to the customer; the reply is queued and delivered by the outbox.")
-            .Produces<TimelineMessage>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{id:guid}/notes", NoteAsync).WithSummary("Adds a private note that the customer never sees.")
-            .Produces<TimelineMessage>(StatusCodes.Status201Created);
+        group.MapPost("/{id:guid}/messages", ReplyAsync).WithSummary("Replies to the customer; the reply is queued and delivered by the outbox. An Idempotency-Key header makes a repeat return the first reply.")
+            .Produces<TimelineMessage>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{id:guid}/notes", NoteAsync).WithSummary("Adds a private note that the customer never sees. An Idempotency-Key header makes a repeat return the first note.")
+            .Produces<TimelineMessage>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/{id:guid}/assign", AssignAsync).WithSummary("Assigns to an operator (supervisors) or to yourself; a colleague's conversation needs takeOver (or a supervisor).")
             .Produces<ConversationSnapshot>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/take-over", (Guid id, HttpContext context, IGrainFactory grains) =>
@@ -49,7 +49,7 @@ public static class ConversationEndpoints
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, IConversationQueries store, string? status, string? assignee, int? offset, int? limit,
-        string? team)
+        string? team, [AsParameters] ConversationListSearch search)
     {
         team = team?.Trim().ToLowerInvariant();
         if (team is { Length: 0 })
@@ -94,8 +94,9 @@ public static class ConversationEndpoints
                 break;
         }
 
-        var page = await store.ListConversationsAsync(new ConversationQuery(statuses, assigneeId, unassigned, Math.Max(0, offset ?? 0), Math.Clamp(limit ?? 50, 1, MaxPage), team));
-        return Results.Ok(page);
+        var (query, problem) = await search.ApplyAsync(
+            new ConversationQuery(statuses, assigneeId, unassigned, Math.Max(0, offset ?? 0), Math.Clamp(limit ?? 50, 1, MaxPage), team), context.RequestAborted);
+        return problem ?? Results.Ok(await store.ListConversationsAsync(query!));
     }
 
     private static async Task<IResult> GetAsync(Guid id, HttpContext context, IGrainFactory grains, IConversationQueries store, int? limit)
@@ -164,11 +165,16 @@ public static class ConversationEndpoints
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["text"] = ["A reply needs text or a file."] });
         }
 
+        if (!IdempotencyKeyHeader.TryRead(context, out var key, out var keyProblem))
+        {
+            return keyProblem;
+        }
+
         var me = OperatorIdentity.From(context.User);
         return await Guarded(id, grains, async grain =>
         {
             var message = await grain.ReplyAsync(new ReplyRequest(me.OperatorId, me.DisplayName, body.Text ?? "", body.Channel, body.Identity,
-                files.Count == 0 ? null : files, Acting(context, body.TakeOver)));
+                files.Count == 0 ? null : files, Acting(context, body.TakeOver), IdempotencyKey: key));
             return Results.Accepted($"/api/v1/conversations/{id}/messages", message);
         });
     }
@@ -182,10 +188,15 @@ public static class ConversationEndpoints
             return check.Problem();
         }
 
+        if (!IdempotencyKeyHeader.TryRead(context, out var key, out var keyProblem))
+        {
+            return keyProblem;
+        }
+
         var me = OperatorIdentity.From(context.User);
         return await Guarded(id, grains, async grain =>
         {
-            var note = await grain.AddNoteAsync(me.OperatorId, me.DisplayName, body.Text!);
+            var note = await grain.AddNoteAsync(me.OperatorId, me.DisplayName, body.Text!, key);
             return Results.Created($"/api/v1/conversations/{id}/messages", note);
         });
     }
@@ -234,6 +245,10 @@ public static class ConversationEndpoints
         {
             return Results.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict, title: "A colleague is working on this conversation",
                 extensions: new Dictionary<string, object?> { ["assigneeId"] = ex.AssigneeId, ["takeOver"] = $"/api/v1/conversations/{id}/take-over" });
+        }
+        catch (IdempotencyKeyReusedException ex)
+        {
+            return Results.Problem(ex.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "The idempotency key was used for another request");
         }
         catch (ConversationInputException ex)
         {

@@ -11,8 +11,6 @@ namespace Inbox.Web.OperatorApi;
 /// <summary>The customer card and customer search.</summary>
 public static class CustomerEndpoints
 {
-    private const int MaxQueryLength = 200;
-
     public static IEndpointRouteBuilder MapCustomerEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/v1/customers").WithTags("Customers").RequireAuthorization(InboxPolicies.Operator);
@@ -32,27 +30,12 @@ public static class CustomerEndpoints
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["q"] = ["Say what to look for: a phone, an email or a name."] });
         }
 
-        // A NUL ends the text early for the database (so "%00" once matched every customer); no search needs a control character.
-        if (text.Any(char.IsControl) || text.Length > MaxQueryLength)
+        if (CustomerSearch.Refusal(text) is { } refusal)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["q"] = [$"A search is plain text of at most {MaxQueryLength} characters, without control characters."],
-            });
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["q"] = [refusal] });
         }
 
-        var max = Math.Clamp(limit ?? 20, 1, 100);
-        // An address is looked up exactly; anything else is a part of a name. A malformed address finds nobody.
-        var identity = AddressInput.Read(text, phones)?.ToString();
-        if (identity is null && (text.Contains('@') || ChannelIdentity.TryParse(text, out _)))
-        {
-            return Results.Ok(Array.Empty<CustomerSummary>());
-        }
-
-        var found = identity is not null
-            ? await directory.SearchAsync(identity, null, max)
-            : await directory.SearchAsync(null, text, max);
-        return Results.Ok(found);
+        return Results.Ok(await CustomerSearch.FindAsync(text, Math.Clamp(limit ?? 20, 1, 100), directory, phones));
     }
 
     private static async Task<IResult> GetAsync(Guid id, IGrainFactory grains)

@@ -298,9 +298,9 @@ function noteCallPreview(ev) {
   callPreviews.set(ev.conversationId, { at: ev.conversation.lastMessageAt, text: m.text });
 }
 
-/** The customer's last message when the server gives it (lastCustomerMessagePreview), else the last item's. */
+/** The customer's last message when the server gives it (lastInboundPreview), else the last item's. */
 function preview(c) {
-  if (c.lastCustomerMessagePreview) return c.lastCustomerMessagePreview;
+  if (c.lastInboundPreview) return c.lastInboundPreview;
   const call = callPreviews.get(c.conversationId);
   if (call && Date.parse(call.at) === Date.parse(c.lastMessageAt)) return call.text;
   return c.lastMessagePreview || '';

@@ -251,5 +251,19 @@ internal static class PostgresSchema
             updated_ticks bigint NOT NULL
         );
         """,
+        """
+        CREATE TABLE idempotency_keys (
+            conversation_id uuid NOT NULL,
+            operator_id uuid NOT NULL,
+            idem_key text NOT NULL,
+            fingerprint text NOT NULL,
+            message_id uuid NOT NULL,
+            created_ticks bigint NOT NULL,
+            PRIMARY KEY (conversation_id, operator_id, idem_key)
+        );
+        """,
+        """
+        ALTER TABLE conversations ADD COLUMN last_inbound_preview text NULL, ADD COLUMN last_inbound_ticks bigint NULL;
+        """,
     ];
 }

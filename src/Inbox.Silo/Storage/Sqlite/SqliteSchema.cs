@@ -24,7 +24,9 @@ internal static class SqliteSchema
             queue_priority INTEGER NOT NULL DEFAULT 0,
             team TEXT NULL,
             queued_ticks INTEGER NULL,
-            awaiting_open_ticks INTEGER NULL
+            awaiting_open_ticks INTEGER NULL,
+            last_inbound_preview TEXT NULL,
+            last_inbound_ticks INTEGER NULL
         );
         CREATE INDEX IF NOT EXISTS ix_conversations_status ON conversations(status, queue_priority DESC, activity_ticks DESC);
         CREATE INDEX IF NOT EXISTS ix_conversations_assignee ON conversations(assignee_id, activity_ticks DESC);
@@ -56,6 +58,17 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS ix_messages_timeline ON messages(conversation_id, created_ticks, sequence);
         CREATE UNIQUE INDEX IF NOT EXISTS ux_messages_inbound_external ON messages(channel, external_id) WHERE kind = 0 AND external_id IS NOT NULL;
         CREATE INDEX IF NOT EXISTS ix_messages_external ON messages(channel, external_id) WHERE external_id IS NOT NULL;
+
+        -- Idempotency keys of operators' replies and notes (issue 15): a key is unique per conversation and operator.
+        CREATE TABLE IF NOT EXISTS idempotency_keys (
+            conversation_id TEXT NOT NULL,
+            operator_id TEXT NOT NULL,
+            idem_key TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            message_id TEXT NOT NULL,
+            created_ticks INTEGER NOT NULL,
+            PRIMARY KEY (conversation_id, operator_id, idem_key)
+        ) WITHOUT ROWID;
 
         CREATE TABLE IF NOT EXISTS events (
             conversation_id TEXT NOT NULL,
@@ -243,5 +256,7 @@ internal static class SqliteSchema
         ("conversations", "queued_ticks", "INTEGER NULL"),
         ("conversations", "awaiting_open_ticks", "INTEGER NULL"),
         ("outbox", "choices", "TEXT NULL"),
+        ("conversations", "last_inbound_preview", "TEXT NULL"),
+        ("conversations", "last_inbound_ticks", "INTEGER NULL"),
     ];
 }
