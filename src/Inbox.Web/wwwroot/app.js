@@ -298,11 +298,11 @@ function noteCallPreview(ev) {
   callPreviews.set(ev.conversationId, { at: ev.conversation.lastMessageAt, text: m.text });
 }
 
-/** The customer's last message when the server gives it (lastInboundPreview), else the last item's. */
+/** A call that is the conversation's last item, as it is now; else the customer's last message (lastInboundPreview), else the last item's. */
 function preview(c) {
-  if (c.lastInboundPreview) return c.lastInboundPreview;
   const call = callPreviews.get(c.conversationId);
   if (call && Date.parse(call.at) === Date.parse(c.lastMessageAt)) return call.text;
+  if (c.lastInboundPreview) return c.lastInboundPreview;
   return c.lastMessagePreview || '';
 }
 
