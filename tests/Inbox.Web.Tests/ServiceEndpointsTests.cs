@@ -60,9 +60,15 @@ public sealed class ServiceEndpointsTests(ServerFixture fixture) : IClassFixture
         var response = await client.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.Content.ReadAsStringAsync();
-        Assert.Contains("<title>Inbox console</title>", page);
+        Assert.Contains("<title>Inbox</title>", page); // the console puts its title in the operator's language
         Assert.Contains("lib/signalr/signalr.min.js", page);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/lib/signalr/signalr.min.js")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/app.js")).StatusCode);
+        foreach (var language in new[] { "ru", "en" })
+        {
+            var texts = await client.GetAsync($"/i18n/{language}.json");
+            Assert.Equal(HttpStatusCode.OK, texts.StatusCode);
+            Assert.Equal("application/json", texts.Content.Headers.ContentType?.MediaType);
+        }
     }
 }
