@@ -7,6 +7,7 @@
 //   'started'    an operator is logged in (state.me is set) and the console is shown
 //   'unauthorized' the API answered 401: back to the login form
 //   'teams'      team names arrived (state.teams)
+//   'queueRendered' the list was drawn (its <li> carry data-conversation-id): parts may decorate the items
 const handlers = new Map();
 
 export function on(name, handler) {

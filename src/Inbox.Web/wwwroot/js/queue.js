@@ -2,7 +2,7 @@
 import { $, el } from './dom.js';
 import { t, tOr, time, duration } from './i18n.js';
 import { api } from './api.js';
-import { on } from './bus.js';
+import { on, emit } from './bus.js';
 import { state } from './state.js';
 import { teamName } from './teams.js';
 import { openConversation } from './conversation.js';
@@ -69,6 +69,7 @@ export function renderQueue() {
     c.team ? el('span', { class: 'team', dataset: { team: c.team } }, t('queue.team', { team: teamName(c.team) })) : null),
   el('div', { class: 'meta' }, [tOr(`status.${c.status}`, c.status), c.lastInboundChannel || '', time(c.lastMessageAt)].join(' · '),
     c.handoff ? ` · ${t('queue.handedOff')}` : '', (c.labels || []).length ? ` · ${c.labels.join(', ')}` : ''))));
+  emit('queueRendered', page);
 }
 
 /** Marks the open conversation in the list. */
