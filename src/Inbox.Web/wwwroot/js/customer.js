@@ -41,6 +41,7 @@ export function renderCustomer() {
   if (card.customerId !== customer.customerId) card = emptyCard(customer.customerId);
   box.replaceChildren(...[
     el('h3', {}, customer.name || t('customer.unknown')),
+    resultBox(),
     identitiesSection(customer),
     ordersSection(),
     suggestionsSection(),
@@ -142,7 +143,7 @@ function mergeSection(customer) {
         t('customer.unmerge')))))
     : null;
   return section('customer-merge', 'customer.mergeTitle',
-    confirmBox(customer), resultBox(),
+    confirmBox(customer),
     el('p', { class: 'muted' }, t('customer.mergeHint')), form, s.error ? el('p', { class: 'error' }, s.error) : null, results, unmerge);
 }
 
