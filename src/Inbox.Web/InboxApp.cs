@@ -158,6 +158,7 @@ public static class InboxApp
         app.MapConversationEndpoints();
         app.MapCustomerEndpoints();
         app.MapCustomerAdminEndpoints();
+        app.MapCustomerCardEndpoints();
         app.MapAttachmentEndpoints();
         app.MapCallEndpoints();
         app.MapOperatorEndpoints();

@@ -54,6 +54,8 @@ public sealed class EndpointRolesTests : IAsyncLifetime
         ["GET /api/v1/customers/{id:guid}/suggestions"] = Role.Operator,
         ["POST /api/v1/customers/{id:guid}/merge"] = Role.Supervisor,
         ["POST /api/v1/customers/{id:guid}/unmerge"] = Role.Supervisor,
+        ["GET /api/v1/customers/{id:guid}/orders"] = Role.Operator,
+        ["GET /api/v1/customers/{id:guid}/history"] = Role.Operator,
 
         ["GET /api/v1/attachments/{id:guid}"] = Role.Operator,
         ["POST /api/v1/attachments/"] = Role.Operator,

@@ -8,6 +8,7 @@ import './js/conversation.js';
 import './js/customer.js';
 import './js/callpop.js';
 import './js/live.js';
+import './js/calls.js';
 
 // For tests and debugging.
 window.inboxConsole = { state, i18n };
