@@ -37,6 +37,8 @@ public sealed class ConsoleListBotTests : ConsoleTestBase
         await page.Clock.FastForwardAsync("06:00");
         await Expect(marker).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\blong\b"), new() { Timeout = 20_000 });
         await Expect(marker).ToContainTextAsync("waiting on the bot for 6 min", Contains);
+        // The jump outlasts the hub's server timeout: the console reconnects by itself.
+        await Expect(page.Locator("#connection")).ToHaveTextAsync("live", new() { Timeout = 30_000 });
         await ScreenshotAsync(page, "list-bot-tab");
         await page.SelectOptionAsync("#lang", "ru");
         await Expect(marker).ToContainTextAsync("ждёт у бота 6 мин", Contains);
