@@ -363,7 +363,11 @@ public sealed partial class ConversationGrain(
         }
         else
         {
-            await CommitAsync(current, LiveEventTypes.CallUpdated, now, changedMessage: existing with { Text = call.Describe(), Call = call, UpdatedAt = now });
+            // The call is the conversation's last item (nothing came after it): the list's preview follows the call as it moves on
+            // (answered, ended, missed), so that it is right after a reload too.
+            var text = call.Describe();
+            var next = existing.CreatedAt == current.LastMessageAt ? current with { LastMessagePreview = Preview(text) } : current;
+            await CommitAsync(next, LiveEventTypes.CallUpdated, now, changedMessage: existing with { Text = text, Call = call, UpdatedAt = now });
         }
     }
 

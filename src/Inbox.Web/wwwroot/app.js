@@ -9,6 +9,9 @@ import './js/customer.js';
 import './js/callpop.js';
 import './js/live.js';
 import './js/calls.js';
+import './js/filters.js';
+import './js/shortcuts.js';
+import './js/layout.js';
 
 // For tests and debugging.
 window.inboxConsole = { state, i18n };

@@ -1,4 +1,5 @@
-// The conversation list on the left: tabs, waiting times, the preview.
+// The conversation list on the left: tabs, waiting times, the preview, the bot's waiting customers (filters.js: search,
+// filters and sorting; shortcuts.js: the keyboard; layout.js: the phone's one column).
 import { $, el } from './dom.js';
 import { t, tOr, time, duration } from './i18n.js';
 import { api } from './api.js';
@@ -6,12 +7,17 @@ import { on, emit } from './bus.js';
 import { state } from './state.js';
 import { teamName } from './teams.js';
 import { openConversation } from './conversation.js';
+import { filterParams, filtersActive, searchText } from './filters.js';
+
+/** From how long on the bot's customer is marked (docs/console.md): 5 minutes since their last message. */
+export const BOT_WAIT_LONG_SECONDS = 5 * 60;
 
 const TABS = {
   queued: 'status=queued',
   mine: 'status=queued,assigned&assignee=me',
   bot: 'status=bot',
   all: 'status=bot,queued,assigned',
+  resolved: 'status=resolved',
 };
 
 let queueTimer = null;
@@ -23,6 +29,7 @@ export function scheduleQueueReload() {
 function selectTab(tab) {
   state.tab = tab;
   for (const b of $('tabs').querySelectorAll('button')) b.classList.toggle('active', b.dataset.tab === tab);
+  emit('tab', tab);
 }
 
 $('tabs').addEventListener('click', (e) => {
@@ -40,7 +47,8 @@ export async function loadQueue() {
   const request = ++queueRequest;
   let page;
   try {
-    page = await api('GET', `/api/v1/conversations?${TABS[tab]}&limit=50`);
+    const filters = filterParams();
+    page = await api('GET', `/api/v1/conversations?${TABS[tab]}${filters ? `&${filters}` : ''}&limit=50`);
   } catch (error) {
     if (request === queueRequest && state.me) $('queue-error').textContent = t('error.queue', { reason: error.message });
     return;
@@ -55,11 +63,17 @@ export async function loadQueue() {
 export function renderQueue() {
   const page = state.queuePage;
   if (!page) return;
-  $('queue-total').textContent = t('queue.total', { n: page.total });
+  const q = searchText();
+  $('queue-total').textContent = page.total === 0 && filtersActive()
+    ? t(q ? 'list.nothingFoundFor' : 'list.nothingFound', { q })
+    : t('queue.total', { n: page.total });
+  $('queue-total').classList.toggle('list-nothing', page.total === 0 && filtersActive());
   $('queue-list').replaceChildren(...page.items.map(({ conversation: c, customerName }) => el('li', {
     class: state.open?.id === c.conversationId ? 'selected' : '',
-    dataset: { conversationId: c.conversationId },
+    dataset: { conversationId: c.conversationId, status: c.status },
+    tabindex: '0',
     onclick: () => openConversation(c.conversationId),
+    onkeydown: (e) => { if (e.key === 'Enter' && e.target === e.currentTarget) openConversation(c.conversationId); },
   },
   el('div', { class: 'name' }, customerName || t('customer.unknown'),
     c.handoff?.possibleVictim ? el('span', { class: 'badge victim' }, t('queue.victim')) : null),
@@ -67,9 +81,39 @@ export function renderQueue() {
   el('div', { class: 'meta' },
     c.status === 'queued' && c.queuedAt ? el('span', { class: 'wait', dataset: { since: c.queuedAt } }, t('queue.waiting', { time: duration(c.queuedAt) })) : null,
     c.team ? el('span', { class: 'team', dataset: { team: c.team } }, t('queue.team', { team: teamName(c.team) })) : null),
+  c.status === 'bot' ? botLine(c) : null,
   el('div', { class: 'meta' }, [tOr(`status.${c.status}`, c.status), c.lastInboundChannel || '', time(c.lastMessageAt)].join(' · '),
     c.handoff ? ` · ${t('queue.handedOff')}` : '', (c.labels || []).length ? ` · ${c.labels.join(', ')}` : ''))));
   emit('queueRendered', page);
+}
+
+/** Since when a customer with the bot waits: their last message (lastInboundAt), else the conversation's start. */
+const botSince = (c) => c.lastInboundAt || c.createdAt;
+const botWaitIsLong = (since) => (Date.now() - Date.parse(since)) / 1000 >= BOT_WAIT_LONG_SECONDS;
+
+/** "waiting on the bot for 7 min" (red from BOT_WAIT_LONG_SECONDS) and the button that takes the conversation from the bot. */
+function botLine(c) {
+  const since = botSince(c);
+  return el('div', { class: 'meta bot-line' },
+    since ? el('span', { class: `bot-wait${botWaitIsLong(since) ? ' long' : ''}`, dataset: { since } }, t('list.botWaiting', { time: duration(since) })) : null,
+    el('button', { type: 'button', class: 'bot-take', onclick: (e) => { e.stopPropagation(); takeFromBot(c.conversationId, e.currentTarget); } },
+      t('list.takeFromBot')));
+}
+
+/** Assigns a conversation the bot is holding to me (the bot stops answering it) and opens it. */
+async function takeFromBot(id, button) {
+  const epoch = state.epoch;
+  button.disabled = true;
+  $('queue-error').textContent = '';
+  try {
+    await api('POST', `/api/v1/conversations/${id}/assign`, {});
+  } catch (error) {
+    if (epoch === state.epoch) { $('queue-error').textContent = t('list.takeFromBotFailed', { reason: error.message }); button.disabled = false; }
+    return;
+  }
+  if (epoch !== state.epoch) return;
+  scheduleQueueReload();
+  await openConversation(id);
 }
 
 /** Marks the open conversation in the list. */
@@ -99,7 +143,7 @@ function preview(c) {
 
 /** Whether a conversation belongs on the current tab (the same filter the list request uses). */
 function onTab(c) {
-  const statuses = { queued: ['queued'], mine: ['queued', 'assigned'], bot: ['bot'], all: ['bot', 'queued', 'assigned'] }[state.tab];
+  const statuses = { queued: ['queued'], mine: ['queued', 'assigned'], bot: ['bot'], all: ['bot', 'queued', 'assigned'], resolved: ['resolved'] }[state.tab];
   if (!statuses.includes(c.status)) return false;
   return state.tab !== 'mine' || c.assigneeId === state.me?.operatorId;
 }
@@ -114,6 +158,7 @@ on('event', (ev) => {
 on('connected', scheduleQueueReload);
 on('language', renderQueue);
 on('teams', renderQueue);
+on('listFilters', () => { $('queue-error').textContent = ''; loadQueue(); });
 on('logout', () => {
   queueRequest++;
   clearTimeout(queueTimer);
@@ -127,4 +172,8 @@ on('logout', () => {
 // Waiting times tick every second without asking the server.
 setInterval(() => {
   for (const node of document.querySelectorAll('.wait[data-since]')) node.textContent = t('queue.waiting', { time: duration(node.dataset.since) });
+  for (const node of document.querySelectorAll('.bot-wait[data-since]')) {
+    node.textContent = t('list.botWaiting', { time: duration(node.dataset.since) });
+    node.classList.toggle('long', botWaitIsLong(node.dataset.since));
+  }
 }, 1000);
