@@ -23,6 +23,7 @@ public sealed class PresenceConsoleTests : ConsoleTestBase
         await LogInAsync(operatorPage, "operator");
         var toggle = operatorPage.Locator("#presence-toggle");
         await Expect(toggle).ToHaveTextAsync("online", HasText);
+        await Expect(operatorPage.Locator("#header-presence")).ToHaveTextAsync("online", HasText);
         await Expect(row.Locator(".presence-badge")).ToHaveTextAsync("online", HasText);
 
         await toggle.ClickAsync();

@@ -1,4 +1,9 @@
 using System.Text.RegularExpressions;
+using Inbox.Domain.Conversations;
+using Inbox.Domain.Live;
+using Inbox.Domain.Sla;
+using Inbox.Domain.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Inbox.Console.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -80,6 +85,7 @@ public sealed class SupervisorConsoleTests : ConsoleTestBase
         await Expect(dashboard.Locator("#dash-csat .figure-hint")).ToHaveTextAsync("2 ratings, 100% satisfied", HasText);
         await Expect(dashboard.Locator("#dash-handoffs .figure-value")).ToHaveTextAsync("0", HasText);
         await Expect(dashboard.Locator("#dash-containment .figure-value")).ToHaveTextAsync("—", HasText);
+        await Expect(dashboard).Not.ToContainTextAsync("null", new() { Timeout = 20_000 });
         await ScreenshotAsync(Page, "supervisor-dashboard-en");
 
         // A new customer writes: the live figures follow at once, today's after the next refresh (a few seconds).
@@ -133,6 +139,8 @@ public sealed class SupervisorConsoleTests : ConsoleTestBase
         await Expect(Page.Locator("#transfer-done")).ToHaveTextAsync("Transferred to Demo Operator.", HasText);
         await Expect(Page.Locator("#conv-status")).ToHaveTextAsync("assigned · assigned to a colleague", HasText);
         await Expect(Page.Locator("#timeline li.event", new() { HasText = "She asked for you by name" })).ToContainTextAsync("Demo Operator", Contains);
+        // The picker follows: the assignee is no longer among whom to transfer to.
+        await Expect(option).ToHaveCountAsync(0, new() { Timeout = 20_000 });
 
         // The operator's console, in its own browser context, has it under Mine.
         await operatorPage.ClickAsync("#tabs button[data-tab=mine]");
@@ -173,6 +181,46 @@ public sealed class SupervisorConsoleTests : ConsoleTestBase
         await Expect(Page.Locator("#transfer-error")).ToBeEmptyAsync(new() { Timeout = 20_000 });
         var now = await ConversationAsync(operatorApi, id);
         Assert.Equal(("queued", null, "orders"), (now.Status, now.AssigneeId, now.Team));
+    }
+
+    [Fact]
+    public async Task A_conversation_at_sla_risk_is_listed_and_opens_with_a_click()
+    {
+        var late = await CustomerWritesAsync(Server, "+7 916 800-40-01", "Kira Late", "Nobody answers me");
+        var due = DateTimeOffset.UtcNow.AddMinutes(-1);
+        await WriteSlaBreachAsync(late, due);
+
+        await LogInAsync(Page, "supervisor");
+        await Page.ClickAsync("#supervisor-toggle");
+        var risk = Page.Locator($"#dash-sla li[data-conversation-id='{late}']");
+        await Expect(risk).ToContainTextAsync("First response breached", Contains);
+        await Expect(risk).ToContainTextAsync("No team", Contains);
+        await Expect(risk).ToContainTextAsync("unassigned", Contains);
+        await risk.Locator("button").ClickAsync();
+        await Expect(Page.Locator("#conv-title")).ToHaveTextAsync("Kira Late", HasText);
+        await Expect(Page.Locator("#timeline li.inbound")).ToContainTextAsync("Nobody answers me", Contains);
+    }
+
+    /// <summary>
+    /// An SLA breach item on the conversation's timeline, written through the store as the SLA timers do (the way the
+    /// reports' own tests do); the conversation's grain is not told, so nothing more is written to it.
+    /// </summary>
+    private async Task WriteSlaBreachAsync(Guid conversationId, DateTimeOffset dueAt)
+    {
+        var store = Server.Services.GetRequiredService<IConversationStore>();
+        var current = (await store.GetConversationAsync(conversationId))!;
+        var now = DateTimeOffset.UtcNow;
+        var sequence = current.LastSequence + 1;
+        var metadata = new Dictionary<string, string>
+        {
+            [TimelineActions.Key] = TimelineActions.SlaBreached,
+            ["target"] = SlaTargets.FirstResponse,
+            ["dueAt"] = dueAt.ToString("O"),
+        };
+        var item = new TimelineMessage(Guid.NewGuid(), conversationId, sequence, MessageKind.Event, "event", null, null, "First response breached",
+            null, null, null, null, now, now, Metadata: metadata);
+        var next = current with { LastSequence = sequence, UpdatedAt = now };
+        await store.CommitAsync(new ConversationCommit(next, [new LiveEvent(conversationId, sequence, LiveEventTypes.MessageCreated, now, next, item)], NewMessage: item));
     }
 
     private static async Task<(string Status, Guid? AssigneeId)> AssigneeAsync(HttpClient client, string customerName)

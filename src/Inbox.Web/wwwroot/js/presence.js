@@ -32,14 +32,14 @@ function renderSwitch() {
   if (!state.me) { box.replaceChildren(); return; }
   const current = mine.state || 'offline';
   const away = current === 'away';
-  box.replaceChildren(
+  box.replaceChildren(...[
     el('button', {
       type: 'button', id: 'presence-toggle', class: `presence-toggle ${current}`, disabled: mine.busy || !mine.state,
       'aria-pressed': away ? 'true' : 'false', title: t(away ? 'supervisor.presence.setAvailable' : 'supervisor.presence.setAway'),
       dataset: { state: current }, onclick: toggle,
     }, el('span', { class: 'presence-dot', 'aria-hidden': 'true' }), t(`supervisor.presence.${current}`)),
     mine.error ? el('span', { class: 'presence-error', role: 'alert' }, mine.error) : null,
-  );
+  ].filter(Boolean));
 }
 
 async function loadMine() {

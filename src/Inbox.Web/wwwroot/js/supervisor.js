@@ -203,7 +203,7 @@ function renderToday() {
 
 function render() {
   if (!view.shown) return;
-  $('dashboard').replaceChildren(
+  $('dashboard').replaceChildren(...[
     el('h2', {}, t('supervisor.title')),
     view.liveError ? el('p', { class: 'error', role: 'alert' }, view.liveError) : null,
     el('div', { class: 'dash-grid' },
@@ -211,7 +211,8 @@ function render() {
       el('section', { class: 'dash-card' }, el('h3', {}, t('supervisor.operators')), renderOperatorsSummary(), renderPresencePanel()),
       el('section', { class: 'dash-card' }, el('h3', {}, t('supervisor.sla')), renderSlaRisk()),
       renderToday()),
-    view.live ? el('p', { class: 'muted small' }, t('supervisor.computedAt', { time: time(view.live.computedAt) })) : null);
+    view.live ? el('p', { class: 'muted small' }, t('supervisor.computedAt', { time: time(view.live.computedAt) })) : null,
+  ].filter(Boolean));
 }
 
 on('reports', (report) => { if (isSupervisor()) applyLive(report); });

@@ -46,7 +46,7 @@ function render() {
   const teamSelect = el('select', {
     id: 'transfer-team', 'aria-label': t('supervisor.transfer.team'), disabled: form.busy,
     onchange: (e) => { form.team = e.target.value; if (form.team && $('transfer-operator')) { form.operatorId = ''; $('transfer-operator').value = ''; } setError(''); },
-  }, el('option', { value: '' }, t('supervisor.transfer.pickTeam')), teamOptions(c));
+  }, el('option', { value: '' }, t('supervisor.transfer.pickTeam')), ...teamOptions(c));
   const note = el('input', {
     id: 'transfer-note', type: 'text', maxlength: '4000', placeholder: t('supervisor.transfer.notePlaceholder'), 'aria-label': t('supervisor.transfer.note'),
     disabled: form.busy, oninput: (e) => { form.note = e.target.value; },
@@ -72,13 +72,13 @@ function update() {
   if (!allowed(c) || !shown || form.conversationId !== state.open?.id) { render(); return; }
   const operatorSelect = $('transfer-operator');
   if (operatorSelect && document.activeElement !== operatorSelect) {
-    operatorSelect.replaceChildren(el('option', { value: '' }, t('supervisor.transfer.pickOperator')), operatorOptions(c));
+    operatorSelect.replaceChildren(el('option', { value: '' }, t('supervisor.transfer.pickOperator')), ...operatorOptions(c));
     operatorSelect.value = floor.has(form.operatorId) && form.operatorId !== c.assigneeId ? form.operatorId : '';
     form.operatorId = operatorSelect.value;
   }
   const teamSelect = $('transfer-team');
   if (document.activeElement !== teamSelect) {
-    teamSelect.replaceChildren(el('option', { value: '' }, t('supervisor.transfer.pickTeam')), teamOptions(c));
+    teamSelect.replaceChildren(el('option', { value: '' }, t('supervisor.transfer.pickTeam')), ...teamOptions(c));
     teamSelect.value = form.team;
     form.team = teamSelect.value;
   }
