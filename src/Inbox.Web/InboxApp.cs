@@ -162,6 +162,7 @@ public static class InboxApp
         app.MapCallEndpoints();
         app.MapOperatorEndpoints();
         app.MapPresenceEndpoints();
+        app.MapColleagueEndpoints();
         app.MapSlaEndpoints();
         app.MapTeamEndpoints();
         app.MapRoutingRuleEndpoints();
