@@ -51,7 +51,7 @@ public sealed class PresenceConsoleTests : ConsoleTestBase
     }
 
     [Fact]
-    public async Task An_operator_has_no_dashboard_and_moves_only_their_own_or_an_unheld_conversation_to_a_team()
+    public async Task An_operator_has_no_dashboard_and_transfers_only_their_own_or_an_unheld_conversation()
     {
         await CreateTeamAsync(Server, "orders", "Orders");
         var waiting = await CustomerWritesAsync(Server, "+7 916 800-30-01", "Ida Waiting", "Anyone?");
@@ -68,10 +68,11 @@ public sealed class PresenceConsoleTests : ConsoleTestBase
         var daily = await Page.APIRequest.GetAsync("/api/v1/reports/daily?from=2026-01-01&to=2026-01-01");
         Assert.Equal(403, daily.Status);
 
-        // A queued conversation: the operator may send it to a team (they cannot list colleagues, so no operator picker).
+        // A queued conversation: the operator may send it to a colleague (by name only: no presence or load) or a team.
         await Page.Locator("#queue-list li", new() { HasText = "Ida Waiting" }).ClickAsync();
         await Expect(Page.Locator("#transfer-team")).ToBeVisibleAsync(Visible);
-        await Expect(Page.Locator("#transfer-operator")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
+        await Expect(Page.Locator("#transfer-operator option", new() { HasText = "Second Operator" })).ToHaveTextAsync("Second Operator", HasText);
+        await Expect(Page.Locator("#transfer-operator option", new() { HasText = "Demo Operator" })).ToHaveCountAsync(0, new() { Timeout = 20_000 });
         await Page.SelectOptionAsync("#transfer-team", "orders");
         await Page.FillAsync("#transfer-note", "Belongs to orders");
         await Page.ClickAsync("#transfer-submit");

@@ -1,12 +1,34 @@
 // Transfer under the conversation header: to an operator or to a team, with a note (POST /api/v1/conversations/{id}/transfer).
-// Supervisors and admins may move any conversation that is not resolved, to anyone; an operator only their own or one
-// nobody holds, and only to a team (operators cannot list their colleagues). The API says the rest (docs/routing.md).
+// Supervisors and admins may move any conversation that is not resolved, to anyone (the picker shows each operator's presence
+// and load); an operator only their own or one nobody holds, to a colleague (GET /api/v1/operators/colleagues: names only)
+// or a team. The API says the rest (docs/routing.md).
 import { $, el } from './dom.js';
 import { t } from './i18n.js';
+import { api } from './api.js';
 import { on } from './bus.js';
 import { state } from './state.js';
 import { teamName } from './teams.js';
 import { floor, onFloor, isSupervisor, loadFloor } from './presence.js';
+
+/** Operators' picker: their colleagues (operatorId -> display name), read once per session. */
+const colleagues = { loaded: false, loading: false, names: new Map() };
+
+async function loadColleagues() {
+  if (colleagues.loaded || colleagues.loading || isSupervisor()) return;
+  const epoch = state.epoch;
+  colleagues.loading = true;
+  try {
+    const list = await api('GET', '/api/v1/operators/colleagues');
+    if (epoch !== state.epoch) return;
+    colleagues.names = new Map((list || []).map((c) => [c.operatorId, c.displayName]));
+    colleagues.loaded = true;
+    if (state.open && !form.busy) update();
+  } catch (error) {
+    console.warn('colleagues not loaded', error);
+  } finally {
+    if (epoch === state.epoch) colleagues.loading = false;
+  }
+}
 
 const form = { conversationId: null, operatorId: '', team: '', note: '', error: '', busy: false, done: '' };
 
@@ -17,6 +39,10 @@ function allowed(c) {
 }
 
 function operatorOptions(c) {
+  if (!isSupervisor()) {
+    return [...colleagues.names.entries()].filter(([id]) => id !== c.assigneeId && id !== state.me.operatorId)
+      .map(([id, name]) => el('option', { value: id, selected: id === form.operatorId }, name));
+  }
   return [...floor.values()]
     .filter((o) => o.operatorId !== c.assigneeId)
     .sort((a, b) => (a.displayName || a.login).localeCompare(b.displayName || b.login, undefined, { sensitivity: 'base' }))
@@ -38,11 +64,10 @@ function render() {
   if (form.conversationId !== state.open.id) {
     Object.assign(form, { conversationId: state.open.id, operatorId: '', team: '', note: '', error: '', busy: false, done: '' });
   }
-  const supervisor = isSupervisor();
-  const operatorSelect = supervisor ? el('select', {
+  const operatorSelect = el('select', {
     id: 'transfer-operator', 'aria-label': t('supervisor.transfer.operator'), disabled: form.busy,
     onchange: (e) => { form.operatorId = e.target.value; if (form.operatorId) { form.team = ''; $('transfer-team').value = ''; } setError(''); },
-  }, el('option', { value: '' }, t('supervisor.transfer.pickOperator')), operatorOptions(c)) : null;
+  }, el('option', { value: '' }, t('supervisor.transfer.pickOperator')), operatorOptions(c));
   const teamSelect = el('select', {
     id: 'transfer-team', 'aria-label': t('supervisor.transfer.team'), disabled: form.busy,
     onchange: (e) => { form.team = e.target.value; if (form.team && $('transfer-operator')) { form.operatorId = ''; $('transfer-operator').value = ''; } setError(''); },
@@ -54,7 +79,7 @@ function render() {
   note.value = form.note;
   box.replaceChildren(el('form', { class: 'transfer-form', onsubmit: submit },
     el('span', { class: 'transfer-label' }, t('supervisor.transfer.label')),
-    operatorSelect, supervisor ? el('span', { class: 'muted' }, t('supervisor.transfer.or')) : null, teamSelect, note,
+    operatorSelect, el('span', { class: 'muted' }, t('supervisor.transfer.or')), teamSelect, note,
     el('button', { type: 'submit', id: 'transfer-submit', disabled: form.busy }, t('supervisor.transfer.submit')),
     el('span', { class: 'error', id: 'transfer-error', role: 'alert' }, form.error),
     form.done ? el('span', { class: 'transfer-done', id: 'transfer-done', role: 'status' }, form.done) : null));
@@ -73,7 +98,7 @@ function update() {
   const operatorSelect = $('transfer-operator');
   if (operatorSelect && document.activeElement !== operatorSelect) {
     operatorSelect.replaceChildren(el('option', { value: '' }, t('supervisor.transfer.pickOperator')), ...operatorOptions(c));
-    operatorSelect.value = floor.has(form.operatorId) && form.operatorId !== c.assigneeId ? form.operatorId : '';
+    operatorSelect.value = [...operatorSelect.options].some((o) => o.value && o.value === form.operatorId) ? form.operatorId : '';
     form.operatorId = operatorSelect.value;
   }
   const teamSelect = $('transfer-team');
@@ -104,7 +129,7 @@ async function submit(e) {
   if (!form.note.trim()) { setError(t('supervisor.transfer.needNote')); $('transfer-note')?.focus(); return; }
   const epoch = state.epoch;
   const target = form.operatorId
-    ? { operatorId: form.operatorId, name: floor.get(form.operatorId)?.displayName || '' }
+    ? { operatorId: form.operatorId, name: floor.get(form.operatorId)?.displayName || colleagues.names.get(form.operatorId) || '' }
     : { team: form.team, name: teamName(form.team) };
   form.busy = true;
   form.error = '';
@@ -132,6 +157,7 @@ async function submit(e) {
 
 on('opened', () => {
   if (isSupervisor() && floor.size === 0) loadFloor();
+  loadColleagues();
   render();
 });
 // After the hub's event of the open conversation is applied (live.js applies it right after this signal).
@@ -143,6 +169,7 @@ onFloor(() => { if (state.open && isSupervisor() && !form.busy) update(); });
 on('teams', () => { if (state.open && !form.busy) update(); });
 on('language', () => { if (state.open) render(); });
 on('logout', () => {
+  Object.assign(colleagues, { loaded: false, loading: false, names: new Map() });
   Object.assign(form, { conversationId: null, operatorId: '', team: '', note: '', error: '', busy: false, done: '' });
   $('conv-transfer').replaceChildren();
 });
