@@ -163,6 +163,7 @@ public static class InboxApp
         app.MapCallEndpoints();
         app.MapOperatorEndpoints();
         app.MapPresenceEndpoints();
+        app.MapColleagueEndpoints();
         app.MapSlaEndpoints();
         app.MapTeamEndpoints();
         app.MapRoutingRuleEndpoints();

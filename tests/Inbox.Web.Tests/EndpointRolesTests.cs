@@ -90,6 +90,7 @@ public sealed class EndpointRolesTests : IAsyncLifetime
         ["GET /api/v1/operators/{id:guid}/teams"] = Role.Operator,
         ["GET /api/v1/routing/rules"] = Role.Supervisor,
         ["PUT /api/v1/routing/rules"] = Role.Supervisor,
+        ["GET /api/v1/operators/colleagues"] = Role.Operator,
     };
 
     private InboxServer _server = null!;

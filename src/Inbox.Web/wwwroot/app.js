@@ -12,6 +12,9 @@ import './js/calls.js';
 import './js/filters.js';
 import './js/shortcuts.js';
 import './js/layout.js';
+import './js/presence.js';
+import './js/supervisor.js';
+import './js/transfer.js';
 
 // For tests and debugging.
 window.inboxConsole = { state, i18n };
