@@ -158,6 +158,7 @@ public static class InboxApp
             .AllowAnonymous();
         app.MapAuthEndpoints();
         app.MapConversationEndpoints();
+        app.MapReadMarkerEndpoints();
         app.MapCustomerEndpoints();
         app.MapCustomerAdminEndpoints();
         app.MapAttachmentEndpoints();
