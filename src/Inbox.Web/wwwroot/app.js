@@ -8,6 +8,9 @@ import './js/conversation.js';
 import './js/customer.js';
 import './js/callpop.js';
 import './js/live.js';
+import './js/collisions.js';
+import './js/unread.js';
+import './js/alerts.js';
 
 // For tests and debugging.
 window.inboxConsole = { state, i18n };
