@@ -12,7 +12,7 @@ namespace Inbox.Console.Tests;
 /// </summary>
 public sealed class AlertsConsoleTests : ConsoleTestBase
 {
-    private const string Recorders = """
+    internal const string Recorders = """
         window.__alerts = { notifications: [], tones: 0, asked: 0, last: null };
         class RecordedNotification {
           constructor(title, options) {
@@ -53,14 +53,14 @@ public sealed class AlertsConsoleTests : ConsoleTestBase
         return page;
     }
 
-    private sealed record Recorded(string Title, string Body, string Tag);
+    internal sealed record Recorded(string Title, string Body, string Tag);
 
-    private static async Task<IReadOnlyList<Recorded>> NotificationsAsync(IPage page) =>
+    internal static async Task<IReadOnlyList<Recorded>> NotificationsAsync(IPage page) =>
         JsonSerializer.Deserialize<List<Recorded>>(await page.EvaluateAsync<string>("() => JSON.stringify(window.__alerts.notifications)"),
             new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
 
     /// <summary>Waits (polling in the page) for a notification with this title whose text contains <paramref name="body"/>.</summary>
-    private static Task WaitForNotificationAsync(IPage page, string title, string body) =>
+    internal static Task WaitForNotificationAsync(IPage page, string title, string body) =>
         page.WaitForFunctionAsync("([title, body]) => window.__alerts.notifications.some((n) => n.title === title && n.body.includes(body))",
             new[] { title, body }, new() { Timeout = 20_000 });
 
