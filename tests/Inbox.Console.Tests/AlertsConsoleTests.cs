@@ -92,7 +92,8 @@ public sealed class AlertsConsoleTests : ConsoleTestBase
         await Expect(Page.Locator("#timeline li.inbound")).ToHaveCountAsync(2, new() { Timeout = 20_000 });
         await Expect(Page).ToHaveTitleAsync("(1) Inbox console", Title);
         await Expect(uma.Locator(".badge.unread")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
-        await InboundAsync("+7 916 820-00-01", "Uma Unread", "Third question");
+        await Page.RunAndWaitForResponseAsync(() => InboundAsync("+7 916 820-00-01", "Uma Unread", "Third question"),
+            r => r.Request.Method == "POST" && r.Url.EndsWith("/read", StringComparison.Ordinal) && r.Ok, new() { Timeout = 20_000 });
         await Expect(Page.Locator("#timeline li.inbound")).ToHaveCountAsync(3, new() { Timeout = 20_000 });
         await Expect(Page).ToHaveTitleAsync("(1) Inbox console", Title);
 

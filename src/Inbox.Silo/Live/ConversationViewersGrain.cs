@@ -15,6 +15,7 @@ public sealed class ConversationViewersGrain(TimeProvider clock, ILogger<Convers
 
     private readonly Dictionary<string, Entry> _consoles = new(StringComparer.Ordinal);
     private IReadOnlyList<ConversationViewer> _lastSent = [];
+    private long _version;
     private IGrainTimer? _timer;
 
     private sealed record Entry(string Node, Guid OperatorId, string Name, DateTimeOffset Seen, DateTimeOffset? TypingUntil);
@@ -71,7 +72,7 @@ public sealed class ConversationViewersGrain(TimeProvider clock, ILogger<Convers
             .OrderBy(v => v.Name, StringComparer.CurrentCulture)
             .ThenBy(v => v.OperatorId)
             .ToList();
-        return new ConversationViewers(this.GetPrimaryKey(), viewers);
+        return new ConversationViewers(this.GetPrimaryKey(), viewers, _version);
     }
 
     private async Task TickAsync(CancellationToken cancellationToken)
@@ -104,6 +105,9 @@ public sealed class ConversationViewersGrain(TimeProvider clock, ILogger<Convers
             return;
         }
 
+        // Time-based, so that it keeps growing after the grain moves or restarts.
+        _version = Math.Max(_version + 1, clock.GetUtcNow().UtcTicks);
+        current = current with { Version = _version };
         _lastSent = current.Viewers;
         try
         {

@@ -41,16 +41,23 @@ public abstract class SqlReadMarkerStore(StoreConnections store) : IReadMarkerSt
         }
 
         var values = store.Values;
-        var ids = conversationIds.Distinct().Select(id => values.Id(id)).ToList();
-        var parameters = new { operatorId = values.Id(operatorId), ids, inbound = (int)MessageKind.Inbound, notAutomated = values.Flag(false) };
+        // One parameter per id (@id0, @id1, …): the same SQL on both providers (Npgsql takes a list as an array, SQLite cannot).
+        var distinct = conversationIds.Distinct().ToList();
+        var parameters = new DynamicParameters(new { operatorId = values.Id(operatorId), inbound = (int)MessageKind.Inbound, notAutomated = values.Flag(false) });
+        for (var i = 0; i < distinct.Count; i++)
+        {
+            parameters.Add($"id{i}", values.Id(distinct[i]));
+        }
+
+        var ids = "(" + string.Join(", ", distinct.Select((_, i) => $"@id{i}")) + ")";
         await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
         var unread = await StoreReader.QueryAsync(connection, $"""
             SELECT m.conversation_id, COUNT(*) FROM messages m
-            WHERE m.conversation_id IN @ids AND {UnreadMessages}
+            WHERE m.conversation_id IN {ids} AND {UnreadMessages}
             GROUP BY m.conversation_id
             """, parameters, r => (Id: StoreReader.ReadGuid(r, 0), Count: Convert.ToInt32(r.GetValue(1))), cancellationToken).ConfigureAwait(false);
         var markers = await StoreReader.QueryAsync(connection,
-            "SELECT conversation_id, sequence FROM read_markers WHERE operator_id = @operatorId AND conversation_id IN @ids",
+            $"SELECT conversation_id, sequence FROM read_markers WHERE operator_id = @operatorId AND conversation_id IN {ids}",
             parameters, r => (Id: StoreReader.ReadGuid(r, 0), Sequence: Convert.ToInt64(r.GetValue(1))), cancellationToken).ConfigureAwait(false);
         var counts = unread.ToDictionary(u => u.Id, u => u.Count);
         var read = markers.ToDictionary(m => m.Id, m => m.Sequence);

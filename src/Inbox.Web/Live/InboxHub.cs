@@ -72,6 +72,10 @@ public sealed class InboxHub(ConsoleConnections connections, IConversationQuerie
         connection.Watched.TryAdd(conversationId, true);
         var previous = connection.Viewing;
         connection.Viewing = conversationId;
+        if (previous != conversationId)
+        {
+            connection.LastTypingAt = default; // the throttle is per conversation viewed
+        }
         if (previous is { } left && left != conversationId)
         {
             await viewers.LeaveAsync(left, Context.ConnectionId);

@@ -24,7 +24,7 @@ public sealed class ViewerReporter(IGrainFactory grains, ConsoleConnections conn
         catch (Exception ex)
         {
             logger.LogWarning(ex, "Could not report that console {ConnectionId} views conversation {ConversationId}", connectionId, conversationId);
-            return new ConversationViewers(conversationId, []);
+            return new ConversationViewers(conversationId, [], 0);
         }
     }
 
@@ -55,17 +55,28 @@ public sealed class ViewerReporter(IGrainFactory grains, ConsoleConnections conn
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(RenewEvery);
+        var renewedBefore = new HashSet<Guid>();
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
-            foreach (var group in connections.All().Where(c => c.Viewing is not null).GroupBy(c => c.Viewing!.Value))
+            var viewing = connections.All().Where(c => c.Viewing is not null).GroupBy(c => c.Viewing!.Value)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(c => c.ConnectionId).ToList());
+            // A conversation no console here views any more (one closed without a leave, by the session sweeper) is
+            // renewed once with none, which drops this node's consoles from it.
+            foreach (var left in renewedBefore.Where(id => !viewing.ContainsKey(id)))
+            {
+                viewing[left] = [];
+            }
+
+            renewedBefore = viewing.Where(v => v.Value.Count > 0).Select(v => v.Key).ToHashSet();
+            foreach (var (conversationId, connectionIds) in viewing)
             {
                 try
                 {
-                    await grains.GetGrain<IConversationViewersGrain>(group.Key).RenewAsync(Node, group.Select(c => c.ConnectionId).ToList());
+                    await grains.GetGrain<IConversationViewersGrain>(conversationId).RenewAsync(Node, connectionIds);
                 }
                 catch (Exception ex)
                 {
-                    logger.LogWarning(ex, "Could not renew the consoles viewing conversation {ConversationId}; trying again in {Interval}", group.Key, RenewEvery);
+                    logger.LogWarning(ex, "Could not renew the consoles viewing conversation {ConversationId}; trying again in {Interval}", conversationId, RenewEvery);
                 }
             }
         }

@@ -28,6 +28,8 @@ function render() {
 
 on('viewers', (viewers) => {
   if (!viewers || !state.open || viewers.conversationId !== state.open.id) return;
+  // The answer to Watch and a push of a later change may arrive in either order: the newest list wins.
+  if (current && current.conversationId === viewers.conversationId && (viewers.version ?? 0) < (current.version ?? 0)) return;
   current = viewers;
   render();
 });
