@@ -60,6 +60,7 @@ public static class InboxStorage
         services.TryAddSingleton<IRoutingQueries, SqliteRoutingQueries>();
         services.TryAddSingleton<IEventHistory, SqliteEventHistory>();
         services.TryAddSingleton<ISlaStore, SqliteSlaStore>();
+        services.TryAddSingleton<IReadMarkerStore, SqliteReadMarkerStore>();
         return services;
     }
 
@@ -93,5 +94,6 @@ public static class InboxStorage
         services.TryAddSingleton<IRoutingQueries, PostgresRoutingQueries>();
         services.TryAddSingleton<IEventHistory, PostgresEventHistory>();
         services.TryAddSingleton<ISlaStore, PostgresSlaStore>();
+        services.TryAddSingleton<IReadMarkerStore, PostgresReadMarkerStore>();
     }
 }

@@ -124,6 +124,8 @@ public static class InboxApp
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveEventRelay>());
         builder.Services.AddSingleton<PresenceReporter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PresenceReporter>());
+        builder.Services.AddSingleton<ViewerReporter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ViewerReporter>());
         builder.Services.AddInboxReports(configuration);
         builder.Services.AddSignalR().AddJsonProtocol(o => InboxJson.Configure(o.PayloadSerializerOptions));
 
@@ -156,6 +158,7 @@ public static class InboxApp
             .AllowAnonymous();
         app.MapAuthEndpoints();
         app.MapConversationEndpoints();
+        app.MapReadMarkerEndpoints();
         app.MapCustomerEndpoints();
         app.MapCustomerAdminEndpoints();
         app.MapCustomerCardEndpoints();

@@ -46,6 +46,8 @@ public sealed class EndpointRolesTests : IAsyncLifetime
         ["POST /api/v1/conversations/{id:guid}/resolve"] = Role.Operator,
         ["POST /api/v1/conversations/{id:guid}/reopen"] = Role.Operator,
         ["POST /api/v1/conversations/{id:guid}/transfer"] = Role.Operator,
+        ["GET /api/v1/conversations/unread"] = Role.Operator,
+        ["POST /api/v1/conversations/{id:guid}/read"] = Role.Operator,
 
         ["GET /api/v1/customers/"] = Role.Operator,
         ["GET /api/v1/customers/{id:guid}"] = Role.Operator,

@@ -15,4 +15,8 @@ public interface ILiveEventObserver : IGrainObserver
     /// <summary>An operator came online, went away or offline: for the supervisors' consoles.</summary>
     [OneWay, Alias("OnPresence")]
     Task OnPresenceAsync(Presence.OperatorPresence presence);
+
+    /// <summary>Who has a conversation open, or is typing in it, changed: for the consoles that have it open.</summary>
+    [OneWay, Alias("OnViewers")]
+    Task OnViewersAsync(ConversationViewers viewers);
 }

@@ -22,5 +22,11 @@ public sealed class ConsoleConnection(string connectionId, Guid operatorId, Oper
 
     public ConcurrentDictionary<Guid, bool> Watched { get; } = new();
 
+    /// <summary>The conversation open on screen now (the last one watched): colleagues see this console as viewing it.</summary>
+    public Guid? Viewing { get; set; }
+
+    /// <summary>When this console last passed on a typing signal (the hub passes at most one every couple of seconds).</summary>
+    public DateTimeOffset LastTypingAt { get; set; }
+
     public void Abort() => abort?.Invoke();
 }

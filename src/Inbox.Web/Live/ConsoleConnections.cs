@@ -61,6 +61,10 @@ public sealed class ConsoleConnections
     public IReadOnlyList<string> Supervisors() =>
         _connections.Values.Where(c => c.Role is OperatorRole.Supervisor or OperatorRole.Admin).Select(c => c.ConnectionId).ToList();
 
+    /// <summary>The connections that have this conversation open on screen now.</summary>
+    public IReadOnlyList<string> Viewing(Guid conversationId) =>
+        _connections.Values.Where(c => c.Viewing == conversationId).Select(c => c.ConnectionId).ToList();
+
     public static bool Concerns(ConsoleConnection connection, LiveEvent liveEvent)
     {
         if (connection.Role is OperatorRole.Supervisor or OperatorRole.Admin)

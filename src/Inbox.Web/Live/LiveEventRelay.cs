@@ -38,6 +38,13 @@ public sealed class LiveEventRelay(
         return audience.Count == 0 ? Task.CompletedTask : hub.Clients.Clients(audience).SendAsync(InboxHub.PresenceMethod, presence);
     }
 
+    /// <summary>Who views a conversation changed: to the consoles here that have it open.</summary>
+    public Task OnViewersAsync(ConversationViewers viewers)
+    {
+        var audience = connections.Viewing(viewers.ConversationId);
+        return audience.Count == 0 ? Task.CompletedTask : hub.Clients.Clients(audience).SendAsync(InboxHub.ViewersMethod, viewers);
+    }
+
     protected override string Topic => "live events";
 
     protected override Task SubscribeAsync(ILiveEventObserver reference) => Grains.GetGrain<ILiveSubscribersGrain>(0).SubscribeAsync(reference);

@@ -15,6 +15,9 @@ import './js/layout.js';
 import './js/presence.js';
 import './js/supervisor.js';
 import './js/transfer.js';
+import './js/collisions.js';
+import './js/unread.js';
+import './js/alerts.js';
 
 // For tests and debugging.
 window.inboxConsole = { state, i18n };

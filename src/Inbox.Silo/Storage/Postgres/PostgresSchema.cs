@@ -265,5 +265,14 @@ internal static class PostgresSchema
         """
         ALTER TABLE conversations ADD COLUMN last_inbound_preview text NULL, ADD COLUMN last_inbound_ticks bigint NULL;
         """,
+        """
+        CREATE TABLE read_markers (
+            operator_id uuid NOT NULL,
+            conversation_id uuid NOT NULL,
+            sequence bigint NOT NULL,
+            read_ticks bigint NOT NULL,
+            PRIMARY KEY (operator_id, conversation_id)
+        );
+        """,
     ];
 }

@@ -235,6 +235,15 @@ internal static class SqliteSchema
             document TEXT NOT NULL,
             updated_ticks INTEGER NOT NULL
         );
+
+        -- Alerts (issue 15): how far each operator has read each conversation (the last sequence seen).
+        CREATE TABLE IF NOT EXISTS read_markers (
+            operator_id TEXT NOT NULL,
+            conversation_id TEXT NOT NULL,
+            sequence INTEGER NOT NULL,
+            read_ticks INTEGER NOT NULL,
+            PRIMARY KEY (operator_id, conversation_id)
+        ) WITHOUT ROWID;
         """;
 
     /// <summary>
