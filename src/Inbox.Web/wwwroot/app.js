@@ -7,6 +7,9 @@ import './js/queue.js';
 import './js/conversation.js';
 import './js/customer.js';
 import './js/callpop.js';
+import './js/composer.js';
+import './js/canned.js';
+import './js/labels.js';
 import './js/live.js';
 
 // For tests and debugging.
