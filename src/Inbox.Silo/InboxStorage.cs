@@ -1,3 +1,4 @@
+using Inbox.Domain.CannedReplies;
 using Inbox.Domain.Routing;
 using Inbox.Domain.Storage;
 using Inbox.Silo.Storage.Postgres;
@@ -60,6 +61,7 @@ public static class InboxStorage
         services.TryAddSingleton<IRoutingQueries, SqliteRoutingQueries>();
         services.TryAddSingleton<IEventHistory, SqliteEventHistory>();
         services.TryAddSingleton<ISlaStore, SqliteSlaStore>();
+        services.TryAddSingleton<ICannedReplyStore, SqliteCannedReplyStore>();
         return services;
     }
 
@@ -93,5 +95,6 @@ public static class InboxStorage
         services.TryAddSingleton<IRoutingQueries, PostgresRoutingQueries>();
         services.TryAddSingleton<IEventHistory, PostgresEventHistory>();
         services.TryAddSingleton<ISlaStore, PostgresSlaStore>();
+        services.TryAddSingleton<ICannedReplyStore, PostgresCannedReplyStore>();
     }
 }

@@ -265,5 +265,14 @@ internal static class PostgresSchema
         """
         ALTER TABLE conversations ADD COLUMN last_inbound_preview text NULL, ADD COLUMN last_inbound_ticks bigint NULL;
         """,
+        """
+        CREATE TABLE canned_replies (
+            reply_key text PRIMARY KEY,
+            title text NOT NULL,
+            body text NOT NULL,
+            updated_ticks bigint NOT NULL,
+            updated_by text NULL
+        );
+        """,
     ];
 }

@@ -235,6 +235,15 @@ internal static class SqliteSchema
             document TEXT NOT NULL,
             updated_ticks INTEGER NOT NULL
         );
+
+        -- Canned replies (issue 15): prepared answers operators insert with "/" and their key; supervisors keep them.
+        CREATE TABLE IF NOT EXISTS canned_replies (
+            reply_key TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            updated_ticks INTEGER NOT NULL,
+            updated_by TEXT NULL
+        ) WITHOUT ROWID;
         """;
 
     /// <summary>
