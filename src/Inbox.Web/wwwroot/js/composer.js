@@ -80,9 +80,6 @@ async function addFile(file) {
   if (file.size > MAX_UPLOAD_BYTES) {
     item.status = 'failed';
     item.error = t('conversation.upload.tooBig', { max: MAX_UPLOAD_BYTES / 1024 / 1024 });
-  } else if (file.size === 0) {
-    item.status = 'failed';
-    item.error = t('conversation.upload.empty');
   } else {
     const form = new FormData();
     form.append('file', file, file.name);

@@ -119,11 +119,12 @@ export function byTime(a, b) {
  * Draws the timeline. At the bottom it stays at the bottom; otherwise the items in view stay where they are, also when
  * an older page arrives above them. The first item says whether older ones are loading or this is the beginning.
  */
-function renderTimeline() {
+function renderTimeline(olderAbove = false) {
   const list = $('timeline');
   const open = state.open;
   const atBottom = list.scrollTop + list.clientHeight >= list.scrollHeight - 30;
   const fromBottom = list.scrollHeight - list.scrollTop;
+  const fromTop = list.scrollTop;
   const messages = [...open.messages.values()].sort(byTime);
   const head = open.loadingOlder
     ? el('li', { class: 'history loading', id: 'history-loading', role: 'status' }, t('conversation.history.loading'))
@@ -131,7 +132,8 @@ function renderTimeline() {
       ? el('li', { class: 'history start', id: 'history-start' }, t('conversation.history.start'))
       : el('li', { class: 'history more', id: 'history-more' }, t('conversation.history.more'));
   list.replaceChildren(head, ...messages.map(renderMessage));
-  list.scrollTop = atBottom ? list.scrollHeight : list.scrollHeight - fromBottom;
+  // At the bottom: stay there. Items added above (an older page): keep the distance to the end. Else: stay put.
+  list.scrollTop = atBottom ? list.scrollHeight : olderAbove ? list.scrollHeight - fromBottom : fromTop;
   fillView();
 }
 
@@ -154,7 +156,7 @@ async function loadOlder() {
   const open = state.open;
   if (!open || !open.nextBefore || open.loadingOlder) return;
   open.loadingOlder = true;
-  renderTimeline();
+  renderTimeline(true);
   let page = null;
   try {
     page = await api('GET', `/api/v1/conversations/${open.id}/messages?before=${encodeURIComponent(open.nextBefore)}&limit=${PAGE}`);
@@ -167,7 +169,7 @@ async function loadOlder() {
     for (const m of page.messages) if (!open.messages.has(m.messageId)) open.messages.set(m.messageId, m);
     open.nextBefore = page.nextBefore ?? null;
   }
-  renderTimeline();
+  renderTimeline(true);
 }
 
 $('timeline').addEventListener('scroll', () => {

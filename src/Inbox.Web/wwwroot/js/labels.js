@@ -33,7 +33,7 @@ export function renderLabels() {
   const input = el('input', { id: 'label-new', maxlength: '32', placeholder: t('conversation.labels.placeholder'), 'aria-label': t('conversation.labels.placeholder') });
   const add = () => {
     const label = input.value.trim();
-    if (label) save([...labels, label], input);
+    if (label) save([...labels, label], label);
   };
   input.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') { e.preventDefault(); add(); }
@@ -48,7 +48,8 @@ export function renderLabels() {
   if (focused) input.focus();
 }
 
-async function save(labels, input) {
+/** Saves the whole list; a label typed and added (added) is cleared from the box once saved, unless more was typed meanwhile. */
+async function save(labels, added) {
   const open = state.open;
   if (!open || saving) return;
   saving = true;
@@ -61,7 +62,7 @@ async function save(labels, input) {
   }
   saving = false;
   if (state.open !== open) return;
-  if (!error && input) input.value = '';
+  if (!error && added && $('label-new')?.value.trim() === added) $('label-new').value = '';
   renderLabels();
   if (error) $('labels-error').textContent = t('conversation.labels.failed', { reason: error });
   $('label-new')?.focus();
