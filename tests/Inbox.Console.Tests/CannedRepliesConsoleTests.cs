@@ -22,6 +22,7 @@ public sealed class CannedRepliesConsoleTests : ConsoleTestBase
         await supervisor.FillAsync("#canned-title", "Parcel on its way");
         await supervisor.FillAsync("#canned-text", "Hello {customer.name}, your parcel {order.number} is on its way.");
         await supervisor.ClickAsync("#canned-save");
+        await Expect(supervisor.Locator("#canned-list li[data-key=parcel]")).ToBeVisibleAsync(Visible);
         await supervisor.FillAsync("#canned-key", "thanks");
         await supervisor.FillAsync("#canned-text", "Thank you for waiting!");
         await supervisor.ClickAsync("#canned-save");

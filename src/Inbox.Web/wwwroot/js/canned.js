@@ -162,9 +162,11 @@ $('canned-form').addEventListener('submit', async (e) => {
   e.preventDefault();
   $('canned-error').textContent = '';
   const key = $('canned-key').value.trim().toLowerCase();
+  const sent = { key: $('canned-key').value, title: $('canned-title').value, text: $('canned-text').value };
   try {
-    await api('PUT', `/api/v1/canned-replies/${encodeURIComponent(key)}`, { title: $('canned-title').value, text: $('canned-text').value });
-    edit(null);
+    await api('PUT', `/api/v1/canned-replies/${encodeURIComponent(key)}`, { title: sent.title, text: sent.text });
+    // The form is emptied for the next one, unless the supervisor already started typing it.
+    if ($('canned-key').value === sent.key && $('canned-title').value === sent.title && $('canned-text').value === sent.text) edit(null);
   } catch (error) {
     $('canned-error').textContent = error.message;
     return;
