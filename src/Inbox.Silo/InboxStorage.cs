@@ -1,3 +1,4 @@
+using Inbox.Domain.CannedReplies;
 using Inbox.Domain.Routing;
 using Inbox.Domain.Storage;
 using Inbox.Silo.Storage.Postgres;
@@ -61,6 +62,7 @@ public static class InboxStorage
         services.TryAddSingleton<IEventHistory, SqliteEventHistory>();
         services.TryAddSingleton<ISlaStore, SqliteSlaStore>();
         services.TryAddSingleton<IReadMarkerStore, SqliteReadMarkerStore>();
+        services.TryAddSingleton<ICannedReplyStore, SqliteCannedReplyStore>();
         return services;
     }
 
@@ -95,5 +97,6 @@ public static class InboxStorage
         services.TryAddSingleton<IEventHistory, PostgresEventHistory>();
         services.TryAddSingleton<ISlaStore, PostgresSlaStore>();
         services.TryAddSingleton<IReadMarkerStore, PostgresReadMarkerStore>();
+        services.TryAddSingleton<ICannedReplyStore, PostgresCannedReplyStore>();
     }
 }

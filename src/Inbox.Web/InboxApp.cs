@@ -169,6 +169,7 @@ public static class InboxApp
         app.MapColleagueEndpoints();
         app.MapSlaEndpoints();
         app.MapTeamEndpoints();
+        app.MapCannedReplyEndpoints();
         app.MapRoutingRuleEndpoints();
         app.MapReportEndpoints();
         // A channel that is off has no endpoint: its webhook answers 404.

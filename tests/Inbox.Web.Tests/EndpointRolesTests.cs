@@ -48,6 +48,10 @@ public sealed class EndpointRolesTests : IAsyncLifetime
         ["POST /api/v1/conversations/{id:guid}/transfer"] = Role.Operator,
         ["GET /api/v1/conversations/unread"] = Role.Operator,
         ["POST /api/v1/conversations/{id:guid}/read"] = Role.Operator,
+        ["PUT /api/v1/conversations/{id:guid}/labels"] = Role.Operator,
+        ["GET /api/v1/canned-replies/"] = Role.Operator,
+        ["PUT /api/v1/canned-replies/{key}"] = Role.Supervisor,
+        ["DELETE /api/v1/canned-replies/{key}"] = Role.Supervisor,
 
         ["GET /api/v1/customers/"] = Role.Operator,
         ["GET /api/v1/customers/{id:guid}"] = Role.Operator,

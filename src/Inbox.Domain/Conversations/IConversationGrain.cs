@@ -49,6 +49,10 @@ public interface IConversationGrain : IGrainWithGuidKey
     [Alias("Reopen")]
     Task<ConversationSnapshot> ReopenAsync();
 
+    /// <summary>Replaces the labels (checked by the caller); the change is a live event, so every console and list follows.</summary>
+    [Alias("SetLabels")]
+    Task<ConversationSnapshot> SetLabelsAsync(IReadOnlyList<string> labels);
+
     /// <summary>
     /// Records the bot's answer to an inbound message: the decision on the message, the labels, the replies (queued for
     /// delivery like an operator's), and a handoff. Ignored when the conversation has left <c>bot</c> status meanwhile.

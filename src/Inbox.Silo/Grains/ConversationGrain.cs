@@ -262,9 +262,10 @@ public sealed partial class ConversationGrain(
     private async Task<ConversationSnapshot> OverrideAsync(ConversationSnapshot current, ConversationSnapshot changed, ActingOperator by, Guid holder)
     {
         var holderName = await NameOfAsync(holder);
+        var assigneeName = changed.AssigneeId is { } assigned && assigned != by.OperatorId ? await NameOfAsync(assigned) : null;
         var (action, text) = changed.Status == ConversationStatus.Resolved ? (TimelineActions.Resolve, $"{by.Name} resolved the conversation {holderName} was working on.")
             : changed.AssigneeId == by.OperatorId ? (TimelineActions.TakeOver, $"{by.Name} took over the conversation from {holderName}.")
-            : changed.AssigneeId is { } other ? (TimelineActions.Reassign, $"{by.Name} reassigned the conversation from {holderName} to {await NameOfAsync(other)}.")
+            : changed.AssigneeId is not null ? (TimelineActions.Reassign, $"{by.Name} reassigned the conversation from {holderName} to {assigneeName}.")
             : (TimelineActions.Unassign, $"{by.Name} put the conversation {holderName} was working on back in the queue.");
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -276,6 +277,7 @@ public sealed partial class ConversationGrain(
         if (changed.AssigneeId is { } assignee)
         {
             metadata["assigneeId"] = assignee.ToString();
+            metadata["assigneeName"] = assignee == by.OperatorId ? by.Name : assigneeName ?? "";
         }
 
         var now = clock.GetUtcNow();
@@ -444,6 +446,16 @@ public sealed partial class ConversationGrain(
             UpdatedAt = now,
         };
         await CommitAsync(current, LiveEventTypes.MessageDelivery, now, changedMessage: changed);
+    }
+
+    public async Task<ConversationSnapshot> SetLabelsAsync(IReadOnlyList<string> labels)
+    {
+        if (Survivor is { } survivor)
+        {
+            return await survivor.SetLabelsAsync(labels);
+        }
+
+        return await ChangeAsync(current => (current.Labels ?? []).SequenceEqual(labels, StringComparer.Ordinal) ? current : current with { Labels = labels.ToList() });
     }
 
     private async Task<ConversationSnapshot> ChangeAsync(Func<ConversationSnapshot, ConversationSnapshot> change)
@@ -703,6 +715,7 @@ public sealed partial class ConversationGrain(
         {
             metadata["toOperatorId"] = to.ToString();
             target = await NameOfAsync(to);
+            metadata["toOperatorName"] = target;
         }
         else
         {

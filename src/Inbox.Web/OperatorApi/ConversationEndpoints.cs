@@ -42,6 +42,9 @@ public static class ConversationEndpoints
             .Produces<ConversationSnapshot>().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/reopen", (Guid id, IGrainFactory grains) => ChangeAsync(id, grains, g => g.ReopenAsync()))
             .WithSummary("Reopens a resolved conversation.").Produces<ConversationSnapshot>();
+        group.MapPut("/{id:guid}/labels", LabelsEndpoint.SetLabelsAsync)
+            .WithSummary("Sets the conversation's labels (the whole list); every console and list follows through the live event.")
+            .Produces<ConversationSnapshot>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/transfer", TransferEndpoint.TransferAsync)
             .WithSummary("Transfers to an operator or to a team's queue with a note, recorded on the timeline (a colleague's conversation: supervisors).")
             .Produces<ConversationSnapshot>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);

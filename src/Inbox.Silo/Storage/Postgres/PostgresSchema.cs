@@ -274,5 +274,14 @@ internal static class PostgresSchema
             PRIMARY KEY (operator_id, conversation_id)
         );
         """,
+        """
+        CREATE TABLE canned_replies (
+            reply_key text PRIMARY KEY,
+            title text NOT NULL,
+            body text NOT NULL,
+            updated_ticks bigint NOT NULL,
+            updated_by text NULL
+        );
+        """,
     ];
 }

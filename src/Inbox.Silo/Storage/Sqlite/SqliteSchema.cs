@@ -244,6 +244,15 @@ internal static class SqliteSchema
             read_ticks INTEGER NOT NULL,
             PRIMARY KEY (operator_id, conversation_id)
         ) WITHOUT ROWID;
+
+        -- Canned replies (issue 15): prepared answers operators insert with "/" and their key; supervisors keep them.
+        CREATE TABLE IF NOT EXISTS canned_replies (
+            reply_key TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            updated_ticks INTEGER NOT NULL,
+            updated_by TEXT NULL
+        ) WITHOUT ROWID;
         """;
 
     /// <summary>

@@ -8,6 +8,11 @@ import { teamName } from './teams.js';
 import { scheduleQueueReload, markSelected } from './queue.js';
 import { catchUp, watch } from './live.js';
 import { renderCustomer } from './customer.js';
+import { itemText } from './sentences.js';
+import { renderLabels } from './labels.js';
+import { replyExtras, clearReply, renderComposer, fileSize } from './composer.js';
+
+const PAGE = 50; // items per page of the timeline
 
 /** Opens a conversation; a failure (network, 404, 403) is said in the conversation column. */
 export async function openConversation(id) {
@@ -15,7 +20,7 @@ export async function openConversation(id) {
   $('open-error').textContent = '';
   let details;
   try {
-    details = await api('GET', `/api/v1/conversations/${id}?limit=50`);
+    details = await api('GET', `/api/v1/conversations/${id}?limit=${PAGE}`);
   } catch (error) {
     if (epoch === state.epoch) $('open-error').textContent = t('error.open', { reason: error.message });
     return;
@@ -27,11 +32,14 @@ export async function openConversation(id) {
     conversation: details.conversation,
     customer: details.customer,
     messages: new Map(details.messages.map((m) => [m.messageId, m])),
+    nextBefore: details.nextBefore ?? null, // the cursor of the older page; null: the beginning is loaded
+    loadingOlder: false,
   };
   state.lastSeq = details.conversation.lastSequence;
   markSelected(id);
   await watch(id);
   renderConversation();
+  scrollToEnd();
   emit('opened');
   // Anything that happened between the GET and Watch is fetched now.
   await catchUp();
@@ -46,6 +54,7 @@ export function renderConversation() {
   renderHandoff();
   renderTimeline();
   renderCustomer();
+  renderComposer();
 }
 
 /** The bot's handoff card: what the customer came for, the order found, the priority and the "possible victim" flag. */
@@ -79,7 +88,7 @@ export function renderHeader() {
     ? `${status} · ${t(c.assigneeId === state.me.operatorId ? 'conversation.toMe' : 'conversation.toColleague')}` : status;
   $('conv-team').hidden = !c.team;
   $('conv-team').textContent = c.team ? t('queue.team', { team: teamName(c.team) }) : '';
-  $('conv-labels').textContent = (c.labels || []).join(', ');
+  renderLabels();
   const buttons = Object.fromEntries([...document.querySelectorAll('.actions button')].map((b) => [b.dataset.action, b]));
   // A colleague's conversation: an operator takes it over explicitly (recorded, and the colleague is told); supervisors act directly.
   const colleagues = c.status === 'assigned' && c.assigneeId && c.assigneeId !== state.me.operatorId;
@@ -94,12 +103,95 @@ export function renderHeader() {
   $('note-send').disabled = state.inFlight.has('notes');
 }
 
-function renderTimeline() {
+/** Items in the order things happened: by creation time (to the 100 ns the server keeps), then sequence, then id. */
+function timeKey(iso) {
+  const fraction = /\.(\d+)/.exec(iso || '')?.[1] || '';
+  return [Date.parse(iso) || 0, Number((fraction + '0000000').slice(3, 7))];
+}
+
+export function byTime(a, b) {
+  const [am, af] = timeKey(a.createdAt);
+  const [bm, bf] = timeKey(b.createdAt);
+  return am - bm || af - bf || a.sequence - b.sequence || (a.messageId < b.messageId ? -1 : a.messageId > b.messageId ? 1 : 0);
+}
+
+/**
+ * Draws the timeline. At the bottom it stays at the bottom; otherwise the items in view stay where they are, also when
+ * an older page arrives above them. The first item says whether older ones are loading or this is the beginning.
+ */
+function renderTimeline(olderAbove = false) {
   const list = $('timeline');
+  const open = state.open;
   const atBottom = list.scrollTop + list.clientHeight >= list.scrollHeight - 30;
-  const messages = [...state.open.messages.values()].sort((a, b) => a.sequence - b.sequence);
-  list.replaceChildren(...messages.map(renderMessage));
-  if (atBottom) list.scrollTop = list.scrollHeight;
+  const fromBottom = list.scrollHeight - list.scrollTop;
+  const fromTop = list.scrollTop;
+  const messages = [...open.messages.values()].sort(byTime);
+  const head = open.loadingOlder
+    ? el('li', { class: 'history loading', id: 'history-loading', role: 'status' }, t('conversation.history.loading'))
+    : !open.nextBefore
+      ? el('li', { class: 'history start', id: 'history-start' }, t('conversation.history.start'))
+      : el('li', { class: 'history more', id: 'history-more' }, t('conversation.history.more'));
+  list.replaceChildren(head, ...messages.map(renderMessage));
+  // At the bottom: stay there. Items added above (an older page): keep the distance to the end. Else: stay put.
+  list.scrollTop = atBottom ? list.scrollHeight : olderAbove ? list.scrollHeight - fromBottom : fromTop;
+  fillView();
+}
+
+function scrollToEnd() {
+  const list = $('timeline');
+  list.scrollTop = list.scrollHeight;
+  fillView();
+}
+
+/** While the timeline does not fill its column and older items exist, they are loaded (nothing to scroll yet). */
+function fillView() {
+  const list = $('timeline');
+  if (state.open?.nextBefore && !state.open.loadingOlder && list.scrollHeight <= list.clientHeight + 5 && list.clientHeight > 0) {
+    setTimeout(loadOlder, 0);
+  }
+}
+
+/** Loads the page before the oldest item shown (scrolling to the top asks for it). */
+async function loadOlder() {
+  const open = state.open;
+  if (!open || !open.nextBefore || open.loadingOlder) return;
+  open.loadingOlder = true;
+  renderTimeline(true);
+  let page = null;
+  try {
+    page = await api('GET', `/api/v1/conversations/${open.id}/messages?before=${encodeURIComponent(open.nextBefore)}&limit=${PAGE}`);
+  } catch (error) {
+    if (state.open === open) $('conv-error').textContent = t('conversation.history.failed', { reason: error.message });
+  }
+  if (state.open !== open) return; // another conversation was opened meanwhile
+  open.loadingOlder = false;
+  if (page) {
+    for (const m of page.messages) if (!open.messages.has(m.messageId)) open.messages.set(m.messageId, m);
+    open.nextBefore = page.nextBefore ?? null;
+  }
+  renderTimeline(true);
+}
+
+$('timeline').addEventListener('scroll', () => {
+  if ($('timeline').scrollTop < 60) loadOlder();
+});
+
+const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp']; // never SVG: it could run script
+
+/** An image as a preview (a click opens it), any other file as a download link with its name and size. */
+function renderAttachment(a) {
+  const name = a.fileName || a.name || t('timeline.attachmentName');
+  if (!a.attachmentId) {
+    return el('div', { class: 'meta' }, t('timeline.attachment'),
+      a.url ? el('a', { href: a.url, target: '_blank', rel: 'noopener' }, name) : name);
+  }
+  const href = `/api/v1/attachments/${encodeURIComponent(a.attachmentId)}`;
+  if (IMAGE_TYPES.includes((a.contentType || '').toLowerCase())) {
+    return el('a', { class: 'attachment image', href, target: '_blank', rel: 'noopener', title: name },
+      el('img', { src: href, alt: name, loading: 'lazy' }));
+  }
+  return el('a', { class: 'attachment file', href, download: name },
+    el('span', { class: 'file-name' }, name), ' ', el('span', { class: 'file-size' }, `(${fileSize(a.size)})`));
 }
 
 function renderMessage(m) {
@@ -113,17 +205,16 @@ function renderMessage(m) {
     meta.append(el('span', { class: `delivery ${m.delivery}`, dataset: { delivery: m.delivery } },
       tOr(`delivery.${m.delivery}`, m.delivery), m.deliveryError ? `: ${m.deliveryError}` : ''));
   }
-  const fileName = (a) => a.fileName || a.name || t('timeline.attachmentName');
-  const attachments = (m.attachments || []).map((a) => el('div', { class: 'meta' }, t('timeline.attachment'),
-    a.url ? el('a', { href: a.url, target: '_blank', rel: 'noopener' }, fileName(a)) : fileName(a)));
+  const attachments = (m.attachments || []).length
+    ? el('div', { class: 'attachments' }, (m.attachments || []).map(renderAttachment)) : null;
   const bot = m.botDecision
     ? el('div', { class: 'bot' }, t('timeline.bot', {
       intent: tOr(`intent.${m.botDecision.intent}`, m.botDecision.intent),
       confidence: Math.round((m.botDecision.confidence || 0) * 100),
     }))
     : null;
-  return el('li', { class: m.kind, dataset: { messageId: m.messageId, sequence: m.sequence } },
-    meta, el('div', { class: 'text' }, m.text || ''), attachments, bot);
+  return el('li', { class: m.kind, dataset: { messageId: m.messageId, sequence: m.sequence, createdAt: m.createdAt } },
+    meta, el('div', { class: 'text' }, itemText(m)), attachments, bot);
 }
 
 for (const button of document.querySelectorAll('.actions button')) {
@@ -142,19 +233,27 @@ async function command(action) {
 
 /**
  * Sends a reply or a note. The button stays disabled while the request is on its way (a double click sends once), and
- * each click carries a new Idempotency-Key, so that the server drops a repeated request.
+ * each click carries a new Idempotency-Key, so that the server drops a repeated request. A reply carries the files
+ * uploaded in the reply box and the channel chosen there (composer.js).
  */
 async function send(kind, textarea) {
   const text = textarea.value.trim();
-  if (!state.open || !text || state.inFlight.has(kind)) return;
+  const extras = kind === 'messages' ? replyExtras() : null;
+  if (!state.open || state.inFlight.has(kind)) return;
+  if (extras?.error) { $('conv-error').textContent = extras.error; return; }
+  if (!text && !extras?.attachmentIds?.length) return;
   const epoch = state.epoch;
   $('conv-error').textContent = '';
   state.inFlight.add(kind);
   renderHeader();
   try {
-    await api('POST', `/api/v1/conversations/${state.open.id}/${kind}`, { text }, { 'Idempotency-Key': newGuid() });
+    const body = kind === 'messages'
+      ? { text, attachmentIds: extras.attachmentIds.length ? extras.attachmentIds : undefined, channel: extras.channel, identity: extras.identity }
+      : { text };
+    await api('POST', `/api/v1/conversations/${state.open.id}/${kind}`, body, { 'Idempotency-Key': newGuid() });
     if (epoch !== state.epoch) return;
     textarea.value = '';
+    if (kind === 'messages') clearReply();
     await catchUp(); // the event usually arrives first; this covers a slow or dropped connection
   } catch (error) {
     if (epoch === state.epoch) $('conv-error').textContent = error.message;
@@ -168,15 +267,32 @@ async function send(kind, textarea) {
 $('reply-form').addEventListener('submit', (e) => { e.preventDefault(); send('messages', $('reply-text')); });
 $('note-form').addEventListener('submit', (e) => { e.preventDefault(); send('notes', $('note-text')); });
 
-/** Reads the open conversation again (after a command, or a merge). */
-export async function refreshOpen() {
+// Ctrl+Enter (Cmd+Enter on a Mac) sends the reply box and the note box.
+for (const [box, form] of [['reply-text', 'reply-form'], ['note-text', 'note-form']]) {
+  $(box).addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.defaultPrevented) {
+      e.preventDefault();
+      $(form).requestSubmit();
+    }
+  });
+}
+
+/** Reads the open conversation again (after a command, or a merge: then the timeline starts again from its newest page). */
+export async function refreshOpen(restart = false) {
   if (!state.open) return;
-  const id = state.open.id;
-  const details = await api('GET', `/api/v1/conversations/${id}?limit=50`);
-  if (state.open?.id !== id) return;
-  state.open.conversation = details.conversation;
-  state.open.customer = details.customer;
-  for (const m of details.messages) state.open.messages.set(m.messageId, m);
+  const open = state.open;
+  const id = open.id;
+  const details = await api('GET', `/api/v1/conversations/${id}?limit=${PAGE}`);
+  if (state.open !== open) return;
+  open.conversation = details.conversation;
+  open.customer = details.customer;
+  if (restart) {
+    open.messages = new Map();
+    open.nextBefore = details.nextBefore ?? null;
+  } else if (!open.messages.size) {
+    open.nextBefore = details.nextBefore ?? null;
+  }
+  for (const m of details.messages) open.messages.set(m.messageId, m);
   state.lastSeq = Math.max(state.lastSeq, details.conversation.lastSequence);
   renderConversation();
   emit('opened');
@@ -188,7 +304,7 @@ export function applyToOpen(ev) {
   if (!open || ev.conversationId !== open.id || ev.sequence <= state.lastSeq) return;
   state.lastSeq = ev.sequence;
   if (ev.conversation) open.conversation = ev.conversation;
-  if (ev.type === 'conversation.merged') { refreshOpen(); return; }
+  if (ev.type === 'conversation.merged') { refreshOpen(true); return; }
   if (ev.message) open.messages.set(ev.message.messageId, ev.message);
   renderHeader();
   renderHandoff();
