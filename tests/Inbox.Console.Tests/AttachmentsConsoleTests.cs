@@ -72,16 +72,17 @@ public sealed class AttachmentsConsoleTests : ConsoleTestBase
         await LogInAsync(Page, "operator");
         await Page.Locator("#queue-list li", new() { HasText = "Big Bob" }).ClickAsync();
 
-        // A file on disk (the browser reads it itself) one byte over the 20 MB limit.
-        var folder = Path.Combine(Path.GetTempPath(), "inbox-console-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var video = Path.Combine(folder, "video.mp4");
-        await using (var stream = File.Create(video))
-        {
-            stream.SetLength((20 * 1024 * 1024) + 1);
-        }
-
-        await Page.SetInputFilesAsync("#reply-file", video);
+        // A file one byte over the 20 MB limit, made in the page and chosen in the file input as a user's pick would be.
+        // (Handing Playwright a 20 MB file sends it through its pipe as text, which can outlast a timeout on a busy machine.)
+        await Page.EvaluateAsync("""
+            () => {
+              const input = document.getElementById('reply-file');
+              const picked = new DataTransfer();
+              picked.items.add(new File([new Uint8Array(20 * 1024 * 1024 + 1)], 'video.mp4', { type: 'video/mp4' }));
+              input.files = picked.files;
+              input.dispatchEvent(new Event('change', { bubbles: true }));
+            }
+            """);
 
         var refused = Page.Locator("#reply-files li[data-status=failed]");
         await Expect(refused).ToContainTextAsync("video.mp4", Contains);
@@ -89,6 +90,5 @@ public sealed class AttachmentsConsoleTests : ConsoleTestBase
         // Nothing to send: no text and no uploaded file.
         await Page.ClickAsync("#reply-send");
         await Expect(Page.Locator("#timeline li.outbound")).ToHaveCountAsync(0);
-        Directory.Delete(folder, recursive: true);
     }
 }
