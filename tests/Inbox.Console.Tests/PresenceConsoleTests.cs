@@ -76,7 +76,7 @@ public sealed class PresenceConsoleTests : ConsoleTestBase
         await Page.SelectOptionAsync("#transfer-team", "orders");
         await Page.FillAsync("#transfer-note", "Belongs to orders");
         await Page.ClickAsync("#transfer-submit");
-        await Expect(Page.Locator("#timeline li.event", new() { HasText = "Belongs to orders" })).ToContainTextAsync("to team orders", Contains);
+        await Expect(Page.Locator("#timeline li.event", new() { HasText = "Belongs to orders" })).ToContainTextAsync("transferred the conversation to the team Orders", Contains);
         Assert.Equal("orders", (await ConversationAsync(operator2Api, waiting)).Team);
 
         // A colleague's conversation: no transfer control (the API would answer 409).

@@ -175,7 +175,7 @@ public sealed class SupervisorConsoleTests : ConsoleTestBase
         await Page.FillAsync("#transfer-note", "Order question, for the orders team");
         await Page.ClickAsync("#transfer-submit");
         await Expect(Page.Locator("#timeline li.event", new() { HasText = "Order question, for the orders team" }))
-            .ToContainTextAsync("to team orders", Contains);
+            .ToContainTextAsync("transferred the conversation to the team Orders", Contains);
         await Expect(Page.Locator("#conv-status")).ToHaveTextAsync("queued", HasText);
         await Expect(Page.Locator("#conv-team")).ToHaveTextAsync(new Regex("Orders"), HasText);
         await Expect(Page.Locator("#transfer-error")).ToBeEmptyAsync(new() { Timeout = 20_000 });

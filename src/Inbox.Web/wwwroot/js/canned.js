@@ -26,7 +26,8 @@ async function loadReplies() {
   } catch (error) {
     if (epoch === state.epoch) $('canned-error').textContent = t('conversation.canned.failed', { reason: error.message });
   }
-  renderPicker();
+  // Only a picker still open shows the answer: one closed meanwhile (Escape, a blur) stays closed.
+  if (!$('canned-picker').hidden) renderPicker();
   renderDialogList();
 }
 
