@@ -1,11 +1,9 @@
 using System.Net.Http.Json;
 using Inbox.Domain;
 using Inbox.Domain.Conversations;
-using Inbox.Testing.Postgres;
 using Inbox.Web.OperatorApi;
 using Inbox.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Inbox.Web.Tests;
 
@@ -16,43 +14,18 @@ namespace Inbox.Web.Tests;
 [Collection(MultiNodeCollection.Name)]
 public sealed class MultiNodeAlertsTests : IAsyncLifetime
 {
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "inbox-cluster-tests", Guid.NewGuid().ToString("N"));
-    private TemporaryPostgres _postgres = null!;
-    private InboxProcess _a = null!;
-    private InboxProcess _b = null!;
+    private TwoNodeCluster _cluster = null!;
 
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_data);
-        _postgres = await TemporaryPostgres.StartAsync();
-        var database = await _postgres.CreateDatabaseAsync();
-        // The first node creates the tables and the demo accounts; the second joins it.
-        // Without the bot, a customer's first message waits in the queue.
-        string[] settings = ["--Chatbot:Enabled=false", "--Conversations:InitialStatus=Queued"];
-        _a = await InboxProcess.StartClusterNodeAsync(1, database, _data, FreePort.Next(), FreePort.Next(), FreePort.Next(), settings);
-        _b = await InboxProcess.StartClusterNodeAsync(2, database, _data, FreePort.Next(), FreePort.Next(), FreePort.Next(), settings);
-    }
+    // Without the bot, a customer's first message waits in the queue.
+    public async Task InitializeAsync() =>
+        _cluster = await TwoNodeCluster.StartAsync("--Chatbot:Enabled=false", "--Conversations:InitialStatus=Queued");
 
-    public async Task DisposeAsync()
-    {
-        _a.Dispose();
-        _b.Dispose();
-        await _postgres.DisposeAsync();
-        try
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException)
-        {
-            // left for the system's temp cleanup
-        }
-    }
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     [Fact]
     public async Task Operators_on_different_nodes_see_each_other_viewing_and_typing_and_share_read_markers()
     {
-        using var api = new HttpClient { BaseAddress = _a.BaseAddress, Timeout = TimeSpan.FromSeconds(40) };
-        api.DefaultRequestHeaders.Authorization = new("Bearer", InboxServer.ApiToken);
+        using var api = TwoNodeCluster.Api(_cluster.A);
         // Several conversations, so that some of their grains live on each silo.
         var ids = new List<Guid>();
         for (var i = 0; i < 4; i++)
@@ -60,8 +33,8 @@ public sealed class MultiNodeAlertsTests : IAsyncLifetime
             ids.Add((await api.SendInboundAsync($"alerts-{i}", $"question {i}", externalId: $"alerts-{i}")).ConversationId);
         }
 
-        await using var anna = await HubAsync(_a, "operator");
-        await using var boris = await HubAsync(_b, "operator2");
+        await using var anna = await HubAsync(_cluster.A, "operator");
+        await using var boris = await HubAsync(_cluster.B, "operator2");
         var annaSees = new ViewersCollector(anna);
         foreach (var id in ids)
         {
@@ -76,11 +49,11 @@ public sealed class MultiNodeAlertsTests : IAsyncLifetime
         await annaSees.WaitForAsync(ids[^1], v => v.Count == 1);
 
         // Read on node B, counted on node A.
-        using var onA = await ClientAsync(_a, "operator");
-        using var onB = await ClientAsync(_b, "operator");
+        using var onA = await ClientAsync(_cluster.A, "operator");
+        using var onB = await ClientAsync(_cluster.B, "operator");
         var details = await onB.GetFromJsonAsync<ConversationDetails>($"/api/v1/conversations/{ids[0]}", InboxJson.Options);
         var marked = await onB.PostAsJsonAsync($"/api/v1/conversations/{ids[0]}/read", new { sequence = details!.Conversation.LastSequence });
-        Assert.True(marked.IsSuccessStatusCode, $"{marked.StatusCode}: {await marked.Content.ReadAsStringAsync()}\n{Tail(_b.Output)}");
+        Assert.True(marked.IsSuccessStatusCode, $"{marked.StatusCode}: {await marked.Content.ReadAsStringAsync()}\n{Tail(_cluster.B.Output)}");
         var page = await onA.GetFromJsonAsync<UnreadPage>($"/api/v1/conversations/unread?ids={ids[0]},{ids[1]}", InboxJson.Options);
         Assert.Equal([(ids[0], 0), (ids[1], 1)], page!.Items.Select(i => (i.ConversationId, i.Unread)).ToList());
         Assert.Equal(3, page.Total);
@@ -88,28 +61,11 @@ public sealed class MultiNodeAlertsTests : IAsyncLifetime
 
     private static string Tail(string output) => output.Length > 6000 ? output[^6000..] : output;
 
-    private static async Task<string> TokenAsync(InboxProcess node, string login)
-    {
-        using var client = new HttpClient { BaseAddress = node.BaseAddress };
-        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { login, password = InboxServer.DemoPassword });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<Dictionary<string, object>>())!["accessToken"].ToString()!;
-    }
-
-    private static async Task<HttpClient> ClientAsync(InboxProcess node, string login)
-    {
-        var client = new HttpClient { BaseAddress = node.BaseAddress, Timeout = TimeSpan.FromSeconds(40) };
-        client.DefaultRequestHeaders.Authorization = new("Bearer", await TokenAsync(node, login));
-        return client;
-    }
+    private static Task<HttpClient> ClientAsync(InboxProcess node, string login) => TwoNodeCluster.ClientAsync(node, login);
 
     private static async Task<HubConnection> HubAsync(InboxProcess node, string login)
     {
-        var token = await TokenAsync(node, login);
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(node.BaseAddress, "/hubs/inbox"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
-            .AddJsonProtocol(o => InboxJson.Configure(o.PayloadSerializerOptions))
-            .Build();
+        var connection = await TwoNodeCluster.HubAsync(node, login);
         await connection.StartAsync();
         return connection;
     }

@@ -6,11 +6,9 @@ using Inbox.Domain.Conversations;
 using Inbox.Domain.Live;
 using Inbox.Domain.Presence;
 using Inbox.Domain.Storage;
-using Inbox.Testing.Postgres;
 using Inbox.Web.OperatorApi;
 using Inbox.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Xunit.Abstractions;
 
@@ -23,38 +21,14 @@ namespace Inbox.Web.Tests;
 [Collection(MultiNodeCollection.Name)]
 public sealed class MultiNodeTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "inbox-cluster-tests", Guid.NewGuid().ToString("N"));
-    private TemporaryPostgres _postgres = null!;
-    private string _database = null!;
-    private InboxProcess _a = null!;
-    private InboxProcess _b = null!;
-    private (int Http, int Silo, int Gateway) _portsOfA;
+    private TwoNodeCluster _cluster = null!;
 
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_data);
-        _postgres = await TemporaryPostgres.StartAsync();
-        _database = await _postgres.CreateDatabaseAsync();
-        _portsOfA = (FreePort.Next(), FreePort.Next(), FreePort.Next());
-        // The first node creates the tables and the demo accounts; the second joins it.
-        _a = await StartNodeAsync(1, _portsOfA);
-        _b = await StartNodeAsync(2, (FreePort.Next(), FreePort.Next(), FreePort.Next()));
-    }
+    private InboxProcess _a => _cluster.A;
+    private InboxProcess _b => _cluster.B;
 
-    public async Task DisposeAsync()
-    {
-        _a.Dispose();
-        _b.Dispose();
-        await _postgres.DisposeAsync();
-        try
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException)
-        {
-            // left for the system's temp cleanup
-        }
-    }
+    public async Task InitializeAsync() => _cluster = await TwoNodeCluster.StartAsync();
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     [Fact]
     public async Task A_message_posted_to_either_node_reaches_a_console_on_the_other()
@@ -208,8 +182,7 @@ public sealed class MultiNodeTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         // The killed node restarts on its own ports and rejoins: both silos are active members, and work crosses them again.
-        _a.Dispose();
-        _a = await StartNodeAsync(1, _portsOfA);
+        await _cluster.RestartAAsync();
         await WaitUntilAsync(() => ActiveSilos() == 2, TimeSpan.FromSeconds(60), "two active silos after the restart");
         await using var onA = await ConsoleAsync(_a);
         using var apiA2 = Api(_a);
@@ -221,47 +194,22 @@ public sealed class MultiNodeTests(ITestOutputHelper output) : IAsyncLifetime
         }
     }
 
-    private Task<InboxProcess> StartNodeAsync(int node, (int Http, int Silo, int Gateway) ports) =>
-        InboxProcess.StartClusterNodeAsync(node, _database, _data, ports.Http, ports.Silo, ports.Gateway);
-
     private int ActiveSilos()
     {
-        using var connection = new NpgsqlConnection(_database);
+        using var connection = new NpgsqlConnection(_cluster.Database);
         connection.Open();
         using var command = new NpgsqlCommand("SELECT count(*) FROM orleansmembershiptable WHERE status = 3", connection);
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static HttpClient Api(InboxProcess node)
-    {
-        var client = new HttpClient { BaseAddress = node.BaseAddress, Timeout = TimeSpan.FromSeconds(40) };
-        client.DefaultRequestHeaders.Authorization = new("Bearer", InboxServer.ApiToken);
-        return client;
-    }
+    private static HttpClient Api(InboxProcess node) => TwoNodeCluster.Api(node);
 
-    private static async Task<HttpClient> ClientAsync(InboxProcess node)
-    {
-        var client = new HttpClient { BaseAddress = node.BaseAddress, Timeout = TimeSpan.FromSeconds(40) };
-        client.DefaultRequestHeaders.Authorization = new("Bearer", await TokenAsync(node));
-        return client;
-    }
-
-    private static async Task<string> TokenAsync(InboxProcess node)
-    {
-        using var client = new HttpClient { BaseAddress = node.BaseAddress };
-        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { login = "supervisor", password = InboxServer.DemoPassword });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<Dictionary<string, object>>())!["accessToken"].ToString()!;
-    }
+    private static Task<HttpClient> ClientAsync(InboxProcess node) => TwoNodeCluster.ClientAsync(node, "supervisor");
 
     /// <summary>A supervisor's console connected to one node's hub.</summary>
     private static async Task<NodeConsole> ConsoleAsync(InboxProcess node)
     {
-        var token = await TokenAsync(node);
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(node.BaseAddress, "/hubs/inbox"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
-            .AddJsonProtocol(o => InboxJson.Configure(o.PayloadSerializerOptions))
-            .Build();
+        var connection = await TwoNodeCluster.HubAsync(node, "supervisor");
         var events = new LiveEventCollector(connection);
         await connection.StartAsync();
         return new NodeConsole(connection, events);

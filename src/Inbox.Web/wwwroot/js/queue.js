@@ -68,7 +68,7 @@ export function renderQueue() {
     ? t(q ? 'list.nothingFoundFor' : 'list.nothingFound', { q })
     : t('queue.total', { n: page.total });
   $('queue-total').classList.toggle('list-nothing', page.total === 0 && filtersActive());
-  $('queue-list').replaceChildren(...page.items.map(({ conversation: c, customerName }) => el('li', {
+  keepInPlace($('queue-list'), page.items.map(({ conversation: c, customerName }) => el('li', {
     class: state.open?.id === c.conversationId ? 'selected' : '',
     dataset: { conversationId: c.conversationId, status: c.status },
     tabindex: '0',
@@ -85,6 +85,27 @@ export function renderQueue() {
   el('div', { class: 'meta' }, [tOr(`status.${c.status}`, c.status), c.lastInboundChannel || '', time(c.lastMessageAt)].join(' · '),
     c.handoff ? ` · ${t('queue.handedOff')}` : '', (c.labels || []).length ? ` · ${c.labels.join(', ')}` : ''))));
   emit('queueRendered', page);
+}
+
+const drawn = new WeakMap(); // <li> -> the markup it was last drawn with (before unread.js decorates it)
+
+/**
+ * Puts the freshly drawn items in the list, keeping each conversation's existing <li> (and, when it did not change,
+ * its content) where it was: the list is redrawn on every live event, and an operator's click whose press and release
+ * straddle a redraw must still open the conversation instead of landing on a node that was just thrown away.
+ */
+function keepInPlace(list, fresh) {
+  const existing = new Map([...list.children].map((li) => [li.dataset.conversationId, li]));
+  const items = fresh.map((li) => {
+    const old = existing.get(li.dataset.conversationId);
+    if (!old) { drawn.set(li, li.innerHTML); return li; }
+    old.className = li.className;
+    old.dataset.status = li.dataset.status;
+    if (drawn.get(old) !== li.innerHTML) { old.replaceChildren(...li.childNodes); drawn.set(old, old.innerHTML); }
+    return old;
+  });
+  items.forEach((li, i) => { if (list.children[i] !== li) list.insertBefore(li, list.children[i] ?? null); });
+  while (list.children.length > items.length) list.lastElementChild.remove();
 }
 
 /** Since when a customer with the bot waits: their last message (lastInboundAt), else the conversation's start. */

@@ -26,9 +26,11 @@ const visible = () => document.visibilityState === 'visible';
 function decorate() {
   for (const li of $('queue-list').querySelectorAll('li[data-conversation-id]')) {
     const id = li.dataset.conversationId;
-    li.querySelector('.unread')?.remove();
     const n = state.open?.id === id && visible() ? 0 : counts.get(id) || 0;
     li.classList.toggle('has-unread', n > 0);
+    const badge = li.querySelector('.unread');
+    if ((badge?.dataset.unread ?? '0') === String(n)) continue; // unchanged: left as it is under the pointer
+    badge?.remove();
     if (n > 0) {
       (li.querySelector('.name') || li).append(el('span', {
         class: 'badge unread', dataset: { unread: String(n) }, title: t('unread.badge', { n }), 'aria-label': t('unread.badge', { n }),
