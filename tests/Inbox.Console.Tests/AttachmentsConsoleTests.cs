@@ -24,6 +24,8 @@ public sealed class AttachmentsConsoleTests : ConsoleTestBase
         await InboundAsync("+7 916 702-00-01", "Files Fiona", "Please send me the invoice");
         await LogInAsync(Page, "operator");
         await Page.Locator("#queue-list li", new() { HasText = "Files Fiona" }).ClickAsync();
+        // Files are chosen in the reply box of the conversation on screen, once it is there.
+        await Expect(Page.Locator("#timeline")).ToContainTextAsync("Please send me the invoice", Contains);
 
         await Page.SetInputFilesAsync("#reply-file", new[]
         {
@@ -71,6 +73,7 @@ public sealed class AttachmentsConsoleTests : ConsoleTestBase
         await InboundAsync("+7 916 702-00-02", "Big Bob", "Can I send you a video?");
         await LogInAsync(Page, "operator");
         await Page.Locator("#queue-list li", new() { HasText = "Big Bob" }).ClickAsync();
+        await Expect(Page.Locator("#timeline")).ToContainTextAsync("Can I send you a video?", Contains);
 
         // A file one byte over the 20 MB limit, made in the page and chosen in the file input as a user's pick would be.
         // (Handing Playwright a 20 MB file sends it through its pipe as text, which can outlast a timeout on a busy machine.)

@@ -96,7 +96,11 @@ public sealed class CustomerCardConsoleTests : ConsoleTestBase
         await LogInAsync(supervisor, "supervisor");
         await supervisor.Locator("#queue-list li", new() { HasText = "Anna Alpha" }).ClickAsync();
         var card = supervisor.Locator("#customer-card");
+        // Typed while the card's parts are still arriving: each arrival draws the card again, and the text stays.
         await supervisor.FillAsync("#customer-merge-q", "+7 916 200-00-02");
+        await Expect(card.Locator("#customer-orders")).ToContainTextAsync("No open orders", Contains);
+        await Expect(card.Locator("p.muted", new() { HasText = "Loading…" })).ToHaveCountAsync(0, new() { Timeout = 20_000 });
+        await Expect(supervisor.Locator("#customer-merge-q")).ToHaveValueAsync("+7 916 200-00-02");
         await card.Locator(".merge-search button[type=submit]").ClickAsync();
         await card.Locator(".merge-results li", new() { HasText = "Anna Beta" }).Locator("button.merge-candidate").ClickAsync();
 

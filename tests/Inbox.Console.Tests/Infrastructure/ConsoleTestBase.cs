@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net.Http.Json;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -16,6 +18,9 @@ public abstract class ConsoleTestBase : IAsyncLifetime
     protected static readonly LocatorAssertionsToHaveTextOptions HasText = new() { Timeout = 20_000 };
     protected static readonly LocatorAssertionsToHaveAttributeOptions Attribute = new() { Timeout = 20_000 };
 
+    private readonly ConcurrentQueue<string> _trace = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private int _pages;
     private CallbackReceiver _callback = null!;
     private IPlaywright _playwright = null!;
 
@@ -49,6 +54,10 @@ public abstract class ConsoleTestBase : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        // What each page logged, asked and heard, for reading after a failure (console-traces next to the test assembly).
+        var folder = Path.Combine(AppContext.BaseDirectory, "console-traces");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllLinesAsync(Path.Combine(folder, $"{GetType().Name}-{DateTime.UtcNow:HHmmss.fff}.log"), _trace);
         await Browser.CloseAsync();
         _playwright.Dispose();
         await Server.DisposeAsync();
@@ -66,6 +75,7 @@ public abstract class ConsoleTestBase : IAsyncLifetime
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(20_000);
+        Trace(page, Interlocked.Increment(ref _pages));
         return page;
     }
 
@@ -97,5 +107,20 @@ public abstract class ConsoleTestBase : IAsyncLifetime
         var folder = Path.Combine(AppContext.BaseDirectory, "console-screenshots");
         Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png") });
+    }
+
+    private void Trace(IPage page, int number)
+    {
+        void Add(string what) => _trace.Enqueue($"{_clock.Elapsed.TotalSeconds,8:0.000} page{number} {what}");
+        page.Console += (_, message) => Add($"console.{message.Type}: {message.Text}");
+        page.PageError += (_, error) => Add($"error: {error}");
+        page.RequestFinished += (_, request) => Add($"{request.Method} {request.Url} {request.Timing.ResponseEnd:0} ms");
+        page.RequestFailed += (_, request) => Add($"{request.Method} {request.Url} failed: {request.Failure}");
+        page.WebSocket += (_, socket) =>
+        {
+            socket.FrameSent += (_, frame) => Add($"ws> {frame.Text}");
+            socket.FrameReceived += (_, frame) => Add($"ws< {frame.Text}");
+            socket.Close += (_, _) => Add("ws closed");
+        };
     }
 }

@@ -39,6 +39,8 @@ export function renderCustomer() {
   if (!customer) { box.replaceChildren(el('p', { class: 'muted' }, t('customer.none'))); return; }
   // Another customer: nothing of the previous one is drawn; 'opened' (which follows) loads this one's.
   if (card.customerId !== customer.customerId) card = emptyCard(customer.customerId);
+  // The card is drawn again whenever a part of it arrives: the field being typed in keeps its focus and caret.
+  const focused = box.contains(document.activeElement) && document.activeElement.id ? document.activeElement : null;
   box.replaceChildren(...[
     el('h3', {}, customer.name || t('customer.unknown')),
     resultBox(),
@@ -49,6 +51,11 @@ export function renderCustomer() {
     pastSection(),
     notesSection(),
   ].filter(Boolean));
+  const again = focused && document.getElementById(focused.id);
+  if (again && again !== focused) {
+    again.focus();
+    if (typeof focused.selectionStart === 'number') again.setSelectionRange(focused.selectionStart, focused.selectionEnd);
+  }
 }
 
 function section(id, titleKey, ...children) {
@@ -128,7 +135,7 @@ function mergeSection(customer) {
   const s = card.search;
   const merged = customer.merged || [];
   const form = el('form', { class: 'merge-search', onsubmit: (e) => { e.preventDefault(); searchCustomers(e.target.elements.q.value); } },
-    el('input', { name: 'q', id: 'customer-merge-q', value: s.q, placeholder: t('customer.mergeSearchPlaceholder'), 'aria-label': t('customer.mergeSearchPlaceholder') }),
+    el('input', { name: 'q', id: 'customer-merge-q', value: s.q, oninput: (e) => { s.q = e.target.value; }, placeholder: t('customer.mergeSearchPlaceholder'), 'aria-label': t('customer.mergeSearchPlaceholder') }),
     el('button', { type: 'submit' }, t('customer.mergeSearch')));
   const results = s.results === null ? null
     : s.results.length === 0 ? el('p', { class: 'muted' }, t('customer.mergeNoResults'))
