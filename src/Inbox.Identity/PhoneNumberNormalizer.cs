@@ -66,6 +66,21 @@ public sealed class PhoneNumberNormalizer(string defaultRegion = "RU")
     public bool IsSame(string? raw, string? e164) =>
         e164 is not null && TryNormalize(raw, out var normalized) && string.Equals(normalized, e164, StringComparison.Ordinal);
 
+    /// <summary>
+    /// The ISO 3166 region (<c>RU</c>, <c>KZ</c>, <c>GB</c>…) of a number, read like <see cref="TryNormalize"/> does;
+    /// null when the number is unreadable or belongs to no single region.
+    /// </summary>
+    public string? RegionOf(string? raw)
+    {
+        if (!TryNormalize(raw, out var e164))
+        {
+            return null;
+        }
+
+        var region = Util.GetRegionCodeForNumber(Util.Parse(e164, DefaultRegion));
+        return region is { Length: 2 } && region != "ZZ" ? region : null;
+    }
+
     public ChannelIdentity? ToIdentity(string? raw) =>
         TryNormalize(raw, out var e164) ? new ChannelIdentity(IdentityKinds.Phone, e164) : null;
 

@@ -31,6 +31,7 @@ public static class OrdersRegistration
         services.AddOptions<OrdersOptions>().Bind(configuration.GetSection(OrdersOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OrdersOptions>, OrdersOptionsValidator>());
         services.TryAddSingleton<CustomerOrders>();
+        services.TryAddSingleton(sp => OrderStatusNames.FromOptions(sp.GetRequiredService<IOptions<OrdersOptions>>().Value));
         var provider = configuration.GetSection(OrdersOptions.SectionName).Get<OrdersOptions>()?.Provider;
         if (string.Equals(provider, "RetailCrm", StringComparison.OrdinalIgnoreCase))
         {

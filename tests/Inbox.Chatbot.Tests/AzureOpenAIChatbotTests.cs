@@ -74,6 +74,32 @@ public sealed class AzureOpenAIChatbotTests : IAsyncLifetime
         Assert.Contains("«Передан в службу доставки»", turn.All(), StringComparison.Ordinal); // the Local answer, from the order system
     }
 
+    [Theory]
+    [InlineData("Order 1048576: status \"Handed over for delivery\". Delivery on 03.12.2026, 10:00–14:00.", true)]
+    [InlineData("Order 1048576 has the status \"Передан в службу доставки\" (handed over for delivery).", true)]
+    [InlineData("Order 1048576: status \"Being delivered\".", false)]
+    public async Task A_status_is_grounded_as_the_order_systems_name_or_its_translation_only(string reply, bool grounded)
+    {
+        _server.ReplyWithToolCall("lookup_order", "{\"number\":\"1048576\"}");
+        _server.ReplyWithText(reply);
+
+        var turn = await new Conversation(Bot(), Bots.Ivan).SayAsync("Where is my order 1048576?");
+
+        Assert.Contains("\"status\":\"Handed over for delivery\"", ToolResults(_server.Requests[1].Body), StringComparison.Ordinal);
+        Assert.Equal("Передан в службу доставки", turn.Memory.LastOrderStatus);
+        if (grounded)
+        {
+            Assert.Equal("azure-openai", turn.Decision.Source);
+            Assert.Equal(reply, turn.Replies[0]);
+        }
+        else
+        {
+            Assert.Equal("fallback:guardrail-grounding", turn.Decision.Source);
+            Assert.DoesNotContain("Being delivered", turn.All(), StringComparison.Ordinal);
+            Assert.StartsWith("Order 1048576: status \"Handed over for delivery\".", turn.Replies[0], StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task A_status_stated_without_any_tool_call_is_dropped()
     {

@@ -24,6 +24,16 @@ public sealed class LanguageTests
     [InlineData("1048576", "uk")]
     [InlineData("ок", "uk")]
     [InlineData("ok", "en")]
+    [InlineData("ok", "ru")]
+    [InlineData("12345", "en")]
+    [InlineData("👍", "uk")]
+    [InlineData("1234А", "en")]
+    [InlineData("1234A", "ru")]
+    [InlineData("MV-2231187", "uk")]
+    [InlineData("[shared own phone number: +447700900123]", "ru")]
+    [InlineData("[file scan.pdf not downloaded: HTTP 404]", "uk")]
+    [InlineData("[sticker 😀]", "ru")]
+    [InlineData("ivan@example.com", "uk")]
     public void Keeps_the_conversation_language_without_evidence(string text, string previous)
     {
         Assert.Equal(previous, LanguageDetector.Detect(text, previous));
@@ -40,10 +50,10 @@ public sealed class LanguageTests
         Assert.Equal("ru", ru.Decision.Language);
         Assert.StartsWith("Заказ 1048576: статус «Передан в службу доставки».", ru.Replies[0], StringComparison.Ordinal);
         Assert.Equal("uk", uk.Decision.Language);
-        Assert.StartsWith("Замовлення 1048576: статус «Передан в службу доставки».", uk.Replies[0], StringComparison.Ordinal);
+        Assert.StartsWith("Замовлення 1048576: статус «Передано в доставку».", uk.Replies[0], StringComparison.Ordinal);
         Assert.Contains("Якщо потрібна людина", uk.All(), StringComparison.Ordinal);
         Assert.Equal("en", en.Decision.Language);
-        Assert.StartsWith("Order 1048576: status \"Передан в службу доставки\".", en.Replies[0], StringComparison.Ordinal);
+        Assert.StartsWith("Order 1048576: status \"Handed over for delivery\".", en.Replies[0], StringComparison.Ordinal);
         Assert.Contains("type \"operator\"", en.All(), StringComparison.Ordinal);
         Assert.Equal("ru", translit.Decision.Language);
         Assert.Equal(Intents.OrderStatus, translit.Decision.Intent);

@@ -37,9 +37,28 @@ public sealed class RetailCrmChatbotTests : IAsyncLifetime
         Assert.DoesNotContain("55501", turn.All(), StringComparison.Ordinal);
     }
 
-    private ServiceProvider Services(string apiKey = FakeRetailCrmServer.ApiKey)
+    [Fact]
+    public async Task Retailcrms_russian_status_names_are_told_in_the_customers_language_from_the_table()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(_server.OrderSettings(apiKey)).Build();
+        await using var services = Services(extra: new() { ["Orders:StatusNames:send-to-delivery:en"] = "With the courier service" });
+        var bot = services.GetRequiredService<IChatbot>();
+
+        var delivering = await new Conversation(bot, Bots.Ivan).SayAsync("Where is my order 1048576?");
+        var ukrainian = await new Conversation(bot).SayAsync("Де моє замовлення 1234А?");
+
+        Assert.StartsWith("Order 1048576: status \"With the courier service\".", delivering.Replies[0], StringComparison.Ordinal);
+        Assert.StartsWith("Замовлення 1234А: статус «Готове до видачі».", ukrainian.Replies[0], StringComparison.Ordinal);
+    }
+
+    private ServiceProvider Services(string apiKey = FakeRetailCrmServer.ApiKey, Dictionary<string, string?>? extra = null)
+    {
+        var settings = _server.OrderSettings(apiKey);
+        foreach (var (key, value) in extra ?? [])
+        {
+            settings[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging().AddInboxChatbot(configuration);
         services.AddSingleton(SharedClassifier.Instance);
         return services.BuildServiceProvider();

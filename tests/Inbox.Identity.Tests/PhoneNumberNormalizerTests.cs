@@ -60,4 +60,16 @@ public sealed class PhoneNumberNormalizerTests
         Assert.Equal(a, b);
         Assert.Equal(a, c);
     }
+
+    [Theory]
+    [InlineData("+79161234567", "RU")]
+    [InlineData("+77012345678", "KZ")]
+    [InlineData("+447400123456", "GB")]
+    [InlineData("+380441234567", "UA")]
+    [InlineData("8 916 123-45-67", "RU")]
+    [InlineData("anonymous", null)]
+    public void Tells_the_region_of_a_number(string raw, string? region)
+    {
+        Assert.Equal(region, _phones.RegionOf(raw));
+    }
 }

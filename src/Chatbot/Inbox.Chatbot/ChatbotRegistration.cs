@@ -1,4 +1,5 @@
 using Inbox.Chatbot.AzureOpenAI;
+using Inbox.Chatbot.Fraud;
 using Inbox.Chatbot.Local;
 using Inbox.Identity;
 using Inbox.Orders;
@@ -19,7 +20,7 @@ public static class ChatbotRegistration
 
     /// <summary>
     /// Binds <c>Chatbot:Mode</c> (<c>Local</c> default | <c>AzureOpenAI</c>), <c>Chatbot:AzureOpenAI:{Endpoint,ApiKey,Deployment,Timeout}</c>,
-    /// and the order system (<c>Orders:*</c>). Wrong or missing settings stop the host's start, naming the key.
+    /// <c>Chatbot:FraudContacts:&lt;REGION&gt;:*</c> (over the shipped contacts), and the order system (<c>Orders:*</c>, status names included). Wrong or missing settings stop the host's start, naming the key.
     /// The Local classifier starts training on the thread pool when <see cref="IChatbot"/> is first resolved; the first message waits for it.
     /// </summary>
     public static IServiceCollection AddInboxChatbot(this IServiceCollection services, IConfiguration configuration)
@@ -30,9 +31,15 @@ public static class ChatbotRegistration
         services.AddOrders(configuration);
         services.AddOptions<ChatbotOptions>().Bind(configuration.GetSection(ChatbotOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChatbotOptions>, ChatbotOptionsValidator>());
+        var fraudContacts = configuration.GetSection(FraudContactsOptions.SectionName);
+        services.AddOptions<FraudContactsOptions>()
+            .Configure(o => o.Overlay(FraudContactsOptions.Shipped().Regions).Overlay(fraudContacts.Get<Dictionary<string, RegionFraudContacts>>()))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FraudContactsOptions>, FraudContactsOptionsValidator>());
         services.TryAddSingleton(_ => IntentClassifier.StartTrainingOnShippedData());
         services.TryAddSingleton(sp => new LocalChatbot(sp.GetRequiredService<IntentClassifier>(), sp.GetRequiredService<IOrderProvider>(),
-            sp.GetService<ILogger<LocalChatbot>>(), sp.GetRequiredService<PhoneNumberNormalizer>()));
+            sp.GetService<ILogger<LocalChatbot>>(), sp.GetRequiredService<PhoneNumberNormalizer>(), sp.GetRequiredService<OrderStatusNames>(),
+            sp.GetRequiredService<IOptions<FraudContactsOptions>>().Value));
 
         var mode = configuration.GetSection(ChatbotOptions.SectionName).Get<ChatbotOptions>()?.Mode;
         if (ChatbotOptions.IsAzureOpenAI(mode))
@@ -63,7 +70,8 @@ public static class ChatbotRegistration
             sp.GetRequiredService<IOrderProvider>(),
             sp.GetRequiredService<IOptions<AzureOpenAIOptions>>(),
             sp.GetService<ILogger<AzureOpenAIChatbot>>(),
-            sp.GetRequiredService<PhoneNumberNormalizer>()));
+            sp.GetRequiredService<PhoneNumberNormalizer>(),
+            sp.GetRequiredService<OrderStatusNames>()));
         services.TryAddSingleton<IChatbot>(sp => sp.GetRequiredService<AzureOpenAIChatbot>());
     }
 }

@@ -1,4 +1,6 @@
+using Inbox.Chatbot.Fraud;
 using Inbox.Chatbot.Local;
+using Inbox.Identity;
 using Inbox.Orders;
 
 namespace Inbox.Chatbot.Tests.Infrastructure;
@@ -10,7 +12,12 @@ public static class Bots
 
     public static FileOrderProvider DemoOrders { get; } = FileOrderProvider.Demo();
 
-    public static LocalChatbot Local(IOrderProvider? orders = null) => new(SharedClassifier.Instance, orders ?? DemoOrders);
+    public static LocalChatbot Local(
+        IOrderProvider? orders = null,
+        PhoneNumberNormalizer? phones = null,
+        OrderStatusNames? statusNames = null,
+        FraudContactsOptions? fraudContacts = null) =>
+        new(SharedClassifier.Instance, orders ?? DemoOrders, phones: phones, statusNames: statusNames, fraudContacts: fraudContacts);
 
     public static string All(this BotTurn turn) => string.Join("\n", turn.Replies);
 }

@@ -38,6 +38,7 @@ public sealed partial class AzureOpenAIChatbot : IChatbot
     private readonly LocalChatbot _local;
     private readonly IOrderProvider _orders;
     private readonly CustomerOrders _customerOrders;
+    private readonly OrderStatusNames _statusNames;
     private readonly AzureOpenAIOptions _options;
     private readonly ILogger<AzureOpenAIChatbot> _logger;
 
@@ -47,13 +48,15 @@ public sealed partial class AzureOpenAIChatbot : IChatbot
         IOrderProvider orders,
         IOptions<AzureOpenAIOptions> options,
         ILogger<AzureOpenAIChatbot>? logger = null,
-        PhoneNumberNormalizer? phones = null)
+        PhoneNumberNormalizer? phones = null,
+        OrderStatusNames? statusNames = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _chatClient = chatClient ?? throw new ArgumentNullException(nameof(chatClient));
         _local = local ?? throw new ArgumentNullException(nameof(local));
         _orders = orders ?? throw new ArgumentNullException(nameof(orders));
         _customerOrders = new CustomerOrders(orders, phones ?? new PhoneNumberNormalizer());
+        _statusNames = statusNames ?? OrderStatusNames.Shipped;
         _options = options.Value;
         _logger = logger ?? NullLogger<AzureOpenAIChatbot>.Instance;
     }
@@ -90,7 +93,7 @@ public sealed partial class AzureOpenAIChatbot : IChatbot
                 };
                 var chatOptions = new ChatOptions
                 {
-                    Tools = Tools(ledger, identities),
+                    Tools = Tools(ledger, identities, language),
                     ToolMode = ChatToolMode.Auto,
                     Temperature = 0.2f,
                 };
@@ -127,7 +130,7 @@ public sealed partial class AzureOpenAIChatbot : IChatbot
         }
 
         var statusNames = await StatusNamesAsync(cancellationToken).ConfigureAwait(false);
-        var violations = ReplyGrounding.Violations(reply, ledger, statusNames, text + "\n" + memory.LastOrderNumber);
+        var violations = ReplyGrounding.Violations(reply, ledger, statusNames, text + "\n" + memory.LastOrderNumber, o => _statusNames.NameFor(o, language));
         if (violations.Count > 0)
         {
             LogFallback(_logger, "ungrounded: " + string.Join("; ", violations));
@@ -219,24 +222,26 @@ public sealed partial class AzureOpenAIChatbot : IChatbot
         return turn with { Decision = turn.Decision with { Source = "fallback:" + reason } };
     }
 
+    /// <summary>Every status name a reply could state: the order system's reference and every name of the translation table.</summary>
     private async Task<IReadOnlyCollection<string>> StatusNamesAsync(CancellationToken cancellationToken)
     {
-        if (_orders is not IOrderStatusReference reference)
+        IReadOnlyCollection<string> reference = [];
+        if (_orders is IOrderStatusReference statuses)
         {
-            return [];
+            try
+            {
+                reference = await statuses.GetStatusNamesAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OrderProviderException)
+            {
+                // the translation table's names are still checked
+            }
         }
 
-        try
-        {
-            return await reference.GetStatusNamesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OrderProviderException)
-        {
-            return [];
-        }
+        return reference.Concat(_statusNames.AllNames).ToArray();
     }
 
-    private List<AITool> Tools(ToolLedger ledger, IReadOnlyList<ChannelIdentity> identities)
+    private List<AITool> Tools(ToolLedger ledger, IReadOnlyList<ChannelIdentity> identities, string language)
     {
         return
         [
@@ -248,7 +253,7 @@ public sealed partial class AzureOpenAIChatbot : IChatbot
                         var orders = (await _orders.FindByNumberAsync(number, ct).ConfigureAwait(false))
                             .Where(o => OrderNumbers.AreSame(o.Number, number)).ToList();
                         ledger.RecordLookup(number, orders);
-                        return OrdersJson(orders, identities, number).ToJsonString(ToolJson);
+                        return OrdersJson(orders, identities, number, language).ToJsonString(ToolJson);
                     }
                     catch (OrderProviderException)
                     {
@@ -272,7 +277,7 @@ public sealed partial class AzureOpenAIChatbot : IChatbot
                         var orders = (await _customerOrders.FindAsync(identities, ct).ConfigureAwait(false))
                             .Where(o => o.Active && _customerOrders.BelongsTo(o, identities)).ToList();
                         ledger.RecordLookup(null, orders);
-                        return OrdersJson(orders, identities, null).ToJsonString(ToolJson);
+                        return OrdersJson(orders, identities, null, language).ToJsonString(ToolJson);
                     }
                     catch (OrderProviderException)
                     {
@@ -293,7 +298,7 @@ public sealed partial class AzureOpenAIChatbot : IChatbot
         ];
     }
 
-    private JsonObject OrdersJson(IReadOnlyList<Order> orders, IReadOnlyList<ChannelIdentity> identities, string? number)
+    private JsonObject OrdersJson(IReadOnlyList<Order> orders, IReadOnlyList<ChannelIdentity> identities, string? number, string language)
     {
         var array = new JsonArray();
         foreach (var order in orders)
@@ -301,7 +306,7 @@ public sealed partial class AzureOpenAIChatbot : IChatbot
             var item = new JsonObject
             {
                 ["number"] = order.Number,
-                ["status"] = order.StatusName,
+                ["status"] = _statusNames.NameFor(order, language),
                 ["deliveryDate"] = order.DeliveryDate?.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture),
                 ["deliveryInterval"] = order.DeliveryInterval,
                 ["pickupPoint"] = order.PickupPoint,

@@ -10,6 +10,8 @@ namespace Inbox.Chatbot.AzureOpenAI;
 /// <summary>
 /// Checks a model reply against what the tools returned: every status word or status name, date, time and order or tracking
 /// number it states must come from a tool result (or from the customer's own message). Anything else is an invention.
+/// A status name is grounded when it is the order system's own name of an order a tool returned, or that name as the
+/// customer's language gives it (the <see cref="OrderStatusNames"/> table); any other name of the reference or the table is not.
 /// </summary>
 internal static partial class ReplyGrounding
 {
@@ -21,9 +23,19 @@ internal static partial class ReplyGrounding
     ];
 
     /// <summary>The problems found; empty when the reply only repeats tool results.</summary>
-    public static IReadOnlyList<string> Violations(string reply, ToolLedger ledger, IEnumerable<string> statusNames, string customerText)
+    /// <param name="reply">The model's reply.</param>
+    /// <param name="ledger">What the tools returned.</param>
+    /// <param name="statusNames">Every status name a reply could state (the order system's and the translation table's).</param>
+    /// <param name="customerText">The customer's own words, which the reply may repeat.</param>
+    /// <param name="statusNameForCustomer">An order's status name in the customer's language, when it differs from the order system's.</param>
+    public static IReadOnlyList<string> Violations(
+        string reply,
+        ToolLedger ledger,
+        IEnumerable<string> statusNames,
+        string customerText,
+        Func<Order, string?>? statusNameForCustomer = null)
     {
-        var ground = GroundText(ledger, customerText);
+        var ground = GroundText(ledger, customerText, statusNameForCustomer);
         var problems = new List<string>();
         foreach (var word in ReplyGuard.UngroundedStatusWords(reply, ground, statusNames))
         {
@@ -61,7 +73,7 @@ internal static partial class ReplyGrounding
         return problems;
     }
 
-    private static string GroundText(ToolLedger ledger, string customerText)
+    private static string GroundText(ToolLedger ledger, string customerText, Func<Order, string?>? statusNameForCustomer)
     {
         var builder = new StringBuilder(customerText).AppendLine();
         foreach (var number in ledger.RequestedNumbers)
@@ -71,7 +83,7 @@ internal static partial class ReplyGrounding
 
         foreach (var order in ledger.Orders)
         {
-            builder.AppendLine(order.Number).AppendLine(order.StatusName).AppendLine(order.DeliveryInterval)
+            builder.AppendLine(order.Number).AppendLine(order.StatusName).AppendLine(statusNameForCustomer?.Invoke(order)).AppendLine(order.DeliveryInterval)
                 .AppendLine(order.PickupPoint).AppendLine(order.TrackingNumber).AppendLine(order.Address);
             if (order.DeliveryDate is { } date)
             {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Inbox.Chatbot.Fraud;
 using Inbox.Chatbot.Safety;
 using Inbox.Chatbot.Text;
 using Inbox.Identity;
@@ -22,14 +23,31 @@ public sealed partial class LocalChatbot : IChatbot
     private readonly IntentClassifier _classifier;
     private readonly IOrderProvider _orders;
     private readonly CustomerOrders _customerOrders;
+    private readonly PhoneNumberNormalizer _phones;
+    private readonly OrderStatusNames _statusNames;
+    private readonly FraudContactsOptions _fraudContacts;
     private readonly ILogger<LocalChatbot> _logger;
 
-    /// <param name="phones">Reads the phones orders carry; the default reads them as Russian numbers.</param>
-    public LocalChatbot(IntentClassifier classifier, IOrderProvider orders, ILogger<LocalChatbot>? logger = null, PhoneNumberNormalizer? phones = null)
+    /// <param name="classifier">Reads the intent of each message.</param>
+    /// <param name="orders">The order system.</param>
+    /// <param name="logger">Where the engine logs.</param>
+    /// <param name="phones">Reads the phones orders carry, and its default region is the shop's; the default reads them as Russian numbers.</param>
+    /// <param name="statusNames">Status names in the customer's language; the default is the shipped table over a Russian order system.</param>
+    /// <param name="fraudContacts">The fraud victims' numbers per country; the default is the shipped set.</param>
+    public LocalChatbot(
+        IntentClassifier classifier,
+        IOrderProvider orders,
+        ILogger<LocalChatbot>? logger = null,
+        PhoneNumberNormalizer? phones = null,
+        OrderStatusNames? statusNames = null,
+        FraudContactsOptions? fraudContacts = null)
     {
         _classifier = classifier ?? throw new ArgumentNullException(nameof(classifier));
         _orders = orders ?? throw new ArgumentNullException(nameof(orders));
-        _customerOrders = new CustomerOrders(orders, phones ?? new PhoneNumberNormalizer());
+        _phones = phones ?? new PhoneNumberNormalizer();
+        _customerOrders = new CustomerOrders(orders, _phones);
+        _statusNames = statusNames ?? OrderStatusNames.Shipped;
+        _fraudContacts = fraudContacts ?? FraudContactsOptions.Shipped();
         _logger = logger ?? NullLogger<LocalChatbot>.Instance;
     }
 
@@ -132,7 +150,7 @@ public sealed partial class LocalChatbot : IChatbot
                     return Failure(turn, BotTexts.OrderNotFound(language, notFound) + " " + BotTexts.AskOrderNumberAgain(language), awaitingOrderNumber: true);
                 }
 
-                var replies = found.Select(o => OrderReplyBuilder.Describe(o, _customerOrders.BelongsTo(o, identities), language)).ToList();
+                var replies = found.Select(o => OrderReplyBuilder.Describe(o, _customerOrders.BelongsTo(o, identities), language, _statusNames)).ToList();
                 if (found.Any(o => !_customerOrders.BelongsTo(o, identities) && OrderReplyBuilder.HasPersonalDetails(o)))
                 {
                     replies.Add(BotTexts.DetailsOnlyForOwner(language));
@@ -153,7 +171,7 @@ public sealed partial class LocalChatbot : IChatbot
                 var active = mine.Where(o => o.Active).ToList();
                 if (active.Count > 0)
                 {
-                    return OrdersFound(turn, active, active.Select(o => OrderReplyBuilder.Describe(o, personal: true, language)).ToList());
+                    return OrdersFound(turn, active, active.Select(o => OrderReplyBuilder.Describe(o, personal: true, language, _statusNames)).ToList());
                 }
 
                 var none = mine.Count > 0 ? BotTexts.NoActiveOrders(language) : BotTexts.NoOrdersForIdentity(language);
@@ -199,11 +217,7 @@ public sealed partial class LocalChatbot : IChatbot
             replies.Add(BotTexts.NeverAsk(language));
         }
 
-        replies.Add(BotTexts.Pick(
-            language,
-            "Если вы уже сообщили код или данные карты или у вас пропали деньги — напишите об этом, и я сразу подключу оператора.",
-            "Якщо ви вже повідомили код чи дані картки або у вас зникли гроші — напишіть про це, і я одразу підключу оператора.",
-            "If you have already shared a code or card details, or money is missing, tell me and I'll bring in an operator at once."));
+        replies.Add(BotTexts.AlreadySharedSomething(language));
         replies.Add(BotTexts.QuizOffer(language) + " " + BotTexts.HumanExit(language));
         var memory = turn.Memory with
         {
@@ -221,7 +235,7 @@ public sealed partial class LocalChatbot : IChatbot
         var language = turn.Language;
         var replies = new List<string>
         {
-            FraudAdvice.For(Intents.FraudAlreadyVictim, language),
+            FraudAdvice.For(Intents.FraudAlreadyVictim, language, _fraudContacts.For(CustomerRegion.Of(turn.Request.VerifiedIdentities, _phones))),
             BotTexts.UrgentHandoff(language, turn.Request.QueuePosition),
         };
         var memory = turn.Memory with

@@ -4,18 +4,23 @@ namespace Inbox.Chatbot.Local;
 /// <summary>
 /// Describes an order with only what the order system said: status name, delivery date and interval, pickup point,
 /// tracking number; the address and items only when <c>personal</c> is true (the customer's verified identity matches the order).
+/// The status name is the order system's in its own language, or the <see cref="OrderStatusNames"/> table's name for the code.
 /// </summary>
 public static class OrderReplyBuilder
 {
-    public static string Describe(Order order, bool personal, string language)
+    /// <param name="order">The order as the order system gave it.</param>
+    /// <param name="personal">True when the customer's verified identity matches the order.</param>
+    /// <param name="language">The customer's language.</param>
+    /// <param name="statusNames">The status names table; the shipped one over a Russian order system by default.</param>
+    public static string Describe(Order order, bool personal, string language, OrderStatusNames? statusNames = null)
     {
         ArgumentNullException.ThrowIfNull(order);
-        if (string.IsNullOrWhiteSpace(order.StatusName))
+        if ((statusNames ?? OrderStatusNames.Shipped).NameFor(order, language) is not { } statusName)
         {
             return BotTexts.StatusMissing(language, order.Number);
         }
 
-        var parts = new List<string> { BotTexts.OrderStatus(language, order.Number, order.StatusName.Trim()) };
+        var parts = new List<string> { BotTexts.OrderStatus(language, order.Number, statusName) };
         if (order.DeliveryDate is not null || !string.IsNullOrWhiteSpace(order.DeliveryInterval))
         {
             parts.Add(BotTexts.Delivery(language, order.DeliveryDate, order.DeliveryInterval?.Trim()));

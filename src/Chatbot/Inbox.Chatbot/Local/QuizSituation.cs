@@ -1,23 +1,17 @@
+using System.Globalization;
+
 namespace Inbox.Chatbot.Local;
 
-/// <summary>One "shop or scammer?" situation of the quiz.</summary>
+/// <summary>One "shop or scammer?" situation of the quiz; its texts are <c>quiz.situation.N</c> and <c>quiz.situation.N.why</c> in the bot's text files.</summary>
 /// <param name="IsScam">The right answer: true for a scammer.</param>
-/// <param name="Russian">The situation in Russian.</param>
-/// <param name="Ukrainian">The situation in Ukrainian.</param>
-/// <param name="English">The situation in English.</param>
-/// <param name="WhyRussian">Why, in Russian.</param>
-/// <param name="WhyUkrainian">Why, in Ukrainian.</param>
-/// <param name="WhyEnglish">Why, in English.</param>
-public sealed record QuizSituation(
-    bool IsScam,
-    string Russian,
-    string Ukrainian,
-    string English,
-    string WhyRussian,
-    string WhyUkrainian,
-    string WhyEnglish)
+/// <param name="Number">The situation's number in the text files (1 for the first).</param>
+public sealed record QuizSituation(bool IsScam, int Number)
 {
-    public string Text(string language) => BotTexts.Pick(language, Russian, Ukrainian, English);
+    /// <summary>The situation, in <paramref name="language"/>.</summary>
+    public string Text(string language) => BotTextCatalog.Text(language, Key);
 
-    public string Why(string language) => BotTexts.Pick(language, WhyRussian, WhyUkrainian, WhyEnglish);
+    /// <summary>Why the answer is what it is, in <paramref name="language"/>.</summary>
+    public string Why(string language) => BotTextCatalog.Text(language, Key + ".why");
+
+    private string Key => string.Create(CultureInfo.InvariantCulture, $"quiz.situation.{Number}");
 }

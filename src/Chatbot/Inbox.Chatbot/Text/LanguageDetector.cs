@@ -66,8 +66,11 @@ public static partial class LanguageDetector
             return fallback;
         }
 
-        var hasRussianOnlyLetter = text.Any(c => c is 'ы' or 'э' or 'ъ' or 'ё' or 'Ы' or 'Э' or 'Ъ' or 'Ё');
-        var lower = TextNormalizer.Basic(text);
+        // What the customer did not write in any language gives no evidence: the channel's notes ("[shared own phone number: …]",
+        // "[sticker]", "[file … not downloaded: …]"), and order numbers, links, emails and phone numbers ("1234А", "MV-2231187").
+        var written = ChannelNote().Replace(text, " ");
+        var hasRussianOnlyLetter = written.Any(c => c is 'ы' or 'э' or 'ъ' or 'ё' or 'Ы' or 'Э' or 'Ъ' or 'Ё');
+        var lower = Placeholder().Replace(TextNormalizer.ForModel(written), " ");
         var cyrillic = lower.Count(c => c is >= 'а' and <= 'я' or 'і' or 'ї' or 'є' or 'ґ');
         var latin = lower.Count(c => c is >= 'a' and <= 'z');
         if (cyrillic == 0 && latin == 0)
@@ -111,4 +114,12 @@ public static partial class LanguageDetector
 
     [GeneratedRegex(@"[\p{L}'\-?]+")]
     private static partial Regex Words();
+
+    /// <summary>A note a channel connector writes in square brackets instead of the customer's words.</summary>
+    [GeneratedRegex(@"\[[^\[\]\r\n]*\]")]
+    private static partial Regex ChannelNote();
+
+    /// <summary>The placeholder words <see cref="TextNormalizer.ForModel"/> puts in place of emails, links, phones and order numbers.</summary>
+    [GeneratedRegex(@"\b(?:xemail|xurl|xphone|xnum)\b")]
+    private static partial Regex Placeholder();
 }
