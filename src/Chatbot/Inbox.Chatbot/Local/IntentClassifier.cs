@@ -5,7 +5,7 @@ namespace Inbox.Chatbot.Local;
 /// <summary>
 /// The Local engine's classifier: the ML.NET <see cref="IntentModel"/> trained on the shipped <c>train.tsv</c>, combined with
 /// <see cref="IntentRules"/> where they are clearly right (the customer's own late courier, delivery slot, missing notification or
-/// double charge with no fraud trigger; possible victim, someone asking for a code or card data, an explicit request for a person
+/// double charge with no fraud trigger; possible victim, a bare "someone called me", someone asking for a code or card data, an explicit request for a person
 /// or for the quiz, an order number in an otherwise unclear message, small talk). A leading "Сообщение номер 2:" is dropped first.
 /// </summary>
 public sealed class IntentClassifier
@@ -76,6 +76,11 @@ public sealed class IntentClassifier
         if (IntentRules.ScamMarker(normalized) is { } marker)
         {
             return new IntentPrediction(Intents.Fraud, marker, 1.0, "rule:scam-marker");
+        }
+
+        if (IntentRules.IsBareCallReport(normalized))
+        {
+            return new IntentPrediction(Intents.Fraud, Intents.FraudVerifyCall, 1.0, "rule:call-report");
         }
 
         if (IntentRules.IsHumanRequest(normalized))

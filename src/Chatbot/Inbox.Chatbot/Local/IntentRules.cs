@@ -9,11 +9,14 @@ namespace Inbox.Chatbot.Local;
 /// </summary>
 public static partial class IntentRules
 {
-    /// <summary>True when the customer says they already gave a code or card data, or lost money or bonuses to a scam.</summary>
+    /// <summary>
+    /// True when the customer says they already gave a code or card data ("я его продиктовала": dictating "it" can only be a code
+    /// or a card number), or lost money or bonuses to a scam.
+    /// </summary>
     public static bool IsPossibleVictim(string normalized)
     {
         ArgumentNullException.ThrowIfNull(normalized);
-        if (FirstUnnegated(GaveSecret(), normalized) || FirstUnnegated(SecretGiven(), normalized) ||
+        if (FirstUnnegated(GaveSecret(), normalized) || FirstUnnegated(SecretGiven(), normalized) || FirstUnnegated(DictatedIt(), normalized) ||
             FirstUnnegated(Robbed(), normalized) || FirstUnnegated(SafeAccountTransfer(), normalized))
         {
             return true;
@@ -110,6 +113,16 @@ public static partial class IntentRules
         return null;
     }
 
+    /// <summary>
+    /// True for a bare "мне позвонили" / "мені подзвонили" / "someone called me": the first piece of a story told in pieces, which
+    /// the bot answers with the advice on calls in the shop's name (and never reads as a request for a person).
+    /// </summary>
+    public static bool IsBareCallReport(string normalized)
+    {
+        ArgumentNullException.ThrowIfNull(normalized);
+        return BareCallReport().IsMatch(normalized);
+    }
+
     /// <summary>True when the customer asks for a person and tells no scam story.</summary>
     public static bool IsHumanRequest(string normalized)
     {
@@ -182,7 +195,10 @@ public static partial class IntentRules
     [GeneratedRegex(@"\b(?:код|kod|пароль|cvv|cvc|данные карты|дані картки)\p{L}*(?:\s+(?:из|з|iz)\s+\p{L}+)?\s+(?:(?:я|уже|им|ему|ей|їм|йому|вже|ya)\s+){0,3}(?:(?:продиктовал|назвал|сказал|сообщил|отправил|переслал|ввел|дал|отдал)а?|продиктував|продиктувала|назвав|назвала|сказав|сказала|повідомив|повідомила|надіслав|надіслала|ввів|ввела|віддав|віддала|дав|дала|(?:prodiktoval|nazval|skazal|soobshil|vvel|otdal)a?)\b")]
     private static partial Regex SecretGiven();
 
-    [GeneratedRegex(@"\b(?:меня|нас|мене|нас)\s+(?:\p{L}+\s+)?(?:обманули|развели|ограбили|кинули|обокрали|ошукали|обдурили|обікрали|розвели)\b|\bmenya\s+(?:obmanuli|razveli|ograbili)\b|\bi(?:'ve| have)?\s+(?:been|was|got)\s+(?:scammed|robbed|defrauded|tricked|conned)\b|\b(?:i|we)\s+(?:gave|told|sent|shared|dictated|read out|provided|entered|typed)\s+(?:\p{L}+\s+){0,3}?(?:code|cvv|cvc|pin|password|card)")]
+    [GeneratedRegex(@"\b(?:его|ее|их|його|її|їх)\s+(?:уже\s+|вже\s+)?(?:продиктовал|продиктував|продиктувал)\p{L}*|\b(?:продиктовал|продиктував|продиктувал)\p{L}*\s+(?:уже\s+|вже\s+)?(?:его|ее|их|його|її|їх)\b|\b(?:i|we)\s+(?:already\s+|just\s+)?(?:dictated|read out|gave away)\s+(?:it|them)\b")]
+    private static partial Regex DictatedIt();
+
+    [GeneratedRegex(@"\b(?:меня|нас|мене|нас)\s+(?:\p{L}+\s+)?(?:обманули|развели|ограбили|кинули|обокрали|ошукали|обдурили|обікрали|розвели)\b|\bmenya\s+(?:obmanuli|razveli|ograbili)\b|\bi(?:'ve| have)?\s+(?:been|was|got)\s+(?:scammed|robbed|defrauded|tricked|conned)\b|\b(?:i|we)\s+(?:already\s+|just\s+)?(?:gave|told|sent|shared|dictated|read out|provided|entered|typed)\s+(?:\p{L}+\s+){0,3}?(?:code|cvv|cvc|pin|password|card)")]
     private static partial Regex Robbed();
 
     [GeneratedRegex(@"\b(?:перевел|перевела|перевод|положил|положила|отправил|отправила|переказав|переказала|переказ|transferred|moved|sent)\b.{0,40}\b(?:безопасн|захищен|безпечн|защищенн|резервн|safe account|secure account)")]
@@ -229,7 +245,7 @@ public static partial class IntentRules
     [GeneratedRegex(@"\bслот\p{L}*|(?:интервал|окн|врем|дат|інтервал|вікн|час)\p{L}* доставк|(?:delivery|time) (?:slot|window)|delivery (?:time|date)")]
     private static partial Regex DeliverySlot();
 
-    [GeneratedRegex(@"(?:не пришл|не приходит|не приходят|не приходило|не получил|не было|нет ни|не прийшл|не приходить|не отримал|не отримав|не надійшл|немає|didn't (?:get|receive)|did not (?:get|receive)|haven't (?:got|gotten|received)|have not (?:got|gotten|received)|never (?:got|received)|not getting|no)\s+(?:\p{L}+\s+){0,3}?(?:уведомлен|оповещен|смс|sms|сообщен|письм|пуш|сповіщен|повідомлен|лист|notification|text|message|e-?mail|push|alert|confirmation|подтвержден|підтвердженн)|(?:уведомлен|оповещен|смс|sms|сообщен|письм|сповіщен|повідомлен|notification|text|message|e-?mail|alert)\p{L}*\s+(?:\p{L}+\s+){0,4}?(?:не пришл|не приходит|не прийшл|не надійшл|не приходить|didn't (?:come|arrive)|never (?:came|arrived)|not received|hasn't (?:come|arrived))")]
+    [GeneratedRegex(@"(?:не пришл|не приходит|не приходят|не приходило|не получил|не было|нет ни|не прийшл|не приходить|не отримал|не отримав|не надійшл|немає|didn't (?:get|receive)|did not (?:get|receive)|haven't (?:got|gotten|received)|have not (?:got|gotten|received)|never (?:got|received)|not getting|no)\s+(?:\p{L}+\s+){0,3}?(?:уведомлен|оповещен|смс|sms|сообщен|письм|пуш|сповіщен|повідомлен|лист|notification|text|message|e-?mail|push|alert|confirmation|подтвержден|підтвердженн)|(?:уведомлен|оповещен|смс|sms|сообщен|письм|сповіщен|повідомлен|notification|text|message|e-?mail|alert)\p{L}*\s+(?:\p{L}+\s+){0,5}?(?:не пришл|не приходит|не прийшл|не надійшл|не приходить|didn't (?:come|arrive)|never (?:came|arrived)|not received|hasn't (?:come|arrived))")]
     private static partial Regex MissingNotification();
 
     [GeneratedRegex(@"заказ|доставк|посылк|курьер|замовлен|посилк|кур'єр|\border|deliver|parcel|package|shipment|courier|zakaz")]
@@ -240,6 +256,9 @@ public static partial class IntentRules
 
     [GeneratedRegex(@"(?:просят|просит|просил\p{L}*|попросил\p{L}*|требу\p{L}*|нужно|надо|просять|просив|попросив|вимага\p{L}*|треба|потрібно|asks?|asked|asking|wants?|need|have to|must)\s+(?:\p{L}+\s+){0,2}?(?:(?:до|пред|с)?оплат|заплат|(?:до|с)?плат|перев|pay|send money)|(?:до|пред|перед)оплат|оплатите|оплатіть|доплатите|заплатите|сплатіть|переведите|переведіть|перевести|перевел|перевела|перевод|переказ|\bpay (?:for|the|a|by)\b|transfer|prepay|send (?:the )?money")]
     private static partial Regex PaymentRequest();
+
+    [GeneratedRegex(@"^(?:(?:(?:мне|мені|нам|мене)\s+)?(?:(?:только что|сейчас|тут|щойно|зараз|вчера|вчора)\s+)?(?:позвонили|звонили|подзвонили|дзвонили|набрали)(?:\s+(?:мне|мені|нам))?|(?:someone|somebody|they|a man|a woman)\s+(?:just\s+)?called(?:\s+me)?|i\s+(?:just\s+)?got\s+a\s+(?:phone\s+)?call)[\s.!?,]*$")]
+    private static partial Regex BareCallReport();
 
     [GeneratedRegex(@"звонил|звонят|звонит|позвонил|звонок|звонк|дзвонил|дзвонять|подзвонил|дзвінок|дзвонив|called|calling|call from|phone call|пишут|написали|пишуть|wrote to me|texted me")]
     private static partial Regex SomeoneGotInTouch();
