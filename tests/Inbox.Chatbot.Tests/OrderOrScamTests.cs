@@ -55,6 +55,9 @@ public sealed class OrderOrScamTests
     [InlineData("my courier is late, they want me to install an app to track him", null)]
     [InlineData("позвонили, сказали что с меня дважды списали за заказ, предлагают вернуть деньги", null)]
     [InlineData("Сообщение номер 2: вы выиграли приз, перейдите по ссылке", null)]
+    [InlineData("курьер опаздывает и просит скинуть деньги на телефон", null)]
+    [InlineData("кур'єр запізнюється і просить поповнити йому телефон", null)]
+    [InlineData("the driver is late and wants a deposit first", null)]
     public async Task With_a_code_a_card_a_payment_a_link_or_an_app_it_stays_fraud(string text, string? subIntent)
     {
         var prediction = await SharedClassifier.Instance.ClassifyAsync(text);
