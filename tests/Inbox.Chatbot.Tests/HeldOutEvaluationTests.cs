@@ -12,7 +12,8 @@ public sealed class HeldOutEvaluationTests(ITestOutputHelper output)
         var heldOut = IntentDataSet.LoadHeldOut();
         var report = await IntentEvaluation.EvaluateAsync(text => SharedClassifier.Instance.ClassifyAsync(text), heldOut);
 
-        output.WriteLine($"accuracy {report.Accuracy:P1}, fraud recall {report.RecallOf(Intents.Fraud):P1}");
+        output.WriteLine($"accuracy {report.Accuracy:P1}, fraud recall {report.RecallOf(Intents.Fraud):P1}, fraud precision {report.PrecisionOf(Intents.Fraud):P1}");
+        output.WriteLine(string.Join(", ", report.PerLanguage.Select(l => $"{l.Language} {l.Accuracy:P1} of {l.Total}")));
         foreach (var error in report.Errors)
         {
             output.WriteLine($"{error.Expected} -> {error.Predicted} ({error.Source}): {error.Text}");
@@ -21,6 +22,51 @@ public sealed class HeldOutEvaluationTests(ITestOutputHelper output)
         Assert.True(heldOut.Count >= 150, $"held-out set has {heldOut.Count} phrases");
         Assert.True(report.Accuracy >= 0.95, $"accuracy {report.Accuracy:P1} < 95%");
         Assert.True(report.RecallOf(Intents.Fraud) >= 0.98, $"fraud recall {report.RecallOf(Intents.Fraud):P1} < 98%");
+        Assert.True(report.PrecisionOf(Intents.Fraud) >= 0.95, $"fraud precision {report.PrecisionOf(Intents.Fraud):P1} < 95%");
+        Assert.All(report.PerLanguage, l => Assert.True(l.Total >= 50, $"only {l.Total} held-out phrases in {l.Language}"));
+        Assert.All(report.PerLanguage, l => Assert.True(l.Accuracy >= 0.9, $"accuracy in {l.Language} {l.Accuracy:P1} < 90%"));
+    }
+
+    [Fact]
+    public async Task Local_bot_plays_every_held_out_conversation_as_expected()
+    {
+        var conversations = ConversationEvaluation.LoadHeldOut();
+        var report = await ConversationEvaluation.EvaluateAsync(Bots.Local(), conversations);
+
+        foreach (var failure in report.Failures)
+        {
+            output.WriteLine($"\"{failure.Conversation}\" turn {failure.Turn}: expected {failure.Expected}; got {failure.Got}");
+        }
+
+        Assert.True(conversations.Count >= 10, $"{conversations.Count} conversations");
+        Assert.Contains(conversations, c => c.Turns.Any(t => t.SharesIdentity is not null));
+        Assert.Contains(conversations, c => c.Turns.Any(t => t.PossibleVictim) && c.Turns.Count >= 3);
+        Assert.Empty(report.Failures);
+        Assert.Equal(conversations.Sum(c => c.Turns.Count), report.PassedTurns);
+    }
+
+    [Fact]
+    public async Task Conversation_evaluation_counts_a_turn_that_does_not_hand_off()
+    {
+        var conversations = ConversationEvaluation.Parse("""
+            // a victim who is not handed off is a failure
+            [ { "name": "victim", "turns": [
+                { "text": "hello", "intent": "any" },
+                { "text": "I gave them the code", "intent": "fraud", "subIntent": "fraud_already_victim", "handOff": true, "possibleVictim": true } ] } ]
+            """);
+        var report = await ConversationEvaluation.EvaluateAsync(new AlwaysOtherBot(), conversations);
+
+        Assert.Equal(1, report.PassedTurns);
+        Assert.Equal(0, report.PassedConversations);
+        var failure = Assert.Single(report.Failures);
+        Assert.Equal(2, failure.Turn);
+        Assert.False(report.AllPassed);
+    }
+
+    [Fact]
+    public void A_conversation_turn_without_an_intent_is_rejected()
+    {
+        Assert.Throws<FormatException>(() => ConversationEvaluation.Parse("""[ { "name": "x", "turns": [ { "text": "hi" } ] } ]"""));
     }
 
     [Fact]
@@ -59,6 +105,24 @@ public sealed class HeldOutEvaluationTests(ITestOutputHelper output)
         Assert.Equal(0, report.RecallOf(Intents.Fraud));
         Assert.Equal(1, report.RecallOf(Intents.OrderStatus));
         Assert.Equal(1, report.Confusion[1][0]);
+    }
+
+    [Fact]
+    public async Task Evaluation_reports_fraud_precision_and_accuracy_per_language()
+    {
+        var examples = new[]
+        {
+            new LabelledText("fraud_code_request", "просят код из смс"),
+            new LabelledText("order_status", "where is my order"),
+            new LabelledText("order_status", "де моє замовлення"),
+        };
+        var report = await IntentEvaluation.EvaluateAsync(_ => ValueTask.FromResult(new IntentPrediction(Intents.Fraud, null, 1, "model")), examples);
+
+        Assert.Equal(1.0 / 3, report.PrecisionOf(Intents.Fraud), 3);
+        Assert.Equal(1, report.AccuracyIn("ru"));
+        Assert.Equal(0, report.AccuracyIn("uk"));
+        Assert.Equal(0, report.AccuracyIn("en"));
+        Assert.Equal(["ru", "uk", "en"], report.PerLanguage.Select(l => l.Language));
     }
 
     [Theory]

@@ -2,22 +2,27 @@ using System.Diagnostics;
 using System.Globalization;
 using Inbox.Chatbot;
 using Inbox.Chatbot.Local;
+using Inbox.Orders;
 
-// Usage: dotnet run --project src/Chatbot/Inbox.Chatbot.Evaluation -- [labelled.tsv] [--errors]
-// Trains the Local classifier on the shipped train.tsv (exactly as the bot does at startup) and scores it on the TSV
-// (default: the shipped held-out set, which training never sees). Exit code 0 when the targets are met, 1 when not, 2 on bad input.
+// Usage: dotnet run --project src/Chatbot/Inbox.Chatbot.Evaluation -- [labelled.tsv [conversations.json]] [--errors]
+// Trains the Local classifier on the shipped train.tsv (exactly as the bot does at startup), scores it on the TSV (default: the
+// shipped held-out set, which training never sees) and plays the held-out conversations through the Local bot with the demo
+// orders. Exit code 0 when the targets are met, 1 when not, 2 on bad input.
 var showErrors = args.Contains("--errors", StringComparer.Ordinal);
 var paths = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
 var path = paths.Length > 0 ? paths[0] : IntentDataSet.HeldOutPath;
+var conversationsPath = paths.Length > 1 ? paths[1] : ConversationEvaluation.HeldOutPath;
 
 IReadOnlyList<LabelledText> examples;
+IReadOnlyList<ConversationCase> conversations;
 try
 {
     examples = IntentDataSet.LoadFile(path);
+    conversations = ConversationEvaluation.LoadFile(conversationsPath);
 }
 catch (Exception exception) when (exception is IOException or FormatException or UnauthorizedAccessException)
 {
-    Console.Error.WriteLine($"Cannot read {path}: {exception.Message}");
+    Console.Error.WriteLine($"Cannot read {path} or {conversationsPath}: {exception.Message}");
     return 2;
 }
 
@@ -48,9 +53,22 @@ if (showErrors || report.Errors.Count <= 20)
     Console.WriteLine();
 }
 
+var conversationReport = await ConversationEvaluation.EvaluateAsync(new LocalChatbot(classifier, FileOrderProvider.Demo()), conversations);
+Console.WriteLine($"== Whole conversations through the Local bot: {conversationsPath} ==");
+Console.WriteLine($"Conversations: {conversationReport.PassedConversations}/{conversationReport.Conversations} as expected; turns: {conversationReport.PassedTurns}/{conversationReport.Turns}");
+foreach (var failure in conversationReport.Failures)
+{
+    Console.WriteLine($"  \"{failure.Conversation}\" turn {failure.Turn}: expected {failure.Expected}; got {failure.Got} — {failure.Text}");
+}
+
+Console.WriteLine();
+
 var fraudRecall = report.RecallOf(Intents.Fraud);
-var met = report.Accuracy >= 0.95 && fraudRecall >= 0.98;
-Console.WriteLine(string.Create(culture, $"Targets (accuracy >= 95%, fraud recall >= 98%): {(met ? "met" : "NOT met")} — accuracy {report.Accuracy:P1}, fraud recall {fraudRecall:P1}"));
+var fraudPrecision = report.PrecisionOf(Intents.Fraud);
+var met = report.Accuracy >= 0.95 && fraudRecall >= 0.98 && fraudPrecision >= 0.95 && conversationReport.AllPassed;
+Console.WriteLine(string.Create(
+    culture,
+    $"Targets (accuracy >= 95%, fraud recall >= 98%, fraud precision >= 95%, every conversation turn as expected): {(met ? "met" : "NOT met")} — accuracy {report.Accuracy:P1}, fraud recall {fraudRecall:P1}, fraud precision {fraudPrecision:P1}, conversation turns {conversationReport.PassedTurns}/{conversationReport.Turns}"));
 return met ? 0 : 1;
 
 void Print(string title, EvaluationReport r)
@@ -62,6 +80,9 @@ void Print(string title, EvaluationReport r)
         Console.WriteLine(string.Create(culture, $"Sub-intent accuracy (fraud_* and quiz): {r.SubIntentAccuracy:P1} of {r.SubIntentTotal}"));
     }
 
+    Console.WriteLine(string.Create(culture, $"Fraud: precision {r.PrecisionOf(Intents.Fraud):P1}, recall {r.RecallOf(Intents.Fraud):P1}"));
+    Console.WriteLine("Accuracy per language (as LanguageDetector reads each phrase): " +
+        string.Join(", ", r.PerLanguage.Select(l => string.Create(culture, $"{l.Language} {l.Accuracy:P1} ({l.Correct}/{l.Total})"))));
     Console.WriteLine($"{"intent",-14}{"precision",10}{"recall",10}{"support",9}");
     foreach (var score in r.PerIntent)
     {

@@ -19,6 +19,15 @@ public sealed record EvaluationReport(
     double SubIntentAccuracy,
     IReadOnlyList<EvaluationError> Errors)
 {
+    /// <summary>Accuracy on the Russian, Ukrainian and English examples, in that order.</summary>
+    public IReadOnlyList<LanguageScore> PerLanguage { get; init; } = [];
+
     /// <summary>Recall of the given intent.</summary>
     public double RecallOf(string intent) => PerIntent.FirstOrDefault(p => p.Intent == intent)?.Recall ?? 0;
+
+    /// <summary>Precision of the given intent.</summary>
+    public double PrecisionOf(string intent) => PerIntent.FirstOrDefault(p => p.Intent == intent)?.Precision ?? 0;
+
+    /// <summary>Accuracy on the examples of the given language (0 when there are none).</summary>
+    public double AccuracyIn(string language) => PerLanguage.FirstOrDefault(p => p.Language == language)?.Accuracy ?? 0;
 }

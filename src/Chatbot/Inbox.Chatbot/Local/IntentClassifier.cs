@@ -4,8 +4,9 @@ namespace Inbox.Chatbot.Local;
 
 /// <summary>
 /// The Local engine's classifier: the ML.NET <see cref="IntentModel"/> trained on the shipped <c>train.tsv</c>, combined with
-/// <see cref="IntentRules"/> where they are clearly right (possible victim, someone asking for a code or card data, an explicit
-/// request for a person or for the quiz, an order number in an otherwise unclear message, small talk).
+/// <see cref="IntentRules"/> where they are clearly right (the customer's own late courier, delivery slot, missing notification or
+/// double charge with no fraud trigger; possible victim, a bare "someone called me", someone asking for a code or card data, an explicit request for a person
+/// or for the quiz, an order number in an otherwise unclear message, small talk). A leading "Сообщение номер 2:" is dropped first.
 /// </summary>
 public sealed class IntentClassifier
 {
@@ -34,14 +35,25 @@ public sealed class IntentClassifier
 
     /// <summary>Classifies with the models alone (for the evaluation's comparison).</summary>
     public async ValueTask<IntentPrediction> ClassifyModelOnlyAsync(string? text, CancellationToken cancellationToken = default) =>
-        ClassifyModelOnly(await _model.WaitAsync(cancellationToken).ConfigureAwait(false), text);
+        ClassifyModelOnly(await _model.WaitAsync(cancellationToken).ConfigureAwait(false), IntentRules.WithoutMessageNumber(text ?? string.Empty));
 
     private static IntentPrediction Classify(IntentModel trained, string? text)
     {
+        text = IntentRules.WithoutMessageNumber(text ?? string.Empty);
         var normalized = TextNormalizer.Basic(text);
         if (normalized.Length == 0)
         {
             return new IntentPrediction(Intents.Other, null, 1.0, "rule:empty");
+        }
+
+        if (IntentRules.IsOwnDeliveryQuestion(normalized))
+        {
+            return new IntentPrediction(Intents.OrderStatus, null, 1.0, "rule:own-order");
+        }
+
+        if (IntentRules.IsDoubleChargeComplaint(normalized))
+        {
+            return new IntentPrediction(Intents.Human, null, 1.0, "rule:double-charge");
         }
 
         if (IntentRules.IsPossibleVictim(normalized))
@@ -64,6 +76,11 @@ public sealed class IntentClassifier
         if (IntentRules.ScamMarker(normalized) is { } marker)
         {
             return new IntentPrediction(Intents.Fraud, marker, 1.0, "rule:scam-marker");
+        }
+
+        if (IntentRules.IsBareCallReport(normalized))
+        {
+            return new IntentPrediction(Intents.Fraud, Intents.FraudVerifyCall, 1.0, "rule:call-report");
         }
 
         if (IntentRules.IsHumanRequest(normalized))

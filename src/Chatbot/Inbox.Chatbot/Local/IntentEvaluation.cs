@@ -1,8 +1,15 @@
+using Inbox.Chatbot.Text;
+
 namespace Inbox.Chatbot.Local;
 
-/// <summary>Scores a classifier on a labelled set at the top-level intents (and at sub-intents when the set has them).</summary>
+/// <summary>
+/// Scores a classifier on a labelled set at the top-level intents (and at sub-intents when the set has them), overall and per
+/// language (the language <see cref="LanguageDetector"/> reads in each example).
+/// </summary>
 public static class IntentEvaluation
 {
+    private static readonly string[] Languages = [LanguageDetector.Russian, LanguageDetector.Ukrainian, LanguageDetector.English];
+
     /// <summary>Classifies every example and compares with its label.</summary>
     /// <param name="classify">The classifier under test (e.g. <see cref="IntentClassifier.ClassifyAsync"/>).</param>
     /// <param name="examples">The labelled examples; labels may be top-level intents or data-set labels.</param>
@@ -16,6 +23,7 @@ public static class IntentEvaluation
         var correct = 0;
         var subTotal = 0;
         var subCorrect = 0;
+        var languageTotals = new Dictionary<string, (int Total, int Correct)>(StringComparer.Ordinal);
 
         foreach (var example in examples)
         {
@@ -28,6 +36,10 @@ public static class IntentEvaluation
             {
                 correct++;
             }
+
+            var language = LanguageDetector.Detect(example.Text);
+            var (languageTotal, languageCorrect) = languageTotals.GetValueOrDefault(language);
+            languageTotals[language] = (languageTotal + 1, languageCorrect + (row == column ? 1 : 0));
 
             var expectedSub = Intents.ToSubIntent(example.Label);
             if (expectedSub is not null)
@@ -69,7 +81,10 @@ public static class IntentEvaluation
             matrix,
             subTotal,
             subTotal == 0 ? 0 : (double)subCorrect / subTotal,
-            errors);
+            errors)
+        {
+            PerLanguage = [.. Languages.Select(l => new LanguageScore(l, languageTotals.GetValueOrDefault(l).Total, languageTotals.GetValueOrDefault(l).Correct))],
+        };
     }
 
     private static int IndexOf(IReadOnlyList<string> intents, string intent)
