@@ -119,8 +119,9 @@ public sealed class BotRunner(
         var verified = (customer?.Identities ?? []).Where(i => i.Kind is IdentityKinds.Phone or IdentityKinds.Email).ToList();
         var memory = snapshot.BotMemory is { Length: > 0 } json ? JsonSerializer.Deserialize<BotMemory>(json, InboxJson.Options) ?? BotMemory.Empty : BotMemory.Empty;
         var queuePosition = await queries.CountQueuedAsync(cancellationToken) + 1;
+        var places = new QueuePlaces(queuePosition, queuePosition, queuePosition);
 
-        var turn = await chatbot.HandleAsync(new BotRequest(conversationId, message.Channel, message.Text, verified, customer?.Name, memory, queuePosition), cancellationToken);
+        var turn = await chatbot.HandleAsync(new BotRequest(conversationId, message.Channel, message.Text, verified, customer?.Name, memory, places), cancellationToken);
 
         var decision = new BotDecisionInfo(turn.Decision.Intent, turn.Decision.Confidence, turn.Decision.SubIntent, turn.Decision.Language);
         var handoff = turn.HandOff

@@ -172,4 +172,18 @@ public static class BotTexts
         "Мы никогда не просим коды из SMS и push-уведомлений, CVV, пароли и номер карты — ни по телефону, ни в чате.",
         "Ми ніколи не просимо коди з SMS і push-сповіщень, CVV, паролі та номер картки — ні телефоном, ні в чаті.",
         "We never ask for SMS or push codes, CVV, passwords or card numbers — not by phone and not in chat.");
+
+    /// <summary>After fraud advice: the way to say one has already been caught (a standing hint, said once).</summary>
+    public static string TellIfAlreadyShared(string language) => Pick(
+        language,
+        "Если вы уже сообщили код или данные карты или у вас пропали деньги — напишите об этом, и я сразу подключу оператора.",
+        "Якщо ви вже повідомили код чи дані картки або у вас зникли гроші — напишіть про це, і я одразу підключу оператора.",
+        "If you have already shared a code or card details, or money is missing, tell me and I'll bring in an operator at once.");
+
+    /// <summary>The answer to a customer who shared their own phone number through the channel.</summary>
+    public static string NumberSaved(string language) => Pick(
+        language,
+        "Спасибо, номер сохранили.",
+        "Дякуємо, номер збережено.",
+        "Thanks, we've saved your number.");
 }
