@@ -168,7 +168,7 @@ public sealed class AzureOpenAIChatbotTests : IAsyncLifetime
         _server.ReplyWithToolCall("hand_off", "{\"reason\":\"wants to change the delivery address\"}");
         _server.ReplyWithText("Хорошо, подключаю оператора.");
 
-        var turn = await new Conversation(Bot(), queuePosition: 2).SayAsync("хочу поменять адрес доставки");
+        var turn = await new Conversation(Bot(), queuePlaces: new QueuePlaces(Normal: 2, High: 1, Urgent: 1)).SayAsync("хочу поменять адрес доставки");
 
         Assert.True(turn.HandOff);
         Assert.NotNull(turn.Handoff);

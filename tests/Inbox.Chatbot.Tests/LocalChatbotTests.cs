@@ -84,7 +84,7 @@ public sealed class LocalChatbotTests
     [Fact]
     public async Task Asks_for_the_number_twice_then_hands_off()
     {
-        var conversation = new Conversation(Bots.Local(), queuePosition: 4);
+        var conversation = new Conversation(Bots.Local(), queuePlaces: new QueuePlaces(Normal: 4, High: 2, Urgent: 1));
 
         var first = await conversation.SayAsync("где мой заказ?");
         var second = await conversation.SayAsync("999999");
@@ -143,7 +143,7 @@ public sealed class LocalChatbotTests
     [InlineData("пропали все бонусы после звонка из магазина", "ru", "102")]
     public async Task Possible_victim_is_handed_off_at_once_with_urgent_priority(string text, string language, string police)
     {
-        var turn = await new Conversation(Bots.Local(), queuePosition: 7).SayAsync(text);
+        var turn = await new Conversation(Bots.Local(), queuePlaces: new QueuePlaces(Normal: 12, High: 10, Urgent: 7)).SayAsync(text);
 
         Assert.True(turn.HandOff);
         Assert.NotNull(turn.Handoff);
@@ -188,7 +188,7 @@ public sealed class LocalChatbotTests
     [Fact]
     public async Task Asking_for_a_person_hands_off_with_the_queue_position()
     {
-        var turn = await new Conversation(Bots.Local(), queuePosition: 3).SayAsync("позовите оператора");
+        var turn = await new Conversation(Bots.Local(), queuePlaces: new QueuePlaces(Normal: 3, High: 2, Urgent: 1)).SayAsync("позовите оператора");
 
         Assert.True(turn.HandOff);
         Assert.Equal(Intents.Human, turn.Decision.Intent);

@@ -27,6 +27,7 @@ public sealed class TelegramInboundConverterTests
         Assert.Equal(["telegram:123456789", "phone:" + e164], message.From.Select(i => i.ToString()));
         Assert.Equal("Иван Петров", message.SenderName);
         Assert.Equal("123456789:44", message.ExternalId);
+        Assert.Equal(InboundMetadataKeys.OwnContact, message.Metadata![InboundMetadataKeys.SharedContact]);
     }
 
     [Fact]
@@ -36,6 +37,7 @@ public sealed class TelegramInboundConverterTests
 
         Assert.Equal(["telegram:123456789"], message.From.Select(i => i.ToString()));
         Assert.Contains("7912345", message.Text);
+        Assert.Null(message.Metadata); // nothing verified: the bot reads it as any other text
     }
 
     [Theory]
@@ -47,6 +49,7 @@ public sealed class TelegramInboundConverterTests
 
         Assert.Equal(["telegram:123456789"], message.From.Select(i => i.ToString()));
         Assert.Equal("[shared a contact: Мама, +79001112233]", message.Text);
+        Assert.Null(message.Metadata);
     }
 
     [Fact]

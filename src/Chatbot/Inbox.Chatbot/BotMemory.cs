@@ -15,6 +15,10 @@ namespace Inbox.Chatbot;
 /// <param name="LastIntent">The intent of the previous turn.</param>
 /// <param name="LastSubIntent">The sub-intent of the previous turn.</param>
 /// <param name="HandedOff">The bot has handed the conversation to a person.</param>
+/// <param name="HintsSaid">
+/// The standing hints already said in this conversation (<see cref="Local.StandingHints"/>: the way out to a person, the quiz offer...),
+/// whatever channel they went to: each is said once. Null in memory stored before hints were remembered.
+/// </param>
 public sealed record BotMemory(
     string? Language = null,
     int FailedAttempts = 0,
@@ -26,7 +30,8 @@ public sealed record BotMemory(
     bool QuizOffered = false,
     string? LastIntent = null,
     string? LastSubIntent = null,
-    bool HandedOff = false)
+    bool HandedOff = false,
+    IReadOnlyList<string>? HintsSaid = null)
 {
     /// <summary>The memory of a conversation the bot has not seen yet.</summary>
     public static BotMemory Empty { get; } = new();

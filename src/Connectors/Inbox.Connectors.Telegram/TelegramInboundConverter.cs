@@ -93,9 +93,10 @@ public sealed class TelegramInboundConverter(PhoneNumberNormalizer phones)
             lines.Add(body);
         }
 
+        var sharesOwnContact = false;
         if (message.Contact is { } contact)
         {
-            lines.Add(DescribeContact(contact, from, identities));
+            lines.Add(DescribeContact(contact, from, identities, out sharesOwnContact));
         }
 
         lines.AddRange(notes);
@@ -105,7 +106,10 @@ public sealed class TelegramInboundConverter(PhoneNumberNormalizer phones)
         }
 
         return new InboundMessage(ChannelNames.Telegram, MessageExternalId(message), identities, SenderName(from),
-            string.Join('\n', lines), ToTime(message.Date, now), attachments.Count == 0 ? null : attachments);
+            string.Join('\n', lines), ToTime(message.Date, now), attachments.Count == 0 ? null : attachments)
+        {
+            Metadata = sharesOwnContact ? new Dictionary<string, string> { [InboundMetadataKeys.SharedContact] = InboundMetadataKeys.OwnContact } : null,
+        };
     }
 
     /// <summary>A button press: the button's data (e.g. <c>rate:5</c>) as the text, at the time we received it.</summary>
@@ -144,15 +148,18 @@ public sealed class TelegramInboundConverter(PhoneNumberNormalizer phones)
         return false;
     }
 
-    private string DescribeContact(Contact contact, User from, List<ChannelIdentity> identities)
+    /// <param name="sharesOwnContact">Set when the contact is the sender's own with a valid phone, now among their identities.</param>
+    private string DescribeContact(Contact contact, User from, List<ChannelIdentity> identities, out bool sharesOwnContact)
     {
         var hasPhone = TryNormalizeContactPhone(contact.PhoneNumber, out var e164);
         var phone = hasPhone ? e164 : contact.PhoneNumber?.Trim() ?? "";
+        sharesOwnContact = false;
         if (contact.UserId is { } userId && userId == from.Id)
         {
             if (hasPhone)
             {
                 identities.Add(new ChannelIdentity(IdentityKinds.Phone, e164));
+                sharesOwnContact = true;
             }
 
             return $"[shared own phone number: {phone}]";

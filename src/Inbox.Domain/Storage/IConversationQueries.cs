@@ -12,8 +12,8 @@ public interface IConversationQueries
     /// <summary>Conversations in <c>bot</c> status whose newest item is a customer message the bot has not answered (after a crash).</summary>
     Task<IReadOnlyList<(Guid ConversationId, Guid MessageId)>> ListAwaitingBotAsync(int limit, CancellationToken cancellationToken = default);
 
-    /// <summary>How many conversations wait in the queue now.</summary>
-    Task<int> CountQueuedAsync(CancellationToken cancellationToken = default);
+    /// <summary>The conversations waiting in the queue now, counted by handoff priority: the place a handoff now would take.</summary>
+    Task<QueueCounts> CountQueuedAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The timeline, oldest first, up to <paramref name="limit"/> items before the cursor <paramref name="before"/> (null: the newest).</summary>
     /// <exception cref="FormatException">The cursor is not one this store gave out.</exception>

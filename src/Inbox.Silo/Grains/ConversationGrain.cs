@@ -310,6 +310,11 @@ public sealed partial class ConversationGrain(
             return false; // a person took the conversation meanwhile: the bot stays silent
         }
 
+        if (turn.AnsweredFromMemory is { } answeredFrom && !string.Equals(answeredFrom, current.BotMemory ?? "", StringComparison.Ordinal))
+        {
+            return false; // another turn was recorded since the bot read the memory: it answers again from the memory stored now
+        }
+
         var inbound = await store.GetMessageAsync(turn.InboundMessageId);
         if (inbound?.BotDecision is not null)
         {

@@ -111,11 +111,20 @@ public abstract class SqlConversationQueries(Func<CancellationToken, ValueTask<D
             r => (StoreReader.ReadGuid(r, 0), StoreReader.ReadGuid(r, 1)), cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<int> CountQueuedAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The queue by <c>queue_priority</c>, with how many have <c>queued_ticks</c>: what <see cref="QueueCounts.PlaceFor"/> needs to
+    /// count the conversations <see cref="QueueOrder"/> puts before one handed off now (the newest of its priority).
+    /// </summary>
+    public async Task<QueueCounts> CountQueuedAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await openAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT COUNT(*) FROM conversations WHERE status = @queued",
-            new { queued = (int)ConversationStatus.Queued }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var groups = await StoreReader.QueryAsync(connection,
+            "SELECT queue_priority, COUNT(*), COUNT(queued_ticks) FROM conversations WHERE status = @queued GROUP BY queue_priority",
+            new { queued = (int)ConversationStatus.Queued },
+            r => new QueuedGroup(Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture),
+                Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture)),
+            cancellationToken).ConfigureAwait(false);
+        return new QueueCounts(groups);
     }
 
     public async Task<IReadOnlyList<ConversationSnapshot>> ListUnansweredAsync(Guid assigneeId, CancellationToken cancellationToken = default)

@@ -66,10 +66,11 @@ public sealed partial class AzureOpenAIChatbot : IChatbot
         ArgumentNullException.ThrowIfNull(request);
         var text = request.Text ?? string.Empty;
         var prediction = await _local.Classifier.ClassifyAsync(text, cancellationToken).ConfigureAwait(false);
-        var memory = request.Memory ?? BotMemory.Empty;
+        var memory = StandingHints.StartTurn(request.Memory ?? BotMemory.Empty);
         var language = LanguageDetector.Detect(text, memory.Language);
 
-        var deterministic = memory.QuizStep is not null ||
+        var deterministic = request.SharesOwnContact ||
+                            memory.QuizStep is not null ||
                             prediction.Intent == Intents.Human ||
                             prediction.SubIntent is Intents.FraudAlreadyVictim or Intents.Quiz ||
                             (memory.QuizOffered && FraudQuiz.IsYes(text));
@@ -137,7 +138,8 @@ public sealed partial class AzureOpenAIChatbot : IChatbot
             return await FallbackAsync(request, "guardrail-grounding", cancellationToken).ConfigureAwait(false);
         }
 
-        return BuildTurn(request, language, memory with { Language = language }, prediction, ledger, reply);
+        var turn = BuildTurn(request, language, memory with { Language = language }, prediction, ledger, reply);
+        return StandingHints.SayOnce(turn, memory, language, firstAnswerOffersWayOut: false);
     }
 
     private BotTurn BuildTurn(BotRequest request, string language, BotMemory memory, IntentPrediction prediction, ToolLedger ledger, string reply)
@@ -203,7 +205,7 @@ public sealed partial class AzureOpenAIChatbot : IChatbot
                 PossibleVictim: false,
                 $"Handed off by the model ({handoffReason}): \"{snippet}\"",
                 fraud ? HandoffPriority.High : HandoffPriority.Normal);
-            replies.Add(BotTexts.Handoff(language, request.QueuePosition));
+            replies.Add(BotTexts.Handoff(language, request.QueuePlaces?.For(card.Priority)));
             memory = memory with { HandedOff = true, AwaitingOrderNumber = false };
         }
         else if (!HumanMention().IsMatch(TextNormalizer.Basic(string.Join(' ', replies))))

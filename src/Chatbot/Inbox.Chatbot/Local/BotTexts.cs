@@ -96,4 +96,7 @@ public static class BotTexts
     private static string QueuePlace(string language, int? queuePosition) => queuePosition is > 0
         ? " " + BotTextCatalog.Format(language, "queue_place", ("position", queuePosition.Value.ToString(CultureInfo.InvariantCulture)))
         : "";
+
+    /// <summary>The answer to a customer who shared their own phone number through the channel.</summary>
+    public static string NumberSaved(string language) => BotTextCatalog.Text(language, "number_saved");
 }

@@ -91,7 +91,10 @@ public static class ConversationEvaluation
                 }
 
                 var failedBefore = memory.FailedAttempts;
-                var request = new BotRequest(conversationId, Channel, expected.Text, identities.ToList(), null, memory, null);
+                var request = new BotRequest(conversationId, Channel, expected.Text, identities.ToList(), null, memory, null)
+                {
+                    SharesOwnContact = expected.SharesIdentity is not null,
+                };
                 var turn = await bot.HandleAsync(request, cancellationToken).ConfigureAwait(false);
                 memory = turn.Memory;
                 turns++;

@@ -19,6 +19,7 @@ public sealed partial class LocalChatbot : IChatbot
     private const int MaxFailedAttempts = 2;
     private const int MaxOrderNumbersPerMessage = 5;
     private const int SummarySnippetLength = 140;
+    private const string SharedContactSource = "rule:shared-contact";
 
     private readonly IntentClassifier _classifier;
     private readonly IOrderProvider _orders;
@@ -59,11 +60,38 @@ public sealed partial class LocalChatbot : IChatbot
         ArgumentNullException.ThrowIfNull(request);
         var text = request.Text ?? string.Empty;
         var prediction = await _classifier.ClassifyAsync(text, cancellationToken).ConfigureAwait(false);
-        var memory = request.Memory ?? BotMemory.Empty;
-        var language = LanguageDetector.Detect(text, memory.Language);
+        var memory = StandingHints.StartTurn(request.Memory ?? BotMemory.Empty);
+
+        // a shared contact's text only describes the contact: the conversation keeps its language
+        var language = LanguageDetector.Detect(request.SharesOwnContact ? null : text, memory.Language);
         var turn = new LocalTurnContext(request, text, language, memory with { Language = language }, prediction);
-        var result = await DecideAsync(turn, cancellationToken).ConfigureAwait(false);
-        return Sanitize(result, language);
+        var result = request.SharesOwnContact
+            ? await SharedContactAsync(turn, cancellationToken).ConfigureAwait(false)
+            : await DecideAsync(turn, cancellationToken).ConfigureAwait(false);
+        return Sanitize(StandingHints.SayOnce(result, memory, language, firstAnswerOffersWayOut: true), language);
+    }
+
+    /// <summary>
+    /// The customer shared their own number: thank them, and when the bot was waiting for an order number (the customer asked
+    /// about an order and could not be identified), look their orders up by the phone now verified. Never a failure.
+    /// </summary>
+    private async Task<BotTurn> SharedContactAsync(LocalTurnContext turn, CancellationToken ct)
+    {
+        var thanks = BotTexts.NumberSaved(turn.Language);
+        if (!turn.Memory.AwaitingOrderNumber)
+        {
+            var acknowledged = turn with { Prediction = new IntentPrediction(Intents.Other, null, 1.0, SharedContactSource) };
+            return Turn(acknowledged, [thanks], Intents.Other, null, turn.Memory with { QuizOffered = false });
+        }
+
+        var earlierQuestion = turn with
+        {
+            Text = string.Empty,
+            Memory = turn.Memory with { FailedAttempts = 0 },
+            Prediction = new IntentPrediction(Intents.OrderStatus, null, 1.0, SharedContactSource),
+        };
+        var answer = await OrderStatusAsync(earlierQuestion, ct).ConfigureAwait(false);
+        return answer with { Replies = [thanks, .. answer.Replies] };
     }
 
     private async Task<BotTurn> DecideAsync(LocalTurnContext turn, CancellationToken ct)
@@ -236,7 +264,7 @@ public sealed partial class LocalChatbot : IChatbot
         var replies = new List<string>
         {
             FraudAdvice.For(Intents.FraudAlreadyVictim, language, _fraudContacts.For(CustomerRegion.Of(turn.Request.VerifiedIdentities, _phones))),
-            BotTexts.UrgentHandoff(language, turn.Request.QueuePosition),
+            BotTexts.UrgentHandoff(language, turn.Request.QueuePlaces?.For(HandoffPriority.Urgent)),
         };
         var memory = turn.Memory with
         {
@@ -276,15 +304,9 @@ public sealed partial class LocalChatbot : IChatbot
             HandoffReason.FailedAttempts => $"Bot could not help after {MaxFailedAttempts} attempts ({turn.Prediction.Intent}){context}: \"{Snippet(turn.Text)}\"",
             _ => $"Order system unavailable while checking the order{context}: \"{Snippet(turn.Text)}\"",
         };
-        var card = new HandoffCard(
-            intent,
-            memory.LastOrderNumber,
-            memory.LastOrderStatus,
-            fraud,
-            PossibleVictim: false,
-            summary,
-            fraud ? HandoffPriority.High : HandoffPriority.Normal);
-        var replies = new List<string>(before ?? []) { BotTexts.Handoff(turn.Language, turn.Request.QueuePosition) };
+        var priority = fraud ? HandoffPriority.High : HandoffPriority.Normal;
+        var card = new HandoffCard(intent, memory.LastOrderNumber, memory.LastOrderStatus, fraud, PossibleVictim: false, summary, priority);
+        var replies = new List<string>(before ?? []) { BotTexts.Handoff(turn.Language, turn.Request.QueuePlaces?.For(priority)) };
         var newMemory = memory with { HandedOff = true, AwaitingOrderNumber = false, QuizStep = null, QuizScore = 0 };
         var decisionIntent = reason == HandoffReason.Asked ? Intents.Human : turn.Prediction.Intent;
         var decisionSub = reason == HandoffReason.Asked ? null : turn.Prediction.SubIntent;
