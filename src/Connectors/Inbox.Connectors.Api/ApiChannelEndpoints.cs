@@ -1,3 +1,4 @@
+using Inbox.Connectors.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -17,7 +18,7 @@ public static class ApiChannelEndpoints
 
     public static IEndpointRouteBuilder MapApiChannel(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/v1").WithTags("API channel").AllowAnonymous();
+        var group = endpoints.MapGroup("/api/v1").WithTags("API channel").AsChannelEndpoint();
         group.MapPost("/inbound", ReceiveAsync)
             .WithName("ApiChannelInbound")
             .WithSummary("A message from a customer, sent by an integration (bearer token Channels:Api:Token).")

@@ -1,3 +1,4 @@
+using Inbox.Connectors.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -34,7 +35,7 @@ public static class TelegramChannelEndpoints
     public static IEndpointRouteBuilder MapTelegramChannel(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost(WebhookPath, ReceiveAsync)
-            .AllowAnonymous()
+            .AsChannelEndpoint()
             .WithTags("Telegram")
             .WithName("TelegramWebhook")
             .WithSummary("Telegram Bot API updates (header X-Telegram-Bot-Api-Secret-Token = Channels:Telegram:WebhookSecret).")

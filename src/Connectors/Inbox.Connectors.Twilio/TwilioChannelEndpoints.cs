@@ -1,3 +1,4 @@
+using Inbox.Connectors.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -15,7 +16,7 @@ public static class TwilioChannelEndpoints
 
     public static IEndpointRouteBuilder MapTwilioChannel(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("").WithTags("Twilio").AllowAnonymous();
+        var group = endpoints.MapGroup("").WithTags("Twilio").AsChannelEndpoint();
         group.MapPost(MessagesPath, (HttpContext context, TwilioMessageWebhook webhook) => webhook.HandleAsync(context))
             .WithName("TwilioInboundMessage")
             .WithSummary("An inbound SMS or WhatsApp message from Twilio (X-Twilio-Signature); answered with empty TwiML once kept durably.")

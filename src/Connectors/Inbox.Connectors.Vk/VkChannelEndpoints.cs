@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Inbox.Connectors.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -38,7 +39,7 @@ public static class VkChannelEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .AllowAnonymous();
+            .AsChannelEndpoint();
         return endpoints;
     }
 

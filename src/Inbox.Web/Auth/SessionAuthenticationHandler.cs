@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using Inbox.Connectors.Http;
 using Inbox.Web.Live;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -10,7 +11,9 @@ namespace Inbox.Web.Auth;
 /// <summary>
 /// The default scheme (<see cref="InboxPolicies.Scheme"/>): reads the bearer token when the request carries one (the
 /// <c>Authorization</c> header, or <c>access_token</c> on the hub), else the console's cookie, and then accepts it only
-/// while its session stands (<see cref="SessionValidator"/>). A cookie whose session ended is deleted.
+/// while its session stands (<see cref="SessionValidator"/>). A cookie whose session ended is deleted. A channel's endpoint
+/// (<see cref="ChannelEndpointMetadata"/>) is not read at all: its <c>Authorization</c> header holds the channel's token,
+/// which unprotecting as an operator's would fail on every request.
 /// </summary>
 public sealed class SessionAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
     SessionValidator sessions) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -23,6 +26,11 @@ public sealed class SessionAuthenticationHandler(IOptionsMonitor<AuthenticationS
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        if (Context.GetEndpoint()?.Metadata.GetMetadata<ChannelEndpointMetadata>() is not null)
+        {
+            return AuthenticateResult.NoResult();
+        }
+
         var target = TargetScheme(Context);
         var inner = await Context.AuthenticateAsync(target);
         if (!inner.Succeeded)

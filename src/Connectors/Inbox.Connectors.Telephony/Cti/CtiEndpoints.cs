@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Inbox.Connectors.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -23,7 +24,7 @@ public static class CtiEndpoints
     public static IEndpointRouteBuilder MapCtiWebhook(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost(Path, HandleAsync)
-            .AllowAnonymous()
+            .AsChannelEndpoint()
             .WithTags("Telephony")
             .WithName("TelephonyCti")
             .WithSummary("A call event from a PBX in the generic CTI format (newCall / answer / hangup), token Telephony:Cti:Token.")

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Inbox.Connectors.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -19,7 +20,7 @@ public static class MangoEndpoints
     public static IEndpointRouteBuilder MapMangoWebhook(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost(Path, HandleAsync)
-            .AllowAnonymous()
+            .AsChannelEndpoint()
             .WithTags("Telephony")
             .WithName("TelephonyMango")
             .WithSummary("A Mango Office VPBX event (call, summary), signed with Telephony:Mango:ApiKey and ApiSalt.")

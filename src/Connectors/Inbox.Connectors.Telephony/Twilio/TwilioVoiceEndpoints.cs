@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security;
 using Inbox.Connectors.Twilio;
+using Inbox.Connectors.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -48,7 +49,7 @@ public static class TwilioVoiceEndpoints
         Func<VoiceRequest, IFormCollection, CancellationToken, Task<IResult>> handle) =>
         endpoints.MapPost(path, (HttpContext context, IOptions<TwilioVoiceOptions> options, ICallEventSink sink, TimeProvider clock, ILoggerFactory loggers,
                 CancellationToken cancellationToken) => HandleSignedAsync(new(context, options.Value, sink, clock, loggers), handle, cancellationToken))
-            .AllowAnonymous()
+            .AsChannelEndpoint()
             .WithTags("Telephony")
             .WithName(name)
             .WithSummary(summary)

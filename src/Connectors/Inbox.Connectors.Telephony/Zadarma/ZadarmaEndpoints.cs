@@ -1,3 +1,4 @@
+using Inbox.Connectors.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -19,12 +20,12 @@ public static class ZadarmaEndpoints
     public static IEndpointRouteBuilder MapZadarmaWebhook(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(Path, Echo)
-            .AllowAnonymous()
+            .AsChannelEndpoint()
             .WithTags("Telephony")
             .WithName("TelephonyZadarmaEcho")
             .WithSummary("Zadarma's URL check: answers the zd_echo value as plain text.");
         endpoints.MapPost(Path, HandleAsync)
-            .AllowAnonymous()
+            .AsChannelEndpoint()
             .WithTags("Telephony")
             .WithName("TelephonyZadarma")
             .WithSummary("A Zadarma PBX notification (NOTIFY_START, NOTIFY_INTERNAL, NOTIFY_ANSWER, NOTIFY_END), header Signature.")
