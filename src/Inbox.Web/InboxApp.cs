@@ -64,6 +64,9 @@ public static class InboxApp
                 .MinimumLevel.Override("System.Net.Http", LogEventLevel.Warning)
                 .MinimumLevel.Override("Polly", LogEventLevel.Warning)
                 .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+                // like the framework's own handlers: its Information lines are the framework's per-request "not authenticated"
+                // (a malformed, foreign or expired token) and "challenged", one per refused request
+                .MinimumLevel.Override(typeof(SessionAuthenticationHandler).FullName!, LogEventLevel.Warning)
                 .ReadFrom.Configuration(configuration)
                 .Filter.ByExcluding(StartupNoiseFilter.IsNoise)
                 .Enrich.FromLogContext()
