@@ -186,13 +186,24 @@ public sealed class MultiNodeTests(ITestOutputHelper output) : IAsyncLifetime
         await WaitUntilAsync(() => ActiveSilos() == 2, TimeSpan.FromSeconds(60), "two active silos after the restart");
         await using var onA = await ConsoleAsync(_a);
         using var apiA2 = Api(_a);
-        for (var i = 0; i < 10; i++)
+        try
         {
-            var posted = await apiB.SendInboundAsync($"after-restart-{i}", "hello again", externalId: $"rejoin-{i}");
-            await onA.Events.WaitForAsync(e => e.Type == LiveEventTypes.MessageCreated && e.Message?.MessageId == posted.MessageId);
-            Assert.False((await apiA2.SendInboundAsync($"after-restart-a-{i}", "and here", externalId: $"rejoin-{i}")).Duplicate);
+            for (var i = 0; i < 10; i++)
+            {
+                var posted = await apiB.SendInboundAsync($"after-restart-{i}", "hello again", externalId: $"rejoin-{i}");
+                await onA.Events.WaitForAsync(e => e.Type == LiveEventTypes.MessageCreated && e.Message?.MessageId == posted.MessageId);
+                Assert.False((await apiA2.SendInboundAsync($"after-restart-a-{i}", "and here", externalId: $"rejoin-{i}")).Duplicate);
+            }
+        }
+        catch (Exception)
+        {
+            // What the nodes said is the only trace of why work did not cross them again.
+            output.WriteLine($"--- node A (restarted) ---\n{Tail(_a.Output)}\n--- node B ---\n{Tail(_b.Output)}");
+            throw;
         }
     }
+
+    private static string Tail(string log) => log.Length <= 20_000 ? log : log[^20_000..];
 
     private int ActiveSilos()
     {

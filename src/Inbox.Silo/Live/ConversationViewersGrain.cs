@@ -111,10 +111,9 @@ public sealed class ConversationViewersGrain(TimeProvider clock, ILogger<Convers
         _lastSent = current.Viewers;
         try
         {
-            foreach (var node in await GrainFactory.GetGrain<ILiveSubscribersGrain>(0).GetSubscribersAsync())
-            {
-                await node.OnViewersAsync(current);
-            }
+            // Each node on its own: one that is gone never keeps the others from hearing.
+            var nodes = await GrainFactory.GetGrain<ILiveSubscribersGrain>(0).GetSubscribersAsync();
+            await Task.WhenAll(nodes.Select(node => node.OnViewersAsync(current)));
         }
         catch (Exception ex)
         {

@@ -14,6 +14,7 @@ namespace Inbox.Silo.Live;
 public sealed class LiveEventPublisher : QueuedSender<object>, ILiveEventPublisher
 {
     private static readonly TimeSpan ListLifetime = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan ListFetchTimeout = TimeSpan.FromSeconds(5);
 
     private readonly IGrainFactory _grains;
     private readonly TimeProvider _clock;
@@ -36,15 +37,25 @@ public sealed class LiveEventPublisher : QueuedSender<object>, ILiveEventPublish
 
     protected override async Task SendAsync(object item)
     {
-        try
+        if (_clock.GetUtcNow() - _listFetchedAt > ListLifetime)
         {
-            if (_clock.GetUtcNow() - _listFetchedAt > ListLifetime)
+            try
             {
-                _subscribers = await _grains.GetGrain<ILiveSubscribersGrain>(0).GetSubscribersAsync().ConfigureAwait(false);
+                // Bounded: while the registry grain moves between silos, events go to the nodes known a moment ago.
+                _subscribers = await _grains.GetGrain<ILiveSubscribersGrain>(0).GetSubscribersAsync()
+                    .WaitAsync(ListFetchTimeout).ConfigureAwait(false);
                 _listFetchedAt = _clock.GetUtcNow();
             }
+            catch (Exception ex)
+            {
+                _logger.LogWarning(ex, "The list of web nodes could not be read; live pushes go to the {Count} nodes known before", _subscribers.Count);
+            }
+        }
 
-            foreach (var subscriber in _subscribers)
+        // Each node on its own: one that is gone (its subscription not yet expired) never keeps an event from the others.
+        foreach (var subscriber in _subscribers)
+        {
+            try
             {
                 await (item switch
                 {
@@ -53,10 +64,10 @@ public sealed class LiveEventPublisher : QueuedSender<object>, ILiveEventPublish
                     _ => subscriber.OnEventAsync((LiveEvent)item),
                 }).ConfigureAwait(false);
             }
-        }
-        catch (Exception ex)
-        {
-            _logger.LogWarning(ex, "A live push ({Kind}) was not delivered; consoles catch up by sequence", item.GetType().Name);
+            catch (Exception ex)
+            {
+                _logger.LogWarning(ex, "A live push ({Kind}) was not delivered to a web node; its consoles catch up by sequence", item.GetType().Name);
+            }
         }
     }
 }

@@ -8,7 +8,7 @@ namespace Inbox.Silo.Live;
 /// </summary>
 public sealed class LiveSubscribersGrain(TimeProvider clock) : Grain, ILiveSubscribersGrain
 {
-    public static readonly TimeSpan SubscriptionLifetime = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan SubscriptionLifetime = TimeSpan.FromSeconds(20);
 
     private readonly Dictionary<ILiveEventObserver, DateTimeOffset> _subscribers = new();
 

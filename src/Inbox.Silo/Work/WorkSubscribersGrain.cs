@@ -8,7 +8,7 @@ namespace Inbox.Silo.Work;
 /// </summary>
 public sealed class WorkSubscribersGrain(TimeProvider clock) : Grain, IWorkSubscribersGrain
 {
-    public static readonly TimeSpan SubscriptionLifetime = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan SubscriptionLifetime = TimeSpan.FromSeconds(20);
 
     private readonly Dictionary<IWorkObserver, (WorkCapabilities Capabilities, DateTimeOffset RenewedAt)> _subscribers = new();
 

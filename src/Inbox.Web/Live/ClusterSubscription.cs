@@ -2,13 +2,15 @@ namespace Inbox.Web.Live;
 
 /// <summary>
 /// A node's subscription, as a grain observer, to a registry grain that fans work or events out to every node: subscribed
-/// at start, renewed every few seconds (the registry drops a node that stops renewing), unsubscribed at a clean stop.
+/// at start, renewed every <see cref="RenewEvery"/> (the registry drops a node that stops renewing), unsubscribed at a clean stop.
+/// Renewing often is what heals a subscription lost while the registry grain moved between silos (a node died, or
+/// rejoined): a node is back on the list within one renewal.
 /// The subclass is the observer and says how to subscribe.
 /// </summary>
 public abstract class ClusterSubscription<TObserver>(IGrainFactory grains, ILogger logger) : BackgroundService
     where TObserver : class, IGrainObserver
 {
-    private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(5);
 
     private TObserver? _reference;
 
