@@ -13,7 +13,8 @@ namespace Inbox.Silo.Customers;
 /// that both are one person, and the two are merged. One <see cref="IIdentityGrain"/> per identity makes two first
 /// messages at once still one customer.
 /// </summary>
-public sealed class CustomerResolver(IGrainFactory grains, IConversationStore store, OrderContacts orderContacts, ILogger<CustomerResolver> logger)
+public sealed class CustomerResolver(IGrainFactory grains, IConversationStore store, OrderContacts orderContacts, AttachedIdentities attached,
+    ILogger<CustomerResolver> logger)
     : ICustomerResolver
 {
     public async Task<Guid> ResolveAsync(CustomerLookup lookup, CancellationToken cancellationToken)
@@ -40,7 +41,13 @@ public sealed class CustomerResolver(IGrainFactory grains, IConversationStore st
         // a new address that an order names together with a known one joins that customer.
         owner ??= await ThreadOwnerAsync(lookup, cancellationToken);
         owner ??= await orderContacts.FindOwnerAsync(lookup.From[0], cancellationToken);
-        owner ??= await Identity(lookup.From[0]).ClaimAsync(Guid.NewGuid());
+        if (owner is null)
+        {
+            // The claim answers with the owner, ours or one that won a race for this identity: either way it names it.
+            owner = await Identity(lookup.From[0]).ClaimAsync(Guid.NewGuid());
+            ownerFoundBy = lookup.From[0];
+        }
+
         var owned = new List<ChannelIdentity>(lookup.From.Count);
         foreach (var identity in lookup.From)
         {
@@ -65,7 +72,15 @@ public sealed class CustomerResolver(IGrainFactory grains, IConversationStore st
             }
         }
 
-        await grains.GetGrain<ICustomerGrain>(owner.Value).AttachAsync(owned, lookup.SenderName);
+        // A known customer writing again from what it holds already changes nothing on the customer: no call.
+        var identities = string.Join('\n', owned);
+        var named = !string.IsNullOrWhiteSpace(lookup.SenderName);
+        if (!attached.Contains(owner.Value, identities, named))
+        {
+            await grains.GetGrain<ICustomerGrain>(owner.Value).AttachAsync(owned, lookup.SenderName);
+            attached.Add(owner.Value, identities, named);
+        }
+
         return owner.Value;
     }
 

@@ -30,17 +30,49 @@ public sealed class TeamQueueGrain(
     private readonly Dictionary<Guid, DateTimeOffset> _lastAssigned = [];
     private readonly Dictionary<Guid, (Guid OperatorId, DateTimeOffset Until)> _letExpire = [];
 
+    private bool _passRunning;
+    private bool _wokenDuringPass;
+
     private string Key => this.GetPrimaryKeyString();
 
-    public async Task WakeAsync()
+    /// <summary>
+    /// Starts a pass unless one is running; a wake during a pass asks for one more pass after it, so a burst of wakes (a
+    /// thousand new conversations in a second) costs a few passes, not a thousand, and nothing that woke it is missed.
+    /// </summary>
+    public Task WakeAsync()
+    {
+        if (_passRunning)
+        {
+            _wokenDuringPass = true;
+            return Task.CompletedTask;
+        }
+
+        _passRunning = true;
+        RunPassesAsync().Ignore();
+        return Task.CompletedTask;
+    }
+
+    private async Task RunPassesAsync()
     {
         try
         {
-            await AssignAsync();
+            do
+            {
+                _wokenDuringPass = false;
+                try
+                {
+                    await AssignAsync();
+                }
+                catch (Exception ex)
+                {
+                    logger.LogWarning(ex, "Automatic assignment of team {Team}'s queue failed; the next wake or sweep tries again", Key);
+                }
+            }
+            while (_wokenDuringPass);
         }
-        catch (Exception ex)
+        finally
         {
-            logger.LogWarning(ex, "Automatic assignment of team {Team}'s queue failed; the next wake or sweep tries again", Key);
+            _passRunning = false;
         }
     }
 
@@ -66,13 +98,14 @@ public sealed class TeamQueueGrain(
             return;
         }
 
-        var queue = await routing.ListQueuedAsync(team.Key, PassSize);
-        if (queue.Count == 0)
+        // Who could take work first: with nobody available (the night, or every member at capacity) the queue is not read.
+        var candidates = await CandidatesAsync(team);
+        if (!candidates.Any(c => c.HasRoom))
         {
             return;
         }
 
-        var candidates = await CandidatesAsync(team);
+        var queue = await routing.ListQueuedAsync(team.Key, PassSize);
         var now = clock.GetUtcNow();
         foreach (var expired in _letExpire.Where(e => e.Value.Until <= now).Select(e => e.Key).ToList())
         {

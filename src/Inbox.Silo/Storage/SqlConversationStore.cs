@@ -65,18 +65,14 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
 
     private static CommitOutcome Commit(DbConnection connection, DbTransaction transaction, StoreValues values, ConversationCommit commit)
     {
-        if (FindDuplicate(connection, transaction, commit.NewMessage) is { } existing)
-        {
-            return new CommitOutcome(true, existing);
-        }
-
         // An operator's item made under an idempotency key already stored (a retry, a double click): nothing is written.
         if (commit.Idempotency is { } key && SqlIdempotencyKeys.Claim(connection, transaction, values, key) is { Claimed: false } taken)
         {
             return new CommitOutcome(true, taken.First);
         }
 
-        // The message first: when a concurrent commit stored the same inbound message, nothing else of this one is written.
+        // The message first: when its inbound message is stored already (a retried delivery, or a retry racing the first on
+        // another node), the unique index keeps it out, nothing else of this commit is written, and the answer is the first.
         if (commit.NewMessage is { } message && !InsertMessage(connection, transaction, values, message))
         {
             return new CommitOutcome(true, FindDuplicate(connection, transaction, message));

@@ -25,14 +25,12 @@ public sealed class InboundPipeline(IGrainFactory grains, IConversationStore sto
 
         message = message with { SenderName = DisplayText.Line(message.SenderName, limits.Value.MaxNameLength), Text = Bounded(message.Text) };
 
-        // A retried delivery is answered from the store at once: no identity work, no second copy of its files.
-        if (await store.FindByExternalIdAsync(message.Channel, message.ExternalId, MessageKind.Inbound, cancellationToken) is { } stored)
+        // A retried delivery with files is answered from the store at once, so that its files are not kept twice. Without
+        // files the conversation's commit decides (the unique index on channel and external id): one read fewer per message.
+        if (message.Attachments is { Count: > 0 }
+            && await store.FindByExternalIdAsync(message.Channel, message.ExternalId, MessageKind.Inbound, cancellationToken) is { } stored)
         {
-            if (message.Checkpoint is { } checkpoint)
-            {
-                await cursors.SetAsync(ConnectorCursorStore.StoreKey(checkpoint.Key), checkpoint.Value, cancellationToken);
-            }
-
+            await AdvanceCheckpointAsync(message, cancellationToken);
             return new InboundAcceptance(stored.ConversationId, stored.ConversationId, stored.MessageId, stored.Sequence, Duplicate: true);
         }
 
@@ -49,9 +47,24 @@ public sealed class InboundPipeline(IGrainFactory grains, IConversationStore sto
             files.Count == 0 ? null : files, message.Metadata, message.IsAutomated,
             message.Checkpoint is null ? null : ConnectorCursorStore.StoreKey(message.Checkpoint.Key), message.Checkpoint?.Value);
         var result = await grains.GetGrain<IConversationGrain>(customerId).ReceiveAsync(incoming);
+        if (result.Duplicate)
+        {
+            // Its commit wrote nothing, the checkpoint that came with the retry included.
+            await AdvanceCheckpointAsync(message, cancellationToken);
+        }
+
         logger.LogDebug("Inbound {Channel} message {ExternalId} from {Identity} stored as {MessageId} (sequence {Sequence}, duplicate {Duplicate})",
             message.Channel, message.ExternalId, incoming.FromIdentity, result.Message.MessageId, result.Message.Sequence, result.Duplicate);
         return new InboundAcceptance(result.Message.ConversationId, customerId, result.Message.MessageId, result.Message.Sequence, result.Duplicate);
+    }
+
+    /// <summary>A duplicate's polling position is still the connector's progress: it is kept, or the connector polls it again.</summary>
+    private async Task AdvanceCheckpointAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        if (message.Checkpoint is { } checkpoint)
+        {
+            await cursors.SetAsync(ConnectorCursorStore.StoreKey(checkpoint.Key), checkpoint.Value, cancellationToken);
+        }
     }
 
     public async Task<bool> EditAsync(InboundEdit edit, CancellationToken cancellationToken)
