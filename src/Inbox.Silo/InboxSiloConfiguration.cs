@@ -82,7 +82,7 @@ public static class InboxSiloConfiguration
         services.AddHostedService(sp => sp.GetRequiredService<WorkSignalPublisher>());
         services.AddOrders(configuration);
         services.TryAddSingleton<OrderContacts>();
-        services.TryAddSingleton<AttachedIdentities>();
+        services.TryAddSingleton<KnownSenders>();
         services.TryAddSingleton<ICustomerResolver, CustomerResolver>();
         // SLA policies and schedules (Sla:*), checked at start on every node; the policies in force (ISlaPolicies: the store's
         // once a supervisor wrote them, else the settings) and the conversations' clocks (the grain keeps them, SlaWatcher wakes it).

@@ -13,7 +13,7 @@ namespace Inbox.Silo.Customers;
 /// that both are one person, and the two are merged. One <see cref="IIdentityGrain"/> per identity makes two first
 /// messages at once still one customer.
 /// </summary>
-public sealed class CustomerResolver(IGrainFactory grains, IConversationStore store, OrderContacts orderContacts, AttachedIdentities attached,
+public sealed class CustomerResolver(IGrainFactory grains, IConversationStore store, OrderContacts orderContacts, KnownSenders known,
     ILogger<CustomerResolver> logger)
     : ICustomerResolver
 {
@@ -25,6 +25,14 @@ public sealed class CustomerResolver(IGrainFactory grains, IConversationStore st
             throw new ArgumentException("A message needs at least one sender identity.", nameof(lookup));
         }
 
+        // A known customer writing again from the one identity it is known by: nothing to ask.
+        var named = !string.IsNullOrWhiteSpace(lookup.SenderName);
+        if (lookup.From.Count == 1 && known.Find(lookup.From[0].ToString(), named) is { } knownOwner)
+        {
+            return knownOwner;
+        }
+
+        var epoch = known.Epoch;
         Guid? owner = null;
         ChannelIdentity? ownerFoundBy = null;
         foreach (var identity in lookup.From)
@@ -72,13 +80,10 @@ public sealed class CustomerResolver(IGrainFactory grains, IConversationStore st
             }
         }
 
-        // A known customer writing again from what it holds already changes nothing on the customer: no call.
-        var identities = string.Join('\n', owned);
-        var named = !string.IsNullOrWhiteSpace(lookup.SenderName);
-        if (!attached.Contains(owner.Value, identities, named))
+        await grains.GetGrain<ICustomerGrain>(owner.Value).AttachAsync(owned, lookup.SenderName);
+        if (lookup.From.Count == 1 && owned.Count == 1)
         {
-            await grains.GetGrain<ICustomerGrain>(owner.Value).AttachAsync(owned, lookup.SenderName);
-            attached.Add(owner.Value, identities, named);
+            known.Learn(owned[0].ToString(), owner.Value, named, epoch);
         }
 
         return owner.Value;

@@ -2,12 +2,14 @@ using Inbox.Identity;
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Customers;
 using Inbox.Domain.Storage;
+using Inbox.Silo.Customers;
 
 namespace Inbox.Silo.Grains;
 
 public sealed class CustomerGrain(
     [PersistentState("customer", InboxStorage.GrainStorageName)] IPersistentState<CustomerState> state,
     ICustomerDirectory directory,
+    KnownSenders knownSenders,
     TimeProvider clock) : Grain, ICustomerGrain
 {
     public Task<CustomerCard?> GetAsync() =>
@@ -61,6 +63,7 @@ public sealed class CustomerGrain(
             }
         }
 
+        knownSenders.Forget(); // this node answers with the survivor at once; the others when they hear the merge
         await GrainFactory.GetGrain<IConversationGrain>(otherCustomerId).MarkMergedAsync(self);
         await GrainFactory.GetGrain<IConversationGrain>(self).AbsorbAsync(otherCustomerId);
 
@@ -88,6 +91,8 @@ public sealed class CustomerGrain(
         {
             await GrainFactory.GetGrain<IIdentityGrain>(identity).ReassignAsync(self, otherCustomerId);
         }
+
+        knownSenders.Forget(); // this node at once; the others when they hear the split
 
         await GrainFactory.GetGrain<IConversationGrain>(self).SplitAsync(otherCustomerId);
         await GrainFactory.GetGrain<IConversationGrain>(otherCustomerId).MarkMergedAsync(null);

@@ -1,6 +1,7 @@
 using Inbox.Domain.Calls;
 using Inbox.Domain.Live;
 using Inbox.Domain.Presence;
+using Inbox.Silo.Customers;
 using Inbox.Web.Reports;
 using Microsoft.AspNetCore.SignalR;
 
@@ -16,11 +17,17 @@ public sealed class LiveEventRelay(
     IHubContext<InboxHub> hub,
     ConsoleConnections connections,
     ReportsPusher reports,
+    KnownSenders knownSenders,
     ILogger<LiveEventRelay> logger) : ClusterSubscription<ILiveEventObserver>(grains, logger), ILiveEventObserver
 {
     public Task OnEventAsync(LiveEvent liveEvent)
     {
         reports.Changed();
+        if (liveEvent.Type == LiveEventTypes.ConversationMerged)
+        {
+            knownSenders.Forget(); // a merge or a split anywhere: identities may have changed owners
+        }
+
         var audience = connections.Audience(liveEvent);
         return audience.Count == 0 ? Task.CompletedTask : hub.Clients.Clients(audience).SendAsync(InboxHub.EventMethod, liveEvent);
     }

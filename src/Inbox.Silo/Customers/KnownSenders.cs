@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+
+namespace Inbox.Silo.Customers;
+
+/// <summary>
+/// What this node learned about senders it resolved: an identity's owner, attached to that customer (with a name when
+/// <c>Named</c>). A known customer's next message then needs no identity grain and no attach: its only grain call is its
+/// conversation's. The identity grains stay the truth:
+/// <list type="bullet">
+/// <item>A merge needs nothing here: the merged customer's conversation hands its messages to the survivor.</item>
+/// <item>An unmerge (identities go back) clears this node's list at once (<see cref="Forget"/>, from the customer grain),
+/// and every other node's when it hears the split's live event; an entry lives <see cref="Lifetime"/> at most, in case a
+/// node missed that event.</item>
+/// </list>
+/// Bounded: past <see cref="Capacity"/> entries it starts again empty.
+/// </summary>
+public sealed class KnownSenders
+{
+    public const int Capacity = 200_000;
+
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
+
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private long _epoch;
+
+    /// <summary>Taken before asking the identity grains: what was asked before a <see cref="Forget"/> is not kept.</summary>
+    public long Epoch => Interlocked.Read(ref _epoch);
+
+    /// <summary>The customer that owns <paramref name="identity"/> and holds it (and a name, when <paramref name="named"/>), if known here.</summary>
+    public Guid? Find(string identity, bool named)
+    {
+        if (!_entries.TryGetValue(identity, out var entry) || Environment.TickCount64 - entry.LearnedAt > Lifetime.TotalMilliseconds
+            || (named && !entry.Named))
+        {
+            return null;
+        }
+
+        return entry.CustomerId;
+    }
+
+    /// <summary>Keeps what the identity grains and the customer grain said, unless the list was forgotten since <paramref name="epoch"/>.</summary>
+    public void Learn(string identity, Guid customerId, bool named, long epoch)
+    {
+        if (_entries.Count >= Capacity)
+        {
+            _entries.Clear();
+        }
+
+        if (Epoch == epoch)
+        {
+            _entries[identity] = new Entry(customerId, named, Environment.TickCount64);
+        }
+    }
+
+    /// <summary>Identities changed owners (an unmerge): everything is asked again.</summary>
+    public void Forget()
+    {
+        Interlocked.Increment(ref _epoch);
+        _entries.Clear();
+    }
+
+    private sealed record Entry(Guid CustomerId, bool Named, long LearnedAt);
+}
