@@ -42,8 +42,11 @@ public sealed class CannedRepliesConsoleTests : ConsoleTestBase
         await LogInAsync(Page, "operator");
         await Expect(Page.Locator("#canned-manage")).ToBeHiddenAsync();
         await Page.Locator("#queue-list li", new() { HasText = "Canned Carl" }).ClickAsync();
+        // Typed once the conversation is on screen: opening it sets the reply box afresh.
+        await Expect(Page.Locator("#conv-title")).ToHaveTextAsync("Canned Carl", HasText);
         var box = Page.Locator("#reply-text");
         var picker = Page.Locator("#canned-picker");
+        await box.FillAsync("");
         await box.PressSequentiallyAsync("/");
         await Expect(picker.Locator("li[role=option]")).ToHaveCountAsync(2, new() { Timeout = 20_000 });
         await box.PressAsync("Escape");
