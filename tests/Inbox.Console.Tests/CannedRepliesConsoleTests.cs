@@ -42,7 +42,7 @@ public sealed class CannedRepliesConsoleTests : ConsoleTestBase
         await LogInAsync(Page, "operator");
         await Expect(Page.Locator("#canned-manage")).ToBeHiddenAsync();
         await Page.Locator("#queue-list li", new() { HasText = "Canned Carl" }).ClickAsync();
-        // Typed once the conversation is on screen: opening it sets the reply box afresh.
+        // Typed once the conversation is on screen, into an empty box.
         await Expect(Page.Locator("#conv-title")).ToHaveTextAsync("Canned Carl", HasText);
         var box = Page.Locator("#reply-text");
         var picker = Page.Locator("#canned-picker");
