@@ -23,9 +23,6 @@ public sealed class IntentClassifier
     /// <summary>Trains now, on the given examples.</summary>
     public static IntentClassifier Train(IEnumerable<LabelledText> examples) => new(Task.FromResult(IntentModel.Train(examples)));
 
-    /// <summary>Trains now, on the shipped training set.</summary>
-    public static IntentClassifier TrainOnShippedData() => Train(IntentDataSet.LoadTraining());
-
     /// <summary>Starts training on the shipped training set on the thread pool and returns at once; classification waits for it.</summary>
     public static IntentClassifier StartTrainingOnShippedData() => new(Task.Run(() => IntentModel.Train(IntentDataSet.LoadTraining())));
 
