@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using Inbox.Chatbot.Text;
 using Microsoft.Extensions.ObjectPool;
 using Microsoft.ML;
@@ -49,7 +50,7 @@ internal sealed class LabelScorer
             var trainer = TrainerOptions();
             return string.Create(
                 CultureInfo.InvariantCulture,
-                $"ML.NET {typeof(MLContext).Assembly.GetName().Version}; text: case {featurizer.CaseMode}, diacritics {featurizer.KeepDiacritics}, " +
+                $"ML.NET {MlNetVersion}; text: case {featurizer.CaseMode}, diacritics {featurizer.KeepDiacritics}, " +
                 $"punctuation {featurizer.KeepPunctuations}, numbers {featurizer.KeepNumbers}, stop words {featurizer.StopWordsRemoverOptions is not null}, " +
                 $"chars {featurizer.CharFeatureExtractor?.NgramLength}/{featurizer.CharFeatureExtractor?.UseAllLengths}, " +
                 $"words {featurizer.WordFeatureExtractor?.NgramLength}/{featurizer.WordFeatureExtractor?.UseAllLengths}, norm {featurizer.Norm}; " +
@@ -57,6 +58,10 @@ internal sealed class LabelScorer
                 $"weighted by {trainer.ExampleWeightColumnName}, class-balanced");
         }
     }
+
+    // The package's version: the assembly version of ML.NET stays 1.0.0.0 across releases.
+    private static string? MlNetVersion =>
+        typeof(MLContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
 
     /// <summary>Trains on (label, model text) rows; texts must already be <see cref="TextNormalizer.ForModel"/> output.</summary>
     public static LabelScorer Train(IReadOnlyList<IntentModelInput> rows, int seed)
