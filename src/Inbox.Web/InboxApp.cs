@@ -86,9 +86,13 @@ public static class InboxApp
         var chatbot = configuration.GetSection(ChatbotOptions.SectionName).Get<ChatbotOptions>() ?? new ChatbotOptions();
         if (chatbot.Enabled)
         {
+            // The trained intent model is kept next to the embedded store's database unless Chatbot:ModelCache names a file.
+            var dataFolder = (configuration.GetSection(Silo.Storage.Sqlite.SqliteOptions.SectionName).Get<Silo.Storage.Sqlite.SqliteOptions>() ?? new()).DataFolder;
+            builder.Services.PostConfigure<ChatbotOptions>(o => o.ModelCache ??= Path.Combine(dataFolder, "intent-model.bin"));
             builder.Services.AddInboxChatbot(configuration);
             builder.Services.AddSingleton<BotRunner>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<BotRunner>());
+            builder.Services.AddHealthChecks().AddCheck<ChatbotHealthCheck>("chatbot", tags: ["ready"]);
         }
 
         // The silo side: grains, the store, the order system and customer resolution.

@@ -82,6 +82,19 @@ public sealed class RegistrationTests
         Assert.Contains(key.Split(':')[0], error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(" ")]
+    [InlineData("/")]
+    public void A_model_cache_that_is_not_a_file_fails_at_startup_naming_the_key(string value)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Chatbot:ModelCache"] = value }).Build();
+        using var provider = new ServiceCollection().AddLogging().AddInboxChatbot(configuration).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Chatbot:ModelCache", error.Message, StringComparison.Ordinal);
+    }
+
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

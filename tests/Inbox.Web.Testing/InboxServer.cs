@@ -19,10 +19,17 @@ public sealed class InboxServer : IAsyncDisposable
     public const string DemoPassword = "demo-password-1";
 
     /// <summary>
-    /// One intent classifier for every server of the test process: the product trains the ML.NET model when a node starts
-    /// (20 s on a busy machine); trained once here, so no test's own time limit pays for training.
+    /// The intent model file every test run shares (in the temp folder, kept between runs): the product trains the ML.NET model
+    /// when its file does not hold the model for the shipped phrases (20 s on a busy machine), and loads it otherwise. The file's
+    /// key (the training rows, seed and trainer) makes a file left by an earlier run safe: after a change it is trained again.
     /// </summary>
-    private static readonly Lazy<IntentClassifier> SharedClassifier = new(IntentClassifier.StartTrainingOnShippedData);
+    public static readonly string SharedModelCache = Path.Combine(Path.GetTempPath(), "inbox-web-tests", "intent-model.bin");
+
+    /// <summary>
+    /// One intent classifier for every server of the test process, from <see cref="SharedModelCache"/>: made once here, so no
+    /// test's own time limit pays for training or loading.
+    /// </summary>
+    private static readonly Lazy<IntentClassifier> SharedClassifier = new(() => IntentClassifier.StartLoadingShippedModel(new IntentModelCache(SharedModelCache)));
 
     private readonly WebApplication _app;
 
@@ -38,7 +45,12 @@ public sealed class InboxServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<InboxServer> StartAsync(IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="ownChatbotModel">
+    /// The node loads or trains its intent model itself, as in production (from <c>Chatbot:ModelCache</c>, by default next to its
+    /// database), instead of sharing the test process's classifier; the start does not wait for it.
+    /// </param>
+    public static async Task<InboxServer> StartAsync(
+        IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null, bool ownChatbotModel = false)
     {
         var folder = Path.Combine(Path.GetTempPath(), "inbox-web-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -64,15 +76,20 @@ public sealed class InboxServer : IAsyncDisposable
             all[key] = value;
         }
 
-        if (string.Equals(all["Chatbot:Enabled"], "true", StringComparison.OrdinalIgnoreCase))
+        var shareModel = !ownChatbotModel && string.Equals(all["Chatbot:Enabled"], "true", StringComparison.OrdinalIgnoreCase);
+        if (shareModel)
         {
-            // The bot's tests time its answers: the shared model is trained before the node starts, not while a test waits.
-            await SharedClassifier.Value.ClassifyAsync("");
+            // The bot's tests time its answers: the shared model is there before the node starts, not while a test waits.
+            await SharedClassifier.Value.WaitUntilReadyAsync();
         }
 
         var app = InboxApp.Build(all.Select(kv => $"--{kv.Key}={kv.Value}").ToArray(), builder =>
         {
-            builder.Services.AddSingleton(SharedClassifier.Value);
+            if (shareModel)
+            {
+                builder.Services.AddSingleton(SharedClassifier.Value);
+            }
+
             configure?.Invoke(builder);
         });
         var server = new InboxServer(app, folder);

@@ -4,11 +4,12 @@ using Inbox.Chatbot;
 using Inbox.Chatbot.Local;
 using Inbox.Orders;
 
-// Usage: dotnet run --project src/Chatbot/Inbox.Chatbot.Evaluation -- [labelled.tsv [conversations.json]] [--errors]
+// Usage: dotnet run --project src/Chatbot/Inbox.Chatbot.Evaluation -- [labelled.tsv [conversations.json]] [--errors] [--latency]
 // Trains the Local classifier on the shipped train.tsv (exactly as the bot does at startup), scores it on the TSV (default: the
 // shipped held-out set, which training never sees) and plays the held-out conversations through the Local bot with the demo
-// orders. Exit code 0 when the targets are met, 1 when not, 2 on bad input.
+// orders. --latency also times each classification and answer (p50, p99). Exit code 0 when the targets are met, 1 when not, 2 on bad input.
 var showErrors = args.Contains("--errors", StringComparer.Ordinal);
+var measureLatency = args.Contains("--latency", StringComparer.Ordinal);
 var paths = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
 var path = paths.Length > 0 ? paths[0] : IntentDataSet.HeldOutPath;
 var conversationsPath = paths.Length > 1 ? paths[1] : ConversationEvaluation.HeldOutPath;
@@ -62,6 +63,11 @@ foreach (var failure in conversationReport.Failures)
 }
 
 Console.WriteLine();
+
+if (measureLatency)
+{
+    await LatencyMeasurement.PrintAsync(classifier, new LocalChatbot(classifier, FileOrderProvider.Demo()), examples);
+}
 
 var fraudRecall = report.RecallOf(Intents.Fraud);
 var fraudPrecision = report.PrecisionOf(Intents.Fraud);

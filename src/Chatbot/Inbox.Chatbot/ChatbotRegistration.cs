@@ -21,7 +21,8 @@ public static class ChatbotRegistration
     /// <summary>
     /// Binds <c>Chatbot:Mode</c> (<c>Local</c> default | <c>AzureOpenAI</c>), <c>Chatbot:AzureOpenAI:{Endpoint,ApiKey,Deployment,Timeout}</c>,
     /// <c>Chatbot:FraudContacts:&lt;REGION&gt;:*</c> (over the shipped contacts), and the order system (<c>Orders:*</c>, status names included). Wrong or missing settings stop the host's start, naming the key.
-    /// The Local classifier starts training on the thread pool when <see cref="IChatbot"/> is first resolved; the first message waits for it.
+    /// The Local classifier starts loading its model from <c>Chatbot:ModelCache</c> (training it when the file does not hold it, and
+    /// on every start without the setting) on the thread pool when <see cref="IChatbot"/> is first resolved; the first message waits for it.
     /// </summary>
     public static IServiceCollection AddInboxChatbot(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,7 +37,9 @@ public static class ChatbotRegistration
             .Configure(o => o.Overlay(FraudContactsOptions.Shipped().Regions).Overlay(fraudContacts.Get<Dictionary<string, RegionFraudContacts>>()))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FraudContactsOptions>, FraudContactsOptionsValidator>());
-        services.TryAddSingleton(_ => IntentClassifier.StartTrainingOnShippedData());
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ChatbotOptions>>().Value.ModelCache is { } cache
+            ? IntentClassifier.StartLoadingShippedModel(new IntentModelCache(cache, sp.GetService<ILogger<IntentModelCache>>()))
+            : IntentClassifier.StartTrainingOnShippedData());
         services.TryAddSingleton(sp => new LocalChatbot(sp.GetRequiredService<IntentClassifier>(), sp.GetRequiredService<IOrderProvider>(),
             sp.GetService<ILogger<LocalChatbot>>(), sp.GetRequiredService<PhoneNumberNormalizer>(), sp.GetRequiredService<OrderStatusNames>(),
             sp.GetRequiredService<IOptions<FraudContactsOptions>>().Value));

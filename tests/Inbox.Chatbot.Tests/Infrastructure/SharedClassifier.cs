@@ -2,10 +2,18 @@ using Inbox.Chatbot.Local;
 
 namespace Inbox.Chatbot.Tests.Infrastructure;
 
-/// <summary>One classifier trained on the shipped training set for the whole test run (training takes a few seconds).</summary>
+/// <summary>
+/// One classifier for the whole test run, with the model for the shipped training set from one file in the temp folder, kept
+/// between runs: trained (seconds) only when the file does not hold the model for today's phrases and trainer — the file's key
+/// makes that check — and loaded otherwise, as a node's later starts do.
+/// </summary>
 public static class SharedClassifier
 {
-    private static readonly Lazy<IntentClassifier> LazyInstance = new(IntentClassifier.TrainOnShippedData, LazyThreadSafetyMode.ExecutionAndPublication);
+    public static readonly string ModelFile = Path.Combine(Path.GetTempPath(), "inbox-chatbot-tests", "intent-model.bin");
+
+    private static readonly Lazy<IntentClassifier> LazyInstance = new(
+        () => IntentClassifier.Over(Task.FromResult(new IntentModelCache(ModelFile).LoadOrTrain(IntentDataSet.LoadTraining()).Model)),
+        LazyThreadSafetyMode.ExecutionAndPublication);
 
     public static IntentClassifier Instance => LazyInstance.Value;
 }

@@ -23,11 +23,30 @@ public sealed class IntentClassifier
     /// <summary>Trains now, on the given examples.</summary>
     public static IntentClassifier Train(IEnumerable<LabelledText> examples) => new(Task.FromResult(IntentModel.Train(examples)));
 
-    /// <summary>Trains now, on the shipped training set.</summary>
-    public static IntentClassifier TrainOnShippedData() => Train(IntentDataSet.LoadTraining());
-
     /// <summary>Starts training on the shipped training set on the thread pool and returns at once; classification waits for it.</summary>
     public static IntentClassifier StartTrainingOnShippedData() => new(Task.Run(() => IntentModel.Train(IntentDataSet.LoadTraining())));
+
+    /// <summary>
+    /// Starts, on the thread pool, loading the model for the shipped training set from <paramref name="cache"/> (or training it
+    /// and writing the file when the file does not hold it), and returns at once; classification waits for it.
+    /// </summary>
+    public static IntentClassifier StartLoadingShippedModel(IntentModelCache cache)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        return new(Task.Run(() => cache.LoadOrTrain(IntentDataSet.LoadTraining()).Model));
+    }
+
+    /// <summary>A classifier over a model that another part makes (a host that loads it its own way); classification waits for it.</summary>
+    public static IntentClassifier Over(Task<IntentModel> model) => new(model ?? throw new ArgumentNullException(nameof(model)));
+
+    /// <summary>Whether the model is there: classification answers at once.</summary>
+    public bool IsReady => _model.IsCompletedSuccessfully;
+
+    /// <summary>Why the model could not be made, when loading and training failed; <c>null</c> while it is being made and once it is there.</summary>
+    public Exception? Failure => _model.Exception?.GetBaseException();
+
+    /// <summary>Completes when the model is there (throws what training threw when it failed).</summary>
+    public Task WaitUntilReadyAsync(CancellationToken cancellationToken = default) => _model.WaitAsync(cancellationToken);
 
     /// <summary>Classifies one message with the model and the rules (waits for training if needed, without holding a thread).</summary>
     public async ValueTask<IntentPrediction> ClassifyAsync(string? text, CancellationToken cancellationToken = default) =>

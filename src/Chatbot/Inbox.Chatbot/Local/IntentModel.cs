@@ -7,7 +7,8 @@ namespace Inbox.Chatbot.Local;
 /// <c>order_status</c> / <c>fraud</c> / <c>human</c> / <c>other</c> / <c>quiz</c> apart, the other picks the playbook's fraud
 /// sub-intent among the fraud phrases. Training adds a Latin transliteration of every Cyrillic phrase so "gde moi zakaz"
 /// reads like "где мой заказ"; texts are normalised by <see cref="TextNormalizer.ForModel"/> (numbers, links and phones become
-/// placeholders). On two cores training the shipped set takes about two seconds.
+/// placeholders). Training the shipped set takes seconds (8 s on two busy cores); <see cref="IntentModelCache"/> keeps the
+/// trained models on disk so that a node's later starts load them instead.
 /// </summary>
 public sealed class IntentModel
 {
@@ -27,32 +28,28 @@ public sealed class IntentModel
     public IReadOnlyList<string> FraudLabels => _fraud.Labels;
 
     /// <summary>Trains both models. Labels are data-set labels (<c>fraud_code_request</c>, <c>quiz</c>, <c>order_status</c>...).</summary>
-    public static IntentModel Train(IEnumerable<LabelledText> examples, int seed = 1)
+    public static IntentModel Train(IEnumerable<LabelledText> examples, int seed = 1) => Train(IntentTrainingRows.From(examples), seed);
+
+    internal static IntentModel Train(IntentTrainingRows rows, int seed) =>
+        new(LabelScorer.Train(rows.Top, seed), LabelScorer.Train(rows.Fraud, seed));
+
+    /// <summary>Reads the two models <see cref="Save"/> wrote.</summary>
+    /// <exception cref="Exception">The bytes are not such models (ML.NET throws several kinds).</exception>
+    internal static IntentModel Load(ReadOnlyMemory<byte> top, ReadOnlyMemory<byte> fraud)
     {
-        ArgumentNullException.ThrowIfNull(examples);
-        var top = new List<IntentModelInput>();
-        var fraud = new List<IntentModelInput>();
-        foreach (var example in examples)
-        {
-            var text = TextNormalizer.ForModel(example.Text);
-            var texts = Transliterator.HasCyrillic(text) ? new[] { text, Transliterator.ToLatin(text) } : new[] { text };
-            var topLabel = example.Label == Intents.Quiz ? Intents.Quiz : Intents.ToTopLevel(example.Label);
-            foreach (var variant in texts)
-            {
-                top.Add(new IntentModelInput { Label = topLabel, Text = variant });
-                if (topLabel == Intents.Fraud && example.Label != Intents.Fraud)
-                {
-                    fraud.Add(new IntentModelInput { Label = example.Label, Text = variant });
-                }
-            }
-        }
+        using var topStream = new MemoryStream(top.ToArray(), writable: false);
+        using var fraudStream = new MemoryStream(fraud.ToArray(), writable: false);
+        return new IntentModel(LabelScorer.Load(topStream), LabelScorer.Load(fraudStream));
+    }
 
-        if (fraud.Select(f => f.Label).Distinct(StringComparer.Ordinal).Count() < 2)
-        {
-            throw new ArgumentException("Training needs phrases of at least two fraud sub-intents.", nameof(examples));
-        }
-
-        return new IntentModel(LabelScorer.Train(top, seed), LabelScorer.Train(fraud, seed));
+    /// <summary>The two trained models, each in ML.NET's own format.</summary>
+    internal (byte[] Top, byte[] Fraud) Save()
+    {
+        using var top = new MemoryStream();
+        using var fraud = new MemoryStream();
+        _top.Save(top);
+        _fraud.Save(fraud);
+        return (top.ToArray(), fraud.ToArray());
     }
 
     /// <summary>Probabilities of <c>order_status</c>, <c>fraud</c>, <c>human</c>, <c>other</c> and <c>quiz</c>.</summary>
