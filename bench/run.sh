@@ -3,7 +3,7 @@
 # start until /health/ready (a fresh database, then a second start on the same data; SQLite, chatbot on, demo data);
 # starts Inbox again with a fresh database and the chatbot off; runs the benchmark (wrk against the bare endpoint, + a
 # grain call, the minimal durable path and Inbox, two customer mixes; post-to-screen latency; memory after activating
-# conversations), compares the ratios with bench/reference.json, writes bench/results/<time>.json; stops everything.
+# conversations), compares the ratios with bench/reference-<store>.json, writes bench/results/<time>.json; stops everything.
 #   bench/run.sh                      # SQLite, Inbox on 127.0.0.1:5099
 #   bench/run.sh --duration 20 --connections 32 --activate 20000
 #   bench/run.sh --postgres           # a throwaway PostgreSQL (fsync on) and two nodes; the load goes to node 1
@@ -36,7 +36,7 @@ else
 fi
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 1; }
 mkdir -p bench/results
-common=(--wrk-script "$root/bench/wrk/inbound.lua" --reference "$root/bench/reference.json"
+common=(--wrk-script "$root/bench/wrk/inbound.lua" --reference "$root/bench/reference-$store.json"
   --json "$root/bench/results/$(date -u +%Y%m%dT%H%M%SZ)-$store.json" "${baseline_ports[@]}")
 
 if ((build)); then
