@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Builds Inbox and the benchmark in Release, starts Inbox with a fresh database (chatbot off, so the figures are those of
-# the inbound path itself), runs the benchmark with the arguments given, and stops everything it started again.
-#   bench/run.sh                      # SQLite, one node on 127.0.0.1:5099; 20000 messages, 2000 customers, concurrency 32
-#   bench/run.sh --concurrency 8
-#   bench/run.sh --postgres           # a throwaway PostgreSQL (fsync on) and two nodes (docker/local-cluster.sh node 1/2);
-#                                     # POSTs round-robin over both nodes, the supervisor listens on node 1
-#   bench/run.sh --port-base 6100     # HTTP on 6101 (and 6102), silo 6111 (6112), gateway 6121 (6122), PostgreSQL 6130
+# The benchmark of issue 17 in one command (see bench/README.md): builds Inbox and the benchmark in Release; times Inbox's
+# start until /health/ready (a fresh database, then a second start on the same data; SQLite, chatbot on, demo data);
+# starts Inbox again with a fresh database and the chatbot off; runs the benchmark (wrk against the bare endpoint, + a
+# grain call, the minimal durable path and Inbox, two customer mixes; post-to-screen latency; memory after activating
+# conversations), compares the ratios with bench/reference-<store>.json, writes bench/results/<time>.json; stops everything.
+#   bench/run.sh                      # SQLite, Inbox on 127.0.0.1:5099
+#   bench/run.sh --duration 20 --connections 32 --activate 20000
+#   bench/run.sh --postgres           # a throwaway PostgreSQL (fsync on) and two nodes; the load goes to node 1
+#   bench/run.sh --port-base 6100     # Inbox HTTP 6101 (6102), silo 6111 (6112), gateway 6121 (6122), PostgreSQL 6130,
+#                                     # the baseline's silo 6113 and gateway 6123
 #   bench/run.sh --no-build           # runs what was built last
-# Each run also measures the minimal durable path on the same store (see bench/README.md).
+# Exit code: the benchmark's (0 all well, 3 failed answers or missing live events, 4 a ratio regressed; see Program.cs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -26,11 +29,15 @@ while (($#)); do
 done
 if [[ -n "$base" ]]; then
   http=(0 $((base + 1)) $((base + 2))); silo=(0 $((base + 11)) $((base + 12))); gateway=(0 $((base + 21)) $((base + 22)))
-  pg_port=$((base + 30))
+  pg_port=$((base + 30)); baseline_ports=(--silo-port $((base + 13)) --gateway-port $((base + 23)))
 else
   http=(0 5099 5098); silo=(0 11211 11212); gateway=(0 30100 30101)
-  pg_port=5439
+  pg_port=5439; baseline_ports=(--silo-port 11311 --gateway-port 30300)
 fi
+command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 1; }
+mkdir -p bench/results
+common=(--wrk-script "$root/bench/wrk/inbound.lua" --reference "$root/bench/reference-$store.json"
+  --json "$root/bench/results/$(date -u +%Y%m%dT%H%M%SZ)-$store.json" "${baseline_ports[@]}")
 
 if ((build)); then
   dotnet build src/Inbox.Web -c Release -v quiet -nologo
@@ -47,16 +54,18 @@ as_postgres() {
 }
 # The nodes stop first (gracefully: they leave the cluster and flush their writes; one whose database is gone takes
 # long to stop), then PostgreSQL, then the files go.
+stop_pid() { # waits up to 60 s for a SIGTERM'd process, then kills it
+  kill -TERM "$1" 2>/dev/null || true
+  for _ in $(seq 1 120); do kill -0 "$1" 2>/dev/null || break; sleep 0.5; done
+  kill -KILL "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
 stop_all() {
   local rc=$?
   trap - EXIT INT TERM
   ((${#pids[@]})) && echo "stopping Inbox (pid ${pids[*]})" >&2
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do
-    for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-    kill -KILL "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  done
+  for pid in "${pids[@]}"; do stop_pid "$pid"; done
   if [[ -n "$postgres_data" ]]; then
     echo "stopping PostgreSQL" >&2
     as_postgres pg_ctl -D "$postgres_data/data" -m fast -w stop >/dev/null 2>&1 || true
@@ -69,24 +78,43 @@ trap stop_all EXIT
 trap 'exit 130' INT TERM
 
 wait_ready() { # node number, pid, log
-  for _ in $(seq 1 240); do
+  for _ in $(seq 1 2400); do
     curl -sf "http://127.0.0.1:${http[$1]}/health/ready" >/dev/null 2>&1 && return 0
     kill -0 "$2" 2>/dev/null || { echo "Inbox node $1 stopped; its log:" >&2; tail -50 "$3" >&2; exit 1; }
-    sleep 0.5
+    sleep 0.05
   done
   echo "Inbox node $1 was not ready after 120 s; see $3" >&2
   exit 1
 }
 
-if [[ "$store" == sqlite ]]; then
+inbox_sqlite() { # data folder, extra arguments; as shipped (chatbot on, demo data) but for the ports, token and password
   dotnet src/Inbox.Web/bin/Release/net10.0/Inbox.Web.dll --urls "http://127.0.0.1:${http[1]}" --Channels:Api:Token=bench-token \
-    --Demo:Password=bench-password-1 --Storage:Sqlite:Path="$data/inbox.db" --Orleans:SiloPort="${silo[1]}" \
-    --Orleans:GatewayPort="${gateway[1]}" --Chatbot:Enabled=false > "$data/inbox.log" 2>&1 &
+    --Demo:Password=bench-password-1 --Storage:Sqlite:Path="$1/inbox.db" --Orleans:SiloPort="${silo[1]}" \
+    --Orleans:GatewayPort="${gateway[1]}" "${@:2}" >> "$1/inbox.log" 2>&1 &
   pids+=($!)
-  wait_ready 1 "${pids[0]}" "$data/inbox.log"
+}
+# Time to ready: from just before `dotnet` starts until /health/ready answers 200, polled every 50 ms.
+time_ready() { # data folder; sets ready_ms
+  local started; started=$(date +%s%N)
+  inbox_sqlite "$1"
+  wait_ready 1 "${pids[-1]}" "$1/inbox.log"
+  ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+  stop_pid "${pids[-1]}"
+  unset 'pids[-1]'
+}
+
+if [[ "$store" == sqlite ]]; then
+  mkdir -p "$data/ready" "$data/run"
+  time_ready "$data/ready"; cold=$ready_ms
+  time_ready "$data/ready"; warm=$ready_ms
+  echo "time to ready: fresh $cold ms, second start $warm ms" >&2
+  inbox_sqlite "$data/run" --Chatbot:Enabled=false
+  wait_ready 1 "${pids[0]}" "$data/run/inbox.log"
+  rc=0
   dotnet bench/Inbox.Benchmarks/bin/Release/net10.0/Inbox.Benchmarks.dll --url "http://127.0.0.1:${http[1]}" \
-    --durable-sqlite "$data/durable.db" --pids "${pids[0]}" "${args[@]}"
-  exit 0
+    --durable-sqlite "$data/run/durable.db" --pids "${pids[0]}" --ready-cold-ms "$cold" --ready-warm-ms "$warm" \
+    "${common[@]}" "${args[@]}" || rc=$?
+  exit "$rc"
 fi
 
 # PostgreSQL with fsync on (the default, named so that nobody turns it off here): every COMMIT waits for its WAL flush,
@@ -109,5 +137,8 @@ for n in 1 2; do
   # The first node creates the tables; the second joins once it is up.
   wait_ready "$n" "${pids[-1]}" "$data/node$n.log"
 done
-dotnet bench/Inbox.Benchmarks/bin/Release/net10.0/Inbox.Benchmarks.dll --url "http://127.0.0.1:${http[1]},http://127.0.0.1:${http[2]}" \
-  --durable-postgres "Host=127.0.0.1;Port=$pg_port;Database=bench_durable;Username=inbox" --pids "${pids[0]},${pids[1]}" "${args[@]}"
+rc=0
+dotnet bench/Inbox.Benchmarks/bin/Release/net10.0/Inbox.Benchmarks.dll --url "http://127.0.0.1:${http[1]}" \
+  --durable-postgres "Host=127.0.0.1;Port=$pg_port;Database=bench_durable;Username=inbox" --pids "${pids[0]},${pids[1]}" \
+  "${common[@]}" "${args[@]}" || rc=$?
+exit "$rc"

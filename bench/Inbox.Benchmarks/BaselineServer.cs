@@ -5,87 +5,88 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Inbox.Benchmarks;
 
 /// <summary>
-/// The baselines of the ratios: a bare Kestrel endpoint in this process, on a free loopback port, with one
-/// <c>POST /baseline</c> that reads the same JSON body as <c>/api/v1/inbound</c> and answers 200 with a small JSON
-/// of the same shape, without storing anything; and, given a store, the minimal durable path <c>POST /durable</c>, which
-/// answers the same only after the message's row is committed there (<see cref="DurableWriter"/>).
+/// The references of the ratios, in this process, on a free loopback port: three endpoints that read the same JSON body
+/// as <c>POST /api/v1/inbound</c> and answer 200 with a JSON of the same shape:
+/// <c>/bare</c> parses and answers; <c>/grain</c> also calls the conversation's grain (<see cref="IBenchConversationGrain"/>)
+/// in an in-process Orleans silo; <c>/durable</c> calls the grain, which answers only after the message's row is
+/// committed by <see cref="DurableWriter"/> (one writer, group commit): the minimal durable path.
 /// </summary>
 public sealed class BaselineServer : IAsyncDisposable
 {
-    public const string Path = "/baseline";
+    public const string BarePath = "/bare";
+    public const string GrainPath = "/grain";
     public const string DurablePath = "/durable";
 
     private readonly WebApplication _app;
-    private readonly DurableWriter? _durable;
+    private readonly DurableWriter _durable;
 
-    private BaselineServer(WebApplication app, Uri endpoint, DurableWriter? durable)
+    private BaselineServer(WebApplication app, Uri root, DurableWriter durable)
     {
         _app = app;
-        Endpoint = endpoint;
+        Root = root;
         _durable = durable;
-        DurableEndpoint = durable is null ? null : new Uri(endpoint, DurablePath);
     }
 
-    public Uri Endpoint { get; }
-
-    /// <summary>The minimal durable path, when a store was given.</summary>
-    public Uri? DurableEndpoint { get; }
+    /// <summary>The server's address; the endpoints are <see cref="BarePath"/>, <see cref="GrainPath"/> and <see cref="DurablePath"/> under it.</summary>
+    public Uri Root { get; }
 
     /// <summary>Transactions and rows the minimal durable path committed: how well its writes grouped.</summary>
-    public (long Transactions, long Rows) DurableCommits => _durable is null ? (0, 0) : (_durable.Transactions, _durable.Rows);
+    public (long Transactions, long Rows) DurableCommits => (_durable.Transactions, _durable.Rows);
 
-    public static async Task<BaselineServer> StartAsync(DurableTarget? durableTarget, CancellationToken cancellationToken)
+    public static async Task<BaselineServer> StartAsync(DurableTarget durableTarget, int siloPort, int gatewayPort, CancellationToken cancellationToken)
     {
-        var durable = durableTarget is null ? null : await DurableWriter.OpenAsync(durableTarget, cancellationToken);
+        var durable = await DurableWriter.OpenAsync(durableTarget, cancellationToken);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = BenchJson.Options.PropertyNamingPolicy);
+        builder.Services.AddSingleton(durable);
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: "inbox-bench-baseline", clusterId: "inbox-bench-baseline"));
 
         var app = builder.Build();
-        app.MapPost(Path, (InboundRequest request) => Results.Ok(Reply(request)));
-        if (durable is not null)
-        {
-            app.MapPost(DurablePath, async (InboundRequest request) =>
-            {
-                await durable.WriteAsync(request);
-                return Results.Ok(Reply(request));
-            });
-        }
+        var grains = app.Services.GetRequiredService<IGrainFactory>();
+        app.MapPost(BarePath, (InboundRequest request) => Results.Ok(Reply(request, 0)));
+        app.MapPost(GrainPath, async (InboundRequest request) =>
+            Results.Ok(Reply(request, await grains.GetGrain<IBenchConversationGrain>(request.Customer.ExternalId).AcceptAsync(request.MessageId, request.Text))));
+        app.MapPost(DurablePath, async (InboundRequest request) =>
+            Results.Ok(Reply(request, await grains.GetGrain<IBenchConversationGrain>(request.Customer.ExternalId).AcceptDurableAsync(request.MessageId, request.Text))));
 
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            await durable.DisposeAsync();
+            throw;
+        }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
         if (address is null || !Uri.TryCreate(address, UriKind.Absolute, out var root))
         {
             await app.DisposeAsync();
-            if (durable is not null)
-            {
-                await durable.DisposeAsync();
-            }
-
+            await durable.DisposeAsync();
             throw new BenchmarkFailedException("The baseline Kestrel server started but reported no address.");
         }
 
-        return new BaselineServer(app, new Uri(root, Path), durable);
+        return new BaselineServer(app, root, durable);
     }
 
-    private static BaselineReply Reply(InboundRequest request) =>
-        new(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), request.Text.Length, Duplicate: false);
+    private static BaselineReply Reply(InboundRequest request, long sequence) =>
+        new(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), sequence, Duplicate: false);
 
     public async ValueTask DisposeAsync()
     {
         using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         await _app.StopAsync(stopping.Token);
         await _app.DisposeAsync();
-        if (_durable is not null)
-        {
-            await _durable.DisposeAsync();
-        }
+        await _durable.DisposeAsync();
     }
 }

@@ -3,34 +3,43 @@ using System.Globalization;
 namespace Inbox.Benchmarks;
 
 /// <summary>
-/// The command line: <c>--name value</c> pairs, each with a default. <see cref="Urls"/> are the Inbox nodes: the POSTs go
-/// round-robin over them; the login and the SignalR listener use the first. <see cref="Durable"/>, when set, adds the
-/// minimal durable path on that store as a second baseline; <see cref="ServerPids"/> are the Inbox processes whose CPU
-/// time during the measured phase is reported beside the client's.
+/// The command line: <c>--name value</c> pairs, each with a default. <see cref="Url"/> is the Inbox node the load, the
+/// login and the SignalR listener use; <see cref="Durable"/> is the minimal durable path's store (the same kind as Inbox's);
+/// <see cref="ServerPids"/> are the Inbox processes whose CPU and memory are read (the first one's memory).
 /// </summary>
 public sealed record BenchOptions(
-    IReadOnlyList<Uri> Urls,
+    Uri Url,
     string Token,
     string Login,
     string Password,
-    int Concurrency,
-    int Messages,
-    int Customers,
+    int Threads,
+    int Connections,
+    int Duration,
     int Warmup,
+    int KnownCustomers,
+    int Activate,
+    int LatencySeconds,
     DurableTarget? Durable,
-    IReadOnlyList<int> ServerPids)
+    IReadOnlyList<int> ServerPids,
+    int SiloPort,
+    int GatewayPort,
+    string WrkScript,
+    double? ReadyColdMs,
+    double? ReadyWarmMs,
+    string? Reference,
+    string? Json)
 {
     public static readonly BenchOptions Defaults = new(
-        [new Uri("http://127.0.0.1:5099")], "bench-token", "supervisor", "bench-password-1",
-        Concurrency: 32, Messages: 20000, Customers: 2000, Warmup: 500, Durable: null, ServerPids: []);
+        new Uri("http://127.0.0.1:5099"), "bench-token", "supervisor", "bench-password-1", Threads: 2, Connections: 64, Duration: 10, Warmup: 5,
+        KnownCustomers: 1000, Activate: 100_000, LatencySeconds: 10, Durable: null, ServerPids: [], SiloPort: 11311, GatewayPort: 30300,
+        WrkScript: "bench/wrk/inbound.lua", ReadyColdMs: null, ReadyWarmMs: null, Reference: null, Json: null);
 
     public const string Usage =
-        "Usage: Inbox.Benchmarks [--url http://127.0.0.1:5099[,http://node2...]] [--token bench-token] [--login supervisor] " +
-        "[--password bench-password-1] [--concurrency 32] [--messages 20000] [--customers 2000] [--warmup 500] " +
-        "[--durable-sqlite FILE | --durable-postgres CONNECTION-STRING] [--pids PID[,PID...]]";
-
-    /// <summary>The node the login and the SignalR listener use.</summary>
-    public Uri Url => Urls[0];
+        "Usage: Inbox.Benchmarks --durable-sqlite FILE | --durable-postgres CONNECTION-STRING [--url http://127.0.0.1:5099] [--token bench-token] " +
+        "[--login supervisor] [--password bench-password-1] [--threads 2] [--connections 64] [--duration 10] [--warmup 5] " +
+        "[--known-customers 1000] [--activate 100000] [--latency-seconds 10] [--pids PID[,PID...]] [--silo-port 11311] " +
+        "[--gateway-port 30300] [--wrk-script bench/wrk/inbound.lua] [--ready-cold-ms MS] [--ready-warm-ms MS] " +
+        "[--reference FILE] [--json FILE]";
 
     /// <summary>Parses the arguments; on a mistake returns null and says what is wrong in <paramref name="error"/>.</summary>
     public static BenchOptions? TryParse(IReadOnlyList<string> args, out string? error)
@@ -53,45 +62,31 @@ public sealed record BenchOptions(
             }
 
             var value = args[i + 1];
-            switch (name)
+            options = name switch
             {
-                case "--url":
-                    options = options with { Urls = ParseUrls(value, ref error) };
-                    break;
-                case "--token":
-                    options = options with { Token = value };
-                    break;
-                case "--login":
-                    options = options with { Login = value };
-                    break;
-                case "--password":
-                    options = options with { Password = value };
-                    break;
-                case "--concurrency":
-                    options = options with { Concurrency = Positive(name, value, 1, 4096, ref error) };
-                    break;
-                case "--messages":
-                    options = options with { Messages = Positive(name, value, 1, 10_000_000, ref error) };
-                    break;
-                case "--customers":
-                    options = options with { Customers = Positive(name, value, 1, 10_000_000, ref error) };
-                    break;
-                case "--warmup":
-                    options = options with { Warmup = Positive(name, value, 0, 10_000_000, ref error) };
-                    break;
-                case "--durable-sqlite":
-                    options = options with { Durable = new DurableTarget(DurableStoreKind.Sqlite, value) };
-                    break;
-                case "--durable-postgres":
-                    options = options with { Durable = new DurableTarget(DurableStoreKind.Postgres, value) };
-                    break;
-                case "--pids":
-                    options = options with { ServerPids = ParsePids(name, value, ref error) };
-                    break;
-                default:
-                    error = $"Unknown option {name}.{Environment.NewLine}{Usage}";
-                    return null;
-            }
+                "--url" => options with { Url = ParseUrl(value, ref error) },
+                "--token" => options with { Token = value },
+                "--login" => options with { Login = value },
+                "--password" => options with { Password = value },
+                "--threads" => options with { Threads = Whole(name, value, 1, 64, ref error) },
+                "--connections" => options with { Connections = Whole(name, value, 1, 10_000, ref error) },
+                "--duration" => options with { Duration = Whole(name, value, 1, 3600, ref error) },
+                "--warmup" => options with { Warmup = Whole(name, value, 1, 3600, ref error) },
+                "--known-customers" => options with { KnownCustomers = Whole(name, value, 1, 10_000_000, ref error) },
+                "--activate" => options with { Activate = Whole(name, value, 0, 10_000_000, ref error) },
+                "--latency-seconds" => options with { LatencySeconds = Whole(name, value, 1, 3600, ref error) },
+                "--durable-sqlite" => options with { Durable = new DurableTarget(DurableStoreKind.Sqlite, value) },
+                "--durable-postgres" => options with { Durable = new DurableTarget(DurableStoreKind.Postgres, value) },
+                "--pids" => options with { ServerPids = ParsePids(name, value, ref error) },
+                "--silo-port" => options with { SiloPort = Whole(name, value, 1, 65535, ref error) },
+                "--gateway-port" => options with { GatewayPort = Whole(name, value, 1, 65535, ref error) },
+                "--wrk-script" => options with { WrkScript = value },
+                "--ready-cold-ms" => options with { ReadyColdMs = Milliseconds(name, value, ref error) },
+                "--ready-warm-ms" => options with { ReadyWarmMs = Milliseconds(name, value, ref error) },
+                "--reference" => options with { Reference = value },
+                "--json" => options with { Json = value },
+                _ => Unknown(name, options, ref error),
+            };
 
             if (error is not null)
             {
@@ -99,29 +94,30 @@ public sealed record BenchOptions(
             }
         }
 
+        if (options.Durable is null)
+        {
+            error = $"The minimal durable path needs a store: --durable-sqlite or --durable-postgres.{Environment.NewLine}{Usage}";
+            return null;
+        }
+
         return options;
     }
 
-    private static Uri[] ParseUrls(string value, ref string? error)
+    private static BenchOptions Unknown(string name, BenchOptions options, ref string? error)
     {
-        var urls = new List<Uri>();
-        foreach (var part in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (!Uri.TryCreate(part.TrimEnd('/'), UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
-            {
-                error = $"--url must be absolute http(s) addresses separated by commas, not '{part}'.";
-                return [];
-            }
+        error = $"Unknown option {name}.{Environment.NewLine}{Usage}";
+        return options;
+    }
 
-            urls.Add(url);
+    private static Uri ParseUrl(string value, ref string? error)
+    {
+        if (Uri.TryCreate(value.TrimEnd('/'), UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+        {
+            return url;
         }
 
-        if (urls.Count == 0)
-        {
-            error = "--url needs at least one address.";
-        }
-
-        return [.. urls];
+        error = $"--url must be an absolute http(s) address, not '{value}'.";
+        return Defaults.Url;
     }
 
     private static int[] ParsePids(string name, string value, ref string? error)
@@ -130,13 +126,24 @@ public sealed record BenchOptions(
         var pids = new int[parts.Length];
         for (var i = 0; i < parts.Length && error is null; i++)
         {
-            pids[i] = Positive(name, parts[i], 1, int.MaxValue, ref error);
+            pids[i] = Whole(name, parts[i], 1, int.MaxValue, ref error);
         }
 
         return pids;
     }
 
-    private static int Positive(string name, string value, int min, int max, ref string? error)
+    private static double? Milliseconds(string name, string value, ref string? error)
+    {
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var ms) && ms >= 0)
+        {
+            return ms;
+        }
+
+        error = $"{name} must be a number of milliseconds, not '{value}'.";
+        return null;
+    }
+
+    private static int Whole(string name, string value, int min, int max, ref string? error)
     {
         if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
         {

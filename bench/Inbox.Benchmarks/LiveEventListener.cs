@@ -6,7 +6,7 @@ namespace Inbox.Benchmarks;
 
 /// <summary>
 /// A supervisor's SignalR connection to <c>/hubs/inbox</c>: notes the arrival time of every <c>message.created</c>
-/// event of an inbound message in the current <see cref="MessageTracker"/>. It does not reconnect: a connection lost
+/// event of an inbound message to the current <see cref="ILiveEventSink"/>. It does not reconnect: a connection lost
 /// during a phase shows up as missing events and in <see cref="CloseReason"/>.
 /// </summary>
 public sealed class LiveEventListener : IAsyncDisposable
@@ -15,7 +15,7 @@ public sealed class LiveEventListener : IAsyncDisposable
     public const string EventMethod = "event";
 
     private readonly HubConnection _connection;
-    private MessageTracker? _tracker;
+    private ILiveEventSink? _sink;
     private int _events;
     private volatile string? _closeReason;
 
@@ -60,8 +60,8 @@ public sealed class LiveEventListener : IAsyncDisposable
         return listener;
     }
 
-    /// <summary>From now on, match events against <paramref name="tracker"/>.</summary>
-    public void Track(MessageTracker tracker) => Volatile.Write(ref _tracker, tracker);
+    /// <summary>From now on, report inbound messages' events to <paramref name="sink"/>.</summary>
+    public void Track(ILiveEventSink sink) => Volatile.Write(ref _sink, sink);
 
     public async ValueTask DisposeAsync()
     {
@@ -88,7 +88,7 @@ public sealed class LiveEventListener : IAsyncDisposable
             && message.TryGetProperty("kind", out var kind) && kind.ValueEquals("inbound")
             && message.TryGetProperty("externalId", out var externalId) && externalId.ValueKind == JsonValueKind.String)
         {
-            Volatile.Read(ref _tracker)?.TryMarkScreened(externalId.GetString()!, arrived);
+            Volatile.Read(ref _sink)?.OnInboundEvent(externalId.GetString()!, arrived);
         }
     }
 }

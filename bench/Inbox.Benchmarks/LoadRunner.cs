@@ -7,93 +7,94 @@ using System.Text.Json;
 namespace Inbox.Benchmarks;
 
 /// <summary>
-/// Posts a phase's messages with a fixed number of workers, each sending its next message as soon as its previous one
-/// is answered (a closed loop). Message <c>i</c> comes from customer <c>i % customers</c>, so the customers take turns,
-/// and goes to endpoint <c>i % endpoints</c> (round robin over the nodes of a cluster).
+/// The C# client, for what wrk cannot do: a phase of a known number of messages, each one timed and matched with its live
+/// event through a <see cref="MessageTracker"/>. <see cref="RunClosedAsync"/> keeps a fixed number of requests in flight
+/// (activating conversations); <see cref="RunOpenAsync"/> sends at a fixed rate whatever the answers do (post-to-screen
+/// latency), timing each message from the moment it was due, so that a late send counts against the latency.
+/// Message <c>i</c> comes from customer <c>i % customers</c> with <c>customers</c> &gt; 0, else from a new customer.
 /// </summary>
-public sealed class LoadRunner(HttpClient http, int concurrency)
+public sealed class LoadRunner(HttpClient http, Uri endpoint, string bearerToken)
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
+    private readonly AuthenticationHeaderValue _authorization = new("Bearer", bearerToken);
 
-    public async Task<PhaseResult> RunAsync(string name, IReadOnlyList<Uri> endpoints, string bearerToken, MessageTracker tracker,
-        string customerPrefix, int customers, CancellationToken cancellationToken)
+    public async Task<PhaseResult> RunClosedAsync(string name, MessageTracker tracker, string customerPrefix, int customers, int concurrency,
+        CancellationToken cancellationToken)
     {
-        var count = tracker.Count;
-        var latencies = new long[count];
-        var statuses = new int[count];
-        var duplicates = new bool[count];
-        var errors = new string?[count];
+        var phase = new Phase(tracker, customerPrefix, customers);
         var next = -1;
-        var authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
 
         async Task WorkAsync()
         {
-            for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
+            for (var i = Interlocked.Increment(ref next); i < tracker.Count; i = Interlocked.Increment(ref next))
             {
-                var customer = (i % customers).ToString(CultureInfo.InvariantCulture);
-                var body = JsonSerializer.SerializeToUtf8Bytes(
-                    new InboundRequest(tracker.MessageId(i), new InboundCustomer(customerPrefix + customer, "Bench Customer " + customer),
-                        string.Create(CultureInfo.InvariantCulture, $"Benchmark message {i}: hello, I have a question about my order.")),
-                    BenchJson.Options);
-                using var request = new HttpRequestMessage(HttpMethod.Post, endpoints[i % endpoints.Count]) { Content = new ByteArrayContent(body) };
-                request.Content.Headers.ContentType = Json;
-                request.Headers.Authorization = authorization;
-
-                var started = Stopwatch.GetTimestamp();
-                tracker.MarkPosted(i, started);
-                try
-                {
-                    using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
-                    var content = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-                    var answered = Stopwatch.GetTimestamp();
-                    statuses[i] = (int)response.StatusCode;
-                    if (response.StatusCode == HttpStatusCode.OK)
-                    {
-                        latencies[i] = answered - started;
-                        duplicates[i] = IsDuplicate(content);
-                        tracker.MarkAccepted(i);
-                    }
-                }
-                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-                {
-                    errors[i] = $"{ex.GetType().Name}: {ex.Message}";
-                }
+                await SendAsync(phase, i, Stopwatch.GetTimestamp(), cancellationToken);
             }
         }
 
         var start = Stopwatch.GetTimestamp();
-        var workers = new Task[Math.Min(concurrency, count)];
+        var workers = new Task[Math.Min(concurrency, tracker.Count)];
         for (var w = 0; w < workers.Length; w++)
         {
             workers[w] = Task.Run(WorkAsync, cancellationToken);
         }
 
         await Task.WhenAll(workers);
-        var elapsed = Stopwatch.GetElapsedTime(start);
+        return phase.Result(name, Stopwatch.GetElapsedTime(start));
+    }
 
-        var ok = 0;
-        var failed = 0;
-        var statusCounts = new SortedDictionary<int, int>();
-        var okLatencies = new List<long>(count);
-        for (var i = 0; i < count; i++)
+    public async Task<PhaseResult> RunOpenAsync(string name, MessageTracker tracker, string customerPrefix, int customers, double perSecond,
+        CancellationToken cancellationToken)
+    {
+        var phase = new Phase(tracker, customerPrefix, customers);
+        var sends = new Task[tracker.Count];
+        var start = Stopwatch.GetTimestamp();
+        for (var i = 0; i < tracker.Count; i++)
         {
-            if (statuses[i] == (int)HttpStatusCode.OK)
+            var due = start + (long)(i * Stopwatch.Frequency / perSecond);
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+            if (wait > TimeSpan.Zero)
             {
-                ok++;
-                okLatencies.Add(latencies[i]);
+                await Task.Delay(wait, cancellationToken);
             }
-            else if (statuses[i] == 0)
-            {
-                failed++;
-            }
-            else
-            {
-                statusCounts[statuses[i]] = statusCounts.GetValueOrDefault(statuses[i]) + 1;
-            }
+
+            sends[i] = SendAsync(phase, i, due, cancellationToken);
         }
 
-        return new PhaseResult(name, count, ok, statusCounts.Values.Sum(), failed, duplicates.Count(d => d), elapsed,
-            LatencySummary.From(okLatencies), statusCounts, errors.FirstOrDefault(e => e is not null));
+        await Task.WhenAll(sends);
+        return phase.Result(name, Stopwatch.GetElapsedTime(start));
+    }
+
+    private async Task SendAsync(Phase phase, int i, long started, CancellationToken cancellationToken)
+    {
+        var id = phase.Tracker.MessageId(i);
+        var customer = phase.Customers > 0 ? phase.CustomerPrefix + (i % phase.Customers).ToString(CultureInfo.InvariantCulture) : "new-" + id;
+        var body = JsonSerializer.SerializeToUtf8Bytes(
+            new InboundRequest(id, new InboundCustomer(customer, "Bench Customer"),
+                string.Create(CultureInfo.InvariantCulture, $"Benchmark message {i}: hello, I have a question about my order.")),
+            BenchJson.Options);
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = Json;
+        request.Headers.Authorization = _authorization;
+
+        phase.Tracker.MarkPosted(i, started);
+        try
+        {
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            var content = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            var answered = Stopwatch.GetTimestamp();
+            phase.Statuses[i] = (int)response.StatusCode;
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                phase.Latencies[i] = answered - started;
+                phase.Duplicates[i] = IsDuplicate(content);
+                phase.Tracker.MarkAccepted(i);
+            }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            phase.Errors[i] = $"{ex.GetType().Name}: {ex.Message}";
+        }
     }
 
     private static bool IsDuplicate(byte[] content)
@@ -108,6 +109,51 @@ public sealed class LoadRunner(HttpClient http, int concurrency)
         catch (JsonException)
         {
             return false;
+        }
+    }
+
+    /// <summary>One phase's per-message outcomes, filled in by the sends and summed up by <see cref="Result"/>.</summary>
+    private sealed class Phase(MessageTracker tracker, string customerPrefix, int customers)
+    {
+        public MessageTracker Tracker { get; } = tracker;
+
+        public string CustomerPrefix { get; } = customerPrefix;
+
+        public int Customers { get; } = customers;
+
+        public long[] Latencies { get; } = new long[tracker.Count];
+
+        public int[] Statuses { get; } = new int[tracker.Count];
+
+        public bool[] Duplicates { get; } = new bool[tracker.Count];
+
+        public string?[] Errors { get; } = new string?[tracker.Count];
+
+        public PhaseResult Result(string name, TimeSpan elapsed)
+        {
+            var ok = 0;
+            var failed = 0;
+            var statusCounts = new SortedDictionary<int, int>();
+            var okLatencies = new List<long>(Statuses.Length);
+            for (var i = 0; i < Statuses.Length; i++)
+            {
+                if (Statuses[i] == (int)HttpStatusCode.OK)
+                {
+                    ok++;
+                    okLatencies.Add(Latencies[i]);
+                }
+                else if (Statuses[i] == 0)
+                {
+                    failed++;
+                }
+                else
+                {
+                    statusCounts[Statuses[i]] = statusCounts.GetValueOrDefault(Statuses[i]) + 1;
+                }
+            }
+
+            return new PhaseResult(name, Statuses.Length, ok, statusCounts.Values.Sum(), failed, Duplicates.Count(d => d), elapsed,
+                LatencySummary.From(okLatencies), statusCounts, Errors.FirstOrDefault(e => e is not null));
         }
     }
 }

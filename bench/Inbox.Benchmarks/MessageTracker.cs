@@ -7,7 +7,7 @@ namespace Inbox.Benchmarks;
 /// The messages of one phase: message <c>i</c> has the id <c>{prefix}{i}</c>. Remembers when each POST started,
 /// whether it was answered 200, and when its live event reached the SignalR client (the first time only).
 /// </summary>
-public sealed class MessageTracker
+public sealed class MessageTracker : ILiveEventSink
 {
     private readonly string _prefix;
     private readonly long[] _posted;
@@ -37,6 +37,8 @@ public sealed class MessageTracker
     public void MarkPosted(int index, long timestamp) => Volatile.Write(ref _posted[index], timestamp);
 
     public void MarkAccepted(int index) => Volatile.Write(ref _accepted[index], true);
+
+    public void OnInboundEvent(string externalId, long arrivedTimestamp) => TryMarkScreened(externalId, arrivedTimestamp);
 
     /// <summary>Records the arrival of the live event of <paramref name="externalId"/> if it is one of this phase's messages.</summary>
     public bool TryMarkScreened(string externalId, long timestamp)

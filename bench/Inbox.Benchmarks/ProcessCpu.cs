@@ -4,8 +4,9 @@ using System.Globalization;
 namespace Inbox.Benchmarks;
 
 /// <summary>
-/// CPU time used by this process and by the Inbox processes given with <c>--pids</c> (read from <c>/proc/PID/stat</c>,
-/// so Linux only; a process that cannot be read counts as unknown), to show whether the client was the bottleneck.
+/// CPU time, read from <c>/proc</c> (Linux only), over one phase: of this process (the baseline server and the SignalR
+/// listener), of its finished children (wrk: a child's time is added to its parent's <c>cutime</c>/<c>cstime</c> once it
+/// has been waited for), and of the Inbox processes. It shows whether the load generator was the bottleneck.
 /// </summary>
 public sealed class ProcessCpu
 {
@@ -13,58 +14,49 @@ public sealed class ProcessCpu
     private const int ClockTicksPerSecond = 100;
 
     private readonly IReadOnlyList<int> _serverPids;
-    private readonly TimeSpan _client;
-    private readonly TimeSpan?[] _servers;
+    private readonly (long Own, long Children) _self;
+    private readonly long[] _servers;
     private readonly long _started;
 
     private ProcessCpu(IReadOnlyList<int> serverPids)
     {
         _serverPids = serverPids;
-        _client = ClientTime();
-        _servers = serverPids.Select(ServerTime).ToArray();
+        _self = Ticks("self");
+        _servers = serverPids.Select(pid => Ticks(pid.ToString(CultureInfo.InvariantCulture)).Own).ToArray();
         _started = Stopwatch.GetTimestamp();
     }
 
     public static ProcessCpu Start(IReadOnlyList<int> serverPids) => new(serverPids);
 
-    /// <summary>CPU seconds of the client and of each server since <see cref="Start"/>, as one line.</summary>
-    public string Describe()
+    /// <summary>Cores used since <see cref="Start"/> (CPU seconds per second of wall time).</summary>
+    public CpuUse Stop()
     {
         var wall = Stopwatch.GetElapsedTime(_started).TotalSeconds;
-        var parts = new List<string> { Used("client", ClientTime() - _client, wall) };
+        var self = Ticks("self");
+        var servers = 0L;
         for (var i = 0; i < _serverPids.Count; i++)
         {
-            var now = ServerTime(_serverPids[i]);
-            parts.Add(now is { } end && _servers[i] is { } begin
-                ? Used(string.Create(CultureInfo.InvariantCulture, $"Inbox pid {_serverPids[i]}"), end - begin, wall)
-                : string.Create(CultureInfo.InvariantCulture, $"Inbox pid {_serverPids[i]} unknown"));
+            servers += Ticks(_serverPids[i].ToString(CultureInfo.InvariantCulture)).Own - _servers[i];
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"CPU over {wall:F1} s wall: ") + string.Join("; ", parts);
+        return new CpuUse(wall, Cores(self.Children - _self.Children, wall), Cores(self.Own - _self.Own, wall), Cores(servers, wall));
     }
 
-    private static string Used(string name, TimeSpan cpu, double wall) =>
-        string.Create(CultureInfo.InvariantCulture, $"{name} {cpu.TotalSeconds:F1} s ({(wall > 0 ? cpu.TotalSeconds / wall : 0):F2} cores)");
+    private static double Cores(long ticks, double wall) => wall > 0 ? ticks / (double)ClockTicksPerSecond / wall : 0;
 
-    private static TimeSpan ClientTime()
-    {
-        using var self = Process.GetCurrentProcess();
-        return self.TotalProcessorTime;
-    }
-
-    private static TimeSpan? ServerTime(int pid)
+    private static (long Own, long Children) Ticks(string process)
     {
         try
         {
-            // utime and stime are the 14th and 15th fields; the 2nd (the command) may hold spaces, so count after its ')'.
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            // utime, stime, cutime, cstime are the 14th to 17th fields; the 2nd (the command) may hold spaces, so count after its ')'.
+            var stat = File.ReadAllText($"/proc/{process}/stat");
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-            return TimeSpan.FromSeconds(ticks / (double)ClockTicksPerSecond);
+            long Field(int index) => long.Parse(fields[index], CultureInfo.InvariantCulture);
+            return (Field(11) + Field(12), Field(13) + Field(14));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
         {
-            return null;
+            return (0, 0);
         }
     }
 }

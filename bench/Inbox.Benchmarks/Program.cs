@@ -1,17 +1,24 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 
 namespace Inbox.Benchmarks;
 
 /// <summary>
-/// Measures a bare Kestrel endpoint in this process (the baseline), then the Inbox app: POST /api/v1/inbound at a fixed
-/// concurrency while a supervisor's SignalR client times each message's live event. Exit codes: 0 all well; 1 a bad
-/// failure (login, hub, nothing accepted); 2 wrong arguments; 3 figures printed but some answers were not 200 or some
-/// live events are missing; 130 interrupted.
+/// For each customer mix (known customers round robin; every message from a new customer), measures with wrk the bare
+/// endpoint, + a grain call, the minimal durable path (both in this process, <see cref="BaselineServer"/>) and Inbox's
+/// <c>POST /api/v1/inbound</c> with a supervisor's SignalR client connected; then post-to-screen latency at half the
+/// Inbox rate, and Inbox's resident memory after activating many conversations. Compares the ratios with a reference run.
+/// Exit codes: 0 all well; 1 a bad failure (wrk, login, hub); 2 wrong arguments; 3 figures printed but some answers were
+/// not 2xx, some requests failed or some live events are missing; 4 a ratio regressed more than 20% below the reference;
+/// 130 interrupted.
 /// </summary>
 public static class Program
 {
+    public const string KnownMix = "known";
+    public const string NewMix = "new";
+    public const string InboxTarget = "inbox";
+
     private static readonly TimeSpan EventWait = TimeSpan.FromSeconds(30);
 
     public static async Task<int> Main(string[] args)
@@ -48,6 +55,9 @@ public static class Program
 
     private static async Task<int> RunAsync(BenchOptions options, CancellationToken cancellationToken)
     {
+        var loadAverage = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+        var inboxPid = options.ServerPids.Count > 0 ? options.ServerPids[0] : (int?)null;
+        var rssAtStart = inboxPid is { } p0 ? ResidentMemory.MiB(p0) : null;
         using var handler = new SocketsHttpHandler
         {
             MaxConnectionsPerServer = int.MaxValue,
@@ -57,101 +67,163 @@ public static class Program
             UseCookies = false,
         };
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(60) };
-        var runner = new LoadRunner(http, options.Concurrency);
         var run = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
-        Log($"run {run}: {options.Messages} messages, {options.Customers} customers, concurrency {options.Concurrency}, warmup {options.Warmup}, {Environment.ProcessorCount} cores");
+        var wrkSettings = string.Create(CultureInfo.InvariantCulture,
+            $"wrk -t{options.Threads} -c{options.Connections} -d{options.Duration}s after a {options.Warmup} s warm-up per target");
+        Log($"run {run}: {wrkSettings}; {options.KnownCustomers} known customers; {Environment.ProcessorCount} cores; load average {loadAverage}");
 
-        PhaseResult baseline;
-        PhaseResult? durable = null;
-        await using (var server = await BaselineServer.StartAsync(options.Durable, cancellationToken))
-        {
-            Log($"baseline listening at {server.Endpoint}");
-            baseline = await RunBaselineAsync(runner, "baseline", [server.Endpoint], $"b-{run}-", options, cancellationToken);
-            if (server.DurableEndpoint is { } durableEndpoint)
-            {
-                Log($"minimal durable path at {durableEndpoint}: {options.Durable!.Describe()}");
-                durable = await RunBaselineAsync(runner, "durable", [durableEndpoint], $"d-{run}-", options, cancellationToken);
-                var (transactions, rows) = server.DurableCommits;
-                Log($"minimal durable path: {rows} rows in {transactions} transactions");
-            }
-        }
+        var wrk = new WrkRunner(options);
+        var inboxEndpoint = new Uri(options.Url, "/api/v1/inbound");
+        var targets = new List<TargetResult>();
+        var failures = new List<string>();
 
-        if (baseline.Ok == 0 || durable is { Ok: 0 })
-        {
-            throw new BenchmarkFailedException($"A baseline accepted nothing ({(baseline.Ok == 0 ? baseline : durable!).FirstError ?? "no 200 answers"}).");
-        }
-
+        await using var server = await BaselineServer.StartAsync(options.Durable!, options.SiloPort, options.GatewayPort, cancellationToken);
+        Log($"baseline server at {server.Root} (in-process silo on {options.SiloPort}); minimal durable path: {options.Durable!.Describe()}");
         var accessToken = await InboxAuth.GetAccessTokenAsync(http, options, cancellationToken);
-        Log($"logged in as {options.Login}");
         await using var listener = await LiveEventListener.ConnectAsync(options.Url, accessToken, cancellationToken);
-        Log($"connected to {LiveEventListener.HubPath}");
+        Log($"logged in as {options.Login} and connected to {LiveEventListener.HubPath}");
 
-        var inbound = options.Urls.Select(url => new Uri(url, "/api/v1/inbound")).ToArray();
-        Log($"POSTs go round-robin to {string.Join(", ", inbound.Select(u => u.ToString()))}; the listener is on {options.Url}");
-        if (options.Warmup > 0)
+        foreach (var (mix, customers) in new[] { (KnownMix, options.KnownCustomers), (NewMix, 0) })
         {
-            var tracker = new MessageTracker($"w-{run}-", options.Warmup);
-            listener.Track(tracker);
-            var warm = await runner.RunAsync("Inbox warmup", inbound, options.Token, tracker, $"bench-w-{run}-c", options.Customers, cancellationToken);
-            if (warm.Ok == 0)
+            foreach (var (target, endpoint) in new[]
+                     {
+                         ("bare", new Uri(server.Root, BaselineServer.BarePath)), ("grain", new Uri(server.Root, BaselineServer.GrainPath)),
+                         ("durable", new Uri(server.Root, BaselineServer.DurablePath)), (InboxTarget, inboxEndpoint),
+                     })
             {
-                throw new BenchmarkFailedException($"Inbox accepted none of the warmup messages: {Describe(warm)}.");
+                var phase = $"{run}-{mix}-{target}";
+                var customerPrefix = $"{phase}-c";
+                if (customers > 0)
+                {
+                    // The known customers exist before anything is measured: one message each, then the warm-up.
+                    var created = await new LoadRunner(http, endpoint, options.Token).RunClosedAsync($"{phase} customers",
+                        new MessageTracker($"{phase}-p-", customers), customerPrefix, customers, options.Connections, cancellationToken);
+                    CheckAll(created, $"{mix} {target}: creating the known customers", failures);
+                }
+
+                var warm = await wrk.RunAsync(endpoint, $"{phase}-w", customerPrefix, customers, options.Warmup, cancellationToken);
+                Log($"{mix} {target} warm-up: {warm.Ok} 2xx, {warm.Throughput:F0}/s");
+                Check(warm, $"{mix} {target} warm-up", failures);
+
+                var counter = new PrefixEventCounter($"{phase}-m-");
+                listener.Track(counter);
+                var cpu = ProcessCpu.Start(options.ServerPids);
+                var measured = await wrk.RunAsync(endpoint, $"{phase}-m", customerPrefix, customers, options.Duration, cancellationToken);
+                var used = cpu.Stop();
+                Check(measured, $"{mix} {target}", failures);
+                TargetResult result;
+                if (target == InboxTarget)
+                {
+                    var events = await counter.WaitForAsync(measured.Ok, EventWait, cancellationToken);
+                    result = new TargetResult(mix, target, measured, used, events, Math.Max(0, measured.Ok - events), counter.Repeated);
+                    if (result.MissingEvents > 0)
+                    {
+                        failures.Add($"{mix} inbox: {result.MissingEvents} of {measured.Ok} live events never reached the listener");
+                    }
+                }
+                else
+                {
+                    result = new TargetResult(mix, target, measured, used, null, null, null);
+                }
+
+                targets.Add(result);
+                Log($"{mix} {target}: {measured.Ok} 2xx, {measured.Throughput:F0}/s, p99 {measured.P99Us / 1000.0:F1} ms; cores wrk {used.WrkCores:F2}, bench {used.BenchCores:F2}, Inbox {used.InboxCores:F2}");
             }
-
-            var missing = await tracker.WaitForEventsAsync(EventWait, cancellationToken);
-            Log($"Inbox warmup: {warm.Ok} ok in {warm.Elapsed.TotalSeconds:F2} s, {missing} live events missing");
         }
 
-        var measured = new MessageTracker($"m-{run}-", options.Messages);
-        listener.Track(measured);
-        var cpu = ProcessCpu.Start(options.ServerPids);
-        var inbox = await runner.RunAsync("Inbox", inbound, options.Token, measured, $"bench-{run}-c", options.Customers, cancellationToken);
-        var cpuUsed = cpu.Describe();
-        Log($"Inbox phase {cpuUsed}");
-        Log($"Inbox: {inbox.Ok} ok in {inbox.Elapsed.TotalSeconds:F2} s; waiting up to {EventWait.TotalSeconds:F0} s for the live events");
-        if (inbox.Ok == 0)
+        var (transactions, rows) = server.DurableCommits;
+        Log($"minimal durable path: {rows} rows in {transactions} transactions");
+
+        var latency = new List<LatencyResult>();
+        foreach (var (mix, customers) in new[] { (KnownMix, options.KnownCustomers), (NewMix, 0) })
         {
-            throw new BenchmarkFailedException($"Inbox accepted none of the messages: {Describe(inbox)}.");
+            var inboxRate = targets.Single(t => t.Mix == mix && t.Target == InboxTarget).Wrk.Throughput;
+            latency.Add(await MeasureLatencyAsync(http, inboxEndpoint, listener, $"{run}-{mix}-latency-", $"{run}-{mix}-{InboxTarget}-c", customers,
+                inboxRate / 2, options, failures, cancellationToken));
         }
 
-        var waitStarted = Stopwatch.GetTimestamp();
-        var missingEvents = await measured.WaitForEventsAsync(EventWait, cancellationToken);
-        inbox = inbox with
+        MemoryResult? memory = null;
+        if (options.Activate > 0)
         {
-            PostToScreen = measured.PostToScreen(),
-            MissingEvents = missingEvents,
-            RepeatedEvents = measured.RepeatedEvents,
-            EventsWithoutAcceptance = measured.EventsWithoutAcceptance(),
-            EventWait = Stopwatch.GetElapsedTime(waitStarted),
-        };
+            var before = inboxPid is { } p1 ? ResidentMemory.MiB(p1) : null;
+            Log($"activating {options.Activate} conversations (first messages from new customers); Inbox RSS before {before:F0} MiB");
+            var tracker = new MessageTracker($"{run}-activate-", options.Activate);
+            listener.Track(tracker);
+            var activated = await new LoadRunner(http, inboxEndpoint, options.Token).RunClosedAsync("activation", tracker, "", 0, 32, cancellationToken);
+            CheckAll(activated, "activation", failures);
+            var after = inboxPid is { } p2 ? ResidentMemory.MiB(p2) : null;
+            memory = new MemoryResult(rssAtStart, before, after, options.Activate, activated.Ok, activated.Elapsed.TotalSeconds);
+            Log($"activation: {activated.Ok} in {activated.Elapsed.TotalSeconds:F0} s; Inbox RSS after {after:F0} MiB");
+        }
+        else if (rssAtStart is not null)
+        {
+            memory = new MemoryResult(rssAtStart, null, null, 0, 0, 0);
+        }
+
+        if (listener.CloseReason is { } closed)
+        {
+            failures.Add($"the SignalR connection closed during the run: {closed}");
+        }
+
+        var results = new BenchResults(DateTimeOffset.UtcNow, Environment.ProcessorCount, loadAverage, options.Durable!.Describe(), wrkSettings,
+            targets, Report.Ratios(targets), latency, memory, options.ReadyColdMs, options.ReadyWarmMs, failures);
+        var regressions = options.Reference is { } referencePath && File.Exists(referencePath)
+            ? Report.Regressions(results, JsonSerializer.Deserialize<BenchResults>(await File.ReadAllTextAsync(referencePath, cancellationToken), BenchJson.Options)!)
+            : null;
 
         Console.WriteLine();
-        Console.Write(Report.Render(options, new ReportPhases(baseline, durable, inbox, cpuUsed), listener.Events, listener.CloseReason));
-        var clean = baseline.Ok == baseline.Messages && (durable is null || durable.Ok == durable.Messages) && inbox.Ok == inbox.Messages && missingEvents == 0 && listener.CloseReason is null;
-        return clean ? 0 : 3;
-    }
-
-    /// <summary>A baseline's warmup, then its measured phase.</summary>
-    private static async Task<PhaseResult> RunBaselineAsync(LoadRunner runner, string name, Uri[] endpoint, string prefix, BenchOptions options,
-        CancellationToken cancellationToken)
-    {
-        if (options.Warmup > 0)
+        Console.Write(Report.Render(results, regressions, options.Reference));
+        if (options.Json is { } json)
         {
-            var warm = await runner.RunAsync(name + " warmup", endpoint, options.Token, new MessageTracker("w" + prefix, options.Warmup),
-                $"w{prefix}c", options.Customers, cancellationToken);
-            Log($"{name} warmup: {warm.Ok} ok in {warm.Elapsed.TotalSeconds:F2} s");
+            await File.WriteAllTextAsync(json, JsonSerializer.Serialize(results, BenchJson.Indented), cancellationToken);
+            Console.WriteLine($"results: {json}");
         }
 
-        var measured = await runner.RunAsync(name, endpoint, options.Token, new MessageTracker(prefix, options.Messages),
-            prefix + "c", options.Customers, cancellationToken);
-        Log($"{name}: {measured.Ok} ok in {measured.Elapsed.TotalSeconds:F2} s");
-        return measured;
+        return failures.Count > 0 ? 3 : regressions is { Count: > 0 } ? 4 : 0;
     }
 
-    private static string Describe(PhaseResult phase) =>
-        phase.Failed > 0
-            ? $"{phase.Failed} without an answer (first: {phase.FirstError}), statuses {string.Join(", ", phase.StatusCounts.Select(s => $"{s.Key} x{s.Value}"))}"
-            : $"statuses {string.Join(", ", phase.StatusCounts.Select(s => $"{s.Key} x{s.Value}"))}";
+    private static async Task<LatencyResult> MeasureLatencyAsync(HttpClient http, Uri endpoint, LiveEventListener listener, string prefix, string customerPrefix,
+        int customers, double perSecond, BenchOptions options, List<string> failures, CancellationToken cancellationToken)
+    {
+        var mix = customers > 0 ? KnownMix : NewMix;
+        var count = Math.Max(1, (int)(perSecond * options.LatencySeconds));
+        var tracker = new MessageTracker(prefix, count);
+        listener.Track(tracker);
+        Log($"{mix} latency: {count} messages at {perSecond:F0}/s, open loop");
+        var phase = await new LoadRunner(http, endpoint, options.Token).RunOpenAsync($"{mix} latency", tracker, customerPrefix, customers, perSecond, cancellationToken);
+        var missing = await tracker.WaitForEventsAsync(EventWait, cancellationToken);
+        CheckAll(phase, $"{mix} latency", failures);
+        if (missing > 0)
+        {
+            failures.Add($"{mix} latency: {missing} of {phase.Ok} live events never reached the listener");
+        }
+
+        var screen = tracker.PostToScreen();
+        Log($"{mix} latency: post-to-screen p50 {screen.P50:F2} ms, p99 {screen.P99:F2} ms");
+        return new LatencyResult(mix, perSecond, count / phase.Elapsed.TotalSeconds, count, phase.Ok, count - phase.Ok, phase.Post.P50, phase.Post.P99,
+            screen.P50, screen.P99, screen.Max, missing);
+    }
+
+    private static void Check(WrkSummary wrk, string phase, List<string> failures)
+    {
+        if (wrk.Non2xx > 0 || wrk.SocketErrors > 0)
+        {
+            failures.Add($"{phase}: {wrk.Non2xx} answers not 2xx, socket errors connect {wrk.ConnectErrors} read {wrk.ReadErrors} write {wrk.WriteErrors} timeout {wrk.Timeouts}");
+        }
+
+        if (wrk.Ok == 0)
+        {
+            throw new BenchmarkFailedException($"{phase}: nothing was answered 2xx.");
+        }
+    }
+
+    private static void CheckAll(PhaseResult phase, string name, List<string> failures)
+    {
+        if (phase.Ok != phase.Messages)
+        {
+            failures.Add($"{name}: {phase.Ok} of {phase.Messages} answered 200 (statuses {string.Join(", ", phase.StatusCounts.Select(s => $"{s.Key} x{s.Value}"))}; {phase.Failed} without an answer, first: {phase.FirstError})");
+        }
+    }
 
     private static void Log(FormattableString message) =>
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{DateTime.Now:HH:mm:ss}] ") + message.ToString(CultureInfo.InvariantCulture));

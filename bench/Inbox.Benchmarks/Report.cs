@@ -4,105 +4,140 @@ using System.Text;
 namespace Inbox.Benchmarks;
 
 /// <summary>
-/// Prints the figures: a compact table, the live-event counts, and a markdown row for a README. Ratios are Inbox's to the
-/// bare Kestrel baseline and, when measured, to the minimal durable path on the same store.
+/// The figures of a run as text: the wrk table with each side's CPU, Inbox's throughput as ratios to the bare endpoint, to
+/// bare + grain and to the minimal durable path for each mix, post-to-screen latency, memory, time to ready, issue 17's
+/// goals beside them, the comparison with the reference run, and Markdown rows for docs/benchmarks.md.
 /// </summary>
 public static class Report
 {
-    public const string MarkdownHeader =
-        "| cores | nodes | concurrency | messages | customers | baseline msg/s | durable msg/s | Inbox msg/s | Inbox/baseline throughput | Inbox/durable throughput | POST p50 ms baseline / durable / Inbox (Inbox/baseline, Inbox/durable) | POST p99 ms baseline / durable / Inbox (Inbox/baseline, Inbox/durable) | post-to-screen p50 / p99 ms | missing live events | non-200 |";
+    /// <summary>A ratio more than this far below the reference's is a regression.</summary>
+    public const double RegressionTolerance = 0.20;
 
-    public const string MarkdownSeparator = "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
+    private const double DurableGoal = 0.75;
+    private const double ScreenP99GoalMs = 20;
+    private const double MemoryGoalMiB = 1024;
+    private const double ReadyGoalMs = 5000;
 
-    public static string Render(BenchOptions options, ReportPhases phases, int totalEvents, string? closeReason)
+    private static readonly (string Target, string Label)[] References = [("bare", "bare"), ("grain", "bare + grain"), ("durable", "durable")];
+
+    /// <summary>Inbox's throughput over each reference's, keyed "<c>mix: Inbox / label</c>".</summary>
+    public static IReadOnlyDictionary<string, double> Ratios(IReadOnlyList<TargetResult> targets)
     {
-        var (baseline, durable, inbox) = (phases.Baseline, phases.Durable, phases.Inbox);
+        var ratios = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        foreach (var inbox in targets.Where(t => t.Target == Program.InboxTarget))
+        {
+            foreach (var (target, label) in References)
+            {
+                var reference = targets.FirstOrDefault(t => t.Mix == inbox.Mix && t.Target == target);
+                if (reference is { Wrk.Throughput: > 0 })
+                {
+                    ratios[RatioKey(inbox.Mix, label)] = inbox.Wrk.Throughput / reference.Wrk.Throughput;
+                }
+            }
+        }
+
+        return ratios;
+    }
+
+    /// <summary>Every ratio of the reference that this run has more than <see cref="RegressionTolerance"/> below it.</summary>
+    public static IReadOnlyList<string> Regressions(BenchResults current, BenchResults reference) =>
+        reference.Ratios
+            .Where(r => current.Ratios.TryGetValue(r.Key, out var now) && now < r.Value * (1 - RegressionTolerance))
+            .Select(r => Invariant($"REGRESSION: {r.Key} is {current.Ratios[r.Key]:F3}x, more than {RegressionTolerance:P0} below the reference's {r.Value:F3}x ({reference.Date:yyyy-MM-dd})"))
+            .ToList();
+
+    public static string Render(BenchResults results, IReadOnlyList<string>? regressions, string? referencePath)
+    {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Inbox benchmark: {options.Messages} messages over {options.Customers} customers (round-robin), concurrency {options.Concurrency}, warmup {options.Warmup}; {Environment.ProcessorCount} logical cores, .NET {Environment.Version}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"target {string.Join(", ", options.Urls)} (POSTs round-robin, listener on the first); the client, the baseline server and the Inbox app share this machine");
-        if (options.Durable is not null)
+        text.AppendLine(Invariant($"Inbox benchmark, {results.Date:yyyy-MM-dd HH:mm} UTC; {results.Cores} cores; load average at start {results.LoadAverageAtStart}; .NET {Environment.Version}"));
+        text.AppendLine(Invariant($"{results.Wrk}; minimal durable path: {results.Store}; wrk, the baseline server (this process) and Inbox share this machine"));
+        text.AppendLine();
+        text.AppendLine(Invariant($"{"mix",-7}{"target",-9}{"2xx",9}{"msg/s",9}{"p50 ms",9}{"p99 ms",9}{"wrk cores",11}{"bench cores",13}{"Inbox cores",13}{"live events",13}"));
+        foreach (var t in results.Targets)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"minimal durable path: {options.Durable.Describe()}");
+            var live = t.LiveEvents is { } events ? Invariant($"{events}") : "-";
+            var inboxCores = t.Target == Program.InboxTarget ? Invariant($"{t.Cpu.InboxCores:F2}") : Invariant($"({t.Cpu.InboxCores:F2})");
+            text.AppendLine(Invariant($"{t.Mix,-7}{Label(t.Target),-9}{t.Wrk.Ok,9}{t.Wrk.Throughput,9:F0}{t.Wrk.P50Us / 1000.0,9:F2}{t.Wrk.P99Us / 1000.0,9:F2}{t.Cpu.WrkCores,11:F2}{t.Cpu.BenchCores,13:F2}{inboxCores,13}{live,13}"));
+        }
+
+        text.AppendLine("(bench cores: this process, which serves bare/grain/durable and runs the listener; Inbox cores in brackets: the idle Inbox during a reference's run)");
+        text.AppendLine();
+        text.AppendLine(Invariant($"Inbox throughput as a ratio to:{"",3}{"bare",10}{"bare+grain",12}{"durable",10}   goal: >= {DurableGoal:F2}x durable"));
+        foreach (var mix in results.Targets.Select(t => t.Mix).Distinct())
+        {
+            var row = new StringBuilder(Invariant($"{mix + " customers",-34}"));
+            foreach (var (_, label) in References)
+            {
+                row.Append(results.Ratios.TryGetValue(RatioKey(mix, label), out var ratio) ? Invariant($"{ratio,9:F3}x") : $"{"n/a",10}");
+                row.Append(label == "bare + grain" ? "  " : "");
+            }
+
+            var durable = results.Ratios.GetValueOrDefault(RatioKey(mix, "durable"));
+            row.Append(durable >= DurableGoal ? "   meets the goal" : "   below the goal");
+            text.AppendLine(row.ToString());
         }
 
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{"",-20}{"ok",8}{"non-200",9}{"errors",8}{"elapsed s",11}{"msg/s",10}{"POST p50",10}{"POST p99",10}{"screen p50",12}{"screen p99",12}");
-        text.AppendLine(Row("baseline (Kestrel)", baseline));
-        if (durable is not null)
+        text.AppendLine(Invariant($"post to screen at half the Inbox rate, open loop (ms, from when each message was due):   goal: p99 <= {ScreenP99GoalMs:F0} ms"));
+        foreach (var l in results.Latency)
         {
-            text.AppendLine(Row("minimal durable", durable));
-        }
-
-        text.AppendLine(Row("Inbox", inbox));
-        text.AppendLine(RatioRow("Inbox / baseline", inbox, baseline));
-        if (durable is not null)
-        {
-            text.AppendLine(RatioRow("Inbox / durable", inbox, durable));
-        }
-
-        text.AppendLine("(latencies in ms; POST = request round trip; screen = just before the POST until the live event reaches the SignalR client)");
-        text.AppendLine();
-
-        var screen = inbox.PostToScreen ?? LatencySummary.Empty;
-        text.AppendLine(CultureInfo.InvariantCulture, $"live events: {screen.Count} of {inbox.Ok} accepted messages arrived, {inbox.MissingEvents ?? inbox.Ok} missing after waiting {inbox.EventWait.TotalSeconds:F1} s; {inbox.RepeatedEvents} repeated; {inbox.EventsWithoutAcceptance} for messages not answered 200; {totalEvents} events received in all");
-        text.AppendLine(CultureInfo.InvariantCulture, $"post-to-screen ms: p50 {Ms(screen.P50)}, p90 {Ms(screen.P90)}, p99 {Ms(screen.P99)}, max {Ms(screen.Max)}, mean {Ms(screen.Mean)}; Inbox POST ms: p90 {Ms(inbox.Post.P90)}, max {Ms(inbox.Post.Max)}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"answers: baseline {Statuses(baseline)};{(durable is null ? "" : $" durable {Statuses(durable)};")} Inbox {Statuses(inbox)}; duplicates answered by Inbox: {inbox.Duplicates}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"Inbox phase {phases.InboxPhaseCpu}");
-        if (closeReason is not null)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"the SignalR connection closed during the run: {closeReason}");
+            text.AppendLine(Invariant($"{l.Mix + " customers",-16}{l.TargetPerSecond:F0}/s asked, {l.SentPerSecond:F0}/s sent, {l.Ok} of {l.Messages} 200; POST p50 {l.PostP50:F2} p99 {l.PostP99:F2}; screen p50 {l.ScreenP50:F2} p99 {l.ScreenP99:F2} max {l.ScreenMax:F1}; {l.MissingEvents} live events missing; {(l.ScreenP99 <= ScreenP99GoalMs ? "meets the goal" : "above the goal")}"));
         }
 
         text.AppendLine();
-        text.AppendLine("markdown:");
-        text.AppendLine(MarkdownHeader);
-        text.AppendLine(MarkdownSeparator);
-        text.AppendLine(MarkdownRow(options, phases));
+        if (results.Memory is { } m)
+        {
+            text.AppendLine(Invariant($"Inbox resident memory: {Mib(m.AtStartMiB)} at start; {Mib(m.BeforeActivationMiB)} before and {Mib(m.AfterActivationMiB)} after activating {m.ActivatedOk} of {m.Activated} conversations (in {m.ActivationSeconds:F0} s){(m.Activated > 0 ? Invariant($";   goal: <= {MemoryGoalMiB:F0} MiB, {(m.AfterActivationMiB <= MemoryGoalMiB ? "meets the goal" : "misses the goal")}") : "")}"));
+        }
+
+        text.AppendLine(Invariant($"time to ready (/health/ready 200, SQLite, chatbot on, demo data): fresh {Ms(results.ReadyColdMs)}, second start on the same data {Ms(results.ReadyWarmMs)};   goal: <= {ReadyGoalMs:F0} ms, {(results.ReadyColdMs is { } cold && results.ReadyWarmMs is { } warm ? (Math.Max(cold, warm) <= ReadyGoalMs ? "meets the goal" : "misses the goal") : "not measured")}"));
+        foreach (var bare in results.Targets.Where(t => t.Target == "bare"))
+        {
+            var verdict = bare.Cpu.WrkCores < bare.Cpu.BenchCores ? "wrk used less CPU than the server it loaded" : "CHECK: wrk used as much CPU as the server, it may be the bottleneck";
+            text.AppendLine(Invariant($"load generator, {bare.Mix} bare: wrk used {bare.Cpu.WrkCores:F2} cores and the server {bare.Cpu.BenchCores:F2} of {results.Cores}: {verdict}"));
+        }
+
+        text.AppendLine();
+        text.AppendLine(regressions is null ? $"no reference to compare with{(referencePath is null ? "" : $" ({referencePath} does not exist)")}"
+            : regressions.Count == 0 ? Invariant($"no ratio more than {RegressionTolerance:P0} below the reference ({referencePath})") : $"compared with {referencePath}:");
+        foreach (var regression in regressions ?? [])
+        {
+            text.AppendLine(regression);
+        }
+
+        foreach (var failure in results.Failures)
+        {
+            text.AppendLine("FAILED: " + failure);
+        }
+
+        text.AppendLine();
+        text.AppendLine("markdown (docs/benchmarks.md):");
+        text.AppendLine("| mix | bare msg/s | bare+grain msg/s | durable msg/s | Inbox msg/s | Inbox / bare | Inbox / bare+grain | Inbox / durable | Inbox p99 ms (wrk) | screen p50 / p99 ms at half rate |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var mix in results.Targets.Select(t => t.Mix).Distinct())
+        {
+            double Rate(string target) => results.Targets.FirstOrDefault(t => t.Mix == mix && t.Target == target)?.Wrk.Throughput ?? double.NaN;
+            string Ratio(string label) => results.Ratios.TryGetValue(RatioKey(mix, label), out var r) ? Invariant($"{r:F2}×") : "n/a";
+            var inbox = results.Targets.FirstOrDefault(t => t.Mix == mix && t.Target == Program.InboxTarget);
+            var latency = results.Latency.FirstOrDefault(l => l.Mix == mix);
+            text.AppendLine(Invariant($"| {mix} | {Rate("bare"):F0} | {Rate("grain"):F0} | {Rate("durable"):F0} | {Rate(Program.InboxTarget):F0} | {Ratio("bare")} | {Ratio("bare + grain")} | {Ratio("durable")} | {(inbox is null ? double.NaN : inbox.Wrk.P99Us / 1000.0):F1} | {latency?.ScreenP50 ?? double.NaN:F1} / {latency?.ScreenP99 ?? double.NaN:F1} |"));
+        }
+
         return text.ToString();
     }
 
-    public static string MarkdownRow(BenchOptions options, ReportPhases phases)
+    private static string RatioKey(string mix, string label) => $"{mix}: Inbox / {label}";
+
+    private static string Label(string target) => target switch
     {
-        var (baseline, durable, inbox) = (phases.Baseline, phases.Durable, phases.Inbox);
-        var screen = inbox.PostToScreen ?? LatencySummary.Empty;
-        return Invariant(
-            $"| {Environment.ProcessorCount} | {options.Urls.Count} | {options.Concurrency} | {options.Messages} | {options.Customers} | {baseline.Throughput:F0} | {(durable is null ? "-" : durable.Throughput.ToString("F0", CultureInfo.InvariantCulture))} | {inbox.Throughput:F0} | {Ratio(inbox.Throughput, baseline.Throughput)} | {DurableRatio(inbox.Throughput, durable?.Throughput)} | {Latencies(baseline.Post.P50, durable?.Post.P50, inbox.Post.P50)} | {Latencies(baseline.Post.P99, durable?.Post.P99, inbox.Post.P99)} | {Ms(screen.P50)} / {Ms(screen.P99)} | {inbox.MissingEvents ?? inbox.Ok} | {inbox.Non200 + inbox.Failed} |");
-    }
+        "grain" => "+grain",
+        "inbox" => "Inbox",
+        _ => target,
+    };
 
-    private static string Latencies(double baseline, double? durable, double inbox) =>
-        $"{Ms(baseline)} / {(durable is { } d ? Ms(d) : "-")} / {Ms(inbox)} ({Ratio(inbox, baseline)}, {DurableRatio(inbox, durable)})";
+    private static string Mib(double? mib) => mib is { } value ? Invariant($"{value:F0} MiB") : "n/a";
 
-    private static string DurableRatio(double inbox, double? durable) => durable is { } d ? Ratio(inbox, d) : "-";
-
-    private static string RatioRow(string name, PhaseResult inbox, PhaseResult reference) =>
-        Invariant($"{name,-20}{"",8}{"",9}{"",8}{"",11}{Ratio(inbox.Throughput, reference.Throughput),10}{Ratio(inbox.Post.P50, reference.Post.P50),10}{Ratio(inbox.Post.P99, reference.Post.P99),10}");
-
-    private static string Row(string name, PhaseResult phase)
-    {
-        var screen = phase.PostToScreen;
-        return Invariant(
-            $"{name,-20}{phase.Ok,8}{phase.Non200,9}{phase.Failed,8}{phase.Elapsed.TotalSeconds,11:F2}{phase.Throughput,10:F0}{Ms(phase.Post.P50),10}{Ms(phase.Post.P99),10}{(screen is null ? "-" : Ms(screen.P50)),12}{(screen is null ? "-" : Ms(screen.P99)),12}");
-    }
-
-    private static string Statuses(PhaseResult phase)
-    {
-        var parts = new List<string> { Invariant($"200 x{phase.Ok}") };
-        parts.AddRange(phase.StatusCounts.Select(s => Invariant($"{s.Key} x{s.Value}")));
-        if (phase.Failed > 0)
-        {
-            parts.Add(Invariant($"no answer x{phase.Failed} (first: {phase.FirstError})"));
-        }
-
-        return string.Join(", ", parts);
-    }
-
-    private static string Ms(double milliseconds) =>
-        double.IsNaN(milliseconds) ? "n/a" : milliseconds.ToString(milliseconds < 10 ? "F2" : "F1", CultureInfo.InvariantCulture);
-
-    private static string Ratio(double inbox, double baseline) =>
-        baseline > 0 && !double.IsNaN(inbox) && !double.IsNaN(baseline)
-            ? (inbox / baseline).ToString(inbox / baseline < 10 ? "F2" : "F1", CultureInfo.InvariantCulture) + "x"
-            : "n/a";
+    private static string Ms(double? ms) => ms is { } value ? Invariant($"{value:F0} ms") : "n/a";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

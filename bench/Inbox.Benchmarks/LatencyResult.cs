@@ -1,0 +1,19 @@
+namespace Inbox.Benchmarks;
+
+/// <summary>
+/// The open-loop phase of a customer mix at half the Inbox rate just measured: POST round trip and post to screen (from
+/// the moment each message was due until its live event reached the listener), in milliseconds.
+/// </summary>
+public sealed record LatencyResult(
+    string Mix,
+    double TargetPerSecond,
+    double SentPerSecond,
+    int Messages,
+    int Ok,
+    int NotOk,
+    double PostP50,
+    double PostP99,
+    double ScreenP50,
+    double ScreenP99,
+    double ScreenMax,
+    int MissingEvents);
