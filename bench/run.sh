@@ -34,7 +34,9 @@ else
   http=(0 5099 5098); silo=(0 11211 11212); gateway=(0 30100 30101)
   pg_port=5439; baseline_ports=(--silo-port 11311 --gateway-port 30300)
 fi
-command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 1; }
+# wrk from Debian's packages (root installs it here; otherwise say how).
+command -v wrk >/dev/null || { apt-get install -y wrk || { apt-get update && apt-get install -y wrk; }; } >/dev/null 2>&1 \
+  || { echo "wrk is not installed and could not be installed: apt-get install -y wrk (as root)" >&2; exit 1; }
 mkdir -p bench/results
 common=(--wrk-script "$root/bench/wrk/inbound.lua" --reference "$root/bench/reference-$store.json"
   --json "$root/bench/results/$(date -u +%Y%m%dT%H%M%SZ)-$store.json" "${baseline_ports[@]}")
