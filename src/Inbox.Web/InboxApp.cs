@@ -150,8 +150,10 @@ public static class InboxApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // A 503 from /health/* is the probe's answer (not ready yet, or a store down, which the checks say), not a failed request.
         app.UseSerilogRequestLogging(o => o.GetLevel = (context, _, error) =>
-            error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Debug);
+            error is not null || (context.Response.StatusCode >= 500 && !context.Request.Path.StartsWithSegments("/health"))
+                ? LogEventLevel.Error : LogEventLevel.Debug);
         app.UseSecurityHeaders();
         app.UseDefaultFiles();
         app.UseStaticFiles();

@@ -19,6 +19,8 @@ public sealed class CustomerGrain(
     {
         var added = identities.Select(i => i.ToString()).Where(i => !state.State.Identities.Contains(i, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
         var rename = string.IsNullOrWhiteSpace(state.State.Name) && !string.IsNullOrWhiteSpace(name);
+        // Attached once per node and sender (KnownSenders), then the customer is asked for only by its card: idle, it leaves memory.
+        DeactivateOnIdle();
         if (state.RecordExists && added.Count == 0 && !rename)
         {
             return Card();

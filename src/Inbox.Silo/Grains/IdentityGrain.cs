@@ -2,11 +2,23 @@ using Inbox.Domain.Customers;
 
 namespace Inbox.Silo.Grains;
 
+/// <summary>
+/// Who owns one channel identity. Asked when a sender is not known to the node (<see cref="Customers.KnownSenders"/>), so
+/// an identity that has its owner leaves memory once idle: a node keeps conversations active, not one grain per address.
+/// </summary>
 public sealed class IdentityGrain(
     [PersistentState("identity", InboxStorage.GrainStorageName)] IPersistentState<IdentityState> state,
     TimeProvider clock) : Grain, IIdentityGrain
 {
-    public Task<Guid?> GetCustomerAsync() => Task.FromResult(state.State.CustomerId);
+    public Task<Guid?> GetCustomerAsync()
+    {
+        if (state.State.CustomerId is not null)
+        {
+            DeactivateOnIdle();
+        }
+
+        return Task.FromResult(state.State.CustomerId);
+    }
 
     public async Task<bool> ReassignAsync(Guid from, Guid to)
     {
@@ -30,6 +42,7 @@ public sealed class IdentityGrain(
         state.State.CustomerId = customerId;
         state.State.ClaimedAt = clock.GetUtcNow();
         await state.WriteStateAsync();
+        DeactivateOnIdle();
         return customerId;
     }
 }

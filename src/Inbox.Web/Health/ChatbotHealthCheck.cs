@@ -10,9 +10,12 @@ namespace Inbox.Web.Health;
 /// </summary>
 public sealed class ChatbotHealthCheck(IntentClassifier classifier) : IHealthCheck
 {
+    /// <summary>What the check says while the model is on its way: normal at start, so not logged as an error (<see cref="Logging.StartupNoiseFilter"/>).</summary>
+    public const string Loading = "The chatbot's intent model is still loading or training; messages wait for it.";
+
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(
             classifier.IsReady ? HealthCheckResult.Healthy()
             : classifier.Failure is { } failure ? HealthCheckResult.Unhealthy("The chatbot's intent model could not be loaded or trained.", failure)
-            : HealthCheckResult.Unhealthy("The chatbot's intent model is still loading or training; messages wait for it."));
+            : HealthCheckResult.Unhealthy(Loading));
 }

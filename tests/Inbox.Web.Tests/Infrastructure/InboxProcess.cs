@@ -55,6 +55,8 @@ public sealed class InboxProcess : IDisposable
             WebAssemblyPath(), portFromEnvironment ? null : $"--urls=http://127.0.0.1:{httpPort}", $"--Storage:Sqlite:Path={databasePath}",
             $"--Orleans:SiloPort={siloPort}", $"--Orleans:GatewayPort={gatewayPort}", $"--Channels:Api:Token={InboxServer.ApiToken}",
             $"--Demo:Password={InboxServer.DemoPassword}", "--Demo:Teams=false",
+            // The intent model the in-process servers share: trained once per machine, loaded by every start after.
+            $"--Chatbot:ModelCache={InboxServer.SharedModelCache}",
         }.Concat(arguments ?? []))
         {
             if (arg is not null)
