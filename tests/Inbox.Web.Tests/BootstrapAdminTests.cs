@@ -19,8 +19,7 @@ public sealed class BootstrapAdminTests
     [Fact]
     public async Task The_first_admin_is_created_once_logs_in_and_a_later_start_keeps_its_password()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "inbox-web-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        var folder = InboxProcess.NewDataFolder();
         var settings = new Dictionary<string, string?>
         {
             ["Storage:Sqlite:Path"] = Path.Combine(folder, "inbox.db"),

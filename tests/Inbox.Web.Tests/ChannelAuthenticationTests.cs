@@ -17,8 +17,7 @@ public sealed class ChannelAuthenticationTests
     [Fact]
     public async Task Channel_tokens_and_foreign_tokens_leave_no_authentication_failure_on_the_console_and_operators_still_get_in()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "inbox-web-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        var folder = InboxProcess.NewDataFolder();
         using var inbox = await InboxProcess.StartAsync(Path.Combine(folder, "inbox.db"), FreePort.Next(), FreePort.Next(), FreePort.Next(),
             ["--Chatbot:Enabled=false"]);
         using var api = new HttpClient { BaseAddress = inbox.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
@@ -67,8 +66,7 @@ public sealed class ChannelAuthenticationTests
     [Fact]
     public async Task With_the_authentication_logs_at_Debug_a_foreign_token_shows_its_failure_and_the_channel_token_none()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "inbox-web-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        var folder = InboxProcess.NewDataFolder();
         using var inbox = await InboxProcess.StartAsync(Path.Combine(folder, "inbox.db"), FreePort.Next(), FreePort.Next(), FreePort.Next(),
         [
             "--Chatbot:Enabled=false",

@@ -11,8 +11,7 @@ public sealed class CleanStartLogTests
     [Fact]
     public async Task A_first_start_that_trains_the_bots_model_logs_no_error_while_it_is_not_ready()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "inbox-web-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        var folder = InboxProcess.NewDataFolder();
         var model = Path.Combine(folder, "intent-model.bin");
 
         // StartAsync polls /health/ready until it answers 200; with no model file the first answers are 503.

@@ -82,8 +82,7 @@ public sealed class DemoAccountsTests
 
     private static string NewFolder()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "inbox-web-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        var folder = InboxProcess.NewDataFolder();
         return folder;
     }
 }

@@ -39,8 +39,7 @@ public sealed class KeyRingTests
     [Fact]
     public async Task A_configured_certificate_encrypts_the_key_ring()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "inbox-web-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        var folder = InboxProcess.NewDataFolder();
         var keys = Path.Combine(folder, "keys");
         using var rsa = RSA.Create(2048);
         using var certificate = new CertificateRequest("CN=inbox key ring", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)

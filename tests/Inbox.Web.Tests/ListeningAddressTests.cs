@@ -13,8 +13,7 @@ public sealed class ListeningAddressTests
     [InlineData("ASPNETCORE_URLS", "http://127.0.0.1:{0}")]
     public async Task The_address_in_the_environment_is_where_the_node_listens(string variable, string format)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "inbox-web-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        var folder = InboxProcess.NewDataFolder();
         var port = FreePort.Next();
 
         // StartAsync waits until /health/ready answers on this port

@@ -27,8 +27,7 @@ public sealed class LogSecretsTests
     public async Task No_configured_secret_and_no_phone_number_reaches_the_console_of_a_whole_system_run()
     {
         await using var providers = await FakeProviders.StartAsync();
-        var folder = Path.Combine(Path.GetTempPath(), "inbox-web-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        var folder = InboxProcess.NewDataFolder();
         providers.TelegramUpdates.Enqueue("""{"update_id":900000001,"message":{"message_id":7,"from":{"id":555000111,"is_bot":false,"first_name":"Олег"},"chat":{"id":555000111,"type":"private"},"date":1767225600,"text":"Мой номер 8.916.777.66.55"}}""");
         using var inbox = await InboxProcess.StartAsync(Path.Combine(folder, "inbox.db"), FreePort.Next(), FreePort.Next(), FreePort.Next(),
         [

@@ -1,3 +1,4 @@
+using Inbox.Web.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace Inbox.Web.Tests;
@@ -27,8 +28,7 @@ public sealed class SettingsTests
     [InlineData("Sla:Policies:0:FirstResponse", "00:00:00", "Sla:Policies:0:FirstResponse must be a positive duration")]
     public async Task A_wrong_setting_stops_the_start_naming_the_key(string key, string value, string named)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "inbox-web-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        var folder = InboxProcess.NewDataFolder();
         string[] args =
         [
             "--urls=http://127.0.0.1:0",

@@ -7,10 +7,11 @@ namespace Inbox.Silo.Customers;
 /// <c>Named</c>). A known customer's next message then needs no identity grain and no attach: its only grain call is its
 /// conversation's. The identity grains stay the truth:
 /// <list type="bullet">
-/// <item>A merge needs nothing here: the merged customer's conversation hands its messages to the survivor.</item>
-/// <item>An unmerge (identities go back) clears this node's list at once (<see cref="Forget"/>, from the customer grain),
-/// and every other node's when it hears the split's live event; an entry lives <see cref="Lifetime"/> at most, in case a
-/// node missed that event.</item>
+/// <item>A merge or an unmerge clears this node's list at once (<see cref="Forget"/>, from the customer grain), and every
+/// other node's when it hears the live event (<c>conversation.merged</c>); an entry lives <see cref="Lifetime"/> at most,
+/// in case a node missed that event.</item>
+/// <item>An entry left over from before a merge is still right: the merged customer's conversation hands its messages to
+/// the survivor. One left over from before an unmerge is not, which is why entries do not live long.</item>
 /// </list>
 /// Bounded: past <see cref="Capacity"/> entries it starts again empty.
 /// </summary>
@@ -52,7 +53,7 @@ public sealed class KnownSenders
         }
     }
 
-    /// <summary>Identities changed owners (an unmerge): everything is asked again.</summary>
+    /// <summary>Identities may have changed owners (a merge or an unmerge): everything is asked again.</summary>
     public void Forget()
     {
         Interlocked.Increment(ref _epoch);

@@ -10,7 +10,7 @@ namespace Inbox.Web.Live;
 public abstract class ClusterSubscription<TObserver>(IGrainFactory grains, ILogger logger) : BackgroundService
     where TObserver : class, IGrainObserver
 {
-    public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(5);
 
     private TObserver? _reference;
 

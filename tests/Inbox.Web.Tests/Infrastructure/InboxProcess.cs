@@ -32,6 +32,14 @@ public sealed class InboxProcess : IDisposable
         }
     }
 
+    /// <summary>A new, empty data folder for one process test (under the system's temp folder, left for its cleanup).</summary>
+    public static string NewDataFolder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "inbox-web-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
     /// <param name="arguments">More <c>--Key=value</c> settings.</param>
     /// <param name="environment">Environment variables of the process; with <c>ASPNETCORE_URLS</c> or <c>ASPNETCORE_HTTP_PORTS</c> among them no <c>--urls</c> is passed.</param>
     public static async Task<InboxProcess> StartAsync(string databasePath, int httpPort, int siloPort, int gatewayPort,
