@@ -202,8 +202,8 @@ public sealed class SupervisorConsoleTests : ConsoleTestBase
     }
 
     /// <summary>
-    /// An SLA breach item on the conversation's timeline, written through the store as the SLA timers do (the way the
-    /// reports' own tests do); the conversation's grain is not told, so nothing more is written to it.
+    /// An SLA breach written through the store as the SLA watcher does (the timeline item and the breached clock row in one
+    /// commit, the way the reports' own tests do); the conversation's grain is not told, so nothing more is written to it.
     /// </summary>
     private async Task WriteSlaBreachAsync(Guid conversationId, DateTimeOffset dueAt)
     {
@@ -220,7 +220,9 @@ public sealed class SupervisorConsoleTests : ConsoleTestBase
         var item = new TimelineMessage(Guid.NewGuid(), conversationId, sequence, MessageKind.Event, "event", null, null, "First response breached",
             null, null, null, null, now, now, Metadata: metadata);
         var next = current with { LastSequence = sequence, UpdatedAt = now };
-        await store.CommitAsync(new ConversationCommit(next, [new LiveEvent(conversationId, sequence, LiveEventTypes.MessageCreated, now, next, item)], NewMessage: item));
+        var clock = new SlaClockRecord(conversationId, SlaTargets.FirstResponse, current.QueuedAt ?? now, dueAt, dueAt, null, ConversationPriority.Normal, Warned: true, Breached: true);
+        await store.CommitAsync(new ConversationCommit(next, [new LiveEvent(conversationId, sequence, LiveEventTypes.MessageCreated, now, next, item)], NewMessage: item,
+            SlaClocks: [clock]));
     }
 
     private static async Task<(string Status, Guid? AssigneeId)> AssigneeAsync(HttpClient client, string customerName)

@@ -40,6 +40,35 @@ public abstract class MessageStoreTests : StoreTestBase
     }
 
     [Fact]
+    public async Task The_queue_is_counted_by_team_with_the_oldest_entry_time_leaving_out_other_statuses_and_merged_conversations()
+    {
+        var q = new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero);
+        async Task Conversation(Func<ConversationSnapshot, ConversationSnapshot> state)
+        {
+            var id = Guid.NewGuid();
+            var commit = Samples.Inbound(id, 1, $"{id}");
+            await Store.Conversations.CommitAsync(commit with { Conversation = state(commit.Conversation) });
+        }
+
+        await Conversation(c => c with { Team = "orders", QueuedAt = q.AddMinutes(5) });
+        await Conversation(c => c with { Team = "orders", QueuedAt = q.AddMinutes(2) });
+        await Conversation(c => c with { Team = "orders", QueuedAt = q, Status = ConversationStatus.Assigned, AssigneeId = Guid.NewGuid() });
+        await Conversation(c => c with { Team = "orders", QueuedAt = q, MergedInto = Guid.NewGuid() });
+        await Conversation(c => c with { QueuedAt = q.AddMinutes(7) });
+        await Conversation(c => c with { Team = "fraud", QueuedAt = null }); // queued before entry times were kept: its last message counts
+
+        var counted = (await Store.Queries.CountQueuedByTeamAsync()).OrderBy(t => t.Team, StringComparer.Ordinal).ToList();
+
+        Assert.Equal(
+            [
+                new QueuedTeam(null, 1, q.AddMinutes(7)),
+                new QueuedTeam("fraud", 1, Samples.Start.AddSeconds(1)),
+                new QueuedTeam("orders", 2, q.AddMinutes(2)),
+            ],
+            counted);
+    }
+
+    [Fact]
     public async Task The_same_external_id_twice_stores_one_message_and_returns_the_first()
     {
         var id = Guid.NewGuid();

@@ -98,6 +98,52 @@ public abstract class SlaStoreTests : StoreTestBase
     }
 
     [Fact]
+    public async Task Open_risks_are_the_running_clocks_that_warned_or_breached_on_open_conversations_breaches_first()
+    {
+        var sla = CreateSlaStore();
+        var t = FridayFive;
+        SlaClockRecord Clock(Guid id, string target, int dueMinutes, bool warned = false, bool breached = false, DateTimeOffset? stopped = null) =>
+            new(id, target, t, t.AddMinutes(dueMinutes - 2), t.AddMinutes(dueMinutes), null, ConversationPriority.Normal, warned, breached, stopped);
+        async Task<Guid> Conversation(Func<ConversationSnapshot, ConversationSnapshot> state, params SlaClockRecord[] clocks)
+        {
+            var id = Guid.NewGuid();
+            var commit = Samples.Inbound(id, 1, $"{id}");
+            var rows = clocks.Select(c => c with { ConversationId = id }).ToList();
+            await Store.Conversations.CommitAsync(commit with { Conversation = state(commit.Conversation), SlaClocks = rows });
+            return id;
+        }
+
+        var operatorId = Guid.NewGuid();
+        var breached = await Conversation(c => c with { Team = "orders" },
+            Clock(Guid.Empty, SlaTargets.FirstResponse, 30, warned: true, breached: true), Clock(Guid.Empty, SlaTargets.Resolution, 600));
+        var answeredAtRisk = await Conversation(c => c with { Status = ConversationStatus.Assigned, AssigneeId = operatorId },
+            Clock(Guid.Empty, SlaTargets.FirstResponse, 10, warned: true, stopped: t.AddMinutes(5)), Clock(Guid.Empty, SlaTargets.Resolution, 20, warned: true));
+        var earlierAtRisk = await Conversation(c => c, Clock(Guid.Empty, SlaTargets.FirstResponse, 15, warned: true));
+        await Conversation(c => c, Clock(Guid.Empty, SlaTargets.FirstResponse, 5)); // running, no warning yet
+        await Conversation(c => c with { Status = ConversationStatus.Resolved }, Clock(Guid.Empty, SlaTargets.FirstResponse, 5, warned: true, breached: true));
+        await Conversation(c => c with { MergedInto = breached }, Clock(Guid.Empty, SlaTargets.FirstResponse, 5, warned: true, breached: true));
+        await Conversation(c => c with { Status = ConversationStatus.Bot }, Clock(Guid.Empty, SlaTargets.Resolution, 5, warned: true));
+
+        var risks = await sla.OpenRisksAsync(10);
+
+        Assert.Equal(
+            [
+                new SlaRisk(breached, "orders", null, SlaTargets.FirstResponse, true, t.AddMinutes(30), t.AddMinutes(30)),
+                new SlaRisk(earlierAtRisk, null, null, SlaTargets.FirstResponse, false, t.AddMinutes(13), t.AddMinutes(15)),
+                new SlaRisk(answeredAtRisk, null, operatorId, SlaTargets.Resolution, false, t.AddMinutes(18), t.AddMinutes(20)),
+            ],
+            risks);
+        Assert.Equal(risks.Take(2), await sla.OpenRisksAsync(2));
+
+        // The first operator reply stops the clock: the risk is gone at once.
+        await Store.Conversations.CommitAsync(Samples.Inbound(earlierAtRisk, 2, $"{earlierAtRisk}-2") with
+        {
+            SlaClocks = [Clock(earlierAtRisk, SlaTargets.FirstResponse, 15, warned: true, stopped: t.AddMinutes(14))],
+        });
+        Assert.DoesNotContain(await sla.OpenRisksAsync(10), r => r.ConversationId == earlierAtRisk);
+    }
+
+    [Fact]
     public async Task Written_policies_are_in_force_instead_of_the_settings_and_checked_as_the_settings_are()
     {
         var clock = new FakeTimeProvider(FridayFive);

@@ -84,8 +84,8 @@ public sealed class ReportsLiveTests(ServerFixture fixture) : IClassFixture<Serv
     }
 
     /// <summary>
-    /// Writes an SLA breach item on the conversation's timeline through the store, as the SLA timers will. The conversation's
-    /// grain is not told, so the test writes nothing more to it.
+    /// Writes an SLA breach through the store as the SLA watcher does: the timeline item and the breached clock row in one
+    /// commit. The conversation's grain is not told, so the test writes nothing more to it.
     /// </summary>
     private async Task WriteSlaBreachAsync(Guid conversationId, string target, DateTimeOffset dueAt)
     {
@@ -102,6 +102,8 @@ public sealed class ReportsLiveTests(ServerFixture fixture) : IClassFixture<Serv
         var item = new TimelineMessage(Guid.NewGuid(), conversationId, sequence, MessageKind.Event, "event", null, null, "First response breached",
             null, null, null, null, now, now, Metadata: metadata);
         var next = current with { LastSequence = sequence, UpdatedAt = now };
-        await store.CommitAsync(new ConversationCommit(next, [new LiveEvent(conversationId, sequence, LiveEventTypes.MessageCreated, now, next, item)], NewMessage: item));
+        var clock = new SlaClockRecord(conversationId, target, current.QueuedAt ?? now, dueAt, dueAt, null, ConversationPriority.Normal, Warned: true, Breached: true);
+        await store.CommitAsync(new ConversationCommit(next, [new LiveEvent(conversationId, sequence, LiveEventTypes.MessageCreated, now, next, item)], NewMessage: item,
+            SlaClocks: [clock]));
     }
 }

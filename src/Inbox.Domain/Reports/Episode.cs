@@ -90,21 +90,6 @@ public sealed class Episode
     /// <summary>The targets (firstResponse, resolution) that were breached.</summary>
     public IReadOnlySet<string> BreachedTargets => Sla.Where(s => s.Breached).Select(s => s.Target).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>
-    /// The latest SLA item of each target raised since it entered the queue whose target is not met yet: no operator reply yet
-    /// (first response), not resolved (resolution).
-    /// </summary>
-    public IReadOnlyList<SlaMark> OpenSlaRisks()
-    {
-        var since = QueuedAt ?? StartedAt;
-        return Sla.Where(s => s.At >= since)
-            .Where(s => s.Target == SlaTargets.FirstResponse ? FirstOperatorReplyAt is null : ResolvedAt is null)
-            .GroupBy(s => s.Target, StringComparer.Ordinal)
-            .Select(g => g.OrderBy(s => s.Breached).ThenBy(s => s.At).Last())
-            .OrderBy(s => s.At)
-            .ToList();
-    }
-
     /// <summary>Takes in the open episode of a customer merged into this one: one episode, the earliest of each time.</summary>
     internal void Absorb(Episode other)
     {

@@ -20,9 +20,6 @@ public sealed class EpisodeFold
     /// <summary>Every episode seen, in the order they started (merged-away ones are inside their survivor's).</summary>
     public IReadOnlyList<Episode> Episodes => _episodes;
 
-    /// <summary>The open episode of each conversation that has one.</summary>
-    public IReadOnlyDictionary<Guid, Episode> Open => _conversations.Where(c => c.Value.Open is not null).ToDictionary(c => c.Key, c => c.Value.Open!);
-
     /// <summary>Folds the events in the order the store keeps them: by time, then conversation and sequence.</summary>
     public static EpisodeFold Of(IEnumerable<LiveEvent> events)
     {

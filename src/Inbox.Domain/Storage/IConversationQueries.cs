@@ -15,6 +15,9 @@ public interface IConversationQueries
     /// <summary>The conversations waiting in the queue now, counted by handoff priority: the place a handoff now would take.</summary>
     Task<QueueCounts> CountQueuedAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The conversations waiting in the queue now, counted by team with the oldest entry time (the live figures).</summary>
+    Task<IReadOnlyList<QueuedTeam>> CountQueuedByTeamAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The timeline, oldest first, up to <paramref name="limit"/> items before the cursor <paramref name="before"/> (null: the newest).</summary>
     /// <exception cref="FormatException">The cursor is not one this store gave out.</exception>
     Task<TimelinePage> GetTimelineAsync(Guid conversationId, string? before, int limit, CancellationToken cancellationToken = default);

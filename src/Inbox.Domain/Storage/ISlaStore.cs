@@ -14,6 +14,12 @@ public interface ISlaStore
     /// <summary>The conversations with a clock whose next moment (warning or due) is at or before <paramref name="upTo"/>, the earliest first.</summary>
     Task<IReadOnlyList<Guid>> DueConversationsAsync(DateTimeOffset upTo, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The open conversations' SLA targets at risk or breached and not met yet (<see cref="SlaRisk"/>), at most
+    /// <paramref name="limit"/>: breaches first, then by due time.
+    /// </summary>
+    Task<IReadOnlyList<SlaRisk>> OpenRisksAsync(int limit, CancellationToken cancellationToken = default);
+
     /// <summary>The earliest next moment of any clock; null when none runs.</summary>
     Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken = default);
 

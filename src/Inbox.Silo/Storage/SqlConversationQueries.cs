@@ -127,6 +127,18 @@ public abstract class SqlConversationQueries(Func<CancellationToken, ValueTask<D
         return new QueueCounts(groups);
     }
 
+    public async Task<IReadOnlyList<QueuedTeam>> CountQueuedByTeamAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await openAsync(cancellationToken).ConfigureAwait(false);
+        return await StoreReader.QueryAsync(connection, """
+            SELECT team, COUNT(*), MIN(COALESCE(queued_ticks, activity_ticks)) FROM conversations
+            WHERE status = @queued AND merged_into IS NULL GROUP BY team
+            """, new { queued = (int)ConversationStatus.Queued },
+            r => new QueuedTeam(StoreReader.ReadNullableString(r, 0), Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture),
+                new DateTimeOffset(Convert.ToInt64(r.GetValue(2), CultureInfo.InvariantCulture), TimeSpan.Zero)),
+            cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<ConversationSnapshot>> ListUnansweredAsync(Guid assigneeId, CancellationToken cancellationToken = default)
     {
         await using var connection = await openAsync(cancellationToken).ConfigureAwait(false);

@@ -60,6 +60,33 @@ public abstract class SqlSlaStore(StoreConnections store) : ISlaStore
             """, new { upTo = upTo.UtcTicks, limit }, r => ReadGuid(r, 0), cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<SlaRisk>> OpenRisksAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        // Index sla_clocks_raised holds only the clocks that recorded a warning and still run: few, however many conversations
+        // are open. CROSS JOIN makes SQLite start from them (it keeps no statistics to know); PostgreSQL plans it as any join.
+        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await QueryAsync(connection, $"""
+            SELECT s.conversation_id, c.team, c.assignee_id, s.target, s.breached, s.warn_ticks, s.due_ticks
+            FROM sla_clocks s CROSS JOIN conversations c
+            WHERE c.conversation_id = s.conversation_id AND s.warned = {store.Values.TrueLiteral} AND s.stopped_ticks IS NULL AND s.target IN (@firstResponse, @resolution)
+              AND c.status IN (@queued, @assigned) AND c.merged_into IS NULL
+            ORDER BY s.breached DESC, s.due_ticks, s.conversation_id, s.target LIMIT @limit
+            """, new
+        {
+            firstResponse = SlaTargets.FirstResponse,
+            resolution = SlaTargets.Resolution,
+            queued = (int)ConversationStatus.Queued,
+            assigned = (int)ConversationStatus.Assigned,
+            limit,
+        }, r =>
+        {
+            var breached = ReadFlag(r, 4);
+            var due = new DateTimeOffset(r.GetInt64(6), TimeSpan.Zero);
+            return new SlaRisk(ReadGuid(r, 0), ReadNullableString(r, 1), ReadNullableGuid(r, 2), r.GetString(3), breached,
+                breached ? due : new DateTimeOffset(r.GetInt64(5), TimeSpan.Zero), due);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -12,6 +12,9 @@ public abstract class StoreValues
 
     public abstract object Flag(bool value);
 
+    /// <summary>A true flag written into the SQL itself, where a partial index's condition must be seen when the query is planned.</summary>
+    public abstract string TrueLiteral { get; }
+
     /// <summary>The ordering key of a time (<c>*_ticks</c> columns): the ticks of the time exactly as the store gives it back.</summary>
     public abstract long Ticks(DateTimeOffset time);
 }

@@ -1,6 +1,4 @@
-using Inbox.Domain.Conversations;
 using Inbox.Domain.Presence;
-using Inbox.Domain.Reports;
 using Inbox.Domain.Routing;
 using Inbox.Domain.Storage;
 using Inbox.Silo.Presence;
@@ -11,39 +9,51 @@ namespace Inbox.Web.Reports;
 
 /// <summary>
 /// Computes the live figures from the store and the presence grains: the queued conversations per team (with "no team"
-/// and every team of the directory, when there is one), the operators' presence and load (as GET /api/v1/operators/presence),
-/// and the open conversations whose SLA items since they entered the queue name a target not met yet (folded from their events).
+/// and every team of the directory, when there is one) counted from the conversations' rows, the operators' presence and
+/// load (as GET /api/v1/operators/presence), and the open conversations whose SLA clock recorded a warning or a breach and
+/// still runs. Three small reads, whatever the number of open conversations: no conversation's history is read.
 /// </summary>
 public sealed class LiveReportBuilder(
     IConversationQueries queries,
-    IEventHistory history,
+    ISlaStore sla,
     IOperatorStore operators,
     IGrainFactory grains,
     IOptions<RoutingOptions> routing,
     IServiceProvider services,
     TimeProvider clock)
 {
-    /// <summary>The most open conversations the live figures look at.</summary>
-    public const int MaxOpen = 10_000;
+    /// <summary>The most conversations at SLA risk the live figures list (breaches first, then by due time).</summary>
+    public const int MaxSlaRisks = 1_000;
 
     public async Task<LiveReport> BuildAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var page = await queries.ListConversationsAsync(
-            new ConversationQuery([ConversationStatus.Queued, ConversationStatus.Assigned], null, false, 0, MaxOpen), cancellationToken);
-        var open = page.Items.Select(i => i.Conversation).Where(c => c.MergedInto is null).ToList();
-        var fold = EpisodeFold.Of(await history.ReadConversationsAsync(open.Select(c => c.ConversationId).ToList(), cancellationToken));
-        var episodes = fold.Open;
 
-        var queued = open.Where(c => c.Status == ConversationStatus.Queued).ToList();
-        var teams = new SortedSet<string>(queued.Select(c => c.Team).OfType<string>(), StringComparer.OrdinalIgnoreCase);
+        // Team keys are matched ignoring case, as routing does: "Orders" and "orders" are one queue.
+        var byTeam = new Dictionary<string, (int Queued, DateTimeOffset Oldest)>(StringComparer.OrdinalIgnoreCase);
+        var noTeam = (Queued: 0, Oldest: (DateTimeOffset?)null);
+        foreach (var group in await queries.CountQueuedByTeamAsync(cancellationToken))
+        {
+            if (group.Team is not { } team)
+            {
+                noTeam = (noTeam.Queued + group.Queued, Earlier(noTeam.Oldest, group.OldestQueuedAt));
+            }
+            else
+            {
+                byTeam[team] = byTeam.TryGetValue(team, out var seen)
+                    ? (seen.Queued + group.Queued, Earlier(seen.Oldest, group.OldestQueuedAt)!.Value)
+                    : (group.Queued, group.OldestQueuedAt);
+            }
+        }
+
+        var teams = new SortedSet<string>(byTeam.Keys, StringComparer.OrdinalIgnoreCase);
         if (services.GetService<ITeamDirectory>() is { } directory)
         {
             teams.UnionWith((await directory.ListAsync(cancellationToken)).Select(t => t.Key));
         }
 
-        var queues = new List<TeamQueueView> { Queue(null, queued.Where(c => c.Team is null), episodes, now) };
-        queues.AddRange(teams.Select(team => Queue(team, queued.Where(c => string.Equals(c.Team, team, StringComparison.OrdinalIgnoreCase)), episodes, now)));
+        var queues = new List<TeamQueueView> { Queue(null, noTeam.Queued, noTeam.Oldest, now) };
+        queues.AddRange(teams.Select(team => byTeam.TryGetValue(team, out var q) ? Queue(team, q.Queued, q.Oldest, now) : Queue(team, 0, null, now)));
 
         var people = await PresenceEndpoints.ListViewsAsync(operators, queries, grains, routing.Value, cancellationToken);
         var floor = new LiveOperatorsView(
@@ -54,18 +64,12 @@ public sealed class LiveReportBuilder(
             people.Sum(p => p.Capacity),
             people);
 
-        var risks = open
-            .SelectMany(c => episodes.TryGetValue(c.ConversationId, out var e)
-                ? e.OpenSlaRisks().Select(r => new SlaRiskView(c.ConversationId, c.Team, c.AssigneeId, r.Target, r.Breached, r.At, r.DueAt))
-                : [])
-            .OrderByDescending(r => r.Breached).ThenBy(r => r.DueAt ?? r.At).ToList();
+        var risks = await sla.OpenRisksAsync(MaxSlaRisks, cancellationToken);
         return new LiveReport(now, queues, floor, risks);
     }
 
-    private static TeamQueueView Queue(string? team, IEnumerable<ConversationSnapshot> queued, IReadOnlyDictionary<Guid, Episode> episodes, DateTimeOffset now)
-    {
-        var since = queued.Select(c => c.QueuedAt ?? episodes.GetValueOrDefault(c.ConversationId)?.QueuedAt ?? c.UpdatedAt).ToList();
-        var oldest = since.Count == 0 ? (DateTimeOffset?)null : since.Min();
-        return new TeamQueueView(team, since.Count, oldest, oldest is { } o ? Math.Max(0, Math.Round((now - o).TotalSeconds, 3)) : null);
-    }
+    private static DateTimeOffset? Earlier(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x < b ? x : b;
+
+    private static TeamQueueView Queue(string? team, int queued, DateTimeOffset? oldest, DateTimeOffset now) =>
+        new(team, queued, oldest, oldest is { } o ? Math.Max(0, Math.Round((now - o).TotalSeconds, 3)) : null);
 }

@@ -193,25 +193,6 @@ public sealed class ReportScenarioTests
 
         Assert.Equal(At(1, 9, 20), episode.ResolvedAt);
         Assert.Equal([4], episode.Ratings);
-        Assert.Empty(EpisodeFold.Of(events).Open);
-    }
-
-    [Fact]
-    public void Open_sla_risks_are_those_since_the_queue_entry_whose_target_is_not_met()
-    {
-        var events = new List<LiveEvent>();
-        var waiting = new ScriptedConversation(events).Inbound(At(1, 9, 0), "sms").BotDecision(At(1, 9, 0, 5), "refund").Handoff(At(1, 9, 1), "refund", "orders")
-            .SlaAtRisk(At(1, 9, 25), SlaTargets.FirstResponse, At(1, 9, 31)).SlaBreached(At(1, 9, 31), SlaTargets.FirstResponse);
-        var answered = new ScriptedConversation(events).Inbound(At(1, 9, 0), "sms").BotDecision(At(1, 9, 0, 5), "refund").Handoff(At(1, 9, 1), "refund", "orders")
-            .SlaAtRisk(At(1, 9, 25), SlaTargets.FirstResponse, At(1, 9, 31)).OperatorReply(At(1, 9, 26), OperatorA)
-            .SlaAtRisk(At(1, 20, 0), SlaTargets.Resolution, At(1, 22, 0));
-
-        var open = EpisodeFold.Of(events).Open;
-
-        var risk = Assert.Single(open[waiting.Id].OpenSlaRisks());
-        Assert.Equal((SlaTargets.FirstResponse, true), (risk.Target, risk.Breached));
-        var resolution = Assert.Single(open[answered.Id].OpenSlaRisks());
-        Assert.Equal((SlaTargets.Resolution, false, At(1, 22, 0)), (resolution.Target, resolution.Breached, resolution.DueAt));
     }
 
     [Fact]

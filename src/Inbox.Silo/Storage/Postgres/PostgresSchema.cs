@@ -283,5 +283,8 @@ internal static class PostgresSchema
             updated_by text NULL
         );
         """,
+        """
+        CREATE INDEX sla_clocks_raised ON sla_clocks (conversation_id) WHERE warned AND stopped_ticks IS NULL;
+        """,
     ];
 }

@@ -11,6 +11,8 @@ public sealed class PostgresValues : StoreValues
 
     public override object Flag(bool value) => value;
 
+    public override string TrueLiteral => "true";
+
     /// <summary>Whole microseconds, as <c>timestamptz</c> gives the time back, so that a timeline cursor made from a read time matches its row.</summary>
     public override long Ticks(DateTimeOffset time) => time.UtcTicks - (time.UtcTicks % 10);
 }

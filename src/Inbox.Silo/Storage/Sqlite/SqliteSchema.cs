@@ -229,6 +229,7 @@ internal static class SqliteSchema
             PRIMARY KEY (conversation_id, target)
         ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS sla_clocks_next ON sla_clocks (next_ticks) WHERE next_ticks IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS sla_clocks_raised ON sla_clocks (conversation_id) WHERE warned = 1 AND stopped_ticks IS NULL;
 
         CREATE TABLE IF NOT EXISTS sla_policies (
             id INTEGER PRIMARY KEY,

@@ -11,5 +11,7 @@ public sealed class SqliteValues : StoreValues
 
     public override object Flag(bool value) => value ? 1 : 0;
 
+    public override string TrueLiteral => "1";
+
     public override long Ticks(DateTimeOffset time) => time.UtcTicks;
 }
