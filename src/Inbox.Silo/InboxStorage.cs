@@ -43,6 +43,11 @@ public static class InboxStorage
             services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SqliteWriteQueue>(sp => sp.GetRequiredService<SqliteWriteQueue>()));
         }
 
+        if (!services.Any(d => d.ImplementationType == typeof(SqliteCheckpointer)))
+        {
+            services.AddHostedService<SqliteCheckpointer>();
+        }
+
         services.TryAddSingleton<IConversationStore, SqliteConversationStore>();
         services.TryAddSingleton<IConversationQueries, SqliteConversationQueries>();
         services.TryAddSingleton<IOutboxStore, SqliteOutboxStore>();
