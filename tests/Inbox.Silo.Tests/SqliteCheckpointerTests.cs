@@ -6,12 +6,12 @@ namespace Inbox.Silo.Tests;
 
 /// <summary>
 /// The write-ahead log is copied into the database file by the checkpointer, never inside a commit: commits that log far
-/// more than SQLite's 1,000-page auto-checkpoint leave the file as it was, and one checkpoint copies all of it.
+/// more than SQLite's 1,000-page auto-checkpoint leave the file as it was, and one checkpoint copies all of it and starts the log over.
 /// </summary>
 public sealed class SqliteCheckpointerTests
 {
     [Fact]
-    public void Commits_leave_the_log_to_the_checkpointer_and_a_checkpoint_copies_it_into_the_file()
+    public void Commits_leave_the_log_to_the_checkpointer_which_copies_it_into_the_file_and_starts_it_over()
     {
         using var folder = new TempDatabase();
         var database = new SqliteDatabase(Options.Create(new SqliteOptions { Path = folder.Path }));
@@ -41,5 +41,12 @@ public sealed class SqliteCheckpointerTests
         using var count = check.CreateCommand();
         count.CommandText = "SELECT COUNT(*) FROM cursors WHERE key LIKE 'checkpoint-%'";
         Assert.Equal(1500L, (long)count.ExecuteScalar()!);
+
+        // The log started over: the next commit is written at its beginning, not after the 1,500 pages copied.
+        using var next = check.CreateCommand();
+        next.CommandText = "INSERT INTO cursors (key, value) VALUES ('after', 'x'); PRAGMA wal_checkpoint(PASSIVE);";
+        using var result = next.ExecuteReader();
+        Assert.True(result.Read());
+        Assert.InRange(result.GetInt64(1), 1, 10);
     }
 }

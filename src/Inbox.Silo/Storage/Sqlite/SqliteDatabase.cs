@@ -55,18 +55,22 @@ public sealed class SqliteDatabase
 
     public SqliteConnection Open() => OpenCore();
 
+    /// <summary>A connection of the caller's own, outside the pool, for settings the pooled ones must not keep (the checkpointer's).</summary>
+    public SqliteConnection OpenUnpooled() => OpenCore(new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString());
+
     /// <summary>A connection for a read of the stores written once for both providers.</summary>
     public ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult<DbConnection>(OpenCore());
 
     /// <summary>What the stores written once for both providers need of this file, with its writer.</summary>
     public StoreConnections Connections(SqliteWriteQueue writer) => new(OpenAsync, writer, SqliteValues.Instance);
 
-    private SqliteConnection OpenCore()
+    private SqliteConnection OpenCore(string? connectionString = null)
     {
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new SqliteConnection(connectionString ?? _connectionString);
         connection.Open();
-        // The log is copied into the file by SqliteCheckpointer, not inside a commit that crosses 1,000 pages.
-        Execute(connection, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=OFF; PRAGMA wal_autocheckpoint=0;");
+        // The log is copied into the file by SqliteCheckpointer, not inside a commit that crosses 1,000 pages; when it starts
+        // over, a log file grown past 64 MiB is cut back to that.
+        Execute(connection, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=OFF; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=67108864;");
         return connection;
     }
 
