@@ -195,10 +195,11 @@ public sealed class MultiNodeTests(ITestOutputHelper output) : IAsyncLifetime
                 Assert.False((await apiA2.SendInboundAsync($"after-restart-a-{i}", "and here", externalId: $"rejoin-{i}")).Duplicate);
             }
         }
-        catch (Exception)
+        catch (Exception ex)
         {
-            // What the nodes said is the only trace of why work did not cross them again.
-            output.WriteLine($"--- node A (restarted) ---\n{Tail(_a.Output)}\n--- node B ---\n{Tail(_b.Output)}");
+            // What the nodes said is the only trace of why work did not cross them again. CI shows the end of the output:
+            // the restarted node's log comes last, then what failed.
+            output.WriteLine($"--- node B ---\n{Tail(_b.Output)}\n--- node A (restarted) ---\n{Tail(_a.Output)}\n--- {DateTime.UtcNow:HH:mm:ss} UTC: {ex.Message}");
             throw;
         }
     }

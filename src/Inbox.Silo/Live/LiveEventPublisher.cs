@@ -7,13 +7,20 @@ namespace Inbox.Silo.Live;
 
 /// <summary>
 /// Sends committed events from this silo to every subscribed web node, one at a time and in the order they
-/// were committed. The list of nodes is asked from <see cref="ILiveSubscribersGrain"/> and kept for a few seconds.
-/// Delivery is best effort: a node that misses an event sees the gap in the sequence and asks the store.
+/// were committed. The list of nodes is asked from <see cref="ILiveSubscribersGrain"/> and kept for
+/// <see cref="SubscriberListLifetime"/>: a node that subscribed hears every event published here once that much time has
+/// passed (its relay waits that long before the node reports ready). Beyond that, delivery is best effort: a node that
+/// misses an event sees the gap in the sequence at the conversation's next event and asks the store.
 /// The host starts the sending loop; events published before it starts wait in the queue.
 /// </summary>
 public sealed class LiveEventPublisher : QueuedSender<object>, ILiveEventPublisher
 {
-    private static readonly TimeSpan ListLifetime = TimeSpan.FromSeconds(3);
+    /// <summary>
+    /// How long a list of nodes is used, counted from when it was asked for. A list asked for before a node subscribed is
+    /// used no longer than this after the subscription; short, because a node waits this long before it is ready.
+    /// </summary>
+    public static readonly TimeSpan SubscriberListLifetime = TimeSpan.FromSeconds(1);
+
     private static readonly TimeSpan ListFetchTimeout = TimeSpan.FromSeconds(5);
 
     private readonly IGrainFactory _grains;
@@ -37,14 +44,16 @@ public sealed class LiveEventPublisher : QueuedSender<object>, ILiveEventPublish
 
     protected override async Task SendAsync(object item)
     {
-        if (_clock.GetUtcNow() - _listFetchedAt > ListLifetime)
+        if (_clock.GetUtcNow() - _listFetchedAt >= SubscriberListLifetime)
         {
             try
             {
+                // The age counts from the question, not the answer: the list may have been made just before a node subscribed.
+                var askedAt = _clock.GetUtcNow();
                 // Bounded: while the registry grain moves between silos, events go to the nodes known a moment ago.
                 _subscribers = await _grains.GetGrain<ILiveSubscribersGrain>(0).GetSubscribersAsync()
                     .WaitAsync(ListFetchTimeout).ConfigureAwait(false);
-                _listFetchedAt = _clock.GetUtcNow();
+                _listFetchedAt = askedAt;
             }
             catch (Exception ex)
             {

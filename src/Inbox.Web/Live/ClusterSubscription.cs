@@ -19,6 +19,12 @@ public abstract class ClusterSubscription<TObserver>(IGrainFactory grains, ILogg
 
     protected IGrainFactory Grains => grains;
 
+    /// <summary>
+    /// How long after its first subscription the node waits before it reports ready: the time until every publisher is
+    /// sure to have it on its list of nodes. Nothing by default.
+    /// </summary>
+    protected virtual TimeSpan HeardEverywhereAfter => TimeSpan.Zero;
+
     /// <summary>Registers (or renews) <paramref name="reference"/> with the registry grain.</summary>
     protected abstract Task SubscribeAsync(TObserver reference);
 
@@ -28,6 +34,7 @@ public abstract class ClusterSubscription<TObserver>(IGrainFactory grains, ILogg
     {
         _reference = grains.CreateObjectReference<TObserver>((TObserver)(object)this);
         await SubscribeAsync(_reference);
+        await Task.Delay(HeardEverywhereAfter, cancellationToken);
         await base.StartAsync(cancellationToken);
     }
 

@@ -2,6 +2,7 @@ using Inbox.Domain.Calls;
 using Inbox.Domain.Live;
 using Inbox.Domain.Presence;
 using Inbox.Silo.Customers;
+using Inbox.Silo.Live;
 using Inbox.Web.Reports;
 using Microsoft.AspNetCore.SignalR;
 
@@ -53,6 +54,9 @@ public sealed class LiveEventRelay(
     }
 
     protected override string Topic => "live events";
+
+    /// <summary>A console on a node that just started must not miss an event because a silo still used an older list of nodes.</summary>
+    protected override TimeSpan HeardEverywhereAfter => LiveEventPublisher.SubscriberListLifetime;
 
     protected override Task SubscribeAsync(ILiveEventObserver reference) => Grains.GetGrain<ILiveSubscribersGrain>(0).SubscribeAsync(reference);
 
