@@ -14,12 +14,8 @@ public sealed class SqliteMessageStoreTests : MessageStoreTests
     {
         using var folder = new TempDatabase();
         var id = Guid.NewGuid().ToString();
-        using (var old = new SqliteConnection($"Data Source={folder.Path};Pooling=False"))
-        {
-            old.Open();
-            using var create = old.CreateCommand();
-            // the conversations table as the first release made it, with one row
-            create.CommandText = """
+        // the conversations table as the first release made it, with one row
+        MakeFileBefore(folder.Path, """
                 CREATE TABLE conversations (conversation_id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, status INTEGER NOT NULL,
                     assignee_id TEXT NULL, last_sequence INTEGER NOT NULL, last_message_at TEXT NULL, last_inbound_channel TEXT NULL,
                     last_inbound_identity TEXT NULL, last_preview TEXT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
@@ -27,10 +23,7 @@ public sealed class SqliteMessageStoreTests : MessageStoreTests
                     queue_priority INTEGER NOT NULL DEFAULT 0);
                 INSERT INTO conversations (conversation_id, customer_id, status, last_sequence, created_at, updated_at, activity_ticks)
                 VALUES ($id, $id, 1, 3, '2026-12-01T10:00:00.0000000+00:00', '2026-12-01T10:00:00.0000000+00:00', 0);
-                """;
-            create.Parameters.AddWithValue("$id", id);
-            create.ExecuteNonQuery();
-        }
+                """, id);
 
         var database = new SqliteDatabase(Options.Create(new SqliteOptions { Path = folder.Path }));
 
@@ -52,20 +45,14 @@ public sealed class SqliteMessageStoreTests : MessageStoreTests
     public void An_outbox_made_before_reply_choices_gets_the_column_and_keeps_its_rows()
     {
         using var folder = new TempDatabase();
-        using (var old = new SqliteConnection($"Data Source={folder.Path};Pooling=False"))
-        {
-            old.Open();
-            using var create = old.CreateCommand();
-            // the outbox table as it was before reply choices, with one waiting reply
-            create.CommandText = """
+        // the outbox table as it was before reply choices, with one waiting reply
+        MakeFileBefore(folder.Path, """
                 CREATE TABLE outbox (message_id TEXT PRIMARY KEY, conversation_id TEXT NOT NULL, channel TEXT NOT NULL, recipient TEXT NOT NULL,
                     text TEXT NOT NULL, attempts INTEGER NOT NULL, next_attempt_ticks INTEGER NOT NULL, lease_until_ticks INTEGER NOT NULL,
                     last_error TEXT NULL, created_at TEXT NOT NULL, attachments TEXT NULL, automated INTEGER NOT NULL DEFAULT 0);
                 INSERT INTO outbox (message_id, conversation_id, channel, recipient, text, attempts, next_attempt_ticks, lease_until_ticks, created_at)
                 VALUES ('m1', 'c1', 'sms', 'phone:+79160000000', 'waiting', 0, 0, 0, '2026-12-01T10:00:00.0000000+00:00');
-                """;
-            create.ExecuteNonQuery();
-        }
+                """);
 
         var database = new SqliteDatabase(Options.Create(new SqliteOptions { Path = folder.Path }));
 
@@ -76,5 +63,54 @@ public sealed class SqliteMessageStoreTests : MessageStoreTests
         Assert.True(row.Read());
         Assert.Equal("waiting", row.GetString(0));
         Assert.True(row.IsDBNull(1));
+    }
+
+    [Fact]
+    public async Task A_file_with_its_events_keyed_without_row_ids_gets_them_moved_once_and_keeps_every_one()
+    {
+        using var folder = new TempDatabase();
+        // the events table as releases before 2026-12 made it: keyed by conversation and sequence, without row ids
+        MakeFileBefore(folder.Path, """
+                CREATE TABLE events (conversation_id TEXT NOT NULL, sequence INTEGER NOT NULL, type TEXT NOT NULL, occurred_at TEXT NOT NULL,
+                    payload TEXT NOT NULL, PRIMARY KEY (conversation_id, sequence)) WITHOUT ROWID;
+                CREATE INDEX ix_events_occurred ON events(occurred_at);
+                """);
+
+        // Two events stored the old way, by the store of today on that file.
+        var conversation = Guid.NewGuid();
+        await using (var before = await StoreFactory.StartAsync(folder.Path))
+        {
+            await before.Conversations.CommitAsync(Samples.Inbound(conversation, 1, $"{conversation}-1"));
+            await before.Conversations.CommitAsync(Samples.Inbound(conversation, 2, $"{conversation}-2"));
+        }
+
+        await using var after = await StoreFactory.StartAsync(folder.Path);
+
+        Assert.Equal([1L, 2L], (await after.Queries.GetEventsAsync(conversation, 0, 10)).Select(e => e.Sequence));
+        using var connection = after.Database.Open();
+        using var definition = connection.CreateCommand();
+        definition.CommandText = "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'events'";
+        Assert.DoesNotContain("WITHOUT ROWID", (string)definition.ExecuteScalar()!, StringComparison.OrdinalIgnoreCase);
+        using var indexes = connection.CreateCommand();
+        indexes.CommandText = "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'events' AND name = 'ix_events_occurred'";
+        Assert.Equal(1L, indexes.ExecuteScalar()); // the reports' index is there again
+
+        // A sequence is still stored once per conversation.
+        await Assert.ThrowsAnyAsync<Exception>(() => after.Conversations.CommitAsync(Samples.Inbound(conversation, 2, $"{conversation}-2-again")));
+    }
+
+    /// <summary>A database file as an older release left it: <paramref name="sql"/> run on a new file (<c>$id</c> is <paramref name="id"/>).</summary>
+    private static void MakeFileBefore(string path, string sql, string? id = null)
+    {
+        using var old = new SqliteConnection($"Data Source={path};Pooling=False");
+        old.Open();
+        using var create = old.CreateCommand();
+        create.CommandText = sql;
+        if (id is not null)
+        {
+            create.Parameters.AddWithValue("$id", id);
+        }
+
+        create.ExecuteNonQuery();
     }
 }

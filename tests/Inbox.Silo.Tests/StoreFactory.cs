@@ -8,11 +8,12 @@ namespace Inbox.Silo.Tests;
 /// <summary>The real SQLite store on a temporary file, without a silo.</summary>
 public sealed class StoreFactory : TestStore
 {
-    private readonly TempDatabase _file = new();
+    private readonly TempDatabase? _file;
 
-    private StoreFactory(int maxBatch)
+    private StoreFactory(int maxBatch, string? path)
     {
-        var options = Options.Create(new SqliteOptions { Path = _file.Path, MaxBatch = maxBatch });
+        _file = path is null ? new TempDatabase() : null;
+        var options = Options.Create(new SqliteOptions { Path = path ?? _file!.Path, MaxBatch = maxBatch });
         Database = new SqliteDatabase(options);
         Writer = new SqliteWriteQueue(Database, options, NullLogger<SqliteWriteQueue>.Instance);
         Conversations = new SqliteConversationStore(Database, Writer);
@@ -31,9 +32,14 @@ public sealed class StoreFactory : TestStore
     }
 
     /// <summary>Creates the store and starts its writer, as the host does.</summary>
-    public static async Task<StoreFactory> StartAsync(int maxBatch = 512)
+    public static Task<StoreFactory> StartAsync(int maxBatch = 512) => StartAsync(maxBatch, path: null);
+
+    /// <summary>The store on a file of the caller's, left in place at dispose (to open it again).</summary>
+    public static Task<StoreFactory> StartAsync(string path) => StartAsync(512, path);
+
+    private static async Task<StoreFactory> StartAsync(int maxBatch, string? path)
     {
-        var store = new StoreFactory(maxBatch);
+        var store = new StoreFactory(maxBatch, path);
         await store.Writer.StartAsync(CancellationToken.None);
         return store;
     }
@@ -50,6 +56,6 @@ public sealed class StoreFactory : TestStore
     {
         await Writer.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _file.Dispose();
+        _file?.Dispose();
     }
 }

@@ -32,8 +32,31 @@ public sealed class SqliteDatabase
         // WAL lets readers run beside the single writer; synchronous=FULL makes every commit survive power loss.
         Execute(connection, "PRAGMA journal_mode=WAL;");
         Execute(connection, SqliteSchema.Create);
+        MoveEventsToRowIdTable(connection);
         AddMissingColumns(connection);
         Execute(connection, SqliteSchema.AfterAddedColumns);
+    }
+
+    /// <summary>A file made before 2026-12 keeps its events without row ids: they are copied once into the table <see cref="SqliteSchema.EventsTable"/> makes.</summary>
+    private static void MoveEventsToRowIdTable(SqliteConnection connection)
+    {
+        using var check = connection.CreateCommand();
+        check.CommandText = "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'events'";
+        if (check.ExecuteScalar() is not string definition || !definition.Contains("WITHOUT ROWID", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        Execute(connection, $"""
+            BEGIN IMMEDIATE;
+            ALTER TABLE events RENAME TO events_without_rowid;
+            DROP INDEX IF EXISTS ix_events_occurred;
+            {SqliteSchema.EventsTable}
+            INSERT INTO events (conversation_id, sequence, type, occurred_at, payload)
+                SELECT conversation_id, sequence, type, occurred_at, payload FROM events_without_rowid ORDER BY occurred_at;
+            DROP TABLE events_without_rowid;
+            COMMIT;
+            """);
     }
 
     private static void AddMissingColumns(SqliteConnection connection)

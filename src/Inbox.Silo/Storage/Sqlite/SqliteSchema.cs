@@ -3,7 +3,7 @@ namespace Inbox.Silo.Storage.Sqlite;
 /// <summary>The embedded store's tables. Created on first start; each statement is idempotent.</summary>
 internal static class SqliteSchema
 {
-    public const string Create = """
+    public const string Create = $"""
         CREATE TABLE IF NOT EXISTS conversations (
             conversation_id TEXT PRIMARY KEY,
             customer_id TEXT NOT NULL,
@@ -70,16 +70,7 @@ internal static class SqliteSchema
             PRIMARY KEY (conversation_id, operator_id, idem_key)
         ) WITHOUT ROWID;
 
-        CREATE TABLE IF NOT EXISTS events (
-            conversation_id TEXT NOT NULL,
-            sequence INTEGER NOT NULL,
-            type TEXT NOT NULL,
-            occurred_at TEXT NOT NULL,
-            payload TEXT NOT NULL,
-            PRIMARY KEY (conversation_id, sequence)
-        ) WITHOUT ROWID;
-        -- The reports (issue 14) read the events of a time range.
-        CREATE INDEX IF NOT EXISTS ix_events_occurred ON events(occurred_at);
+        {EventsTable}
 
         CREATE TABLE IF NOT EXISTS outbox (
             message_id TEXT PRIMARY KEY,
@@ -254,6 +245,24 @@ internal static class SqliteSchema
             updated_ticks INTEGER NOT NULL,
             updated_by TEXT NULL
         ) WITHOUT ROWID;
+        """;
+
+    /// <summary>
+    /// The events, one row of about 1.5 KB each (the conversation as it was), in a table with row ids: each commit appends
+    /// its rows at the end of the table, and only the small (conversation, sequence) index takes them at random places.
+    /// (Keyed by (conversation, sequence) without row ids, as files made before 2026-12 have it, each row spilled onto a
+    /// page of its own and a commit wrote two random pages per event.) The reports read the events of a time range.
+    /// </summary>
+    public const string EventsTable = """
+        CREATE TABLE IF NOT EXISTS events (
+            conversation_id TEXT NOT NULL,
+            sequence INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            occurred_at TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            UNIQUE (conversation_id, sequence)
+        );
+        CREATE INDEX IF NOT EXISTS ix_events_occurred ON events(occurred_at);
         """;
 
     /// <summary>
