@@ -1,3 +1,4 @@
+using Inbox.Domain;
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Customers;
 using Inbox.Domain.Storage;
@@ -52,7 +53,7 @@ public sealed class CustomerResolver(IGrainFactory grains, IConversationStore st
         if (owner is null)
         {
             // The claim answers with the owner, ours or one that won a race for this identity: either way it names it.
-            owner = await Identity(lookup.From[0]).ClaimAsync(Guid.NewGuid());
+            owner = await Identity(lookup.From[0]).ClaimAsync(StoreIds.New());
             ownerFoundBy = lookup.From[0];
         }
 

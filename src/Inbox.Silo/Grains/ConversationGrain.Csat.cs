@@ -1,4 +1,5 @@
 using System.Globalization;
+using Inbox.Domain;
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Customers;
 using Inbox.Domain.Live;
@@ -165,7 +166,7 @@ public sealed partial class ConversationGrain
         Dictionary<string, string> metadata)
     {
         var now = clock.GetUtcNow();
-        var item = new TimelineMessage(Guid.NewGuid(), current.ConversationId, NextSequence(current), MessageKind.Event, EventChannel, answer?.FromIdentity, externalId,
+        var item = new TimelineMessage(StoreIds.New(), current.ConversationId, NextSequence(current), MessageKind.Event, EventChannel, answer?.FromIdentity, externalId,
             text, null, answer?.SenderName ?? CsatAuthor, null, null, now, now, Metadata: metadata);
         await CommitAsync(current, LiveEventTypes.MessageCreated, now, newMessage: item);
         return item;

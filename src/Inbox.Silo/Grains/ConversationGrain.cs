@@ -1,3 +1,4 @@
+using Inbox.Domain;
 using Inbox.Domain.Calls;
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Customers;
@@ -63,7 +64,7 @@ public sealed partial class ConversationGrain(
         var status = !reopens ? current.Status
             : botFirst ? ConversationStatus.Bot
             : current.AssigneeId is null ? InitialStatus() : ConversationStatus.Assigned;
-        var message = new TimelineMessage(Guid.NewGuid(), current.ConversationId, NextSequence(current), MessageKind.Inbound, incoming.Channel,
+        var message = new TimelineMessage(StoreIds.New(), current.ConversationId, NextSequence(current), MessageKind.Inbound, incoming.Channel,
             incoming.FromIdentity, incoming.ExternalId, incoming.Text, null, incoming.SenderName, null, null, now, now, incoming.Attachments,
             Metadata: incoming.Metadata, Automated: incoming.Automated);
         var next = current with
@@ -137,7 +138,7 @@ public sealed partial class ConversationGrain(
         }
 
         var now = clock.GetUtcNow();
-        var message = new TimelineMessage(Guid.NewGuid(), current.ConversationId, NextSequence(current), MessageKind.Outbound, channel, identity, null,
+        var message = new TimelineMessage(StoreIds.New(), current.ConversationId, NextSequence(current), MessageKind.Outbound, channel, identity, null,
             reply.Text, reply.OperatorId, reply.AuthorName, DeliveryState.Queued, null, now, now, reply.Attachments);
 
         // An operator who answers a waiting conversation takes it, as in every contact center console.
@@ -197,7 +198,7 @@ public sealed partial class ConversationGrain(
         }
 
         var now = clock.GetUtcNow();
-        var message = new TimelineMessage(Guid.NewGuid(), current.ConversationId, NextSequence(current), MessageKind.Note, "note", null, null, text,
+        var message = new TimelineMessage(StoreIds.New(), current.ConversationId, NextSequence(current), MessageKind.Note, "note", null, null, text,
             operatorId, authorName, null, null, now, now);
         var (_, outcome) = await CommitAsync(current, LiveEventTypes.MessageCreated, now, newMessage: message, idempotency: once?.For(message));
         return outcome.Duplicate ? await ReplayAsync(once) ?? outcome.Existing! : message;
@@ -281,7 +282,7 @@ public sealed partial class ConversationGrain(
         }
 
         var now = clock.GetUtcNow();
-        var item = new TimelineMessage(Guid.NewGuid(), current.ConversationId, NextSequence(current), MessageKind.Event, "event", null, null, text,
+        var item = new TimelineMessage(StoreIds.New(), current.ConversationId, NextSequence(current), MessageKind.Event, "event", null, null, text,
             by.OperatorId, by.Name, null, null, now, now, Metadata: metadata);
         return (await CommitAsync(changed, LiveEventTypes.TakenOver, now, newMessage: item)).Next;
     }
@@ -363,7 +364,7 @@ public sealed partial class ConversationGrain(
         var existing = _state is null ? null : await store.FindByExternalIdAsync(ChannelVoice, externalId, MessageKind.CallEvent);
         if (existing is null)
         {
-            var message = new TimelineMessage(Guid.NewGuid(), current.ConversationId, NextSequence(current), MessageKind.CallEvent, ChannelVoice,
+            var message = new TimelineMessage(StoreIds.New(), current.ConversationId, NextSequence(current), MessageKind.CallEvent, ChannelVoice,
                 call.CallerE164 is null ? null : new ChannelIdentity(IdentityKinds.Phone, call.CallerE164).ToString(), externalId, call.Describe(), null, null, null, null, now, now, Call: call);
             var next = current with { LastMessageAt = now, LastMessagePreview = Preview(message.Text) };
             await CommitAsync(next, LiveEventTypes.CallUpdated, now, newMessage: message);
@@ -574,7 +575,7 @@ public sealed partial class ConversationGrain(
             metadata[key] = value;
         }
 
-        return new TimelineMessage(Guid.NewGuid(), current.ConversationId, NextSequence(current), MessageKind.Event, "event", null, null, text,
+        return new TimelineMessage(StoreIds.New(), current.ConversationId, NextSequence(current), MessageKind.Event, "event", null, null, text,
             null, null, null, null, now, now, Metadata: metadata);
     }
 
@@ -728,7 +729,7 @@ public sealed partial class ConversationGrain(
             target = $"team {transfer.Team}";
         }
 
-        var item = new TimelineMessage(Guid.NewGuid(), current.ConversationId, NextSequence(current), MessageKind.Event, "event", null, null,
+        var item = new TimelineMessage(StoreIds.New(), current.ConversationId, NextSequence(current), MessageKind.Event, "event", null, null,
             $"{by.Name} transferred the conversation to {target}: {transfer.Note.Trim()}", by.OperatorId, by.Name, null, null, now, now, Metadata: metadata);
         return (await CommitAsync(changed, LiveEventTypes.TakenOver, now, newMessage: item)).Next;
     }
@@ -773,7 +774,7 @@ public sealed partial class ConversationGrain(
             ["policyTeam"] = due.Policy?.Team ?? "",
             ["schedule"] = due.Schedule ?? "",
         };
-        var item = new TimelineMessage(Guid.NewGuid(), current.ConversationId, NextSequence(current), MessageKind.Event, "event", null, null,
+        var item = new TimelineMessage(StoreIds.New(), current.ConversationId, NextSequence(current), MessageKind.Event, "event", null, null,
             "Out of hours: the customer was told when operators are back.", null, SystemAuthor, null, null, now, now, Metadata: metadata);
         var row = Clocks.OutOfHoursRow(now, due.Opening, due.Policy, ConversationSla.PriorityOf(current));
         await CommitAsync(current, LiveEventTypes.MessageCreated, now, newMessage: item, sla: [row]);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Inbox.Domain;
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Sla;
 
@@ -144,7 +145,7 @@ public sealed class ConversationSla(SlaServices services, Guid conversationId)
             ["policyTeam"] = clock.PolicyTeam ?? "",
             ["priority"] = clock.Priority.ToString().ToLowerInvariant(),
         };
-        return new TimelineMessage(Guid.NewGuid(), current.ConversationId, sequence, MessageKind.Event, "event", null, null, text,
+        return new TimelineMessage(StoreIds.New(), current.ConversationId, sequence, MessageKind.Event, "event", null, null, text,
             null, "sla", null, null, now, now, Metadata: metadata);
     }
 
