@@ -55,7 +55,10 @@ public abstract class GroupCommitWriter<TConnection, TTransaction> : IHostedServ
         }, cancellationToken);
 
     Task<T> IGroupCommit.WriteAsync<T>(Func<DbConnection, DbTransaction, T> work, CancellationToken cancellationToken) =>
-        WriteAsync<T>((connection, transaction) => work(connection, transaction), cancellationToken);
+        WriteAsync<T>((connection, transaction) => work(ForSharedStores(connection), transaction), cancellationToken);
+
+    /// <summary>The writer's connection as the stores shared by both providers get it (the provider may keep their statements compiled).</summary>
+    protected virtual DbConnection ForSharedStores(TConnection connection) => connection;
 
     /// <summary>An open connection for the writer; the writer keeps it while it works and opens another when it breaks.</summary>
     protected abstract TConnection OpenConnection();
