@@ -15,7 +15,13 @@ public sealed class IntentModelCacheTests : IDisposable
 
     private string ModelFile => Path.Combine(_folder, "models", "intent-model.bin");
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
 
     [Fact]
     public async Task A_second_start_loads_the_file_without_rewriting_it_and_answers_as_the_trained_model()
@@ -89,6 +95,29 @@ public sealed class IntentModelCacheTests : IDisposable
         Assert.All(starts, s => Assert.Contains(Intents.Fraud, s.Model.TopLabels));
         Assert.True(new IntentModelCache(ModelFile).LoadOrTrain(Phrases).FromCache);
         Assert.Equal([ModelFile], Directory.GetFiles(Path.GetDirectoryName(ModelFile)!));
+    }
+
+    [Fact]
+    public async Task The_model_shipped_with_the_phrases_was_made_from_them_so_a_first_start_loads_it_instead_of_training()
+    {
+        var first = new IntentModelCache(ModelFile).LoadOrTrain(IntentDataSet.LoadTraining(), shipped: IntentDataSet.LoadShippedModel());
+
+        Assert.True(first.FromCache,
+            $"train.tsv changed since the shipped model was made: run dotnet run --project src/Chatbot/Inbox.Chatbot.Evaluation -- --write-model {IntentDataSet.ShippedModelSource}");
+        Assert.Equal(Intents.OrderStatus, (await IntentClassifier.Over(Task.FromResult(first.Model)).ClassifyAsync("где мой заказ?")).Intent);
+    }
+
+    [Fact]
+    public void A_shipped_model_made_from_other_phrases_is_not_used()
+    {
+        var fromAQuarter = Path.Combine(_folder, "quarter.bin");
+        new IntentModelCache(fromAQuarter).LoadOrTrain(Phrases);
+        var otherPhrases = Phrases.Where((_, i) => i % 2 == 0).ToList();
+
+        var start = new IntentModelCache(ModelFile).LoadOrTrain(otherPhrases, shipped: File.ReadAllBytes(fromAQuarter));
+
+        Assert.False(start.FromCache);
+        Assert.True(File.Exists(ModelFile), "the model trained instead was not kept");
     }
 
     private static byte[] Flip(byte[] bytes, int index)

@@ -27,13 +27,13 @@ public sealed class IntentClassifier
     public static IntentClassifier StartTrainingOnShippedData() => new(Task.Run(() => IntentModel.Train(IntentDataSet.LoadTraining())));
 
     /// <summary>
-    /// Starts, on the thread pool, loading the model for the shipped training set from <paramref name="cache"/> (or training it
-    /// and writing the file when the file does not hold it), and returns at once; classification waits for it.
+    /// Starts, on the thread pool, loading the model for the shipped training set from <paramref name="cache"/>, else from the
+    /// model shipped with it (or training it and writing the file when neither holds it), and returns at once; classification waits for it.
     /// </summary>
     public static IntentClassifier StartLoadingShippedModel(IntentModelCache cache)
     {
         ArgumentNullException.ThrowIfNull(cache);
-        return new(Task.Run(() => cache.LoadOrTrain(IntentDataSet.LoadTraining()).Model));
+        return new(Task.Run(() => cache.LoadOrTrain(IntentDataSet.LoadTraining(), shipped: IntentDataSet.LoadShippedModel()).Model));
     }
 
     /// <summary>A classifier over a model that another part makes (a host that loads it its own way); classification waits for it.</summary>

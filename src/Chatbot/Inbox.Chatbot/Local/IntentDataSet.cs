@@ -8,6 +8,10 @@ namespace Inbox.Chatbot.Local;
 public static class IntentDataSet
 {
     private const string TrainResource = "Inbox.Chatbot.Data.train.tsv";
+    private const string ModelResource = "Inbox.Chatbot.Data.intent-model.bin";
+
+    /// <summary>Where the shipped model is made (<c>--write-model</c> of Inbox.Chatbot.Evaluation), relative to the repository.</summary>
+    public const string ShippedModelSource = "src/Chatbot/Inbox.Chatbot/Data/intent-model.bin";
 
     /// <summary>The path of the shipped held-out set next to the library.</summary>
     public static string HeldOutPath => Path.Combine(AppContext.BaseDirectory, "Data", "heldout.tsv");
@@ -19,6 +23,23 @@ public static class IntentDataSet
             ?? throw new InvalidOperationException($"The embedded resource {TrainResource} is missing.");
         using var reader = new StreamReader(stream);
         return Parse(reader.ReadToEnd());
+    }
+
+    /// <summary>
+    /// The model trained on the shipped phrases, shipped with them (an <see cref="IntentModelCache"/> file) so that even a
+    /// node's first start loads instead of training; empty when the build has none.
+    /// </summary>
+    public static byte[] LoadShippedModel()
+    {
+        using var stream = typeof(IntentDataSet).Assembly.GetManifestResourceStream(ModelResource);
+        if (stream is null)
+        {
+            return [];
+        }
+
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 
     /// <summary>The shipped held-out part.</summary>

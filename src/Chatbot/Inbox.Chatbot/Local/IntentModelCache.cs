@@ -40,8 +40,11 @@ public sealed partial class IntentModelCache
     /// <summary>The full path of the cache file.</summary>
     public string FilePath { get; }
 
-    /// <summary>The model for these phrases: loaded from the file when its key matches, else trained and written to the file.</summary>
-    public IntentModelLoad LoadOrTrain(IReadOnlyList<LabelledText> examples, int seed = 1)
+    /// <summary>
+    /// The model for these phrases: loaded from the file when its key matches, else from <paramref name="shipped"/> (a file's
+    /// content shipped with the program) when its key matches, else trained and written to the file.
+    /// </summary>
+    public IntentModelLoad LoadOrTrain(IReadOnlyList<LabelledText> examples, int seed = 1, byte[]? shipped = null)
     {
         ArgumentNullException.ThrowIfNull(examples);
         var rows = IntentTrainingRows.From(examples);
@@ -53,6 +56,13 @@ public sealed partial class IntentModelCache
             return new IntentModelLoad(loaded, FromCache: true);
         }
 
+        if (shipped is { Length: > 0 } && TryLoad(shipped, key, "the shipped model") is { } fromShipped)
+        {
+            LogLoadedShipped(stopwatch.ElapsedMilliseconds);
+            return new IntentModelLoad(fromShipped, FromCache: true);
+        }
+
+        LogTraining(FilePath);
         stopwatch.Restart();
         var trained = IntentModel.Train(rows, seed);
         var seconds = stopwatch.Elapsed.TotalSeconds;
@@ -82,15 +92,21 @@ public sealed partial class IntentModelCache
             return null;
         }
 
+        return TryLoad(bytes, key, FilePath);
+    }
+
+    /// <summary>The model in <paramref name="bytes"/> (a file's content) when it is whole and made for <paramref name="key"/>.</summary>
+    private IntentModel? TryLoad(byte[] bytes, byte[] key, string source)
+    {
         if (!TryParse(bytes, out var fileKey, out var top, out var fraud))
         {
-            LogUnreadable(FilePath, "not an intent model file, or truncated or damaged");
+            LogUnreadable(source, "not an intent model file, or truncated or damaged");
             return null;
         }
 
         if (!fileKey.Span.SequenceEqual(key))
         {
-            LogOtherKey(FilePath);
+            LogOtherKey(source);
             return null;
         }
 
@@ -102,7 +118,7 @@ public sealed partial class IntentModelCache
         // ML.NET reports a model it cannot read with several exception types; any of them means "train again".
         catch (Exception exception)
         {
-            LogUnreadable(FilePath, exception.Message);
+            LogUnreadable(source, exception.Message);
             return null;
         }
     }
@@ -186,13 +202,19 @@ public sealed partial class IntentModelCache
     [LoggerMessage(Level = LogLevel.Information, Message = "Local chatbot: intent model trained on {Phrases} phrases in {Seconds:0.0} s and saved to {Path}")]
     private partial void LogTrainedAndSaved(int phrases, double seconds, string path);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Local chatbot: no intent model at {Path} yet; training")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Local chatbot: intent model loaded from the shipped model in {Milliseconds} ms")]
+    private partial void LogLoadedShipped(long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Local chatbot: no intent model at {Path} yet")]
     private partial void LogMissing(string path);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Local chatbot: the intent model at {Path} was trained on other phrases or by another trainer; training again")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Local chatbot: training the intent model for {Path}")]
+    private partial void LogTraining(string path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Local chatbot: the intent model at {Path} was trained on other phrases or by another trainer")]
     private partial void LogOtherKey(string path);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Local chatbot: the intent model at {Path} cannot be read ({Reason}); training again")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Local chatbot: the intent model at {Path} cannot be read ({Reason})")]
     private partial void LogUnreadable(string path, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Local chatbot: the trained intent model cannot be saved to {Path} ({Reason}); the next start trains again")]
