@@ -105,6 +105,8 @@ public sealed class IntentModelCacheTests : IDisposable
         Assert.True(first.FromCache,
             $"train.tsv changed since the shipped model was made: run dotnet run --project src/Chatbot/Inbox.Chatbot.Evaluation -- --write-model {IntentDataSet.ShippedModelSource}");
         Assert.Equal(Intents.OrderStatus, (await IntentClassifier.Over(Task.FromResult(first.Model)).ClassifyAsync("где мой заказ?")).Intent);
+        Assert.Equal(IntentDataSet.LoadShippedModel(), await File.ReadAllBytesAsync(ModelFile)); // kept as the node's own file
+        Assert.True(new IntentModelCache(ModelFile).LoadOrTrain(IntentDataSet.LoadTraining()).FromCache);
     }
 
     [Fact]

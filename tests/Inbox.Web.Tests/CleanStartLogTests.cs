@@ -18,6 +18,7 @@ public sealed class CleanStartLogTests
         using var inbox = await InboxProcess.StartAsync(Path.Combine(folder, "inbox.db"), FreePort.Next(), FreePort.Next(), FreePort.Next(),
             [$"--Chatbot:ModelCache={model}"]);
 
+        Assert.True(File.Exists(model), "The model was not kept.");
         Assert.Contains("loaded from the shipped model", inbox.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("training", inbox.Output, StringComparison.Ordinal);
         var errors = inbox.Output.Split('\n').Where(l => l.Contains(" ERR] ", StringComparison.Ordinal)).ToList();

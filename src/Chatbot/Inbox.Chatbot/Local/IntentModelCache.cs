@@ -58,7 +58,8 @@ public sealed partial class IntentModelCache
 
         if (shipped is { Length: > 0 } && TryLoad(shipped, key, "the shipped model") is { } fromShipped)
         {
-            LogLoadedShipped(stopwatch.ElapsedMilliseconds);
+            // Kept as this node's file too, so later starts load it as they load a model they trained.
+            LogLoadedShipped(stopwatch.ElapsedMilliseconds, TryWrite([shipped]) ? FilePath : "nowhere");
             return new IntentModelLoad(fromShipped, FromCache: true);
         }
 
@@ -153,23 +154,33 @@ public sealed partial class IntentModelCache
     private bool TryWrite(byte[] key, IntentModel model)
     {
         var (top, fraud) = model.Save();
+        var lengths = new byte[2 * sizeof(long)];
+        BinaryPrimitives.WriteInt64LittleEndian(lengths, top.Length);
+        BinaryPrimitives.WriteInt64LittleEndian(lengths.AsSpan(sizeof(long)), fraud.Length);
+        byte[][] parts = [Magic, key, lengths, top, fraud];
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var part in parts)
+        {
+            hash.AppendData(part);
+        }
+
+        return TryWrite([.. parts, hash.GetHashAndReset()]);
+    }
+
+    /// <summary>Writes the file from its parts, to a temporary file renamed over it; false (and a warning) when it cannot.</summary>
+    private bool TryWrite(byte[][] parts)
+    {
         var temporary = $"{FilePath}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
             using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-                Span<byte> lengths = stackalloc byte[2 * sizeof(long)];
-                BinaryPrimitives.WriteInt64LittleEndian(lengths, top.Length);
-                BinaryPrimitives.WriteInt64LittleEndian(lengths[sizeof(long)..], fraud.Length);
-                foreach (var part in new[] { Magic, key, lengths.ToArray(), top, fraud })
+                foreach (var part in parts)
                 {
                     file.Write(part);
-                    hash.AppendData(part);
                 }
 
-                file.Write(hash.GetHashAndReset());
                 file.Flush(flushToDisk: true);
             }
 
@@ -202,8 +213,8 @@ public sealed partial class IntentModelCache
     [LoggerMessage(Level = LogLevel.Information, Message = "Local chatbot: intent model trained on {Phrases} phrases in {Seconds:0.0} s and saved to {Path}")]
     private partial void LogTrainedAndSaved(int phrases, double seconds, string path);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Local chatbot: intent model loaded from the shipped model in {Milliseconds} ms")]
-    private partial void LogLoadedShipped(long milliseconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Local chatbot: intent model loaded from the shipped model in {Milliseconds} ms and kept at {Path}")]
+    private partial void LogLoadedShipped(long milliseconds, string path);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Local chatbot: no intent model at {Path} yet")]
     private partial void LogMissing(string path);
