@@ -78,6 +78,18 @@ public sealed class SqliteDatabase
 
     public SqliteConnection Open() => OpenCore();
 
+    /// <summary>
+    /// The writer's connection, outside the pool. Each write of a group runs in a savepoint, and SQLite keeps the pages a
+    /// savepoint would restore in a statement journal: in memory here, not in a temporary file that every write of the
+    /// group would add pages to.
+    /// </summary>
+    public SqliteConnection OpenWriter()
+    {
+        var connection = OpenUnpooled();
+        Execute(connection, "PRAGMA temp_store=MEMORY;");
+        return connection;
+    }
+
     /// <summary>A connection of the caller's own, outside the pool, for settings the pooled ones must not keep (the checkpointer's).</summary>
     public SqliteConnection OpenUnpooled() => OpenCore(new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString());
 

@@ -15,7 +15,7 @@ public sealed class SqliteWriteQueue(SqliteDatabase database, IOptions<SqliteOpt
 {
     private PreparedStatementConnection? _prepared;
 
-    protected override SqliteConnection OpenConnection() => database.Open();
+    protected override SqliteConnection OpenConnection() => database.OpenWriter();
 
     protected override DbConnection ForSharedStores(SqliteConnection connection)
     {
