@@ -104,8 +104,9 @@ public sealed class SqliteDatabase
         var connection = new SqliteConnection(connectionString ?? _connectionString);
         connection.Open();
         // The log is copied into the file by SqliteCheckpointer, not inside a commit that crosses 1,000 pages; when it starts
-        // over, a log file grown past 64 MiB is cut back to that.
-        Execute(connection, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=OFF; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=67108864;");
+        // over, a log file grown past 256 MiB is cut back to that (not less: the next second's commits would extend the file again,
+        // and the kernel zeroes each page a file grows by).
+        Execute(connection, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=OFF; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=268435456;");
         return connection;
     }
 
