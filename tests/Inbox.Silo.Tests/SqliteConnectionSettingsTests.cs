@@ -1,0 +1,34 @@
+using Dapper;
+using Inbox.Silo.Storage.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Inbox.Silo.Tests;
+
+/// <summary>
+/// Every connection to the embedded store runs with its settings (flush at every commit, no checkpoint inside a commit,
+/// a long wait for a lock), the first time it is opened and each time the pool hands it out again, which does not set
+/// them again.
+/// </summary>
+public sealed class SqliteConnectionSettingsTests
+{
+    [Fact]
+    public void A_connection_has_the_stores_settings_when_first_opened_and_when_the_pool_hands_it_out_again()
+    {
+        using var folder = new TempDatabase();
+        var database = new SqliteDatabase(Options.Create(new SqliteOptions { Path = folder.Path }));
+
+        for (var open = 0; open < 3; open++)
+        {
+            using var connection = database.Open();
+            Assert.Equal(2L, connection.ExecuteScalar<long>("PRAGMA synchronous")); // FULL
+            Assert.Equal(0L, connection.ExecuteScalar<long>("PRAGMA wal_autocheckpoint"));
+            Assert.Equal(30_000L, connection.ExecuteScalar<long>("PRAGMA busy_timeout"));
+            Assert.Equal(268_435_456L, connection.ExecuteScalar<long>("PRAGMA journal_size_limit"));
+            Assert.Equal("wal", connection.ExecuteScalar<string>("PRAGMA journal_mode"));
+        }
+
+        using var writer = database.OpenWriter();
+        Assert.Equal(2L, writer.ExecuteScalar<long>("PRAGMA synchronous"));
+        Assert.Equal(2L, writer.ExecuteScalar<long>("PRAGMA temp_store")); // MEMORY, on the writer only
+    }
+}
