@@ -6,8 +6,7 @@ namespace Inbox.Silo.Tests;
 
 /// <summary>
 /// Every connection to the embedded store runs with its settings (flush at every commit, no checkpoint inside a commit,
-/// a long wait for a lock), the first time it is opened and each time the pool hands it out again, which does not set
-/// them again.
+/// a long wait for a lock), the first time it is opened and each time the pool hands it out again.
 /// </summary>
 public sealed class SqliteConnectionSettingsTests
 {

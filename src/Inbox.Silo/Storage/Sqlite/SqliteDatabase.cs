@@ -1,7 +1,5 @@
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 using Microsoft.Extensions.Options;
 
 namespace Inbox.Silo.Storage.Sqlite;
@@ -9,8 +7,6 @@ namespace Inbox.Silo.Storage.Sqlite;
 /// <summary>Opens connections to the embedded store's file and creates its tables on first use.</summary>
 public sealed class SqliteDatabase
 {
-    private static readonly ConditionalWeakTable<sqlite3, object> Configured = new();
-    private static readonly object Marker = new();
     private readonly string _connectionString;
 
     public SqliteDatabase(IOptions<SqliteOptions> options)
@@ -107,20 +103,10 @@ public sealed class SqliteDatabase
     {
         var connection = new SqliteConnection(connectionString ?? _connectionString);
         connection.Open();
-        if (connection.Handle is { } handle && Configured.TryGetValue(handle, out _))
-        {
-            return connection; // a pooled connection keeps its settings: each read does not run them again
-        }
-
         // The log is copied into the file by SqliteCheckpointer, not inside a commit that crosses 1,000 pages; when it starts
         // over, a log file grown past 256 MiB is cut back to that (not less: the next second's commits would extend the file again,
         // and the kernel zeroes each page a file grows by).
         Execute(connection, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=OFF; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=268435456;");
-        if (connection.Handle is { } opened)
-        {
-            Configured.AddOrUpdate(opened, Marker);
-        }
-
         return connection;
     }
 
