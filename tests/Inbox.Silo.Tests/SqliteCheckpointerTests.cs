@@ -1,6 +1,5 @@
 using Inbox.Silo.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Inbox.Silo.Tests;
 
@@ -14,7 +13,7 @@ public sealed class SqliteCheckpointerTests
     public void Commits_leave_the_log_to_the_checkpointer_which_copies_it_into_the_file_and_starts_it_over()
     {
         using var folder = new TempDatabase();
-        var database = new SqliteDatabase(Options.Create(new SqliteOptions { Path = folder.Path }));
+        var database = folder.OpenDatabase();
         var before = new FileInfo(folder.Path).Length;
         var value = new string('x', 4000);
 

@@ -1,6 +1,5 @@
 using Inbox.Silo.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 
 namespace Inbox.Silo.Tests;
 
@@ -25,7 +24,7 @@ public sealed class SqliteMessageStoreTests : MessageStoreTests
                 VALUES ($id, $id, 1, 3, '2026-12-01T10:00:00.0000000+00:00', '2026-12-01T10:00:00.0000000+00:00', 0);
                 """, id);
 
-        var database = new SqliteDatabase(Options.Create(new SqliteOptions { Path = folder.Path }));
+        var database = folder.OpenDatabase();
 
         using var connection = database.Open();
         using var read = connection.CreateCommand();
@@ -54,7 +53,7 @@ public sealed class SqliteMessageStoreTests : MessageStoreTests
                 VALUES ('m1', 'c1', 'sms', 'phone:+79160000000', 'waiting', 0, 0, 0, '2026-12-01T10:00:00.0000000+00:00');
                 """);
 
-        var database = new SqliteDatabase(Options.Create(new SqliteOptions { Path = folder.Path }));
+        var database = folder.OpenDatabase();
 
         using var connection = database.Open();
         using var read = connection.CreateCommand();

@@ -1,3 +1,6 @@
+using Inbox.Silo.Storage.Sqlite;
+using Microsoft.Extensions.Options;
+
 namespace Inbox.Silo.Tests;
 
 /// <summary>A fresh SQLite file in its own temporary folder, removed afterwards.</summary>
@@ -12,6 +15,9 @@ public sealed class TempDatabase : IDisposable
     public string Folder { get; }
 
     public string Path => System.IO.Path.Combine(Folder, "inbox.db");
+
+    /// <summary>The embedded store on this file, its tables created (or brought up to date) as at a node's start.</summary>
+    public SqliteDatabase OpenDatabase() => new(Options.Create(new SqliteOptions { Path = Path }));
 
     public void Dispose()
     {
