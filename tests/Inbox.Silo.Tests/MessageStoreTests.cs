@@ -299,6 +299,61 @@ public abstract class MessageStoreTests : StoreTestBase
         Assert.Equal([c, b, a], await List(all with { Sort = ConversationSort.Waiting }));
     }
 
+    [Fact]
+    public async Task A_conversation_written_step_by_step_is_stored_and_listed_as_its_last_step_left_it()
+    {
+        var (a, b, operatorId) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var first = Samples.Inbound(a, 1, $"steps-{a:N}-1");
+        await Store.Conversations.CommitAsync(first);
+        await Store.Conversations.CommitAsync(Samples.Inbound(b, 2, $"steps-{b:N}-1"));
+        var all = new ConversationQuery(null, null, false, 0, 10) { Sort = ConversationSort.Newest };
+
+        async Task<IReadOnlyList<Guid>> List(ConversationQuery query) =>
+            (await Store.Queries.ListConversationsAsync(query)).Items.Select(i => i.Conversation.ConversationId).ToList();
+        async Task Step(ConversationSnapshot next)
+        {
+            await Store.Conversations.CommitAsync(new ConversationCommit(next, []));
+            Assert.Equal(next, await Store.Conversations.GetConversationAsync(a));
+        }
+
+        // a message in a conversation that stays in the queue: only its activity changes, and it is the newest again
+        var queued = first.Conversation with { LastSequence = 3, LastMessageAt = Samples.Start.AddMinutes(5), UpdatedAt = Samples.Start.AddMinutes(5),
+            LastMessagePreview = "still waiting", Team = "sales", QueuedAt = Samples.Start.AddMinutes(1) };
+        await Step(queued);
+        Assert.Equal([a, b], await List(all));
+
+        // assigned: out of the queue, into the operator's list, waiting to be opened
+        var assigned = queued with { LastSequence = 4, Status = ConversationStatus.Assigned, AssigneeId = operatorId, AwaitingOpenSince = Samples.Start.AddMinutes(6) };
+        await Step(assigned);
+        Assert.Equal([b], await List(all with { Statuses = [ConversationStatus.Queued] }));
+        Assert.Equal([a], await List(all with { AssigneeId = operatorId }));
+        Assert.Equal(1, await Store.Routing.CountAssignedAsync(operatorId));
+
+        // the customer writes again while it is assigned, then the operator opens it
+        var written = assigned with { LastSequence = 5, LastMessageAt = Samples.Start.AddMinutes(7), UpdatedAt = Samples.Start.AddMinutes(7), LastMessagePreview = "hello?" };
+        await Step(written);
+        Assert.Equal(Samples.Start.AddMinutes(6), (await Store.Routing.ListUnopenedAsync(Samples.Start.AddHours(1), 10)).Single().AwaitingOpenSince);
+        var opened = written with { LastSequence = 6, AwaitingOpenSince = null };
+        await Step(opened);
+        Assert.Empty(await Store.Routing.ListUnopenedAsync(Samples.Start.AddHours(1), 10));
+
+        // handed back to the queue with a possible victim's priority: first in the queue, though it entered it last
+        var handoff = new HandoffInfo("fraud", null, null, true, true, "possible victim", 10, Samples.Start.AddMinutes(8));
+        var requeued = opened with { LastSequence = 7, Status = ConversationStatus.Queued, AssigneeId = null, Handoff = handoff, QueuedAt = Samples.Start.AddMinutes(8) };
+        await Step(requeued);
+        Assert.Equal([a, b], await List(all with { Statuses = [ConversationStatus.Queued], Sort = ConversationSort.Waiting }));
+        Assert.Empty(await List(all with { AssigneeId = operatorId }));
+        Assert.Equal(0, await Store.Routing.CountAssignedAsync(operatorId));
+        Assert.Equal(a, (await Store.Routing.ListQueuedAsync("sales", 10)).Single().ConversationId);
+
+        // the other one resolved from the queue: only its status changes
+        var resolved = (await Store.Conversations.GetConversationAsync(b))! with { LastSequence = 3, Status = ConversationStatus.Resolved };
+        await Store.Conversations.CommitAsync(new ConversationCommit(resolved, []));
+        Assert.Equal(resolved, await Store.Conversations.GetConversationAsync(b));
+        Assert.Equal([a], await List(all with { Statuses = [ConversationStatus.Queued] }));
+        Assert.Equal([b], await List(all with { Statuses = [ConversationStatus.Resolved] }));
+    }
+
     private async Task CommitListed(Guid id, long minute, string channel, IReadOnlyList<string> labels, int queuedMinutes)
     {
         var commit = Samples.Inbound(id, 1, $"listed-{id:N}");

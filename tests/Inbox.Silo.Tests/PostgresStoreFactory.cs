@@ -15,6 +15,7 @@ public sealed class PostgresStoreFactory : TestStore
         Writer = new PostgresWriteQueue(Database, options, NullLogger<PostgresWriteQueue>.Instance);
         Conversations = new PostgresConversationStore(Database, Writer);
         Queries = new PostgresConversationQueries(Database);
+        Routing = new PostgresRoutingQueries(Database);
         Outbox = new PostgresOutboxStore(Writer);
         Directory = new PostgresCustomerDirectory(Database, Writer);
         Operators = new PostgresOperatorStore(Database, Writer);

@@ -36,7 +36,7 @@ public sealed class SqliteMessageStoreTests : MessageStoreTests
         Assert.True(row.IsDBNull(1));
         Assert.True(row.IsDBNull(2));
         using var index = connection.CreateCommand();
-        index.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'ix_conversations_queue'";
+        index.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'ix_conversations_queued'";
         Assert.Equal(1L, index.ExecuteScalar()); // the queue's index on an added column, made once the column is there
     }
 
@@ -96,6 +96,38 @@ public sealed class SqliteMessageStoreTests : MessageStoreTests
 
         // A sequence is still stored once per conversation.
         await Assert.ThrowsAnyAsync<Exception>(() => after.Conversations.CommitAsync(Samples.Inbound(conversation, 2, $"{conversation}-2-again")));
+    }
+
+    [Fact]
+    public void A_file_with_the_indexes_of_releases_before_2026_12_04_gets_them_replaced()
+    {
+        using var folder = new TempDatabase();
+        folder.OpenDatabase();
+        // the indexes as releases before 2026-12-04 made them: the last activity in the assignee's and the queue's, and every
+        // message's provider id in one more index beside the inbound messages' unique one
+        MakeFileBefore(folder.Path, """
+                DROP INDEX ix_conversations_assignee_id;
+                DROP INDEX ix_conversations_queued;
+                DROP INDEX ix_messages_external_not_inbound;
+                CREATE INDEX ix_conversations_assignee ON conversations(assignee_id, activity_ticks DESC);
+                CREATE INDEX ix_conversations_queue ON conversations(status, queue_priority DESC, queued_ticks, activity_ticks);
+                CREATE INDEX ix_messages_external ON messages(channel, external_id) WHERE external_id IS NOT NULL;
+                """);
+
+        var database = folder.OpenDatabase();
+
+        using var connection = database.Open();
+        using var indexes = connection.CreateCommand();
+        indexes.CommandText = "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('conversations', 'messages') AND sql IS NOT NULL ORDER BY name";
+        using var names = indexes.ExecuteReader();
+        var found = new List<string>();
+        while (names.Read())
+        {
+            found.Add(names.GetString(0));
+        }
+
+        Assert.Equal(["ix_conversations_assignee_id", "ix_conversations_awaiting_open", "ix_conversations_queued", "ix_conversations_status",
+            "ix_messages_external_not_inbound", "ix_messages_timeline", "ux_messages_inbound_external"], found);
     }
 
     /// <summary>A database file as an older release left it: <paramref name="sql"/> run on a new file (<c>$id</c> is <paramref name="id"/>).</summary>

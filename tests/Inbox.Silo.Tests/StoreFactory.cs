@@ -18,6 +18,7 @@ public sealed class StoreFactory : TestStore
         Writer = new SqliteWriteQueue(Database, options, NullLogger<SqliteWriteQueue>.Instance);
         Conversations = new SqliteConversationStore(Database, Writer);
         Queries = new SqliteConversationQueries(Database);
+        Routing = new SqliteRoutingQueries(Database);
         Outbox = new SqliteOutboxStore(Writer);
         Directory = new SqliteCustomerDirectory(Database, Writer);
         GrainStorage = new SqliteGrainStorage(Database, Writer);

@@ -38,9 +38,12 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
     public async Task<TimelineMessage?> FindByExternalIdAsync(string channel, string externalId, MessageKind kind, CancellationToken cancellationToken = default)
     {
         await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        // The kind is written into the text, so that the query can use the partial index of its kind: the unique one of
+        // inbound messages (kind = 0) or the other kinds' (kind <> 0, a term repeated as the index has it).
+        var ofKind = kind == MessageKind.Inbound ? "kind = 0" : $"kind = {((int)kind).ToString(System.Globalization.CultureInfo.InvariantCulture)} AND kind <> 0";
         var rows = await StoreReader.QueryAsync(connection,
-            $"SELECT {MessageColumns} FROM messages WHERE channel = @channel AND external_id = @externalId AND kind = @kind LIMIT 1",
-            new { channel, externalId, kind = (int)kind }, ReadMessage, cancellationToken).ConfigureAwait(false);
+            $"SELECT {MessageColumns} FROM messages WHERE channel = @channel AND external_id = @externalId AND {ofKind} LIMIT 1",
+            new { channel, externalId }, ReadMessage, cancellationToken).ConfigureAwait(false);
         return rows.FirstOrDefault();
     }
 
@@ -121,7 +124,20 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
             new { channel = message.Channel, externalId = message.ExternalId }, ReadMessage).FirstOrDefault();
     }
 
-    private static void UpsertConversation(DbConnection connection, DbTransaction transaction, StoreValues values, ConversationSnapshot c) =>
+    /// <summary>
+    /// Writes the conversation's row. Most steps (a message in a conversation that stays where it is) change only its last
+    /// activity: those are written by <see cref="UpdateActivity"/>, which leaves the entries of the indexes on its place (status,
+    /// assignee, queue) as they are, so a message rewrites one of them (the status list's, ordered by activity), not all. A
+    /// new conversation, or one that moved, is written whole.
+    /// </summary>
+    private static void UpsertConversation(DbConnection connection, DbTransaction transaction, StoreValues values, ConversationSnapshot c)
+    {
+        var parameters = ConversationParameters(values, c);
+        if (UpdateActivity(connection, transaction, parameters))
+        {
+            return;
+        }
+
         connection.Execute("""
             INSERT INTO conversations (conversation_id, customer_id, status, assignee_id, last_sequence, last_message_at, last_inbound_channel,
                 last_inbound_identity, last_preview, created_at, updated_at, activity_ticks, merged_into, labels, handoff, bot_memory, queue_priority,
@@ -136,7 +152,24 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
                 queue_priority = excluded.queue_priority, team = excluded.team, queued_ticks = excluded.queued_ticks,
                 awaiting_open_ticks = excluded.awaiting_open_ticks, last_inbound_preview = excluded.last_inbound_preview,
                 last_inbound_ticks = excluded.last_inbound_ticks
-            """, ConversationParameters(values, c), transaction);
+            """, parameters, transaction);
+    }
+
+    /// <summary>
+    /// Writes every column but the ones that place the conversation in an index, only where the row already has those as the
+    /// step leaves them: the row then ends exactly as the whole upsert would leave it. False when there is no such row (a new
+    /// conversation, or one whose status, assignee, queue priority, queue entry or wait to be opened changed).
+    /// SQLite rewrites an index's entry whenever an UPDATE assigns one of its columns, even to the value it has.
+    /// </summary>
+    private static bool UpdateActivity(DbConnection connection, DbTransaction transaction, object parameters) =>
+        connection.Execute("""
+            UPDATE conversations SET last_sequence = @seq, last_message_at = @lastAt, last_inbound_channel = @channel,
+                last_inbound_identity = @identity, last_preview = @preview, updated_at = @updated, activity_ticks = @ticks, merged_into = @mergedInto,
+                labels = @labels, handoff = @handoff, bot_memory = @botMemory, team = @team, last_inbound_preview = @inboundPreview,
+                last_inbound_ticks = @inboundTicks
+            WHERE conversation_id = @id AND status = @status AND assignee_id IS NOT DISTINCT FROM @assignee AND queue_priority = @queuePriority
+                AND queued_ticks IS NOT DISTINCT FROM @queuedTicks AND awaiting_open_ticks IS NOT DISTINCT FROM @awaitingOpenTicks
+            """, parameters, transaction) == 1;
 
     private static void InsertEvents(DbConnection connection, DbTransaction transaction, StoreValues values, IEnumerable<LiveEvent> events)
     {

@@ -28,8 +28,11 @@ internal static class SqliteSchema
             last_inbound_preview TEXT NULL,
             last_inbound_ticks INTEGER NULL
         );
+        -- Only the status index holds the last activity, which every message changes: the lists by status are the console's
+        -- longest, and this index hands them out newest first. An assignee's few are sorted when read.
         CREATE INDEX IF NOT EXISTS ix_conversations_status ON conversations(status, queue_priority DESC, activity_ticks DESC);
-        CREATE INDEX IF NOT EXISTS ix_conversations_assignee ON conversations(assignee_id, activity_ticks DESC);
+        DROP INDEX IF EXISTS ix_conversations_assignee;
+        CREATE INDEX IF NOT EXISTS ix_conversations_assignee_id ON conversations(assignee_id);
 
         CREATE TABLE IF NOT EXISTS messages (
             message_id TEXT PRIMARY KEY,
@@ -57,7 +60,9 @@ internal static class SqliteSchema
         );
         CREATE INDEX IF NOT EXISTS ix_messages_timeline ON messages(conversation_id, created_ticks, sequence);
         CREATE UNIQUE INDEX IF NOT EXISTS ux_messages_inbound_external ON messages(channel, external_id) WHERE kind = 0 AND external_id IS NOT NULL;
-        CREATE INDEX IF NOT EXISTS ix_messages_external ON messages(channel, external_id) WHERE external_id IS NOT NULL;
+        -- The other kinds' provider ids (replies' delivery receipts, calls): inbound messages have theirs in the unique index.
+        DROP INDEX IF EXISTS ix_messages_external;
+        CREATE INDEX IF NOT EXISTS ix_messages_external_not_inbound ON messages(channel, external_id) WHERE kind <> 0 AND external_id IS NOT NULL;
 
         -- Idempotency keys of operators' replies and notes (issue 15): a key is unique per conversation and operator.
         CREATE TABLE IF NOT EXISTS idempotency_keys (
@@ -267,10 +272,12 @@ internal static class SqliteSchema
 
     /// <summary>
     /// Run after <see cref="AddedColumns"/>, as they may use an added column: the queue's order (the handoff's priority, then
-    /// the longest wait); lists of other statuses keep ix_conversations_status (newest activity first).
+    /// the longest wait; ties, rare, are sorted by activity when read); lists of other statuses keep ix_conversations_status
+    /// (newest activity first).
     /// </summary>
     public const string AfterAddedColumns = """
-        CREATE INDEX IF NOT EXISTS ix_conversations_queue ON conversations(status, queue_priority DESC, queued_ticks, activity_ticks);
+        DROP INDEX IF EXISTS ix_conversations_queue;
+        CREATE INDEX IF NOT EXISTS ix_conversations_queued ON conversations(status, queue_priority DESC, queued_ticks);
         CREATE INDEX IF NOT EXISTS ix_conversations_awaiting_open ON conversations(awaiting_open_ticks) WHERE awaiting_open_ticks IS NOT NULL;
         """;
 
