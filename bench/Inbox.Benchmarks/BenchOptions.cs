@@ -16,6 +16,7 @@ public sealed record BenchOptions(
     int Connections,
     int Duration,
     int Warmup,
+    int WarmupMax,
     int KnownCustomers,
     int Activate,
     int LatencySeconds,
@@ -30,13 +31,13 @@ public sealed record BenchOptions(
     string? Json)
 {
     public static readonly BenchOptions Defaults = new(
-        new Uri("http://127.0.0.1:5099"), "bench-token", "supervisor", "bench-password-1", Threads: 2, Connections: 64, Duration: 10, Warmup: 5,
+        new Uri("http://127.0.0.1:5099"), "bench-token", "supervisor", "bench-password-1", Threads: 2, Connections: 64, Duration: 10, Warmup: 5, WarmupMax: 60,
         KnownCustomers: 1000, Activate: 100_000, LatencySeconds: 10, Durable: null, ServerPids: [], SiloPort: 11311, GatewayPort: 30300,
         WrkScript: "bench/wrk/inbound.lua", ReadyColdMs: null, ReadyWarmMs: null, Reference: null, Json: null);
 
     public const string Usage =
         "Usage: Inbox.Benchmarks --durable-sqlite FILE | --durable-postgres CONNECTION-STRING [--url http://127.0.0.1:5099] [--token bench-token] " +
-        "[--login supervisor] [--password bench-password-1] [--threads 2] [--connections 64] [--duration 10] [--warmup 5] " +
+        "[--login supervisor] [--password bench-password-1] [--threads 2] [--connections 64] [--duration 10] [--warmup 5] [--warmup-max 60] " +
         "[--known-customers 1000] [--activate 100000] [--latency-seconds 10] [--pids PID[,PID...]] [--silo-port 11311] " +
         "[--gateway-port 30300] [--wrk-script bench/wrk/inbound.lua] [--ready-cold-ms MS] [--ready-warm-ms MS] " +
         "[--reference FILE] [--json FILE]";
@@ -72,6 +73,7 @@ public sealed record BenchOptions(
                 "--connections" => options with { Connections = Whole(name, value, 1, 10_000, ref error) },
                 "--duration" => options with { Duration = Whole(name, value, 1, 3600, ref error) },
                 "--warmup" => options with { Warmup = Whole(name, value, 1, 3600, ref error) },
+                "--warmup-max" => options with { WarmupMax = Whole(name, value, 1, 3600, ref error) },
                 "--known-customers" => options with { KnownCustomers = Whole(name, value, 1, 10_000_000, ref error) },
                 "--activate" => options with { Activate = Whole(name, value, 0, 10_000_000, ref error) },
                 "--latency-seconds" => options with { LatencySeconds = Whole(name, value, 1, 3600, ref error) },

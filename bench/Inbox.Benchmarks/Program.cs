@@ -69,7 +69,7 @@ public static class Program
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(60) };
         var run = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
         var wrkSettings = string.Create(CultureInfo.InvariantCulture,
-            $"wrk -t{options.Threads} -c{options.Connections} -d{options.Duration}s after a {options.Warmup} s warm-up per target");
+            $"wrk -t{options.Threads} -c{options.Connections} -d{options.Duration}s per target after a warm-up in {options.Warmup} s windows until its tiered compilation settles (at most {options.WarmupMax} s)");
         Log($"run {run}: {wrkSettings}; {options.KnownCustomers} known customers; {Environment.ProcessorCount} cores; load average {loadAverage}");
 
         var wrk = new WrkRunner(options);
@@ -101,9 +101,9 @@ public static class Program
                     CheckAll(created, $"{mix} {target}: creating the known customers", failures);
                 }
 
-                var warm = await wrk.RunAsync(endpoint, $"{phase}-w", customerPrefix, customers, options.Warmup, cancellationToken);
-                Log($"{mix} {target} warm-up: {warm.Ok} 2xx, {warm.Throughput:F0}/s");
-                Check(warm, $"{mix} {target} warm-up", failures);
+                await WarmUpAsync(wrk, endpoint, phase, $"{mix} {target}", customerPrefix, customers,
+                    target == InboxTarget ? options.ServerPids.Select(pid => pid.ToString(CultureInfo.InvariantCulture)).ToList() : ["self"],
+                    options, failures, cancellationToken);
 
                 var counter = new PrefixEventCounter($"{phase}-m-");
                 listener.Track(counter);
@@ -181,6 +181,32 @@ public static class Program
 
         return failures.Count > 0 ? 3 : regressions is { Count: > 0 } ? 4 : 0;
     }
+
+    /// <summary>
+    /// Loads the target in windows of <see cref="BenchOptions.Warmup"/> seconds, not counted, until its process is in its
+    /// steady state: the runtime's tiered compilation used at most <see cref="SteadyTieringShare"/> of a core in the last
+    /// window (Inbox's takes some tens of seconds of load to compile its hot paths again, optimized), or
+    /// <see cref="BenchOptions.WarmupMax"/> seconds have passed.
+    /// </summary>
+    private static async Task WarmUpAsync(WrkRunner wrk, Uri endpoint, string phase, string name, string customerPrefix, int customers,
+        IReadOnlyList<string> processes, BenchOptions options, List<string> failures, CancellationToken cancellationToken)
+    {
+        for (var window = 1; ; window++)
+        {
+            var tiering = TieredCompilation.Start(processes);
+            var warm = await wrk.RunAsync(endpoint, $"{phase}-w{window}", customerPrefix, customers, options.Warmup, cancellationToken);
+            var share = tiering.Stop();
+            Log($"{name} warm-up {window}: {warm.Ok} 2xx, {warm.Throughput:F0}/s; tiered compilation {share * 100:F0}% of a core");
+            Check(warm, $"{name} warm-up", failures);
+            if (share <= SteadyTieringShare || window * options.Warmup >= options.WarmupMax)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>The most of a core the tiered compilation thread may use in the last warm-up window of a steady target.</summary>
+    private const double SteadyTieringShare = 0.05;
 
     private static async Task<LatencyResult> MeasureLatencyAsync(HttpClient http, Uri endpoint, LiveEventListener listener, string prefix, string customerPrefix,
         int customers, double perSecond, BenchOptions options, List<string> failures, CancellationToken cancellationToken)
