@@ -1,56 +1,119 @@
 using Inbox.Silo.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Inbox.Silo.Tests;
 
 /// <summary>
 /// The write-ahead log is copied into the database file by the checkpointer, never inside a commit: commits that log far
-/// more than SQLite's 1,000-page auto-checkpoint leave the file as it was, and one checkpoint copies all of it and starts the log over.
+/// more than SQLite's 1,000-page auto-checkpoint leave the file as it was; one checkpoint copies all of it, and the writer
+/// starts the log over after its next group, unless a reader still reads from the log, which it never waits for.
 /// </summary>
 public sealed class SqliteCheckpointerTests
 {
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
     [Fact]
-    public void Commits_leave_the_log_to_the_checkpointer_which_copies_it_into_the_file_and_starts_it_over()
+    public async Task Commits_leave_the_log_to_the_checkpointer_which_copies_it_into_the_file_and_the_writer_starts_it_over()
     {
-        using var folder = new TempDatabase();
-        var database = folder.OpenDatabase();
+        await using var store = await StoreFactory.StartAsync();
         // SQLite copies the log into the file when the last connection to it closes. Other test classes clear every
-        // connection pool when they finish (in parallel with this one), which would close this test's idle pooled
-        // connection and copy the log behind the checkpointer's back; an unpooled connection held open throughout
-        // keeps the copying to the checkpointer.
-        using var held = database.OpenUnpooled();
-        var before = new FileInfo(folder.Path).Length;
-        var value = new string('x', 4000);
+        // connection pool when they finish (in parallel with this one), which would close an idle pooled connection here and
+        // copy the log behind the checkpointer's back; an unpooled connection held open throughout keeps that to the checkpointer.
+        using var held = store.Database.OpenUnpooled();
+        var before = new FileInfo(store.Database.FilePath).Length;
 
         // 1,500 commits of about a page each: about 6 MB of log, past the 1,000 pages where a commit would copy it.
-        using (var connection = database.Open())
+        await WritePagesAsync(store, "checkpoint", 1500);
+
+        Assert.Equal(before, new FileInfo(store.Database.FilePath).Length);
+        Assert.True(new FileInfo(store.Database.FilePath + "-wal").Length > 6_000_000, "the commits were not logged");
+
+        Checkpointer(store).Checkpoint();
+
+        Assert.True(new FileInfo(store.Database.FilePath).Length > 6_000_000, $"the file holds {new FileInfo(store.Database.FilePath).Length} bytes after the checkpoint");
+        Assert.Equal(1500L, Count(held, "checkpoint-%"));
+
+        // The writer's next group starts the log over: a commit after it is written at the log's beginning.
+        await store.Writer.WriteAsync((connection, transaction) => Insert(connection, transaction, "after-checkpoint"));
+        await WaitForAsync(() => store.Writer.LogRestarts == 1);
+        Assert.InRange(CommitAndReadLogEnd(held, "after-restart"), 1, 10);
+    }
+
+    [Fact]
+    public async Task The_writer_does_not_wait_for_a_reader_still_reading_from_the_log_and_starts_it_over_once_it_is_done()
+    {
+        await using var store = await StoreFactory.StartAsync();
+        using var held = store.Database.OpenUnpooled();
+        await WritePagesAsync(store, "before-reader", 300);
+
+        // A reader whose snapshot is in the log, still reading.
+        using var reader = store.Database.OpenUnpooled();
+        using var read = reader.BeginTransaction(deferred: true);
+        Assert.Equal(300L, Count(reader, "before-reader-%"));
+
+        Checkpointer(store).Checkpoint();
+        // The writer tries after each of its next groups, and every write of them is stored while the reader reads.
+        await WritePagesAsync(store, "beside-reader", SqliteWriteQueue.RestartAttempts + 2);
+        Assert.Equal(0L, store.Writer.LogRestarts);
+        Assert.Equal(SqliteWriteQueue.RestartAttempts + 2L, Count(held, "beside-reader-%"));
+
+        read.Commit();
+        Checkpointer(store).Checkpoint();
+        await store.Writer.WriteAsync((connection, transaction) => Insert(connection, transaction, "after-reader"));
+        await WaitForAsync(() => store.Writer.LogRestarts == 1);
+        Assert.InRange(CommitAndReadLogEnd(held, "after-restart"), 1, 10);
+    }
+
+    private static SqliteCheckpointer Checkpointer(StoreFactory store) =>
+        new(store.Database, store.Writer, TimeProvider.System, NullLogger<SqliteCheckpointer>.Instance);
+
+    /// <summary>One group per write, each about a page.</summary>
+    private static async Task WritePagesAsync(StoreFactory store, string prefix, int count)
+    {
+        for (var i = 0; i < count; i++)
         {
-            for (var i = 0; i < 1500; i++)
-            {
-                using var insert = connection.CreateCommand();
-                insert.CommandText = "INSERT INTO cursors (key, value) VALUES ($key, $value)";
-                insert.Parameters.AddWithValue("$key", $"checkpoint-{i}");
-                insert.Parameters.AddWithValue("$value", value);
-                insert.ExecuteNonQuery();
-            }
+            var key = $"{prefix}-{i}";
+            await store.Writer.WriteAsync((connection, transaction) => Insert(connection, transaction, key, new string('x', 4000)));
         }
+    }
 
-        Assert.Equal(before, new FileInfo(folder.Path).Length);
-        Assert.True(new FileInfo(folder.Path + "-wal").Length > 6_000_000, "the commits were not logged");
+    private static void Insert(SqliteConnection connection, SqliteTransaction transaction, string key, string value = "x")
+    {
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO cursors (key, value) VALUES ($key, $value)";
+        insert.Parameters.AddWithValue("$key", key);
+        insert.Parameters.AddWithValue("$value", value);
+        insert.ExecuteNonQuery();
+    }
 
-        new SqliteCheckpointer(database, TimeProvider.System, NullLogger<SqliteCheckpointer>.Instance).Checkpoint();
+    private static long Count(SqliteConnection connection, string like)
+    {
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM cursors WHERE key LIKE $like";
+        count.Parameters.AddWithValue("$like", like);
+        return (long)count.ExecuteScalar()!;
+    }
 
-        Assert.True(new FileInfo(folder.Path).Length > 6_000_000, $"the file holds {new FileInfo(folder.Path).Length} bytes after the checkpoint");
-        using var check = database.Open();
-        using var count = check.CreateCommand();
-        count.CommandText = "SELECT COUNT(*) FROM cursors WHERE key LIKE 'checkpoint-%'";
-        Assert.Equal(1500L, (long)count.ExecuteScalar()!);
-
-        // The log started over: the next commit is written at its beginning, not after the 1,500 pages copied.
-        using var next = check.CreateCommand();
-        next.CommandText = "INSERT INTO cursors (key, value) VALUES ('after', 'x'); PRAGMA wal_checkpoint(PASSIVE);";
+    /// <summary>Commits one small row and returns the number of frames the log then holds (its end).</summary>
+    private static long CommitAndReadLogEnd(SqliteConnection connection, string key)
+    {
+        using var next = connection.CreateCommand();
+        next.CommandText = "INSERT INTO cursors (key, value) VALUES ($key, 'x'); PRAGMA wal_checkpoint(PASSIVE);";
+        next.Parameters.AddWithValue("$key", key);
         using var result = next.ExecuteReader();
         Assert.True(result.Read());
-        Assert.InRange(result.GetInt64(1), 1, 10);
+        return result.GetInt64(1);
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the writer did not start the log over");
+            await Task.Delay(10);
+        }
     }
 }

@@ -65,6 +65,14 @@ public abstract class GroupCommitWriter<TConnection, TTransaction> : IHostedServ
 
     protected abstract TTransaction Begin(TConnection connection);
 
+    /// <summary>
+    /// Runs on the writer's connection after a group committed and its writers were answered, before the next group begins
+    /// (outside any transaction): upkeep that must not run beside a write. An exception is logged; the writes stay stored.
+    /// </summary>
+    protected virtual void AfterGroup(TConnection connection)
+    {
+    }
+
     private async Task RunAsync()
     {
         TConnection? connection = null;
@@ -112,6 +120,17 @@ public abstract class GroupCommitWriter<TConnection, TTransaction> : IHostedServ
                     {
                         pending.Fail(ex);
                     }
+
+                    continue;
+                }
+
+                try
+                {
+                    AfterGroup(connection);
+                }
+                catch (Exception ex)
+                {
+                    _logger.LogWarning(ex, "The writer's upkeep after a group commit failed; the writes are stored, the upkeep is tried again later");
                 }
             }
         }

@@ -76,6 +76,9 @@ public sealed class SqliteDatabase
 
     public string FilePath { get; }
 
+    /// <summary>How long a connection waits for a lock another holds (the writer's, a checkpoint's) before it gives up.</summary>
+    public const int BusyTimeoutMilliseconds = 30_000;
+
     public SqliteConnection Open() => OpenCore();
 
     /// <summary>
@@ -106,11 +109,11 @@ public sealed class SqliteDatabase
         // The log is copied into the file by SqliteCheckpointer, not inside a commit that crosses 1,000 pages; when it starts
         // over, a log file grown past 256 MiB is cut back to that (not less: the next second's commits would extend the file again,
         // and the kernel zeroes each page a file grows by).
-        Execute(connection, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=OFF; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=268435456;");
+        Execute(connection, $"PRAGMA synchronous=FULL; PRAGMA busy_timeout={BusyTimeoutMilliseconds}; PRAGMA foreign_keys=OFF; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=268435456;");
         return connection;
     }
 
-    private static void Execute(SqliteConnection connection, string sql)
+    internal static void Execute(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
