@@ -6,7 +6,9 @@ namespace Inbox.Benchmarks;
 /// <summary>
 /// How busy the .NET runtime's tiered compilation thread (".NET Tiered Com" in <c>/proc</c>, Linux only) of some processes was
 /// over a phase: it compiles hot methods again, optimized, for some tens of seconds after a load starts, and a target is
-/// not in its steady state while it does. Read from each thread's <c>/proc/PID/task/TID/stat</c>.
+/// not in its steady state while it does. Read from each thread's <c>/proc/PID/task/TID/stat</c>, thread by thread: the runtime
+/// ends the thread when it has nothing to do and starts another when it has, and a thread that ended takes its count along
+/// (what it used in the phase before it ended is missed, so the share can only be under-read, never negative).
 /// </summary>
 public sealed class TieredCompilation
 {
@@ -16,7 +18,7 @@ public sealed class TieredCompilation
     private const int ClockTicksPerSecond = 100; // USER_HZ, as in ProcessCpu
 
     private readonly IReadOnlyList<string> _processes;
-    private readonly long _ticks;
+    private readonly Dictionary<string, long> _ticks;
     private readonly long _started;
 
     private TieredCompilation(IReadOnlyList<string> processes)
@@ -33,12 +35,14 @@ public sealed class TieredCompilation
     public double Stop()
     {
         var wall = Stopwatch.GetElapsedTime(_started).TotalSeconds;
-        return wall > 0 ? (Ticks(_processes) - _ticks) / (double)ClockTicksPerSecond / wall : 0;
+        var used = Ticks(_processes).Sum(thread => thread.Value - _ticks.GetValueOrDefault(thread.Key));
+        return wall > 0 ? used / (double)ClockTicksPerSecond / wall : 0;
     }
 
-    private static long Ticks(IReadOnlyList<string> processes)
+    /// <summary>CPU ticks by thread (its stat file's path) of the tiered compilation threads alive now.</summary>
+    private static Dictionary<string, long> Ticks(IReadOnlyList<string> processes)
     {
-        long total = 0;
+        var threads = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var process in processes)
         {
             string[] tasks;
@@ -53,14 +57,19 @@ public sealed class TieredCompilation
 
             foreach (var task in tasks)
             {
-                total += ThreadTicks(Path.Combine(task, "stat"));
+                var stat = Path.Combine(task, "stat");
+                if (ThreadTicks(stat) is { } ticks)
+                {
+                    threads[stat] = ticks;
+                }
             }
         }
 
-        return total;
+        return threads;
     }
 
-    private static long ThreadTicks(string statPath)
+    /// <summary>The thread's CPU ticks, or null when it is not a tiered compilation thread (or ended meanwhile).</summary>
+    private static long? ThreadTicks(string statPath)
     {
         try
         {
@@ -70,7 +79,7 @@ public sealed class TieredCompilation
             var close = stat.LastIndexOf(')');
             if (open < 0 || close < open || stat[(open + 1)..close] != ThreadName)
             {
-                return 0;
+                return null;
             }
 
             var fields = stat[(close + 2)..].Split(' ');
@@ -78,7 +87,7 @@ public sealed class TieredCompilation
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
         {
-            return 0; // the thread ended meanwhile
+            return null; // the thread ended meanwhile
         }
     }
 }
