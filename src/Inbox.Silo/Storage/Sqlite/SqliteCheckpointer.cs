@@ -43,7 +43,7 @@ public sealed class SqliteCheckpointer(SqliteDatabase database, SqliteWriteQueue
             using var connection = database.OpenUnpooled();
             for (var pass = 0; pass < MaxPassivePasses; pass++)
             {
-                var (logged, copied) = Passive(connection);
+                var (_, logged, copied) = SqliteDatabase.Checkpoint(connection, "PASSIVE");
                 if (logged - copied <= RestartBelowPages)
                 {
                     logger.LogDebug("Checkpoint: {Copied} of {Logged} log pages copied; the writer starts the log over", copied, logged);
@@ -56,13 +56,5 @@ public sealed class SqliteCheckpointer(SqliteDatabase database, SqliteWriteQueue
         {
             logger.LogWarning(ex, "Could not copy the write-ahead log into the database file; the next checkpoint tries again");
         }
-    }
-
-    private static (long Logged, long Copied) Passive(SqliteConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? (reader.GetInt64(1), reader.GetInt64(2)) : (0, 0);
     }
 }

@@ -113,6 +113,18 @@ public sealed class SqliteDatabase
         return connection;
     }
 
+    /// <summary>
+    /// Runs <c>PRAGMA wal_checkpoint(mode)</c>: whether a RESTART could not finish (busy), how many pages the log holds and how
+    /// many of them are copied into the file.
+    /// </summary>
+    internal static (bool Busy, long Logged, long Copied) Checkpoint(SqliteConnection connection, string mode)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA wal_checkpoint({mode});";
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? (reader.GetInt64(0) != 0, reader.GetInt64(1), reader.GetInt64(2)) : (true, 0, 0);
+    }
+
     internal static void Execute(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();

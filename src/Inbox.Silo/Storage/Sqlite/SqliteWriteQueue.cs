@@ -63,10 +63,7 @@ public sealed class SqliteWriteQueue(SqliteDatabase database, IOptions<SqliteOpt
         SqliteDatabase.Execute(connection, "PRAGMA busy_timeout=0;");
         try
         {
-            using var checkpoint = connection.CreateCommand();
-            checkpoint.CommandText = "PRAGMA wal_checkpoint(RESTART);";
-            using var result = checkpoint.ExecuteReader();
-            if (result.Read() && result.GetInt64(0) == 0)
+            if (!SqliteDatabase.Checkpoint(connection, "RESTART").Busy)
             {
                 Volatile.Write(ref _restartAttemptsLeft, 0);
                 Interlocked.Increment(ref _logRestarts);
