@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -7,6 +8,9 @@ namespace Inbox.Silo.Storage.Sqlite;
 /// <summary>Opens connections to the embedded store's file and creates its tables on first use.</summary>
 public sealed class SqliteDatabase
 {
+    /// <summary>The SQLite handles that have the store's settings: the pool hands a handle out again with them.</summary>
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = [];
+
     private readonly string _connectionString;
 
     public SqliteDatabase(IOptions<SqliteOptions> options)
@@ -106,10 +110,23 @@ public sealed class SqliteDatabase
     {
         var connection = new SqliteConnection(connectionString ?? _connectionString);
         connection.Open();
+        // A handle the pool hands out again keeps its settings (nothing that borrows one changes them): they are set once per
+        // handle, not on every open, which parsed and ran five statements before each read.
+        var handle = connection.Handle;
+        if (handle is not null && Configured.TryGetValue(handle, out _))
+        {
+            return connection;
+        }
+
         // The log is copied into the file by SqliteCheckpointer, not inside a commit that crosses 1,000 pages; when it starts
         // over, a log file grown past 256 MiB is cut back to that (not less: the next second's commits would extend the file again,
         // and the kernel zeroes each page a file grows by).
         Execute(connection, $"PRAGMA synchronous=FULL; PRAGMA busy_timeout={BusyTimeoutMilliseconds}; PRAGMA foreign_keys=OFF; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=268435456;");
+        if (handle is not null)
+        {
+            Configured.AddOrUpdate(handle, true);
+        }
+
         return connection;
     }
 
