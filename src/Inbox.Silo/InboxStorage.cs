@@ -1,6 +1,7 @@
 using Inbox.Domain.CannedReplies;
 using Inbox.Domain.Routing;
 using Inbox.Domain.Storage;
+using Inbox.Silo.Routing;
 using Inbox.Silo.Storage.Postgres;
 using Inbox.Silo.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -61,14 +62,23 @@ public static class InboxStorage
         services.TryAddSingleton<IWebhookQueueStore, SqliteWebhookQueueStore>();
         services.TryAddSingleton<ICallLog, SqliteCallLog>();
         services.TryAddSingleton<IAttachmentStore, SqliteAttachmentStore>();
-        services.TryAddSingleton<ITeamStore, SqliteTeamStore>();
-        services.TryAddSingleton<ITeamDirectory>(sp => sp.GetRequiredService<ITeamStore>());
+        AddTeams<SqliteTeamStore>(services);
         services.TryAddSingleton<IRoutingQueries, SqliteRoutingQueries>();
         services.TryAddSingleton<IEventHistory, SqliteEventHistory>();
         services.TryAddSingleton<ISlaStore, SqliteSlaStore>();
         services.TryAddSingleton<IReadMarkerStore, SqliteReadMarkerStore>();
         services.TryAddSingleton<ICannedReplyStore, SqliteCannedReplyStore>();
         return services;
+    }
+
+    /// <summary>The provider's team store, with routing's copy of the teams and rules in front of it (<see cref="CachedTeamStore"/>).</summary>
+    private static void AddTeams<TStore>(IServiceCollection services)
+        where TStore : class, ITeamStore
+    {
+        services.TryAddSingleton<TStore>();
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<CachedTeamStore>(sp, sp.GetRequiredService<TStore>()));
+        services.TryAddSingleton<ITeamStore>(sp => sp.GetRequiredService<CachedTeamStore>());
+        services.TryAddSingleton<ITeamDirectory>(sp => sp.GetRequiredService<ITeamStore>());
     }
 
     /// <summary>Every store on PostgreSQL (grain state goes there through Orleans' ADO.NET provider, <c>AddInboxGrainStorage</c>), attachments' bytes too.</summary>
@@ -96,8 +106,7 @@ public static class InboxStorage
         services.TryAddSingleton<IWebhookQueueStore, PostgresWebhookQueueStore>();
         services.TryAddSingleton<ICallLog, PostgresCallLog>();
         services.TryAddSingleton<IAttachmentStore, PostgresAttachmentStore>();
-        services.TryAddSingleton<ITeamStore, PostgresTeamStore>();
-        services.TryAddSingleton<ITeamDirectory>(sp => sp.GetRequiredService<ITeamStore>());
+        AddTeams<PostgresTeamStore>(services);
         services.TryAddSingleton<IRoutingQueries, PostgresRoutingQueries>();
         services.TryAddSingleton<IEventHistory, PostgresEventHistory>();
         services.TryAddSingleton<ISlaStore, PostgresSlaStore>();

@@ -4,14 +4,14 @@ using Microsoft.Extensions.Logging;
 
 namespace Inbox.Silo.Routing;
 
-/// <summary>Reads the teams and the rules from the store and applies <see cref="RoutingRules.Choose"/>.</summary>
-public sealed partial class ConversationRouter(ITeamStore teams, IConversationQueries queries, ILogger<ConversationRouter> logger) : IConversationRouter
+/// <summary>Reads the teams and the rules (this node's copy, <see cref="CachedTeamStore"/>) and applies <see cref="RoutingRules.Choose"/>.</summary>
+public sealed partial class ConversationRouter(CachedTeamStore teams, IConversationQueries queries, ILogger<ConversationRouter> logger) : IConversationRouter
 {
     public async Task<string?> ChooseTeamAsync(Guid conversationId, RoutingFacts facts)
     {
         try
         {
-            var all = await teams.ListAsync();
+            var (all, rules) = await teams.ForRoutingAsync();
             if (all.Count == 0)
             {
                 return null;
@@ -24,7 +24,7 @@ public sealed partial class ConversationRouter(ITeamStore teams, IConversationQu
                 facts = facts with { Language = string.IsNullOrWhiteSpace(decided) ? CustomerLanguage.Detect(latest?.Text) : decided };
             }
 
-            return RoutingRules.Choose(await teams.GetRulesAsync(), all, facts);
+            return RoutingRules.Choose(rules, all, facts);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -16,7 +16,7 @@ namespace Inbox.Silo.Routing;
 /// durable: the queue is the store's, and who was assigned last only breaks ties.
 /// </summary>
 public sealed class TeamQueueGrain(
-    ITeamDirectory teams,
+    CachedTeamStore teams,
     IRoutingQueries routing,
     IConversationQueries conversations,
     IOperatorStore operators,
@@ -92,7 +92,7 @@ public sealed class TeamQueueGrain(
 
     private async Task AssignAsync()
     {
-        var team = await teams.GetAsync(Key);
+        var team = (await teams.ForRoutingAsync()).Find(Key);
         if (team is not { AutoAssign: true } || team.Members.Count == 0)
         {
             return;
