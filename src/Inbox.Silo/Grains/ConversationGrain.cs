@@ -37,7 +37,10 @@ public sealed partial class ConversationGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _state = await store.GetConversationAsync(this.GetPrimaryKey(), cancellationToken);
-        await Clocks.LoadAsync(cancellationToken);
+        if (_state is not null)
+        {
+            await Clocks.LoadAsync(cancellationToken); // a clock is written only with its conversation: a new one has none
+        }
     }
 
     public Task<ConversationSnapshot?> GetAsync() => Task.FromResult(_state);
