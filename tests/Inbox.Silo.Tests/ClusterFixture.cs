@@ -1,4 +1,5 @@
 using Inbox.Domain.Live;
+using Inbox.Domain.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
@@ -74,6 +75,12 @@ public class ClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder siloBuilder)
         {
             siloBuilder.AddInboxGrains(siloBuilder.Configuration);
+            // The provider's customer directory, behind one a test can make fail (FaultyCustomerDirectory).
+            var directory = siloBuilder.Services.Last(d => d.ServiceType == typeof(ICustomerDirectory));
+            siloBuilder.Services.Remove(directory);
+            siloBuilder.Services.AddSingleton(sp => new FaultyCustomerDirectory(
+                (ICustomerDirectory)ActivatorUtilities.CreateInstance(sp, directory.ImplementationType!)));
+            siloBuilder.Services.AddSingleton<ICustomerDirectory>(sp => sp.GetRequiredService<FaultyCustomerDirectory>());
             siloBuilder.Services.AddSingleton<RecordingPublisher>();
             siloBuilder.Services.AddSingleton<ILiveEventPublisher>(sp => sp.GetRequiredService<RecordingPublisher>());
         }

@@ -50,4 +50,23 @@ public abstract class IdentityAndCustomerGrainTests(ClusterFixture fixture)
         var directory = fixture.SiloServices.GetRequiredService<ICustomerDirectory>();
         Assert.Equal(id, Assert.Single(await directory.SearchAsync(phone, null, 10)).CustomerId);
     }
+
+    [Fact]
+    public async Task A_customer_whose_directory_write_failed_is_searchable_once_the_message_is_delivered_again()
+    {
+        var id = Guid.NewGuid();
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(id);
+        var phone = ChannelIdentity.Parse($"phone:+7916{Random.Shared.Next(1000000, 9999999)}");
+        var directory = fixture.SiloServices.GetRequiredService<ICustomerDirectory>();
+
+        fixture.SiloServices.GetRequiredService<FaultyCustomerDirectory>().FailNextWriteOf(id);
+        await Assert.ThrowsAnyAsync<Exception>(() => customer.AttachAsync([phone], "Ivan Petrov"));
+        Assert.Empty(await directory.SearchAsync(phone.ToString(), null, 10));
+
+        // The message delivered again: the customer has the identity and the directory finds them by it.
+        var card = await customer.AttachAsync([phone], "Ivan Petrov");
+        Assert.Equal([phone.ToString()], card.Identities.Select(i => i.ToString()));
+        Assert.Equal(id, Assert.Single(await directory.SearchAsync(phone.ToString(), null, 10)).CustomerId);
+        Assert.Equal("Ivan Petrov", (await customer.GetAsync())!.Name);
+    }
 }

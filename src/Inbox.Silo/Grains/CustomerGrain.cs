@@ -26,15 +26,15 @@ public sealed class CustomerGrain(
             return Card();
         }
 
+        // The searchable copy first: if it cannot be written, the state is left as it was, so a retry (the message delivered
+        // again) finds the identities still to add and writes both. The other way round, a retry found nothing to add and the
+        // directory never learned them.
+        var newName = rename ? name!.Trim() : state.State.Name;
+        await directory.UpsertAsync(this.GetPrimaryKey(), newName, [.. state.State.Identities, .. added]);
         state.State.Identities.AddRange(added);
-        if (rename)
-        {
-            state.State.Name = name!.Trim();
-        }
-
+        state.State.Name = newName;
         state.State.CreatedAt ??= clock.GetUtcNow();
         await state.WriteStateAsync();
-        await directory.UpsertAsync(this.GetPrimaryKey(), state.State.Name, state.State.Identities);
         return Card();
     }
 
