@@ -10,6 +10,9 @@ public sealed class FaultyCustomerDirectory(ICustomerDirectory stored) : ICustom
 {
     private readonly HashSet<Guid> _failNext = [];
 
+    /// <summary>The provider's directory behind this one.</summary>
+    public ICustomerDirectory Stored => stored;
+
     public void FailNextWriteOf(Guid customerId)
     {
         lock (_failNext)

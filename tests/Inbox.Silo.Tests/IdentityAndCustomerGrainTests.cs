@@ -22,6 +22,30 @@ public abstract class IdentityAndCustomerGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Many_messages_at_once_from_an_identity_with_an_owner_all_learn_the_owner()
+    {
+        var key = $"phone:+7916{Random.Shared.Next(1000000, 9999999)}";
+        var owner = Guid.NewGuid();
+        await fixture.Grains.GetGrain<IIdentityGrain>(key).ClaimAsync(owner);
+
+        var asked = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => fixture.Grains.GetGrain<IIdentityGrain>(key).GetCustomerAsync()));
+
+        Assert.All(asked, a => Assert.Equal(owner, a));
+    }
+
+    [Fact]
+    public async Task Many_first_messages_at_once_from_a_new_customer_all_attach_it_once()
+    {
+        var id = Guid.NewGuid();
+        var phone = ChannelIdentity.Parse($"phone:+7916{Random.Shared.Next(1000000, 9999999)}");
+
+        var cards = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => fixture.Grains.GetGrain<ICustomerGrain>(id).AttachAsync([phone], "Ivan Petrov")));
+
+        Assert.All(cards, c => Assert.Equal([phone], c.Identities));
+        Assert.Equal([phone], (await fixture.Grains.GetGrain<ICustomerGrain>(id).GetAsync())!.Identities);
+    }
+
+    [Fact]
     public async Task A_claimed_identity_is_stored_and_survives_deactivation()
     {
         var key = $"email:{Guid.NewGuid():N}@example.com";

@@ -12,6 +12,6 @@ public sealed class PostgresConversationGrainTests(PostgresClusterFixture fixtur
     {
         Assert.IsType<PostgresConversationStore>(fixture.SiloServices.GetRequiredService<IConversationStore>());
         Assert.IsType<PostgresOutboxStore>(fixture.SiloServices.GetRequiredService<IOutboxStore>());
-        Assert.IsType<PostgresCustomerDirectory>(fixture.SiloServices.GetRequiredService<ICustomerDirectory>());
+        Assert.IsType<PostgresCustomerDirectory>(fixture.SiloServices.GetRequiredService<FaultyCustomerDirectory>().Stored); // behind the tests' wrapper
     }
 }

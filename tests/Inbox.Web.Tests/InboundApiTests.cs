@@ -71,6 +71,22 @@ public sealed class InboundApiTests(ServerFixture fixture) : IClassFixture<Serve
         Assert.Equal([$"phone:+791655512{suffix}"], details.Customer!.Identities.Select(i => i.ToString()));
     }
 
+    [Fact]
+    public async Task Twenty_messages_at_once_from_a_new_customer_are_all_accepted_into_one_timeline()
+    {
+        using var api = Server.Client(InboxServer.ApiToken);
+        var externalId = $"crm-{Guid.NewGuid():N}";
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => api.SendInboundAsync($"m-{Guid.NewGuid():N}", $"burst {i}", externalId: externalId, name: "Ivan")));
+
+        Assert.Single(answers.Select(a => a.CustomerId).Distinct());
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), answers.Select(a => a.Sequence).Order());
+        using var op = await Server.OperatorClientAsync();
+        var details = await op.ConversationAsync(answers[0].ConversationId);
+        Assert.Equal(20, details.Messages.Count);
+        Assert.Equal([$"api:{externalId}"], details.Customer!.Identities.Select(i => i.ToString()));
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("Bearer wrong-token")]

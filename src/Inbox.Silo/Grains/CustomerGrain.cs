@@ -10,7 +10,7 @@ public sealed class CustomerGrain(
     [PersistentState("customer", InboxStorage.GrainStorageName)] IPersistentState<CustomerState> state,
     ICustomerDirectory directory,
     KnownSenders knownSenders,
-    TimeProvider clock) : Grain, ICustomerGrain
+    TimeProvider clock) : ShortLivedGrain, ICustomerGrain
 {
     public Task<CustomerCard?> GetAsync() =>
         Task.FromResult(state.RecordExists ? Card() : null);
@@ -19,8 +19,8 @@ public sealed class CustomerGrain(
     {
         var added = identities.Select(i => i.ToString()).Where(i => !state.State.Identities.Contains(i, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
         var rename = string.IsNullOrWhiteSpace(state.State.Name) && !string.IsNullOrWhiteSpace(name);
-        // Attached once per node and sender (KnownSenders), then the customer is asked for only by its card: idle, it leaves memory.
-        DeactivateOnIdle();
+        // Attached once per node and sender (KnownSenders), then the customer is asked for only by its card: it leaves memory soon.
+        LeaveSoon();
         if (state.RecordExists && added.Count == 0 && !rename)
         {
             return Card();

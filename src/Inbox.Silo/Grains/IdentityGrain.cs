@@ -4,17 +4,18 @@ namespace Inbox.Silo.Grains;
 
 /// <summary>
 /// Who owns one channel identity. Asked when a sender is not known to the node (<see cref="Customers.KnownSenders"/>), so
-/// an identity that has its owner leaves memory once idle: a node keeps conversations active, not one grain per address.
+/// an identity that has its owner leaves memory soon after (<see cref="ShortLivedGrain"/>): a node keeps conversations active,
+/// not one grain per address.
 /// </summary>
 public sealed class IdentityGrain(
     [PersistentState("identity", InboxStorage.GrainStorageName)] IPersistentState<IdentityState> state,
-    TimeProvider clock) : Grain, IIdentityGrain
+    TimeProvider clock) : ShortLivedGrain, IIdentityGrain
 {
     public Task<Guid?> GetCustomerAsync()
     {
         if (state.State.CustomerId is not null)
         {
-            DeactivateOnIdle();
+            LeaveSoon();
         }
 
         return Task.FromResult(state.State.CustomerId);
@@ -42,7 +43,7 @@ public sealed class IdentityGrain(
         state.State.CustomerId = customerId;
         state.State.ClaimedAt = clock.GetUtcNow();
         await state.WriteStateAsync();
-        DeactivateOnIdle();
+        LeaveSoon();
         return customerId;
     }
 }
