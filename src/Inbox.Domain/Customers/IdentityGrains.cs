@@ -9,6 +9,6 @@ public static class IdentityGrains
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(identity);
-        return grains.GetGrain<IIdentityGrain>(identity.ToString());
+        return grains.Reference<IIdentityGrain>(identity.ToString());
     }
 }

@@ -72,7 +72,7 @@ public sealed class CustomerResolver(IGrainFactory grains, IConversationStore st
             // customer): the same person under two customers, so they are merged, the sender's customer surviving.
             try
             {
-                await grains.GetGrain<ICustomerGrain>(owner.Value).MergeAsync(current);
+                await grains.Reference<ICustomerGrain>(owner.Value).MergeAsync(current);
                 logger.LogInformation("Customer {MergedCustomer} merged into {CustomerId} on verified {Identity}", current, owner, identity.ToString());
             }
             catch (ConversationException ex)
@@ -81,7 +81,7 @@ public sealed class CustomerResolver(IGrainFactory grains, IConversationStore st
             }
         }
 
-        await grains.GetGrain<ICustomerGrain>(owner.Value).AttachAsync(owned, lookup.SenderName);
+        await grains.Reference<ICustomerGrain>(owner.Value).AttachAsync(owned, lookup.SenderName);
         if (lookup.From.Count == 1 && owned.Count == 1)
         {
             known.Learn(owned[0].ToString(), owner.Value, named, epoch);
@@ -106,7 +106,7 @@ public sealed class CustomerResolver(IGrainFactory grains, IConversationStore st
     /// <summary>The customer whose timeline holds the conversation now (following merges).</summary>
     private async Task<Guid?> OwnerOfConversationAsync(Guid conversationId)
     {
-        var snapshot = await grains.GetGrain<IConversationGrain>(conversationId).GetAsync();
+        var snapshot = await grains.Reference<IConversationGrain>(conversationId).GetAsync();
         return snapshot switch
         {
             null => null,

@@ -1,3 +1,4 @@
+using Inbox.Domain;
 using Inbox.Domain.Calls;
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Storage;
@@ -62,7 +63,7 @@ public sealed class CallSessionGrain(
         await callLog.UpsertAsync(call);
         if (call.CustomerId is { } customer)
         {
-            await GrainFactory.GetGrain<IConversationGrain>(customer).RecordCallAsync(call);
+            await GrainFactory.Reference<IConversationGrain>(customer).RecordCallAsync(call);
         }
     }
 

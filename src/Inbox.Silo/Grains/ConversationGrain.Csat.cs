@@ -50,7 +50,7 @@ public sealed partial class ConversationGrain
         }
 
         if (ChannelIdentity.TryParse(identity, out var address)
-            && await GrainFactory.GetGrain<ICustomerGrain>(current.CustomerId).GetAsync() is { } card && card.IsUnreachable(channel, address))
+            && await GrainFactory.Reference<ICustomerGrain>(current.CustomerId).GetAsync() is { } card && card.IsUnreachable(channel, address))
         {
             return current;
         }

@@ -525,12 +525,12 @@ public sealed partial class ConversationGrain(
         if (next is { Status: ConversationStatus.Queued, AssigneeId: null, MergedInto: null, Team: { } team }
             && !(previous is { Status: ConversationStatus.Queued, AssigneeId: null } && string.Equals(previous.Team, team, StringComparison.OrdinalIgnoreCase)))
         {
-            GrainFactory.GetGrain<ITeamQueueGrain>(TeamKeys.Normalize(team)).WakeAsync().Ignore();
+            GrainFactory.Reference<ITeamQueueGrain>(TeamKeys.Normalize(team)).WakeAsync().Ignore();
         }
 
         if (previous is { Status: ConversationStatus.Assigned, AssigneeId: { } was } && (next.Status != ConversationStatus.Assigned || next.AssigneeId != was))
         {
-            GrainFactory.GetGrain<IOperatorPresenceGrain>(was).WakeTeamsAsync().Ignore();
+            GrainFactory.Reference<IOperatorPresenceGrain>(was).WakeTeamsAsync().Ignore();
         }
     }
 
@@ -586,7 +586,7 @@ public sealed partial class ConversationGrain(
     private static long NextSequence(ConversationSnapshot current) => current.LastSequence + 1;
 
     /// <summary>The conversation this one was merged into, which takes its calls; null while it keeps its own timeline.</summary>
-    private IConversationGrain? Survivor => _state?.MergedInto is { } survivor ? GrainFactory.GetGrain<IConversationGrain>(survivor) : null;
+    private IConversationGrain? Survivor => _state?.MergedInto is { } survivor ? GrainFactory.Reference<IConversationGrain>(survivor) : null;
 
     /// <summary>
     /// Where a reply goes: where the customer last wrote from, or the channel and identity the operator picked (either may be
@@ -598,7 +598,7 @@ public sealed partial class ConversationGrain(
     {
         var card = reply.OperatorId is null && reply.Channel is null && reply.Identity is null
             ? null // the bot answers where the customer wrote from
-            : await GrainFactory.GetGrain<ICustomerGrain>(current.CustomerId).GetAsync();
+            : await GrainFactory.Reference<ICustomerGrain>(current.CustomerId).GetAsync();
         if (reply.Identity is null && reply.Channel is null)
         {
             if (current.LastInboundChannel is null || current.LastInboundIdentity is null)

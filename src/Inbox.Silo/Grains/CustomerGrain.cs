@@ -1,3 +1,4 @@
+using Inbox.Domain;
 using Inbox.Identity;
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Customers;
@@ -51,7 +52,7 @@ public sealed class CustomerGrain(
             throw new ConversationException($"This customer was merged into {survivor}; merge into that one instead.");
         }
 
-        var other = GrainFactory.GetGrain<ICustomerGrain>(otherCustomerId);
+        var other = GrainFactory.Reference<ICustomerGrain>(otherCustomerId);
         var otherCard = await other.SetMergedIntoAsync(self)
             ?? throw new ConversationException($"There is no customer {otherCustomerId}, or it is merged already.");
 
@@ -66,8 +67,8 @@ public sealed class CustomerGrain(
         }
 
         knownSenders.Forget(); // this node answers with the survivor at once; the others when they hear the merge
-        await GrainFactory.GetGrain<IConversationGrain>(otherCustomerId).MarkMergedAsync(self);
-        await GrainFactory.GetGrain<IConversationGrain>(self).AbsorbAsync(otherCustomerId);
+        await GrainFactory.Reference<IConversationGrain>(otherCustomerId).MarkMergedAsync(self);
+        await GrainFactory.Reference<IConversationGrain>(self).AbsorbAsync(otherCustomerId);
 
         state.State.Identities.AddRange(moved.Where(i => !state.State.Identities.Contains(i, StringComparer.Ordinal)));
         if (string.IsNullOrWhiteSpace(state.State.Name))
@@ -91,14 +92,14 @@ public sealed class CustomerGrain(
 
         foreach (var identity in record.Identities)
         {
-            await GrainFactory.GetGrain<IIdentityGrain>(identity).ReassignAsync(self, otherCustomerId);
+            await GrainFactory.Reference<IIdentityGrain>(identity).ReassignAsync(self, otherCustomerId);
         }
 
         knownSenders.Forget(); // this node at once; the others when they hear the split
 
-        await GrainFactory.GetGrain<IConversationGrain>(self).SplitAsync(otherCustomerId);
-        await GrainFactory.GetGrain<IConversationGrain>(otherCustomerId).MarkMergedAsync(null);
-        var otherCard = await GrainFactory.GetGrain<ICustomerGrain>(otherCustomerId).SetMergedIntoAsync(null);
+        await GrainFactory.Reference<IConversationGrain>(self).SplitAsync(otherCustomerId);
+        await GrainFactory.Reference<IConversationGrain>(otherCustomerId).MarkMergedAsync(null);
+        var otherCard = await GrainFactory.Reference<ICustomerGrain>(otherCustomerId).SetMergedIntoAsync(null);
 
         state.State.Identities.RemoveAll(i => record.Identities.Contains(i, StringComparer.Ordinal));
         state.State.Merged.Remove(record);

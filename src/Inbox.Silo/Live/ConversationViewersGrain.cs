@@ -1,3 +1,4 @@
+using Inbox.Domain;
 using Inbox.Domain.Live;
 using Microsoft.Extensions.Logging;
 
@@ -112,7 +113,7 @@ public sealed class ConversationViewersGrain(TimeProvider clock, ILogger<Convers
         try
         {
             // Each node on its own: one that is gone never keeps the others from hearing.
-            var nodes = await GrainFactory.GetGrain<ILiveSubscribersGrain>(0).GetSubscribersAsync();
+            var nodes = await GrainFactory.Reference<ILiveSubscribersGrain>(0).GetSubscribersAsync();
             await Task.WhenAll(nodes.Select(node => node.OnViewersAsync(current)));
         }
         catch (Exception ex)

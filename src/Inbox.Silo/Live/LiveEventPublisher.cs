@@ -1,3 +1,4 @@
+using Inbox.Domain;
 using Inbox.Domain.Calls;
 using Inbox.Domain.Live;
 using Inbox.Domain.Presence;
@@ -51,7 +52,7 @@ public sealed class LiveEventPublisher : QueuedSender<object>, ILiveEventPublish
                 // The age counts from the question, not the answer: the list may have been made just before a node subscribed.
                 var askedAt = _clock.GetUtcNow();
                 // Bounded: while the registry grain moves between silos, events go to the nodes known a moment ago.
-                _subscribers = await _grains.GetGrain<ILiveSubscribersGrain>(0).GetSubscribersAsync()
+                _subscribers = await _grains.Reference<ILiveSubscribersGrain>(0).GetSubscribersAsync()
                     .WaitAsync(ListFetchTimeout).ConfigureAwait(false);
                 _listFetchedAt = askedAt;
             }

@@ -1,3 +1,4 @@
+using Inbox.Domain;
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Live;
 using Inbox.Domain.Presence;
@@ -133,7 +134,7 @@ public sealed class OperatorPresenceGrain(
             return OfferOutcome.OperatorUnavailable;
         }
 
-        return await GrainFactory.GetGrain<IConversationGrain>(conversationId).AutoAssignAsync(OperatorId, team)
+        return await GrainFactory.Reference<IConversationGrain>(conversationId).AutoAssignAsync(OperatorId, team)
             ? OfferOutcome.Taken
             : OfferOutcome.NotWaiting;
     }
@@ -153,7 +154,7 @@ public sealed class OperatorPresenceGrain(
 
         foreach (var team in all.Where(t => t.AutoAssign && t.Members.Contains(OperatorId)))
         {
-            GrainFactory.GetGrain<ITeamQueueGrain>(TeamKeys.Normalize(team.Key)).WakeAsync().Ignore();
+            GrainFactory.Reference<ITeamQueueGrain>(TeamKeys.Normalize(team.Key)).WakeAsync().Ignore();
         }
     }
 
@@ -232,7 +233,7 @@ public sealed class OperatorPresenceGrain(
         {
             try
             {
-                await GrainFactory.GetGrain<IConversationGrain>(conversation.ConversationId).RequeueFromAsync(OperatorId);
+                await GrainFactory.Reference<IConversationGrain>(conversation.ConversationId).RequeueFromAsync(OperatorId);
                 logger.LogInformation("Conversation {ConversationId} is back in the queue: operator {OperatorId} went offline without answering",
                     conversation.ConversationId, OperatorId);
             }

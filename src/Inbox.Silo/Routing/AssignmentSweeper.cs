@@ -1,3 +1,4 @@
+using Inbox.Domain;
 using Inbox.Domain.Routing;
 using Inbox.Silo.Presence;
 using Microsoft.Extensions.Hosting;
@@ -48,7 +49,7 @@ public sealed class AssignmentSweeper(
             {
                 if (conversation is { Team: { } team, AssigneeId: { } assignee })
                 {
-                    await grains.GetGrain<ITeamQueueGrain>(TeamKeys.Normalize(team)).ExpireAsync(conversation.ConversationId, assignee);
+                    await grains.Reference<ITeamQueueGrain>(TeamKeys.Normalize(team)).ExpireAsync(conversation.ConversationId, assignee);
                 }
             }
         }
@@ -57,7 +58,7 @@ public sealed class AssignmentSweeper(
         {
             if (team.AutoAssign)
             {
-                await grains.GetGrain<ITeamQueueGrain>(TeamKeys.Normalize(team.Key)).WakeAsync();
+                await grains.Reference<ITeamQueueGrain>(TeamKeys.Normalize(team.Key)).WakeAsync();
             }
         }
     }

@@ -1,3 +1,4 @@
+using Inbox.Domain;
 using Inbox.Domain.Routing;
 using Microsoft.Extensions.Logging;
 
@@ -22,7 +23,7 @@ public sealed partial class CachedTeamStore(ITeamStore stored, IGrainFactory gra
 
     private Copy? _copy;
 
-    private ITeamsVersionGrain Version => grains.GetGrain<ITeamsVersionGrain>(0);
+    private ITeamsVersionGrain Version => grains.Reference<ITeamsVersionGrain>(0);
 
     /// <summary>The teams and rules for routing: this node's copy while the version has not changed since it was read, else read now.</summary>
     public async Task<RoutingTeams> ForRoutingAsync()

@@ -1,3 +1,4 @@
+using Inbox.Domain;
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Presence;
 using Inbox.Domain.Routing;
@@ -81,7 +82,7 @@ public sealed class TeamQueueGrain(
         var now = clock.GetUtcNow();
         var timeout = options.Value.AcceptTimeout;
         if (timeout > TimeSpan.Zero
-            && await GrainFactory.GetGrain<IConversationGrain>(conversationId).ExpireAssignmentAsync(operatorId, now - timeout))
+            && await GrainFactory.Reference<IConversationGrain>(conversationId).ExpireAssignmentAsync(operatorId, now - timeout))
         {
             // Offered to the others first; back to this operator only when nobody else took it for another timeout.
             _letExpire[conversationId] = (operatorId, now + timeout);
@@ -121,7 +122,7 @@ public sealed class TeamQueueGrain(
 
             foreach (var candidate in Preferred(candidates, conversation.ConversationId))
             {
-                var outcome = await GrainFactory.GetGrain<IOperatorPresenceGrain>(candidate.OperatorId).OfferAsync(conversation.ConversationId, team.Key);
+                var outcome = await GrainFactory.Reference<IOperatorPresenceGrain>(candidate.OperatorId).OfferAsync(conversation.ConversationId, team.Key);
                 if (outcome == OfferOutcome.Taken)
                 {
                     candidate.Load++;
@@ -155,7 +156,7 @@ public sealed class TeamQueueGrain(
     /// <summary>The team's members who are online with a console and not away, with their load and capacity now.</summary>
     private async Task<List<Candidate>> CandidatesAsync(Team team)
     {
-        var presences = await Task.WhenAll(team.Members.Select(m => GrainFactory.GetGrain<IOperatorPresenceGrain>(m).GetAsync()));
+        var presences = await Task.WhenAll(team.Members.Select(m => GrainFactory.Reference<IOperatorPresenceGrain>(m).GetAsync()));
         var available = presences.Where(p => p.State == PresenceState.Online && p.Connections > 0).Select(p => p.OperatorId).ToHashSet();
         if (available.Count == 0)
         {

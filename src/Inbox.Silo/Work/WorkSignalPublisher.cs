@@ -1,3 +1,4 @@
+using Inbox.Domain;
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Storage;
 using Inbox.Domain.Work;
@@ -69,7 +70,7 @@ public sealed class WorkSignalPublisher : QueuedSender<(Guid Conversation, Guid 
         var empty = _subscribers.BotRunners.Count == 0 && _subscribers.OutboxDispatchers.Count == 0;
         if (empty || _clock.GetUtcNow() - _listFetchedAt > ListLifetime)
         {
-            _subscribers = await _grains.GetGrain<IWorkSubscribersGrain>(0).GetSubscribersAsync().ConfigureAwait(false);
+            _subscribers = await _grains.Reference<IWorkSubscribersGrain>(0).GetSubscribersAsync().ConfigureAwait(false);
             _listFetchedAt = _clock.GetUtcNow();
         }
 

@@ -128,7 +128,7 @@ public sealed class BotRunner(
     /// <summary>Answers the message from the stored memory; false when the conversation refused the turn (another was recorded meanwhile).</summary>
     private async Task<bool> AnswerOnceAsync(Guid conversationId, Guid messageId, CancellationToken cancellationToken)
     {
-        var conversation = grains.GetGrain<IConversationGrain>(conversationId);
+        var conversation = grains.Reference<IConversationGrain>(conversationId);
         var snapshot = await conversation.GetAsync();
         var message = await store.GetMessageAsync(messageId, cancellationToken);
         if (snapshot is not { Status: ConversationStatus.Bot } || message is not { Kind: MessageKind.Inbound, BotDecision: null })
@@ -136,7 +136,7 @@ public sealed class BotRunner(
             return true; // a person has the conversation, or the message was answered already
         }
 
-        var customer = await grains.GetGrain<ICustomerGrain>(snapshot.CustomerId).GetAsync();
+        var customer = await grains.Reference<ICustomerGrain>(snapshot.CustomerId).GetAsync();
         var verified = (customer?.Identities ?? []).Where(i => i.Kind is IdentityKinds.Phone or IdentityKinds.Email).ToList();
         var memory = snapshot.BotMemory is { Length: > 0 } json ? JsonSerializer.Deserialize<BotMemory>(json, InboxJson.Options) ?? BotMemory.Empty : BotMemory.Empty;
         var queue = await queries.CountQueuedAsync(cancellationToken);
@@ -161,7 +161,7 @@ public sealed class BotRunner(
     {
         try
         {
-            await grains.GetGrain<IConversationGrain>(conversationId).RecordBotTurnAsync(new BotTurnRecord(messageId,
+            await grains.Reference<IConversationGrain>(conversationId).RecordBotTurnAsync(new BotTurnRecord(messageId,
                 new BotDecisionInfo("other", 0, null, "ru"), [],
                 new HandoffInfo("other", null, null, false, false, "The bot could not answer; please take over.", 0, DateTimeOffset.UtcNow), "", []));
         }

@@ -1,3 +1,4 @@
+using Inbox.Domain;
 using Inbox.Domain.Calls;
 using Inbox.Domain.Live;
 using Inbox.Domain.Storage;
@@ -22,7 +23,7 @@ public static class CallEndpoints
 
     private static async Task<IResult> AcknowledgeAsync(string callId, IGrainFactory grains, ILiveEventPublisher publisher)
     {
-        var grain = grains.GetGrain<ICallSessionGrain>(callId);
+        var grain = grains.Reference<ICallSessionGrain>(callId);
         var before = await grain.GetAsync();
         if (await grain.AcknowledgeAsync() is not { } call)
         {

@@ -1,3 +1,4 @@
+using Inbox.Domain;
 using Inbox.Connectors;
 using Inbox.Domain.Calls;
 using Inbox.Domain.Conversations;
@@ -41,7 +42,7 @@ public sealed class CallEventSink(
             DisplayText.Line(Display(customerNumber, e164), limits.Value.MaxNameLength) ?? Withheld,
             DisplayText.Line(callEvent.CallerName, limits.Value.MaxNameLength), callEvent.DialledRaw,
             callEvent.AgentExtension, callEvent.OccurredAt, callEvent.Reason?.ToString().ToLowerInvariant(), callEvent.TalkSeconds, customerId);
-        var result = await grains.GetGrain<ICallSessionGrain>($"{callEvent.Provider}:{callEvent.CallKey}").RecordAsync(update);
+        var result = await grains.Reference<ICallSessionGrain>($"{callEvent.Provider}:{callEvent.CallKey}").RecordAsync(update);
         if (result is { Applied: true, Call: { } call })
         {
             publisher.PublishCall(await CardAsync(call, cancellationToken));
@@ -54,15 +55,15 @@ public sealed class CallEventSink(
     /// <summary>Everything the operator sees before picking up: who, their identities, open orders, the last messages, the conversation.</summary>
     public async Task<CallPop> CardAsync(CallInfo call, CancellationToken cancellationToken)
     {
-        if (call.CustomerId is not { } customerId || await grains.GetGrain<ICustomerGrain>(customerId).GetAsync() is not { } customer)
+        if (call.CustomerId is not { } customerId || await grains.Reference<ICustomerGrain>(customerId).GetAsync() is not { } customer)
         {
             var suggested = call.CallerE164 is { } number && await orderContacts.FindOwnerAsync(new ChannelIdentity(IdentityKinds.Phone, number), cancellationToken) is { } owner
-                ? await grains.GetGrain<ICustomerGrain>(owner).GetAsync()
+                ? await grains.Reference<ICustomerGrain>(owner).GetAsync()
                 : null;
             return new CallPop(call, null, null, [], [], CanCreateCustomer: call.CallerE164 is not null, SuggestedCustomer: suggested);
         }
 
-        var conversation = await grains.GetGrain<IConversationGrain>(customerId).GetAsync();
+        var conversation = await grains.Reference<IConversationGrain>(customerId).GetAsync();
         var last = await store.GetTimelineAsync(customerId, null, LastMessagesOnCard, cancellationToken);
         IReadOnlyList<OrderSummary> open = [];
         try

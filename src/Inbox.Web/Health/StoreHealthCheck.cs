@@ -1,3 +1,4 @@
+using Inbox.Domain;
 using Inbox.Domain.Live;
 using Inbox.Domain.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -12,7 +13,7 @@ public sealed class StoreHealthCheck(IConversationQueries store, IGrainFactory g
         try
         {
             await store.ListConversationsAsync(new ConversationQuery(null, null, false, 0, 1), cancellationToken);
-            await grains.GetGrain<ILiveSubscribersGrain>(0).GetSubscribersAsync().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+            await grains.Reference<ILiveSubscribersGrain>(0).GetSubscribersAsync().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
             return HealthCheckResult.Healthy();
         }
         catch (Exception ex)

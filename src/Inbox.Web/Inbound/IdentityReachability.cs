@@ -1,3 +1,4 @@
+using Inbox.Domain;
 using Inbox.Connectors;
 using Inbox.Domain.Customers;
 using Inbox.Identity;
@@ -15,7 +16,7 @@ public sealed class IdentityReachability(IGrainFactory grains, ILogger<IdentityR
             return; // nobody has written from it: nothing to mark
         }
 
-        await grains.GetGrain<ICustomerGrain>(owner.Value).SetReachableAsync(channel, identity, reachable, reason);
+        await grains.Reference<ICustomerGrain>(owner.Value).SetReachableAsync(channel, identity, reachable, reason);
         logger.LogInformation("{Identity} of customer {CustomerId} is now {Reachability} on {Channel}: {Reason}", identity.ToString(), owner,
             reachable ? "reachable" : "unreachable", channel, reason);
     }

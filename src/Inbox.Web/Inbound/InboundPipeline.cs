@@ -1,3 +1,4 @@
+using Inbox.Domain;
 using Inbox.Connectors;
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Customers;
@@ -46,7 +47,7 @@ public sealed class InboundPipeline(IGrainFactory grains, IConversationStore sto
         var incoming = new IncomingMessage(message.Channel, message.ExternalId, message.From[0].ToString(), message.SenderName, message.Text, message.SentAt,
             files.Count == 0 ? null : files, message.Metadata, message.IsAutomated,
             message.Checkpoint is null ? null : ConnectorCursorStore.StoreKey(message.Checkpoint.Key), message.Checkpoint?.Value);
-        var result = await grains.GetGrain<IConversationGrain>(customerId).ReceiveAsync(incoming);
+        var result = await grains.Reference<IConversationGrain>(customerId).ReceiveAsync(incoming);
         if (result.Duplicate)
         {
             // Its commit wrote nothing, the checkpoint that came with the retry included.
@@ -72,7 +73,7 @@ public sealed class InboundPipeline(IGrainFactory grains, IConversationStore sto
         edit = edit with { NewText = Bounded(edit.NewText) };
         var stored = await store.FindByExternalIdAsync(edit.Channel, edit.ExternalId, MessageKind.Inbound, cancellationToken);
         return stored is not null
-            && await grains.GetGrain<IConversationGrain>(stored.ConversationId).EditInboundAsync(edit.Channel, edit.ExternalId, edit.NewText, edit.EditedAt);
+            && await grains.Reference<IConversationGrain>(stored.ConversationId).EditInboundAsync(edit.Channel, edit.ExternalId, edit.NewText, edit.EditedAt);
     }
 
     /// <summary>The text up to the limit; a longer one is cut (never inside a surrogate pair) and ends saying how much was left out.</summary>

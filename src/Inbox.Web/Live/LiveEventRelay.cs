@@ -1,3 +1,4 @@
+using Inbox.Domain;
 using Inbox.Domain.Calls;
 using Inbox.Domain.Live;
 using Inbox.Domain.Presence;
@@ -58,7 +59,7 @@ public sealed class LiveEventRelay(
     /// <summary>A console on a node that just started must not miss an event because a silo still used an older list of nodes.</summary>
     protected override TimeSpan HeardEverywhereAfter => LiveEventPublisher.SubscriberListLifetime;
 
-    protected override Task SubscribeAsync(ILiveEventObserver reference) => Grains.GetGrain<ILiveSubscribersGrain>(0).SubscribeAsync(reference);
+    protected override Task SubscribeAsync(ILiveEventObserver reference) => Grains.Reference<ILiveSubscribersGrain>(0).SubscribeAsync(reference);
 
-    protected override Task UnsubscribeAsync(ILiveEventObserver reference) => Grains.GetGrain<ILiveSubscribersGrain>(0).UnsubscribeAsync(reference);
+    protected override Task UnsubscribeAsync(ILiveEventObserver reference) => Grains.Reference<ILiveSubscribersGrain>(0).UnsubscribeAsync(reference);
 }

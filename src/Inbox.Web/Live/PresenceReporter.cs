@@ -1,3 +1,4 @@
+using Inbox.Domain;
 using Inbox.Domain.Presence;
 using Inbox.Domain.Storage;
 using Inbox.Silo.Presence;
@@ -27,7 +28,7 @@ public sealed class PresenceReporter(IGrainFactory grains, ConsoleConnections co
         {
             foreach (var account in await operators.ListAsync(cancellationToken))
             {
-                await grains.GetGrain<IOperatorPresenceGrain>(account.OperatorId).GetAsync();
+                await grains.Reference<IOperatorPresenceGrain>(account.OperatorId).GetAsync();
             }
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -40,7 +41,7 @@ public sealed class PresenceReporter(IGrainFactory grains, ConsoleConnections co
     {
         try
         {
-            await grains.GetGrain<IOperatorPresenceGrain>(operatorId).ConnectAsync(Node, connectionId);
+            await grains.Reference<IOperatorPresenceGrain>(operatorId).ConnectAsync(Node, connectionId);
         }
         catch (Exception ex)
         {
@@ -52,7 +53,7 @@ public sealed class PresenceReporter(IGrainFactory grains, ConsoleConnections co
     {
         try
         {
-            await grains.GetGrain<IOperatorPresenceGrain>(operatorId).DisconnectAsync(connectionId);
+            await grains.Reference<IOperatorPresenceGrain>(operatorId).DisconnectAsync(connectionId);
         }
         catch (Exception ex)
         {
@@ -70,7 +71,7 @@ public sealed class PresenceReporter(IGrainFactory grains, ConsoleConnections co
             {
                 try
                 {
-                    await grains.GetGrain<IOperatorPresenceGrain>(group.Key).RenewAsync(Node, group.Select(c => c.ConnectionId).ToList());
+                    await grains.Reference<IOperatorPresenceGrain>(group.Key).RenewAsync(Node, group.Select(c => c.ConnectionId).ToList());
                 }
                 catch (Exception ex)
                 {

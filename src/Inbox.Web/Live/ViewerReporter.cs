@@ -1,3 +1,4 @@
+using Inbox.Domain;
 using Inbox.Domain.Live;
 
 namespace Inbox.Web.Live;
@@ -19,7 +20,7 @@ public sealed class ViewerReporter(IGrainFactory grains, ConsoleConnections conn
     {
         try
         {
-            return await grains.GetGrain<IConversationViewersGrain>(conversationId).ViewAsync(Node, connectionId, operatorId, name);
+            return await grains.Reference<IConversationViewersGrain>(conversationId).ViewAsync(Node, connectionId, operatorId, name);
         }
         catch (Exception ex)
         {
@@ -32,7 +33,7 @@ public sealed class ViewerReporter(IGrainFactory grains, ConsoleConnections conn
     {
         try
         {
-            await grains.GetGrain<IConversationViewersGrain>(conversationId).LeaveAsync(connectionId);
+            await grains.Reference<IConversationViewersGrain>(conversationId).LeaveAsync(connectionId);
         }
         catch (Exception ex)
         {
@@ -44,7 +45,7 @@ public sealed class ViewerReporter(IGrainFactory grains, ConsoleConnections conn
     {
         try
         {
-            await grains.GetGrain<IConversationViewersGrain>(conversationId).TypingAsync(connectionId);
+            await grains.Reference<IConversationViewersGrain>(conversationId).TypingAsync(connectionId);
         }
         catch (Exception ex)
         {
@@ -72,7 +73,7 @@ public sealed class ViewerReporter(IGrainFactory grains, ConsoleConnections conn
             {
                 try
                 {
-                    await grains.GetGrain<IConversationViewersGrain>(conversationId).RenewAsync(Node, connectionIds);
+                    await grains.Reference<IConversationViewersGrain>(conversationId).RenewAsync(Node, connectionIds);
                 }
                 catch (Exception ex)
                 {

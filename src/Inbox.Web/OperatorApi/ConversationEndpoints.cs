@@ -1,3 +1,4 @@
+using Inbox.Domain;
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Customers;
 using Inbox.Domain.Live;
@@ -104,7 +105,7 @@ public static class ConversationEndpoints
 
     private static async Task<IResult> GetAsync(Guid id, HttpContext context, IGrainFactory grains, IConversationQueries store, int? limit)
     {
-        var grain = grains.GetGrain<IConversationGrain>(id);
+        var grain = grains.Reference<IConversationGrain>(id);
         var conversation = await grain.GetAsync();
         if (conversation is null)
         {
@@ -119,7 +120,7 @@ public static class ConversationEndpoints
             conversation = await grain.GetAsync() ?? conversation;
         }
 
-        var customer = await grains.GetGrain<ICustomerGrain>(conversation.CustomerId).GetAsync();
+        var customer = await grains.Reference<ICustomerGrain>(conversation.CustomerId).GetAsync();
         var page = await store.GetTimelineAsync(id, null, Math.Clamp(limit ?? 50, 1, MaxPage));
         return Results.Ok(new ConversationDetails(conversation, customer, page.Messages, page.NextBefore));
     }
@@ -234,7 +235,7 @@ public static class ConversationEndpoints
     /// <summary>Runs a command on an existing conversation; an unknown one is 404, a refused command 409 with the reason, a refused field 400.</summary>
     internal static async Task<IResult> Guarded(Guid id, IGrainFactory grains, Func<IConversationGrain, Task<IResult>> command)
     {
-        var grain = grains.GetGrain<IConversationGrain>(id);
+        var grain = grains.Reference<IConversationGrain>(id);
         if (await grain.GetAsync() is null)
         {
             return NotFound(id);

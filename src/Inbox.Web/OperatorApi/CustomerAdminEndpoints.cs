@@ -1,3 +1,4 @@
+using Inbox.Domain;
 using Inbox.Connectors;
 using Inbox.Connectors.Api;
 using Inbox.Domain.Conversations;
@@ -80,7 +81,7 @@ public static class CustomerAdminEndpoints
             }
         }
 
-        var card = await grains.GetGrain<ICustomerGrain>(id).AttachAsync(identities, name);
+        var card = await grains.Reference<ICustomerGrain>(id).AttachAsync(identities, name);
         return Results.Created($"/api/v1/customers/{id}", card);
     }
 
@@ -98,7 +99,7 @@ public static class CustomerAdminEndpoints
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["identity"] = [$"'{typed}' is not a phone, an email or a kind:value identity."] });
         }
 
-        var customer = grains.GetGrain<ICustomerGrain>(id);
+        var customer = grains.Reference<ICustomerGrain>(id);
         if (await customer.GetAsync() is not { MergedInto: null })
         {
             return Results.Problem($"There is no customer {id} (or it was merged into another).", statusCode: StatusCodes.Status404NotFound);
@@ -116,7 +117,7 @@ public static class CustomerAdminEndpoints
 
     private static async Task<IResult> SuggestionsAsync(Guid id, IGrainFactory grains, CustomerOrders orders, CancellationToken cancellationToken)
     {
-        if (await grains.GetGrain<ICustomerGrain>(id).GetAsync() is not { MergedInto: null } card)
+        if (await grains.Reference<ICustomerGrain>(id).GetAsync() is not { MergedInto: null } card)
         {
             return Results.Problem($"There is no customer {id} (or it was merged into another).", statusCode: StatusCodes.Status404NotFound);
         }
@@ -138,14 +139,14 @@ public static class CustomerAdminEndpoints
     }
 
     private static async Task<IResult> MergeAsync(Guid id, MergeBody body, IGrainFactory grains) =>
-        await Refusable(async () => Results.Ok(await grains.GetGrain<ICustomerGrain>(id).MergeAsync(body.CustomerId)), id, grains);
+        await Refusable(async () => Results.Ok(await grains.Reference<ICustomerGrain>(id).MergeAsync(body.CustomerId)), id, grains);
 
     private static async Task<IResult> UnmergeAsync(Guid id, MergeBody body, IGrainFactory grains) =>
-        await Refusable(async () => Results.Ok(await grains.GetGrain<ICustomerGrain>(id).UnmergeAsync(body.CustomerId)), id, grains);
+        await Refusable(async () => Results.Ok(await grains.Reference<ICustomerGrain>(id).UnmergeAsync(body.CustomerId)), id, grains);
 
     private static async Task<IResult> Refusable(Func<Task<IResult>> action, Guid id, IGrainFactory grains)
     {
-        if (await grains.GetGrain<ICustomerGrain>(id).GetAsync() is null)
+        if (await grains.Reference<ICustomerGrain>(id).GetAsync() is null)
         {
             return Results.Problem($"There is no customer {id}.", statusCode: StatusCodes.Status404NotFound);
         }

@@ -1,3 +1,4 @@
+using Inbox.Domain;
 using Inbox.Domain.Calls;
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Customers;
@@ -33,7 +34,7 @@ public static class CustomerCardEndpoints
 
     private static async Task<IResult> OrdersAsync(Guid id, IGrainFactory grains, CallerOrders orders, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        if (await grains.GetGrain<ICustomerGrain>(id).GetAsync() is not { } card)
+        if (await grains.Reference<ICustomerGrain>(id).GetAsync() is not { } card)
         {
             return NotFound(id);
         }
@@ -52,7 +53,7 @@ public static class CustomerCardEndpoints
 
     private static async Task<IResult> HistoryAsync(Guid id, IGrainFactory grains, IEventHistory history, CancellationToken cancellationToken)
     {
-        if (await grains.GetGrain<ICustomerGrain>(id).GetAsync() is not { } card)
+        if (await grains.Reference<ICustomerGrain>(id).GetAsync() is not { } card)
         {
             return NotFound(id);
         }

@@ -1,3 +1,4 @@
+using Inbox.Domain;
 using Inbox.Connectors;
 using Inbox.Connectors.Api;
 using Inbox.Domain.Conversations;
@@ -40,13 +41,13 @@ public static class CustomerEndpoints
 
     private static async Task<IResult> GetAsync(Guid id, IGrainFactory grains)
     {
-        var card = await grains.GetGrain<ICustomerGrain>(id).GetAsync();
+        var card = await grains.Reference<ICustomerGrain>(id).GetAsync();
         if (card is null)
         {
             return Results.Problem($"There is no customer {id}.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
         }
 
-        var conversation = await grains.GetGrain<IConversationGrain>(id).GetAsync();
+        var conversation = await grains.Reference<IConversationGrain>(id).GetAsync();
         return Results.Ok(new CustomerDetails(card, conversation));
     }
 }

@@ -1,3 +1,4 @@
+using Inbox.Domain;
 using System.Text.RegularExpressions;
 using Inbox.Domain.Conversations;
 
@@ -22,7 +23,7 @@ public static partial class LabelsEndpoint
                 detail: "Send labels: the whole list (empty to remove them all).");
         }
 
-        var grain = grains.GetGrain<IConversationGrain>(id);
+        var grain = grains.Reference<IConversationGrain>(id);
         var current = await grain.GetAsync();
         var existing = current?.Labels ?? [];
         var labels = new List<string>();

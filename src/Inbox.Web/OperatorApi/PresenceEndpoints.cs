@@ -1,3 +1,4 @@
+using Inbox.Domain;
 using Inbox.Domain.Operators;
 using Inbox.Domain.Presence;
 using Inbox.Domain.Storage;
@@ -20,7 +21,7 @@ public static class PresenceEndpoints
     {
         var me = endpoints.MapGroup("/api/v1/me").WithTags("Presence").RequireAuthorization(InboxPolicies.Operator);
         me.MapGet("/presence", async (HttpContext context, IGrainFactory grains) =>
-                Results.Ok(await grains.GetGrain<IOperatorPresenceGrain>(Me(context)).GetAsync()))
+                Results.Ok(await grains.Reference<IOperatorPresenceGrain>(Me(context)).GetAsync()))
             .WithSummary("Your presence: online while a console is connected, away when you say so, offline after the grace.")
             .Produces<OperatorPresence>();
         me.MapPut("/presence", SetMineAsync)
@@ -52,7 +53,7 @@ public static class PresenceEndpoints
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["state"] = [PresenceTexts.StateInvalid(context)] });
         }
 
-        return Results.Ok(await grains.GetGrain<IOperatorPresenceGrain>(Me(context)).SetAwayAsync(away.Value));
+        return Results.Ok(await grains.Reference<IOperatorPresenceGrain>(Me(context)).SetAwayAsync(away.Value));
     }
 
     private static async Task<IResult> ListAsync(IOperatorStore store, IConversationQueries queries, IGrainFactory grains,
@@ -65,7 +66,7 @@ public static class PresenceEndpoints
     {
         var accounts = (await store.ListAsync(cancellationToken)).Where(a => !a.Disabled).ToList();
         var loads = await queries.CountAssignedAsync(cancellationToken);
-        var presences = await Task.WhenAll(accounts.Select(a => grains.GetGrain<IOperatorPresenceGrain>(a.OperatorId).GetAsync()));
+        var presences = await Task.WhenAll(accounts.Select(a => grains.Reference<IOperatorPresenceGrain>(a.OperatorId).GetAsync()));
         return accounts.Zip(presences, (account, presence) => View(account, presence, loads, options)).ToList();
     }
 
@@ -82,7 +83,7 @@ public static class PresenceEndpoints
             return Results.Problem(PresenceTexts.OperatorUnknown(context, id), statusCode: StatusCodes.Status404NotFound);
         }
 
-        var grain = grains.GetGrain<IOperatorPresenceGrain>(id);
+        var grain = grains.Reference<IOperatorPresenceGrain>(id);
         await grain.WakeTeamsAsync(); // more room (or less): their teams' queues look again
         var presence = await grain.GetAsync();
         return Results.Ok(View(account, presence, await queries.CountAssignedAsync(context.RequestAborted), options.Value));

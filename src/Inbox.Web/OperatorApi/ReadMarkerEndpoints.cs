@@ -1,3 +1,4 @@
+using Inbox.Domain;
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Storage;
 using Inbox.Web.Auth;
@@ -55,7 +56,7 @@ public static class ReadMarkerEndpoints
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["sequence"] = ["sequence is the last event seen: a number from 0."] });
         }
 
-        var conversation = await grains.GetGrain<IConversationGrain>(id).GetAsync();
+        var conversation = await grains.Reference<IConversationGrain>(id).GetAsync();
         if (conversation is null)
         {
             return Results.Problem($"There is no conversation {id}.", statusCode: StatusCodes.Status404NotFound, title: "Not found");

@@ -1,3 +1,4 @@
+using Inbox.Domain;
 using Inbox.Domain.Routing;
 using Inbox.Domain.Storage;
 using Inbox.Web.Auth;
@@ -124,7 +125,7 @@ public static class TeamEndpoints
     {
         if (team is { AutoAssign: true })
         {
-            grains.GetGrain<ITeamQueueGrain>(TeamKeys.Normalize(team.Key)).WakeAsync().Ignore();
+            grains.Reference<ITeamQueueGrain>(TeamKeys.Normalize(team.Key)).WakeAsync().Ignore();
         }
 
         return team;

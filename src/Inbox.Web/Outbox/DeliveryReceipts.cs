@@ -1,3 +1,4 @@
+using Inbox.Domain;
 using Inbox.Connectors;
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Storage;
@@ -27,7 +28,7 @@ public sealed class DeliveryReceipts(IConversationStore store, IGrainFactory gra
             ReceiptStatus.Delivered => DeliveryState.Delivered,
             _ => DeliveryState.Failed,
         };
-        await grains.GetGrain<IConversationGrain>(message.ConversationId).RecordDeliveryAsync(message.MessageId, state, receipt.Reason, null);
+        await grains.Reference<IConversationGrain>(message.ConversationId).RecordDeliveryAsync(message.MessageId, state, receipt.Reason, null);
         return true;
     }
 }

@@ -1,3 +1,4 @@
+using Inbox.Domain;
 using Inbox.Connectors;
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Storage;
@@ -92,7 +93,7 @@ public sealed class OutboxDispatcher(
             }
         }
 
-        var conversation = grains.GetGrain<IConversationGrain>(entry.ConversationId);
+        var conversation = grains.Reference<IConversationGrain>(entry.ConversationId);
         switch (outcome)
         {
             case DeliveryOutcome.Sent sent:

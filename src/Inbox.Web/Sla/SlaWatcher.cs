@@ -1,3 +1,4 @@
+using Inbox.Domain;
 using Inbox.Connectors.Leases;
 using Inbox.Domain.Conversations;
 using Inbox.Domain.Sla;
@@ -45,7 +46,7 @@ public sealed class SlaWatcher(
                 {
                     try
                     {
-                        recorded += await grains.GetGrain<IConversationGrain>(conversationId).RecordSlaDueAsync();
+                        recorded += await grains.Reference<IConversationGrain>(conversationId).RecordSlaDueAsync();
                     }
                     catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                     {

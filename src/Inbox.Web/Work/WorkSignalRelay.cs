@@ -1,3 +1,4 @@
+using Inbox.Domain;
 using Inbox.Domain.Work;
 using Inbox.Web.Bot;
 using Inbox.Web.Live;
@@ -32,7 +33,7 @@ public sealed class WorkSignalRelay(
 
     protected override string Topic => "work signals";
 
-    protected override Task SubscribeAsync(IWorkObserver reference) => Grains.GetGrain<IWorkSubscribersGrain>(0).SubscribeAsync(reference, Capabilities);
+    protected override Task SubscribeAsync(IWorkObserver reference) => Grains.Reference<IWorkSubscribersGrain>(0).SubscribeAsync(reference, Capabilities);
 
-    protected override Task UnsubscribeAsync(IWorkObserver reference) => Grains.GetGrain<IWorkSubscribersGrain>(0).UnsubscribeAsync(reference);
+    protected override Task UnsubscribeAsync(IWorkObserver reference) => Grains.Reference<IWorkSubscribersGrain>(0).UnsubscribeAsync(reference);
 }
