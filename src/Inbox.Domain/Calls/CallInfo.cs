@@ -4,7 +4,7 @@ namespace Inbox.Domain.Calls;
 /// A call as the timeline and the call log show it. <see cref="Missed"/> calls stay flagged until an operator
 /// acknowledges them.
 /// </summary>
-[GenerateSerializer, Alias("Inbox.CallInfo")]
+[GenerateSerializer, Immutable, Alias("Inbox.CallInfo")]
 public sealed record CallInfo(
     [property: Id(0)] string CallId,
     [property: Id(1)] string Provider,

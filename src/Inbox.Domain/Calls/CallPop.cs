@@ -9,7 +9,7 @@ namespace Inbox.Domain.Calls;
 /// For an unknown number that an order names next to a known customer's address, <see cref="SuggestedCustomer"/> is that
 /// customer: a suggestion the operator confirms (a caller ID never links anything by itself).
 /// </summary>
-[GenerateSerializer, Alias("Inbox.CallPop")]
+[GenerateSerializer, Immutable, Alias("Inbox.CallPop")]
 public sealed record CallPop(
     [property: Id(0)] CallInfo Call,
     [property: Id(1)] CustomerCard? Customer,

@@ -4,7 +4,7 @@ namespace Inbox.Domain.Calls;
 /// A call event after the host made sense of it: the caller's number in E.164 (null when hidden or not a number) and the
 /// customer it belongs to (null when unknown).
 /// </summary>
-[GenerateSerializer, Alias("Inbox.CallUpdate")]
+[GenerateSerializer, Immutable, Alias("Inbox.CallUpdate")]
 public sealed record CallUpdate(
     [property: Id(0)] string Provider,
     [property: Id(1)] string CallKey,

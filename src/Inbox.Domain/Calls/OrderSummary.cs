@@ -1,7 +1,7 @@
 namespace Inbox.Domain.Calls;
 
 /// <summary>An open order on the caller's card, as the order system states it.</summary>
-[GenerateSerializer, Alias("Inbox.OrderSummary")]
+[GenerateSerializer, Immutable, Alias("Inbox.OrderSummary")]
 public sealed record OrderSummary(
     [property: Id(0)] string Number,
     [property: Id(1)] string Status,

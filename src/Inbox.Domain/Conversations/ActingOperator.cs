@@ -4,7 +4,7 @@ namespace Inbox.Domain.Conversations;
 /// The operator behind a command, and what they may do in a conversation a colleague holds: a supervisor (or admin) acts
 /// directly; an operator only with <see cref="TakeOver"/>, an explicit take-over. Either way it is recorded on the timeline.
 /// </summary>
-[GenerateSerializer, Alias("Inbox.ActingOperator")]
+[GenerateSerializer, Immutable, Alias("Inbox.ActingOperator")]
 public sealed record ActingOperator(
     [property: Id(0)] Guid OperatorId,
     [property: Id(1)] string Name,

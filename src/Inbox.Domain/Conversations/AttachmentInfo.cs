@@ -1,7 +1,7 @@
 namespace Inbox.Domain.Conversations;
 
 /// <summary>A file on the timeline; operators open it at <c>/api/v1/attachments/{AttachmentId}</c>.</summary>
-[GenerateSerializer, Alias("Inbox.AttachmentInfo")]
+[GenerateSerializer, Immutable, Alias("Inbox.AttachmentInfo")]
 public sealed record AttachmentInfo(
     [property: Id(0)] Guid AttachmentId,
     [property: Id(1)] string FileName,

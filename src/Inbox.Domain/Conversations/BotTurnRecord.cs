@@ -8,7 +8,7 @@ namespace Inbox.Domain.Conversations;
 /// records the turn only while its memory is still that one: a turn answered beside another (another node, another worker) that
 /// recorded first is refused, and the bot answers again from the memory the other stored. Null records without the check.
 /// </param>
-[GenerateSerializer, Alias("Inbox.BotTurnRecord")]
+[GenerateSerializer, Immutable, Alias("Inbox.BotTurnRecord")]
 public sealed record BotTurnRecord(
     [property: Id(0)] Guid InboundMessageId,
     [property: Id(1)] BotDecisionInfo Decision,

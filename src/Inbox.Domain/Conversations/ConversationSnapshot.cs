@@ -10,7 +10,7 @@ namespace Inbox.Domain.Conversations;
 /// <see cref="LastInboundPreview"/> and <see cref="LastInboundAt"/>: the customer's last message (not an automated one), the
 /// list's preview of what the customer asked, which replies, notes and the bot's answers leave as it is.
 /// </summary>
-[GenerateSerializer, Alias("Inbox.ConversationSnapshot")]
+[GenerateSerializer, Immutable, Alias("Inbox.ConversationSnapshot")]
 public sealed record ConversationSnapshot(
     [property: Id(0)] Guid ConversationId,
     [property: Id(1)] Guid CustomerId,

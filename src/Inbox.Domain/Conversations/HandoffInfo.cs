@@ -4,7 +4,7 @@ namespace Inbox.Domain.Conversations;
 /// The card an operator gets when the bot hands a conversation over: what the customer wanted, the order found, the
 /// fraud flag and a one-line summary. <see cref="Priority"/>: 0 normal, 1 high, 2 urgent (a possible victim).
 /// </summary>
-[GenerateSerializer, Alias("Inbox.HandoffInfo")]
+[GenerateSerializer, Immutable, Alias("Inbox.HandoffInfo")]
 public sealed record HandoffInfo(
     [property: Id(0)] string Intent,
     [property: Id(1)] string? OrderNumber,

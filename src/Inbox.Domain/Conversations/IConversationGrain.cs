@@ -51,7 +51,7 @@ public interface IConversationGrain : IGrainWithGuidKey
 
     /// <summary>Replaces the labels (checked by the caller); the change is a live event, so every console and list follows.</summary>
     [Alias("SetLabels")]
-    Task<ConversationSnapshot> SetLabelsAsync(IReadOnlyList<string> labels);
+    Task<ConversationSnapshot> SetLabelsAsync([Immutable] IReadOnlyList<string> labels);
 
     /// <summary>
     /// Records the bot's answer to an inbound message: the decision on the message, the labels, the replies (queued for

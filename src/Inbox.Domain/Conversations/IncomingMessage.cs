@@ -1,7 +1,7 @@
 namespace Inbox.Domain.Conversations;
 
 /// <summary>An inbound message on its way into a conversation, after identity resolution.</summary>
-[GenerateSerializer, Alias("Inbox.IncomingMessage")]
+[GenerateSerializer, Immutable, Alias("Inbox.IncomingMessage")]
 public sealed record IncomingMessage(
     [property: Id(0)] string Channel,
     [property: Id(1)] string ExternalId,

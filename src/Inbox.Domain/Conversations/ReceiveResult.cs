@@ -1,5 +1,5 @@
 namespace Inbox.Domain.Conversations;
 
 /// <summary>The stored message, and whether it had been stored before (a retried delivery).</summary>
-[GenerateSerializer, Alias("Inbox.ReceiveResult")]
+[GenerateSerializer, Immutable, Alias("Inbox.ReceiveResult")]
 public sealed record ReceiveResult([property: Id(0)] TimelineMessage Message, [property: Id(1)] bool Duplicate);

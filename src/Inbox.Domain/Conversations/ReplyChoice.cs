@@ -7,7 +7,7 @@ namespace Inbox.Domain.Conversations;
 /// </summary>
 /// <param name="Label">What the button says (short: a digit).</param>
 /// <param name="Data">What a press sends back (at most 64 bytes of UTF-8, Telegram's limit for callback data).</param>
-[GenerateSerializer, Alias("Inbox.ReplyChoice")]
+[GenerateSerializer, Immutable, Alias("Inbox.ReplyChoice")]
 public sealed record ReplyChoice(
     [property: Id(0)] string Label,
     [property: Id(1)] string Data);

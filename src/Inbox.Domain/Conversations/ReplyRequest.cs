@@ -6,7 +6,7 @@ namespace Inbox.Domain.Conversations;
 /// <see cref="Choices"/> are buttons the customer may press instead of typing (the customer satisfaction request's 1 to 5).
 /// <see cref="IdempotencyKey"/>: the operator's client-made key; a repeat of the same reply under it returns the first.
 /// </summary>
-[GenerateSerializer, Alias("Inbox.ReplyRequest")]
+[GenerateSerializer, Immutable, Alias("Inbox.ReplyRequest")]
 public sealed record ReplyRequest(
     [property: Id(0)] Guid? OperatorId,
     [property: Id(1)] string AuthorName,

@@ -1,7 +1,7 @@
 namespace Inbox.Domain.Conversations;
 
 /// <summary>One item on a customer's timeline.</summary>
-[GenerateSerializer, Alias("Inbox.TimelineMessage")]
+[GenerateSerializer, Immutable, Alias("Inbox.TimelineMessage")]
 public sealed record TimelineMessage(
     [property: Id(0)] Guid MessageId,
     [property: Id(1)] Guid ConversationId,

@@ -4,7 +4,7 @@ namespace Inbox.Domain.Conversations;
 /// A transfer of a conversation, with a note for whoever gets it: to an operator (<see cref="OperatorId"/>) or to a team's
 /// queue (<see cref="Team"/>), exactly one of them.
 /// </summary>
-[GenerateSerializer, Alias("Inbox.TransferRequest")]
+[GenerateSerializer, Immutable, Alias("Inbox.TransferRequest")]
 public sealed record TransferRequest(
     [property: Id(0)] ActingOperator By,
     [property: Id(1)] Guid? OperatorId,

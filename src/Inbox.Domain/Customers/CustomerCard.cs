@@ -9,7 +9,7 @@ namespace Inbox.Domain.Customers;
 /// <see cref="Unreachable"/> is the older, channel-less view kept for existing readers: only identities that exactly one
 /// channel writes to (<c>telegram:</c> by Telegram, <c>vk:</c> by VK, <c>email:</c> by email), never a phone.
 /// </summary>
-[GenerateSerializer, Alias("Inbox.CustomerCard")]
+[GenerateSerializer, Immutable, Alias("Inbox.CustomerCard")]
 public sealed record CustomerCard(
     [property: Id(0)] Guid CustomerId,
     [property: Id(1)] string? Name,

@@ -12,7 +12,7 @@ public interface ICustomerGrain : IGrainWithGuidKey
 
     /// <summary>Records identities the customer owns and, when not yet known, their name. Idempotent.</summary>
     [Alias("Attach")]
-    Task<CustomerCard> AttachAsync(IReadOnlyList<ChannelIdentity> identities, string? name);
+    Task<CustomerCard> AttachAsync([Immutable] IReadOnlyList<ChannelIdentity> identities, string? name);
 
     /// <summary>
     /// Merges <paramref name="otherCustomerId"/> into this customer: its identities route here from now on and its timeline
@@ -31,9 +31,9 @@ public interface ICustomerGrain : IGrainWithGuidKey
 
     /// <summary>Forgets identities that moved to another customer.</summary>
     [Alias("Detach")]
-    Task DetachAsync(IReadOnlyList<ChannelIdentity> identities);
+    Task DetachAsync([Immutable] IReadOnlyList<ChannelIdentity> identities);
 
     /// <summary>Marks one of the customer's identities as (un)reachable through one channel, with the reason shown to operators.</summary>
     [Alias("SetReachableOn")]
-    Task SetReachableAsync(string channel, ChannelIdentity identity, bool reachable, string? reason);
+    Task SetReachableAsync(string channel, [Immutable] ChannelIdentity identity, bool reachable, string? reason);
 }

@@ -5,7 +5,7 @@ namespace Inbox.Domain.Live;
 /// consoles that have it open whenever someone opens or leaves it, or starts or stops typing in it. <see cref="Version"/>
 /// grows with each change, so a console keeps the newest list when two arrive out of order.
 /// </summary>
-[GenerateSerializer, Alias("Inbox.ConversationViewers")]
+[GenerateSerializer, Immutable, Alias("Inbox.ConversationViewers")]
 public sealed record ConversationViewers(
     [property: Id(0)] Guid ConversationId,
     [property: Id(1)] IReadOnlyList<ConversationViewer> Viewers,

@@ -28,7 +28,7 @@ public interface IConversationViewersGrain : IGrainWithGuidKey
 
     /// <summary><paramref name="node"/> still holds these consoles with the conversation open (and no others).</summary>
     [Alias("Renew")]
-    Task RenewAsync(string node, IReadOnlyList<string> connectionIds);
+    Task RenewAsync(string node, [Immutable] IReadOnlyList<string> connectionIds);
 
     [Alias("Get")]
     Task<ConversationViewers> GetAsync();

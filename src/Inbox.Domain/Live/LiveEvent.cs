@@ -6,7 +6,7 @@ namespace Inbox.Domain.Live;
 /// Something that happened in one conversation. <see cref="Sequence"/> counts the conversation's events from 1
 /// without gaps, so a console that sees 7 after 5 knows that it missed 6 and asks for it.
 /// </summary>
-[GenerateSerializer, Alias("Inbox.LiveEvent")]
+[GenerateSerializer, Immutable, Alias("Inbox.LiveEvent")]
 public sealed record LiveEvent(
     [property: Id(0)] Guid ConversationId,
     [property: Id(1)] long Sequence,

@@ -22,7 +22,7 @@ public interface IOperatorPresenceGrain : IGrainWithGuidKey
 
     /// <summary><paramref name="node"/> still holds these connections of the operator (and no others).</summary>
     [Alias("Renew")]
-    Task RenewAsync(string node, IReadOnlyList<string> connectionIds);
+    Task RenewAsync(string node, [Immutable] IReadOnlyList<string> connectionIds);
 
     /// <summary>The operator sets themselves away, or available again.</summary>
     [Alias("SetAway")]

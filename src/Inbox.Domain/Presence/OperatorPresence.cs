@@ -1,7 +1,7 @@
 namespace Inbox.Domain.Presence;
 
 /// <summary>An operator's presence: the state, since when, and how many consoles they have connected now on any node.</summary>
-[GenerateSerializer, Alias("Inbox.OperatorPresence")]
+[GenerateSerializer, Immutable, Alias("Inbox.OperatorPresence")]
 public sealed record OperatorPresence(
     [property: Id(0)] Guid OperatorId,
     [property: Id(1)] PresenceState State,

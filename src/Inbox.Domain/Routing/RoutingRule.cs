@@ -9,7 +9,7 @@ namespace Inbox.Domain.Routing;
 /// <param name="Languages">The customer's language (ru, uk, en…).</param>
 /// <param name="PossibleVictim">True: only possible fraud victims; false: only others.</param>
 /// <param name="Team">The key of the team that gets the conversation.</param>
-[GenerateSerializer, Alias("Inbox.RoutingRule")]
+[GenerateSerializer, Immutable, Alias("Inbox.RoutingRule")]
 public sealed record RoutingRule(
     [property: Id(0)] IReadOnlyList<string>? Channels,
     [property: Id(1)] IReadOnlyList<string>? Intents,

@@ -5,7 +5,7 @@ namespace Inbox.Domain.Routing;
 /// <see cref="Conversations.ConversationSnapshot.Team"/> and an SLA policy name), a display name, its skills (the channels and
 /// the customers' languages it serves; empty: any), whether its queue is assigned automatically, and its members.
 /// </summary>
-[GenerateSerializer, Alias("Inbox.Team")]
+[GenerateSerializer, Immutable, Alias("Inbox.Team")]
 public sealed record Team(
     [property: Id(0)] string Key,
     [property: Id(1)] string Name,
