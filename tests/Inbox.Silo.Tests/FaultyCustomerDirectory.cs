@@ -34,6 +34,9 @@ public sealed class FaultyCustomerDirectory(ICustomerDirectory stored) : ICustom
         return stored.UpsertAsync(customerId, name, identities, cancellationToken);
     }
 
+    public Task<CustomerSummary?> GetAsync(Guid customerId, CancellationToken cancellationToken = default) =>
+        stored.GetAsync(customerId, cancellationToken);
+
     public Task<IReadOnlyList<CustomerSummary>> SearchAsync(string? identity, string? nameFragment, int limit, CancellationToken cancellationToken = default) =>
         stored.SearchAsync(identity, nameFragment, limit, cancellationToken);
 }

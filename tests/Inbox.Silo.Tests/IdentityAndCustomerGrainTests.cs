@@ -93,4 +93,48 @@ public abstract class IdentityAndCustomerGrainTests(ClusterFixture fixture)
         Assert.Equal(id, Assert.Single(await directory.SearchAsync(phone.ToString(), null, 10)).CustomerId);
         Assert.Equal("Ivan Petrov", (await customer.GetAsync())!.Name);
     }
+    [Fact]
+    public async Task A_customer_made_by_its_first_message_has_its_card_and_is_searchable()
+    {
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var phone = ChannelIdentity.Parse($"phone:+7916{Random.Shared.Next(1000000, 9999999)}");
+        var resolver = fixture.SiloServices.GetRequiredService<ICustomerResolver>();
+
+        var id = await resolver.ResolveAsync(new CustomerLookup("sms", [phone], "  Anna Smirnova "), CancellationToken.None);
+
+        var directory = fixture.SiloServices.GetRequiredService<ICustomerDirectory>();
+        var found = Assert.Single(await directory.SearchAsync(phone.ToString(), null, 10));
+        Assert.Equal(id, found.CustomerId);
+        Assert.Equal("Anna Smirnova", found.Name);
+        var card = await fixture.Grains.GetGrain<ICustomerGrain>(id).GetAsync();
+        Assert.NotNull(card);
+        Assert.Equal("Anna Smirnova", card.Name);
+        Assert.Equal([phone], card.Identities);
+        Assert.InRange(card.CreatedAt, before, DateTimeOffset.UtcNow.AddSeconds(1));
+
+        // Her next message is hers, and a new identity she shares is added to what she had.
+        Assert.Equal(id, await resolver.ResolveAsync(new CustomerLookup("sms", [phone], "Anna"), CancellationToken.None));
+        var email = ChannelIdentity.Parse($"email:anna{Random.Shared.Next(1000000, 9999999)}@example.com");
+        var later = await fixture.Grains.GetGrain<ICustomerGrain>(id).AttachAsync([email], "Someone Else");
+        Assert.Equal("Anna Smirnova", later.Name);
+        Assert.Equal([phone, email], later.Identities);
+        Assert.Equal(card.CreatedAt, later.CreatedAt);
+        Assert.Equal(id, Assert.Single(await directory.SearchAsync(email.ToString(), null, 10)).CustomerId);
+    }
+
+    [Fact]
+    public async Task A_customer_made_by_its_first_message_can_be_merged_into_another()
+    {
+        var resolver = fixture.SiloServices.GetRequiredService<ICustomerResolver>();
+        var phone = ChannelIdentity.Parse($"phone:+7916{Random.Shared.Next(1000000, 9999999)}");
+        var telegram = ChannelIdentity.Parse($"telegram:{Random.Shared.Next(1000000, 9999999)}");
+        var first = await resolver.ResolveAsync(new CustomerLookup("sms", [phone], "Oleg"), CancellationToken.None);
+        var second = await resolver.ResolveAsync(new CustomerLookup("telegram", [telegram], "Oleg T"), CancellationToken.None);
+
+        var survivor = await fixture.Grains.GetGrain<ICustomerGrain>(second).MergeAsync(first);
+
+        Assert.Equal([telegram, phone], survivor.Identities);
+        Assert.Equal(second, await fixture.Grains.GetGrain<IIdentityGrain>(phone.ToString()).GetCustomerAsync());
+        Assert.Equal(second, (await fixture.Grains.GetGrain<ICustomerGrain>(first).GetAsync())!.MergedInto);
+    }
 }

@@ -14,8 +14,8 @@ namespace Inbox.Silo.Customers;
 /// that both are one person, and the two are merged. One <see cref="IIdentityGrain"/> per identity makes two first
 /// messages at once still one customer.
 /// </summary>
-public sealed class CustomerResolver(IGrainFactory grains, IConversationStore store, OrderContacts orderContacts, KnownSenders known,
-    ILogger<CustomerResolver> logger)
+public sealed class CustomerResolver(IGrainFactory grains, IConversationStore store, ICustomerDirectory directory, OrderContacts orderContacts,
+    KnownSenders known, ILogger<CustomerResolver> logger)
     : ICustomerResolver
 {
     public async Task<Guid> ResolveAsync(CustomerLookup lookup, CancellationToken cancellationToken)
@@ -50,11 +50,14 @@ public sealed class CustomerResolver(IGrainFactory grains, IConversationStore st
         // a new address that an order names together with a known one joins that customer.
         owner ??= await ThreadOwnerAsync(lookup, cancellationToken);
         owner ??= await orderContacts.FindOwnerAsync(lookup.From[0], cancellationToken);
+        var made = false;
         if (owner is null)
         {
             // The claim answers with the owner, ours or one that won a race for this identity: either way it names it.
-            owner = await Identity(lookup.From[0]).ClaimAsync(StoreIds.New());
+            var newCustomer = StoreIds.New();
+            owner = await Identity(lookup.From[0]).ClaimAsync(newCustomer);
             ownerFoundBy = lookup.From[0];
+            made = owner == newCustomer;
         }
 
         var owned = new List<ChannelIdentity>(lookup.From.Count);
@@ -81,7 +84,18 @@ public sealed class CustomerResolver(IGrainFactory grains, IConversationStore st
             }
         }
 
-        await grains.Reference<ICustomerGrain>(owner.Value).AttachAsync(owned, lookup.SenderName);
+        if (made && owned.Count == lookup.From.Count)
+        {
+            // A customer this message made, with all its identities: its directory row is all it needs, and its grain reads
+            // the row when first asked for (no grain starts and leaves for each new customer). A message from one of these
+            // identities that races this one attaches them through the grain, which writes the same row.
+            var name = string.IsNullOrWhiteSpace(lookup.SenderName) ? null : lookup.SenderName.Trim();
+            await directory.UpsertAsync(owner.Value, name, owned.Select(i => i.ToString()).Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
+        }
+        else
+        {
+            await grains.Reference<ICustomerGrain>(owner.Value).AttachAsync(owned, lookup.SenderName);
+        }
         if (lookup.From.Count == 1 && owned.Count == 1)
         {
             known.Learn(owned[0].ToString(), owner.Value, named, epoch);

@@ -7,14 +7,29 @@ using Inbox.Silo.Customers;
 
 namespace Inbox.Silo.Grains;
 
+/// <summary>
+/// A customer: its name, identities, merges and reachability. A customer made by its first message is written only as its
+/// directory row then (<see cref="Customers.CustomerResolver"/>), without starting this grain: when it first starts, it
+/// reads its name and identities from that row, and its state is written at its first change.
+/// </summary>
 public sealed class CustomerGrain(
     [PersistentState("customer", InboxStorage.GrainStorageName)] IPersistentState<CustomerState> state,
     ICustomerDirectory directory,
     KnownSenders knownSenders,
     TimeProvider clock) : ShortLivedGrain, ICustomerGrain
 {
-    public Task<CustomerCard?> GetAsync() =>
-        Task.FromResult(state.RecordExists ? Card() : null);
+    /// <summary>Set when the customer has no state yet but its directory row (a customer made by its first message).</summary>
+    private bool _listed;
+
+    /// <summary>Whether the customer exists: it has its state, or its directory row.</summary>
+    private bool Exists => state.RecordExists || _listed;
+
+    /// <summary>The card; asked for once in a while (a bot's turn, an operator's view), so the customer leaves memory soon after.</summary>
+    public Task<CustomerCard?> GetAsync()
+    {
+        LeaveSoon();
+        return Task.FromResult(Exists ? Card() : null);
+    }
 
     public async Task<CustomerCard> AttachAsync(IReadOnlyList<ChannelIdentity> identities, string? name)
     {
@@ -22,7 +37,7 @@ public sealed class CustomerGrain(
         var rename = string.IsNullOrWhiteSpace(state.State.Name) && !string.IsNullOrWhiteSpace(name);
         // Attached once per node and sender (KnownSenders), then the customer is asked for only by its card: it leaves memory soon.
         LeaveSoon();
-        if (state.RecordExists && added.Count == 0 && !rename)
+        if (Exists && added.Count == 0 && !rename)
         {
             return Card();
         }
@@ -115,7 +130,7 @@ public sealed class CustomerGrain(
 
     public async Task<CustomerCard?> SetMergedIntoAsync(Guid? survivorId)
     {
-        if (!state.RecordExists || (survivorId is not null && state.State.MergedInto is not null))
+        if (!Exists || (survivorId is not null && state.State.MergedInto is not null))
         {
             return null;
         }
@@ -162,11 +177,21 @@ public sealed class CustomerGrain(
         await state.WriteStateAsync();
     }
 
-    /// <summary>Reads state stored before reachability was per channel in its new form, once per activation.</summary>
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// A customer without state reads its directory row, if it has one (made by its first message); state stored before
+    /// reachability was per channel is read in its new form.
+    /// </summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (!state.RecordExists && await directory.GetAsync(this.GetPrimaryKey(), cancellationToken) is { } listed)
+        {
+            state.State.Name = listed.Name;
+            state.State.Identities = [.. listed.Identities];
+            state.State.CreatedAt = StoreIds.MadeAt(this.GetPrimaryKey());
+            _listed = true;
+        }
+
         MoveLegacyUnreachable();
-        return Task.CompletedTask;
     }
 
     /// <summary>State stored before reachability was per channel keeps identity → reason; it moves under the channel that wrote it.</summary>

@@ -26,6 +26,14 @@ public abstract class SqlCustomerDirectory(StoreConnections store) : ICustomerDi
             return true;
         }, cancellationToken);
 
+    public async Task<CustomerSummary?> GetAsync(Guid customerId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await StoreReader.QueryAsync(connection, "SELECT customer_id, name, identities FROM customers WHERE customer_id = @id",
+            new { id = store.Values.Id(customerId) }, Read, cancellationToken).ConfigureAwait(false);
+        return rows.FirstOrDefault();
+    }
+
     public async Task<IReadOnlyList<CustomerSummary>> SearchAsync(string? identity, string? nameFragment, int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
