@@ -81,7 +81,8 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
             return new CommitOutcome(true, FindDuplicate(connection, transaction, message));
         }
 
-        UpsertConversation(connection, transaction, values, commit.Conversation);
+        // A commit whose first event is the conversation's first starts the conversation: there is no row to update yet.
+        UpsertConversation(connection, transaction, values, commit.Conversation, starts: commit.Events is [{ Sequence: 1 }, ..]);
         InsertEvents(connection, transaction, values, commit.Events);
         if (commit.ChangedMessage is { } changed)
         {
@@ -128,12 +129,12 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
     /// Writes the conversation's row. Most steps (a message in a conversation that stays where it is) change only its last
     /// activity: those are written by <see cref="UpdateActivity"/>, which leaves the entries of the indexes on its place (status,
     /// assignee, queue) as they are, so a message rewrites one of them (the status list's, ordered by activity), not all. A
-    /// new conversation, or one that moved, is written whole.
+    /// new conversation (<paramref name="starts"/>: not even tried), or one that moved, is written whole.
     /// </summary>
-    private static void UpsertConversation(DbConnection connection, DbTransaction transaction, StoreValues values, ConversationSnapshot c)
+    private static void UpsertConversation(DbConnection connection, DbTransaction transaction, StoreValues values, ConversationSnapshot c, bool starts)
     {
         var parameters = ConversationParameters(values, c);
-        if (UpdateActivity(connection, transaction, parameters))
+        if (!starts && UpdateActivity(connection, transaction, parameters))
         {
             return;
         }
