@@ -71,5 +71,11 @@ public sealed class CollisionConsoleTests : ConsoleTestBase
         await Expect(page.Locator("#conv-viewers .viewer")).ToHaveTextAsync("Сейчас смотрит: Second Operator", HasText);
         await colleague.Locator("#reply-text").PressSequentiallyAsync("Добрый день");
         await Expect(page.Locator("#conv-viewers .viewer.typing")).ToHaveTextAsync("Пишет ответ: Second Operator…", HasText);
+
+        // I take it; the colleague takes it over: I am told in Russian.
+        await page.ClickAsync(".actions button[data-action=assign]");
+        await Expect(colleague.Locator(".actions button[data-action=take-over]")).ToBeVisibleAsync(Visible);
+        await colleague.ClickAsync(".actions button[data-action=take-over]");
+        await Expect(page.Locator("#notice")).ToContainTextAsync("Second Operator забрал(а) диалог у оператора Demo Operator", Contains);
     }
 }

@@ -5,6 +5,7 @@ import { on, emit } from './bus.js';
 import { state } from './state.js';
 import { applyToOpen, openConversation } from './conversation.js';
 import { checkSession } from './session.js';
+import { itemText } from './sentences.js';
 
 // Hub messages other than 'event' that some part listens to; each arrives on the bus under its own name.
 const forwarded = new Set(['callPop']);
@@ -33,12 +34,12 @@ export async function watch(id) {
   if (state.hub?.state === 'Connected') await state.hub.invoke('Watch', id).catch(() => {});
 }
 
-/** A colleague took over (or a supervisor changed) a conversation that was mine: say so, whatever is open. */
+/** A colleague took over (or a supervisor changed) a conversation that was mine: say so in my language, whatever is open. */
 function noticeTakeOver(ev) {
   const item = ev.message;
   if (ev.type !== 'conversation.taken_over' || item?.metadata?.previousAssigneeId !== state.me?.operatorId) return;
   const box = $('notice');
-  box.replaceChildren(el('span', {}, item.text), ' ', el('button', { type: 'button', onclick: () => openConversation(ev.conversationId) }, t('notice.open')),
+  box.replaceChildren(el('span', {}, itemText(item)), ' ', el('button', { type: 'button', onclick: () => openConversation(ev.conversationId) }, t('notice.open')),
     ' ', el('button', { type: 'button', onclick: () => { box.hidden = true; } }, t('notice.dismiss')));
   box.hidden = false;
 }
