@@ -1,4 +1,5 @@
 using Inbox.Identity;
+using Inbox.Domain.Conversations;
 using Inbox.Domain.Customers;
 using Inbox.Domain.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -93,14 +94,14 @@ public abstract class IdentityAndCustomerGrainTests(ClusterFixture fixture)
         Assert.Equal(id, Assert.Single(await directory.SearchAsync(phone.ToString(), null, 10)).CustomerId);
         Assert.Equal("Ivan Petrov", (await customer.GetAsync())!.Name);
     }
+
     [Fact]
     public async Task A_customer_made_by_its_first_message_has_its_card_and_is_searchable()
     {
         var before = DateTimeOffset.UtcNow.AddSeconds(-1);
         var phone = ChannelIdentity.Parse($"phone:+7916{Random.Shared.Next(1000000, 9999999)}");
-        var resolver = fixture.SiloServices.GetRequiredService<ICustomerResolver>();
 
-        var id = await resolver.ResolveAsync(new CustomerLookup("sms", [phone], "  Anna Smirnova "), CancellationToken.None);
+        var id = await FirstMessageAsync(new CustomerLookup("sms", [phone], "  Anna Smirnova "));
 
         var directory = fixture.SiloServices.GetRequiredService<ICustomerDirectory>();
         var found = Assert.Single(await directory.SearchAsync(phone.ToString(), null, 10));
@@ -113,7 +114,7 @@ public abstract class IdentityAndCustomerGrainTests(ClusterFixture fixture)
         Assert.InRange(card.CreatedAt, before, DateTimeOffset.UtcNow.AddSeconds(1));
 
         // Her next message is hers, and a new identity she shares is added to what she had.
-        Assert.Equal(id, await resolver.ResolveAsync(new CustomerLookup("sms", [phone], "Anna"), CancellationToken.None));
+        Assert.Equal(id, await FirstMessageAsync(new CustomerLookup("sms", [phone], "Anna")));
         var email = ChannelIdentity.Parse($"email:anna{Random.Shared.Next(1000000, 9999999)}@example.com");
         var later = await fixture.Grains.GetGrain<ICustomerGrain>(id).AttachAsync([email], "Someone Else");
         Assert.Equal("Anna Smirnova", later.Name);
@@ -123,18 +124,60 @@ public abstract class IdentityAndCustomerGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_customer_whose_first_message_was_not_stored_is_listed_when_it_is_delivered_again()
+    {
+        var phone = ChannelIdentity.Parse($"phone:+7916{Random.Shared.Next(1000000, 9999999)}");
+        var resolver = fixture.SiloServices.GetRequiredService<ICustomerResolver>();
+        var directory = fixture.SiloServices.GetRequiredService<ICustomerDirectory>();
+
+        // The sender was resolved (a new customer), then storing the message failed: the provider delivers it again.
+        var id = await resolver.ResolveAsync(new CustomerLookup("sms", [phone], "Pavel"), CancellationToken.None);
+        Assert.Empty(await directory.SearchAsync(phone.ToString(), null, 10));
+
+        Assert.Equal(id, await FirstMessageAsync(new CustomerLookup("sms", [phone], "Pavel")));
+        var found = Assert.Single(await directory.SearchAsync(phone.ToString(), null, 10));
+        Assert.Equal((id, "Pavel"), (found.CustomerId, found.Name));
+        Assert.Equal([phone], (await fixture.Grains.GetGrain<ICustomerGrain>(id).GetAsync())!.Identities);
+    }
+
+    [Fact]
+    public async Task Many_first_messages_at_once_from_a_new_sender_make_one_listed_customer()
+    {
+        var phone = ChannelIdentity.Parse($"phone:+7916{Random.Shared.Next(1000000, 9999999)}");
+
+        var ids = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => FirstMessageAsync(new CustomerLookup("sms", [phone], "Irina"))));
+
+        var id = Assert.Single(ids.Distinct());
+        var directory = fixture.SiloServices.GetRequiredService<ICustomerDirectory>();
+        var found = Assert.Single(await directory.SearchAsync(phone.ToString(), null, 10));
+        Assert.Equal((id, "Irina"), (found.CustomerId, found.Name));
+        Assert.Equal([phone.ToString()], found.Identities);
+        var card = (await fixture.Grains.GetGrain<ICustomerGrain>(id).GetAsync())!;
+        Assert.Equal("Irina", card.Name);
+        Assert.Equal([phone], card.Identities);
+    }
+
+    [Fact]
     public async Task A_customer_made_by_its_first_message_can_be_merged_into_another()
     {
-        var resolver = fixture.SiloServices.GetRequiredService<ICustomerResolver>();
         var phone = ChannelIdentity.Parse($"phone:+7916{Random.Shared.Next(1000000, 9999999)}");
         var telegram = ChannelIdentity.Parse($"telegram:{Random.Shared.Next(1000000, 9999999)}");
-        var first = await resolver.ResolveAsync(new CustomerLookup("sms", [phone], "Oleg"), CancellationToken.None);
-        var second = await resolver.ResolveAsync(new CustomerLookup("telegram", [telegram], "Oleg T"), CancellationToken.None);
+        var first = await FirstMessageAsync(new CustomerLookup("sms", [phone], "Oleg"));
+        var second = await FirstMessageAsync(new CustomerLookup("telegram", [telegram], "Oleg T"));
 
         var survivor = await fixture.Grains.GetGrain<ICustomerGrain>(second).MergeAsync(first);
 
         Assert.Equal([telegram, phone], survivor.Identities);
         Assert.Equal(second, await fixture.Grains.GetGrain<IIdentityGrain>(phone.ToString()).GetCustomerAsync());
         Assert.Equal(second, (await fixture.Grains.GetGrain<ICustomerGrain>(first).GetAsync())!.MergedInto);
+    }
+
+    /// <summary>What the inbound pipeline does with a message: the sender is resolved, then the customer's conversation stores it.</summary>
+    private async Task<Guid> FirstMessageAsync(CustomerLookup lookup)
+    {
+        var id = await fixture.SiloServices.GetRequiredService<ICustomerResolver>().ResolveAsync(lookup, CancellationToken.None);
+        await fixture.Grains.GetGrain<IConversationGrain>(id).ReceiveAsync(
+            new IncomingMessage(lookup.Channel, $"m-{Guid.NewGuid():N}", lookup.From[0].ToString(), lookup.SenderName, "Hello", DateTimeOffset.UtcNow));
+        return id;
     }
 }

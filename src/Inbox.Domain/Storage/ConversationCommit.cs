@@ -8,6 +8,8 @@ namespace Inbox.Domain.Storage;
 /// a new timeline item or a changed one, (for a reply) the outbox entry that will deliver it, and the SLA clock rows the
 /// step started, stopped or marked (<see cref="SlaClocks"/>, upserted by conversation and target), and the idempotency key
 /// the new item was made under (<see cref="Idempotency"/>: the key already stored makes the commit a duplicate).
+/// <see cref="NewCustomer"/>, on a conversation's first message, is its customer's directory row, written unless the customer
+/// has one: a customer made by that message is listed in the message's own transaction, not by a write before it.
 /// </summary>
 public sealed record ConversationCommit(
     ConversationSnapshot Conversation,
@@ -18,4 +20,5 @@ public sealed record ConversationCommit(
     TimelineMove? Move = null,
     KeyValuePair<string, string>? Cursor = null,
     IReadOnlyList<Sla.SlaClockRecord>? SlaClocks = null,
-    IdempotencyRecord? Idempotency = null);
+    IdempotencyRecord? Idempotency = null,
+    CustomerSummary? NewCustomer = null);

@@ -87,15 +87,20 @@ public sealed class CustomerResolver(IGrainFactory grains, IConversationStore st
         if (made && owned.Count == lookup.From.Count)
         {
             // A customer this message made, with all its identities: its directory row is all it needs, and its grain reads
-            // the row when first asked for (no grain starts and leaves for each new customer). A message from one of these
-            // identities that races this one attaches them through the grain, which writes the same row.
-            var name = string.IsNullOrWhiteSpace(lookup.SenderName) ? null : lookup.SenderName.Trim();
-            await directory.UpsertAsync(owner.Value, name, owned.Select(i => i.ToString()).Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
+            // the row when first asked for (no grain starts and leaves for each new customer). With one identity the row is
+            // written with the message (its conversation's first commit lists the customer); with more, here. A message from
+            // one of these identities that races this one attaches them through the grain, which writes its own row.
+            if (lookup.From.Count > 1)
+            {
+                var row = CustomerSummary.FromMessage(owner.Value, lookup.SenderName, owned.Select(i => i.ToString()));
+                await directory.UpsertAsync(row.CustomerId, row.Name, row.Identities, cancellationToken);
+            }
         }
         else
         {
             await grains.Reference<ICustomerGrain>(owner.Value).AttachAsync(owned, lookup.SenderName);
         }
+
         if (lookup.From.Count == 1 && owned.Count == 1)
         {
             known.Learn(owned[0].ToString(), owner.Value, named, epoch);

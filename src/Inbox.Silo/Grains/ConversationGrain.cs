@@ -89,7 +89,10 @@ public sealed partial class ConversationGrain(
         }
 
         var cursor = incoming.CheckpointKey is { } key ? new KeyValuePair<string, string>(key, incoming.CheckpointValue ?? "") : (KeyValuePair<string, string>?)null;
-        (next, var outcome) = await CommitAsync(next, LiveEventTypes.MessageCreated, now, newMessage: message, cursor: cursor);
+        // A customer's first message lists the customer in the directory with it, unless it is listed already: a customer the
+        // message made has no row before (CustomerResolver leaves it to this commit).
+        var listing = _state is null ? CustomerSummary.FromMessage(current.CustomerId, incoming.SenderName, [incoming.FromIdentity]) : null;
+        (next, var outcome) = await CommitAsync(next, LiveEventTypes.MessageCreated, now, newMessage: message, cursor: cursor, newCustomer: listing);
         if (outcome.Duplicate)
         {
             return new ReceiveResult(outcome.Existing!, Duplicate: true);
@@ -488,7 +491,8 @@ public sealed partial class ConversationGrain(
     /// <param name="changedMessage">A changed timeline item; the event carries it.</param>
     private async Task<(ConversationSnapshot Next, CommitOutcome Outcome)> CommitAsync(ConversationSnapshot next, string eventType, DateTimeOffset now,
         TimelineMessage? newMessage = null, TimelineMessage? changedMessage = null, OutboxEntry? outbox = null, TimelineMove? move = null,
-        KeyValuePair<string, string>? cursor = null, IReadOnlyList<SlaClockRecord>? sla = null, IdempotencyRecord? idempotency = null)
+        KeyValuePair<string, string>? cursor = null, IReadOnlyList<SlaClockRecord>? sla = null, IdempotencyRecord? idempotency = null,
+        CustomerSummary? newCustomer = null)
     {
         // SLA (issue 14): the step's queue entry time and the clocks it starts or stops, written in the same transaction.
         next = ConversationSla.MarkQueued(_state, next, now);
@@ -503,7 +507,7 @@ public sealed partial class ConversationGrain(
 
         next = next with { LastSequence = sequence, UpdatedAt = now };
         var liveEvent = new LiveEvent(next.ConversationId, sequence, eventType, now, next, newMessage ?? changedMessage);
-        var outcome = await store.CommitAsync(new ConversationCommit(next, [liveEvent], newMessage, changedMessage, outbox, move, cursor, sla, idempotency));
+        var outcome = await store.CommitAsync(new ConversationCommit(next, [liveEvent], newMessage, changedMessage, outbox, move, cursor, sla, idempotency, newCustomer));
         if (!outcome.Duplicate)
         {
             _state = next;

@@ -9,8 +9,8 @@ namespace Inbox.Silo.Grains;
 
 /// <summary>
 /// A customer: its name, identities, merges and reachability. A customer made by its first message is written only as its
-/// directory row then (<see cref="Customers.CustomerResolver"/>), without starting this grain: when it first starts, it
-/// reads its name and identities from that row, and its state is written at its first change.
+/// directory row then, with the message (<see cref="Customers.CustomerResolver"/>), without starting this grain: when it
+/// first starts, it reads its name and identities from that row, and its state is written at its first change.
 /// </summary>
 public sealed class CustomerGrain(
     [PersistentState("customer", InboxStorage.GrainStorageName)] IPersistentState<CustomerState> state,

@@ -81,6 +81,11 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
             return new CommitOutcome(true, FindDuplicate(connection, transaction, message));
         }
 
+        if (commit.NewCustomer is { } customer)
+        {
+            SqlCustomerDirectory.Write(connection, transaction, values, customer, replace: false);
+        }
+
         // A commit whose first event is the conversation's first starts the conversation: there is no row to update yet.
         UpsertConversation(connection, transaction, values, commit.Conversation, starts: commit.Events is [{ Sequence: 1 }, ..]);
         InsertEvents(connection, transaction, values, commit.Events);
