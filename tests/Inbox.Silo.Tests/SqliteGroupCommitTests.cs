@@ -4,8 +4,8 @@ using Inbox.Silo.Storage;
 namespace Inbox.Silo.Tests;
 
 /// <summary>
-/// The SQLite writer commits the writes waiting together in one transaction, each in a savepoint: a write that throws is
-/// undone alone, whatever it changed before it threw, and the others of its group are stored.
+/// The SQLite writer commits the writes waiting together in one transaction: a write that throws is undone alone, whatever
+/// it changed before it threw, and the others of its group are stored (the group runs again, each write in a savepoint).
 /// </summary>
 public sealed class SqliteGroupCommitTests
 {
