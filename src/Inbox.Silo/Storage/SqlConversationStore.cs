@@ -16,8 +16,15 @@ namespace Inbox.Silo.Storage;
 /// </summary>
 public abstract class SqlConversationStore(StoreConnections store) : IConversationStore
 {
-    public Task<CommitOutcome> CommitAsync(ConversationCommit commit, CancellationToken cancellationToken = default) =>
-        store.Writer.WriteAsync((connection, transaction) => Commit(connection, transaction, store.Values, commit), cancellationToken);
+    /// <summary>
+    /// Queues the commit on the writer. The events' payloads (the conversation as it was, about 1.5 KB of JSON each) are
+    /// written out here, on the caller's thread, so that the one writer only binds them.
+    /// </summary>
+    public Task<CommitOutcome> CommitAsync(ConversationCommit commit, CancellationToken cancellationToken = default)
+    {
+        var payloads = commit.Events.Select(e => JsonSerializer.Serialize(e, InboxJson.Options)).ToList();
+        return store.Writer.WriteAsync((connection, transaction) => Commit(connection, transaction, store.Values, commit, payloads), cancellationToken);
+    }
 
     public async Task<ConversationSnapshot?> GetConversationAsync(Guid conversationId, CancellationToken cancellationToken = default)
     {
@@ -66,7 +73,8 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
             VALUES (@id, @conversation, @channel, @recipient, @text, @attempts, @next, @created, @attachments, @automated, @choices, 0)
             """, OutboxParameters(values, entry), transaction);
 
-    private static CommitOutcome Commit(DbConnection connection, DbTransaction transaction, StoreValues values, ConversationCommit commit)
+    private static CommitOutcome Commit(DbConnection connection, DbTransaction transaction, StoreValues values, ConversationCommit commit,
+        IReadOnlyList<string> payloads)
     {
         // An operator's item made under an idempotency key already stored (a retry, a double click): nothing is written.
         if (commit.Idempotency is { } key && SqlIdempotencyKeys.Claim(connection, transaction, values, key) is { Claimed: false } taken)
@@ -88,7 +96,7 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
 
         // A commit whose first event is the conversation's first starts the conversation: there is no row to update yet.
         UpsertConversation(connection, transaction, values, commit.Conversation, starts: commit.Events is [{ Sequence: 1 }, ..]);
-        InsertEvents(connection, transaction, values, commit.Events);
+        InsertEvents(connection, transaction, values, commit.Events, payloads);
         if (commit.ChangedMessage is { } changed)
         {
             UpdateMessage(connection, transaction, values, changed);
@@ -177,13 +185,16 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
                 AND queued_ticks IS NOT DISTINCT FROM @queuedTicks AND awaiting_open_ticks IS NOT DISTINCT FROM @awaitingOpenTicks
             """, parameters, transaction) == 1;
 
-    private static void InsertEvents(DbConnection connection, DbTransaction transaction, StoreValues values, IEnumerable<LiveEvent> events)
+    /// <summary>Inserts the events, each with its payload (<paramref name="payloads"/>, in the same order).</summary>
+    private static void InsertEvents(DbConnection connection, DbTransaction transaction, StoreValues values, IReadOnlyList<LiveEvent> events,
+        IReadOnlyList<string> payloads)
     {
-        foreach (var e in events)
+        for (var i = 0; i < events.Count; i++)
         {
+            var e = events[i];
             connection.Execute(
                 "INSERT INTO events (conversation_id, sequence, type, occurred_at, payload) VALUES (@id, @seq, @type, @at, @payload)",
-                new { id = values.Id(e.ConversationId), seq = e.Sequence, type = e.Type, at = values.Time(e.OccurredAt), payload = JsonSerializer.Serialize(e, InboxJson.Options) },
+                new { id = values.Id(e.ConversationId), seq = e.Sequence, type = e.Type, at = values.Time(e.OccurredAt), payload = payloads[i] },
                 transaction);
         }
     }
