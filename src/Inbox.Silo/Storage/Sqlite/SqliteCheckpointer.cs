@@ -12,8 +12,9 @@ namespace Inbox.Silo.Storage.Sqlite;
 /// with PASSIVE checkpoints, which block neither the writer nor readers, until little is left; it flushes the database
 /// file itself (<see cref="SqliteDatabase.FlushFile"/>: a PASSIVE checkpoint that never reaches the log's end under load
 /// never does); then it asks the writer to copy the rest and start the log over between two groups
-/// (<see cref="SqliteWriteQueue.RequestLogRestart"/>), so the log does not grow without end under steady load. A commit's durability does not depend on any of it: the log is flushed at
-/// every commit (<c>synchronous=FULL</c>), and SQLite replays it after a crash.
+/// (<see cref="SqliteWriteQueue.RequestLogRestart"/>), so the log does not grow without end under steady load. A commit's
+/// durability does not depend on any of it: the log is flushed at every commit (<c>synchronous=FULL</c>), and SQLite
+/// replays it after a crash.
 /// </summary>
 public sealed class SqliteCheckpointer(SqliteDatabase database, SqliteWriteQueue writer, TimeProvider clock, ILogger<SqliteCheckpointer> logger)
     : BackgroundService
