@@ -1,4 +1,5 @@
 using Inbox.Domain.Conversations;
+using Inbox.Domain.Live;
 using Inbox.Domain.Storage;
 
 namespace Inbox.Silo.Tests;
@@ -104,7 +105,7 @@ public abstract class MessageStoreTests : StoreTestBase
     {
         var id = Guid.NewGuid();
         var good = Samples.Inbound(id, 1, "ok-1");
-        var clash = Samples.Inbound(id, 1, "ok-2"); // the same sequence again: the events table refuses it
+        var clash = Samples.Inbound(id, 1, "ok-2"); // the same sequence again: the conversation's row refuses it
 
         var results = await Task.WhenAll(
             Capture(Store.Conversations.CommitAsync(good)),
@@ -114,6 +115,59 @@ public abstract class MessageStoreTests : StoreTestBase
         Assert.Single(results, r => r is not null);
         var stored = Assert.Single((await Store.Queries.GetTimelineAsync(id, null, 50)).Messages);
         Assert.Equal(1, stored.Sequence);
+    }
+
+    [Fact]
+    public async Task Events_are_read_back_in_order_whether_their_step_added_an_item_or_not()
+    {
+        var id = Guid.NewGuid();
+        var first = Samples.Inbound(id, 1, "mixed-1", "first");
+        await Store.Conversations.CommitAsync(first);
+        var labelled = first.Conversation with { LastSequence = 2, Status = ConversationStatus.Resolved };
+        var change = new LiveEvent(id, 2, LiveEventTypes.ConversationChanged, Samples.Start.AddSeconds(2), labelled, null);
+        await Store.Conversations.CommitAsync(new ConversationCommit(labelled, [change]));
+        var third = Samples.Inbound(id, 3, "mixed-3", "third");
+        await Store.Conversations.CommitAsync(third);
+
+        var all = await Store.Queries.GetEventsAsync(id, 0, 10);
+
+        Assert.Equal([first.Events[0], change, third.Events[0]], all);
+        Assert.Equal([change], await Store.Queries.GetEventsAsync(id, 1, 1));
+        Assert.Equal([third.Events[0]], await Store.Queries.GetEventsAsync(id, 2, 10));
+    }
+
+    [Fact]
+    public async Task A_merge_moves_the_items_and_leaves_each_event_with_the_conversation_it_happened_in()
+    {
+        var (absorbed, survivor) = (Guid.NewGuid(), Guid.NewGuid());
+        var a1 = Samples.Inbound(absorbed, 1, "merge-a1", "first of the absorbed");
+        var a2 = Samples.Inbound(absorbed, 2, "merge-a2", "second of the absorbed");
+        var s1 = Samples.Inbound(survivor, 1, "merge-s1", "first of the survivor");
+        foreach (var commit in new[] { a1, a2, s1 })
+        {
+            await Store.Conversations.CommitAsync(commit);
+        }
+
+        var merged = s1.Conversation with { LastSequence = 2 };
+        var mergeEvent = new LiveEvent(survivor, 2, LiveEventTypes.ConversationMerged, Samples.Start.AddSeconds(10), merged, null);
+        await Store.Conversations.CommitAsync(new ConversationCommit(merged, [mergeEvent], Move: new TimelineMove(absorbed, survivor, Back: false)));
+
+        Assert.Equal(3, (await Store.Queries.GetTimelineAsync(survivor, null, 50)).Messages.Count);
+        Assert.Empty((await Store.Queries.GetTimelineAsync(absorbed, null, 50)).Messages);
+        Assert.Equal([a1.Events[0], a2.Events[0]], await Store.Queries.GetEventsAsync(absorbed, 0, 10));
+        Assert.Equal([s1.Events[0], mergeEvent], await Store.Queries.GetEventsAsync(survivor, 0, 10));
+
+        // The survivor goes on, then gives the absorbed conversation's items back: the events stay where they are.
+        var s3 = Samples.Inbound(survivor, 3, "merge-s3", "after the merge");
+        await Store.Conversations.CommitAsync(s3);
+        var split = s3.Conversation with { LastSequence = 4 };
+        var splitEvent = new LiveEvent(survivor, 4, LiveEventTypes.ConversationMerged, Samples.Start.AddSeconds(20), split, null);
+        await Store.Conversations.CommitAsync(new ConversationCommit(split, [splitEvent], Move: new TimelineMove(absorbed, survivor, Back: true)));
+
+        Assert.Equal(["first of the absorbed", "second of the absorbed"],
+            (await Store.Queries.GetTimelineAsync(absorbed, null, 50)).Messages.Select(m => m.Text));
+        Assert.Equal([a1.Events[0], a2.Events[0]], await Store.Queries.GetEventsAsync(absorbed, 0, 10));
+        Assert.Equal([s1.Events[0], mergeEvent, s3.Events[0], splitEvent], await Store.Queries.GetEventsAsync(survivor, 0, 10));
     }
 
     [Fact]

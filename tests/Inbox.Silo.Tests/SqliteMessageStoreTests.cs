@@ -75,12 +75,13 @@ public sealed class SqliteMessageStoreTests : MessageStoreTests
                 CREATE INDEX ix_events_occurred ON events(occurred_at);
                 """);
 
-        // Two events stored the old way, by the store of today on that file.
+        // Two events stored the old way, by the store of today on that file (as steps without a new item, whose events go
+        // to the events table: an item's own event is kept in its row).
         var conversation = Guid.NewGuid();
         await using (var before = await StoreFactory.StartAsync(folder.Path))
         {
-            await before.Conversations.CommitAsync(Samples.Inbound(conversation, 1, $"{conversation}-1"));
-            await before.Conversations.CommitAsync(Samples.Inbound(conversation, 2, $"{conversation}-2"));
+            await before.Conversations.CommitAsync(Samples.Inbound(conversation, 1, $"{conversation}-1") with { NewMessage = null });
+            await before.Conversations.CommitAsync(Samples.Inbound(conversation, 2, $"{conversation}-2") with { NewMessage = null });
         }
 
         await using var after = await StoreFactory.StartAsync(folder.Path);

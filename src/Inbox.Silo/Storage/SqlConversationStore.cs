@@ -84,7 +84,8 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
 
         // The message first: when its inbound message is stored already (a retried delivery, or a retry racing the first on
         // another node), the unique index keeps it out, nothing else of this commit is written, and the answer is the first.
-        if (commit.NewMessage is { } message && !InsertMessage(connection, transaction, values, message))
+        var inItsRow = EventOfNewMessage(commit);
+        if (commit.NewMessage is { } message && !InsertMessage(connection, transaction, values, message, inItsRow < 0 ? null : payloads[inItsRow]))
         {
             return new CommitOutcome(true, FindDuplicate(connection, transaction, message));
         }
@@ -95,8 +96,9 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
         }
 
         // A commit whose first event is the conversation's first starts the conversation: there is no row to update yet.
-        UpsertConversation(connection, transaction, values, commit.Conversation, starts: commit.Events is [{ Sequence: 1 }, ..]);
-        InsertEvents(connection, transaction, values, commit.Events, payloads);
+        UpsertConversation(connection, transaction, values, commit.Conversation, starts: commit.Events is [{ Sequence: 1 }, ..],
+            firstSequence: commit.Events.Count == 0 ? long.MaxValue : commit.Events.Min(e => e.Sequence));
+        InsertEvents(connection, transaction, values, commit.Events, payloads, skip: inItsRow);
         if (commit.ChangedMessage is { } changed)
         {
             UpdateMessage(connection, transaction, values, changed);
@@ -143,16 +145,20 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
     /// activity: those are written by <see cref="UpdateActivity"/>, which leaves the entries of the indexes on its place (status,
     /// assignee, queue) as they are, so a message rewrites one of them (the status list's, ordered by activity), not all. A
     /// new conversation (<paramref name="starts"/>: not even tried), or one that moved, is written whole.
+    /// Each event's sequence is stored once: the row is written only when its last sequence is below the commit's first
+    /// (<paramref name="firstSequence"/>), so a second activation of the grain (a split cluster) that numbers a step the
+    /// other stored already has its commit refused. (The events kept in items' rows have no unique index to do that.)
     /// </summary>
-    private static void UpsertConversation(DbConnection connection, DbTransaction transaction, StoreValues values, ConversationSnapshot c, bool starts)
+    private static void UpsertConversation(DbConnection connection, DbTransaction transaction, StoreValues values, ConversationSnapshot c, bool starts,
+        long firstSequence)
     {
-        var parameters = ConversationParameters(values, c);
+        var parameters = ConversationParameters(values, c, firstSequence);
         if (!starts && UpdateActivity(connection, transaction, parameters))
         {
             return;
         }
 
-        connection.Execute("""
+        var written = connection.Execute("""
             INSERT INTO conversations (conversation_id, customer_id, status, assignee_id, last_sequence, last_message_at, last_inbound_channel,
                 last_inbound_identity, last_preview, created_at, updated_at, activity_ticks, merged_into, labels, handoff, bot_memory, queue_priority,
                 team, queued_ticks, awaiting_open_ticks, last_inbound_preview, last_inbound_ticks)
@@ -166,7 +172,13 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
                 queue_priority = excluded.queue_priority, team = excluded.team, queued_ticks = excluded.queued_ticks,
                 awaiting_open_ticks = excluded.awaiting_open_ticks, last_inbound_preview = excluded.last_inbound_preview,
                 last_inbound_ticks = excluded.last_inbound_ticks
+            WHERE conversations.last_sequence < @firstSequence
             """, parameters, transaction);
+        if (written == 0)
+        {
+            throw new InvalidOperationException(
+                $"Conversation {c.ConversationId} has stored sequence {firstSequence} already: another activation of it numbered the same step.");
+        }
     }
 
     /// <summary>
@@ -181,16 +193,46 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
                 last_inbound_identity = @identity, last_preview = @preview, updated_at = @updated, activity_ticks = @ticks, merged_into = @mergedInto,
                 labels = @labels, handoff = @handoff, bot_memory = @botMemory, team = @team, last_inbound_preview = @inboundPreview,
                 last_inbound_ticks = @inboundTicks
-            WHERE conversation_id = @id AND status = @status AND assignee_id IS NOT DISTINCT FROM @assignee AND queue_priority = @queuePriority
+            WHERE conversation_id = @id AND last_sequence < @firstSequence AND status = @status AND assignee_id IS NOT DISTINCT FROM @assignee AND queue_priority = @queuePriority
                 AND queued_ticks IS NOT DISTINCT FROM @queuedTicks AND awaiting_open_ticks IS NOT DISTINCT FROM @awaitingOpenTicks
             """, parameters, transaction) == 1;
 
-    /// <summary>Inserts the events, each with its payload (<paramref name="payloads"/>, in the same order).</summary>
+    /// <summary>
+    /// The index of the commit's event that goes into its new item's row (the event of the step that adds the item, in the
+    /// same conversation, under the same sequence), or -1. That row is appended anyway, so such an event costs no entry at
+    /// a random place of the events' (conversation, sequence) index: a third of the bytes a message writes. The reads of
+    /// events (<see cref="SqlConversationQueries.GetEventsAsync"/>, <see cref="SqlEventHistory"/>) take both places.
+    /// </summary>
+    private static int EventOfNewMessage(ConversationCommit commit)
+    {
+        if (commit.NewMessage is not { } message)
+        {
+            return -1;
+        }
+
+        for (var i = 0; i < commit.Events.Count; i++)
+        {
+            var e = commit.Events[i];
+            if (e.Message?.MessageId == message.MessageId && e.ConversationId == message.ConversationId && e.Sequence == message.Sequence)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Inserts the events, each with its payload (<paramref name="payloads"/>, in the same order), but the one at <paramref name="skip"/>.</summary>
     private static void InsertEvents(DbConnection connection, DbTransaction transaction, StoreValues values, IReadOnlyList<LiveEvent> events,
-        IReadOnlyList<string> payloads)
+        IReadOnlyList<string> payloads, int skip = -1)
     {
         for (var i = 0; i < events.Count; i++)
         {
+            if (i == skip)
+            {
+                continue;
+            }
+
             var e = events[i];
             connection.Execute(
                 "INSERT INTO events (conversation_id, sequence, type, occurred_at, payload) VALUES (@id, @seq, @type, @at, @payload)",
@@ -199,15 +241,18 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
         }
     }
 
-    /// <summary>Inserts the message; false when an inbound message with its channel and external id is stored already.</summary>
-    private static bool InsertMessage(DbConnection connection, DbTransaction transaction, StoreValues values, TimelineMessage message)
+    /// <summary>
+    /// Inserts the message, with the event of its step (<paramref name="eventPayload"/>) when that goes into its row; false
+    /// when an inbound message with its channel and external id is stored already.
+    /// </summary>
+    private static bool InsertMessage(DbConnection connection, DbTransaction transaction, StoreValues values, TimelineMessage message, string? eventPayload)
     {
         var onDuplicate = message is { Kind: MessageKind.Inbound, ExternalId: not null }
             ? " ON CONFLICT (channel, external_id) WHERE kind = 0 AND external_id IS NOT NULL DO NOTHING"
             : "";
         return connection.Execute(
-            $"INSERT INTO messages ({MessageColumns}, created_ticks) VALUES (@id, @conversation, @seq, @kind, @channel, @identity, @externalId, @text, @operatorId, @author, @delivery, @error, @created, @updated, @attachments, @edited, @call, @metadata, @automated, @botDecision, @ticks){onDuplicate}",
-            MessageParameters(values, message), transaction) == 1;
+            $"INSERT INTO messages ({MessageColumns}, created_ticks, event_payload) VALUES (@id, @conversation, @seq, @kind, @channel, @identity, @externalId, @text, @operatorId, @author, @delivery, @error, @created, @updated, @attachments, @edited, @call, @metadata, @automated, @botDecision, @ticks, @eventPayload){onDuplicate}",
+            MessageParameters(values, message, eventPayload), transaction) == 1;
     }
 
     private static void UpdateMessage(DbConnection connection, DbTransaction transaction, StoreValues values, TimelineMessage changed) =>
@@ -222,7 +267,14 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
         var (from, to) = (values.Id(move.From), values.Id(move.To));
         if (!move.Back)
         {
-            connection.Execute("UPDATE messages SET conversation_id = @to, origin_conversation_id = COALESCE(origin_conversation_id, @from) WHERE conversation_id = @from",
+            // The events kept in the moving items' rows stay with the conversation they happened in: they go to the events
+            // table first (each under the conversation its payload names), and the rows move without them.
+            var kept = StoreReader.Query(connection, transaction,
+                "SELECT event_payload FROM messages WHERE conversation_id = @from AND event_payload IS NOT NULL", new { from },
+                r => r.GetString(0)).ToList();
+            InsertEvents(connection, transaction, values, kept.Select(ReadEvent).ToList(), kept);
+            connection.Execute(
+                "UPDATE messages SET conversation_id = @to, origin_conversation_id = COALESCE(origin_conversation_id, @from), event_payload = NULL WHERE conversation_id = @from",
                 new { from, to }, transaction);
             connection.Execute("UPDATE outbox SET conversation_id = @to WHERE conversation_id = @from", new { from, to }, transaction);
             return;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Inbox.Domain;
 using Inbox.Domain.Calls;
 using Inbox.Domain.Conversations;
+using Inbox.Domain.Live;
 using Inbox.Domain.Storage;
 using static Inbox.Silo.Storage.StoreReader;
 
@@ -68,7 +69,11 @@ public static class StoreRows
         ReadGuid(r, 0), ReadGuid(r, 1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetInt32(5),
         new DateTimeOffset(r.GetInt64(6), TimeSpan.Zero), ReadTime(r, 7), Json<List<AttachmentInfo>>(r, 8), ReadFlag(r, 9), Json<List<ReplyChoice>>(r, 10));
 
-    public static object MessageParameters(StoreValues v, TimelineMessage m) => new
+    /// <summary>An event as stored (<c>events.payload</c> or <c>messages.event_payload</c>): the JSON of the live event.</summary>
+    public static LiveEvent ReadEvent(string payload) => JsonSerializer.Deserialize<LiveEvent>(payload, InboxJson.Options)!;
+
+    /// <param name="eventPayload">The event stored in the item's row (<c>event_payload</c>), when the statement writes it.</param>
+    public static object MessageParameters(StoreValues v, TimelineMessage m, string? eventPayload = null) => new
     {
         id = v.Id(m.MessageId),
         conversation = v.Id(m.ConversationId),
@@ -91,9 +96,11 @@ public static class StoreRows
         metadata = m.Metadata is { Count: > 0 } ? ToJson(m.Metadata) : null,
         automated = v.Flag(m.Automated),
         botDecision = m.BotDecision is null ? null : ToJson(m.BotDecision),
+        eventPayload,
     };
 
-    public static object ConversationParameters(StoreValues v, ConversationSnapshot c) => new
+    /// <param name="firstSequence">The first sequence the commit stores (<c>@firstSequence</c>), when the statement checks it.</param>
+    public static object ConversationParameters(StoreValues v, ConversationSnapshot c, long firstSequence = long.MaxValue) => new
     {
         id = v.Id(c.ConversationId),
         customer = v.Id(c.CustomerId),
@@ -117,6 +124,7 @@ public static class StoreRows
         awaitingOpenTicks = c.AwaitingOpenSince?.UtcTicks,
         inboundPreview = c.LastInboundPreview,
         inboundTicks = c.LastInboundAt?.UtcTicks,
+        firstSequence,
     };
 
     private static DateTimeOffset? ReadTicks(DbDataReader r, int ordinal) =>

@@ -286,5 +286,8 @@ internal static class PostgresSchema
         """
         CREATE INDEX sla_clocks_raised ON sla_clocks (conversation_id) WHERE warned AND stopped_ticks IS NULL;
         """,
+        """
+        ALTER TABLE messages ADD COLUMN event_payload text NULL;
+        """,
     ];
 }

@@ -56,7 +56,10 @@ internal static class SqliteSchema
             call_info TEXT NULL,
             metadata TEXT NULL,
             automated INTEGER NOT NULL DEFAULT 0,
-            bot_decision TEXT NULL
+            bot_decision TEXT NULL,
+            -- The event of the step that added the item, when it is the item's own (see SqlConversationStore): kept here
+            -- rather than in events, it costs no entry at a random place of the events' (conversation, sequence) index.
+            event_payload TEXT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_messages_timeline ON messages(conversation_id, created_ticks, sequence);
         CREATE UNIQUE INDEX IF NOT EXISTS ux_messages_inbound_external ON messages(channel, external_id) WHERE kind = 0 AND external_id IS NOT NULL;
@@ -257,6 +260,8 @@ internal static class SqliteSchema
     /// its rows at the end of the table, and only the small (conversation, sequence) index takes them at random places.
     /// (Keyed by (conversation, sequence) without row ids, as files made before 2026-12 have it, each row spilled onto a
     /// page of its own and a commit wrote two random pages per event.) The reports read the events of a time range.
+    /// A step that adds a timeline item keeps its event in the item's row instead (<c>messages.event_payload</c>): only
+    /// the other steps' events, and those of items moved by a merge, are here.
     /// </summary>
     public const string EventsTable = """
         CREATE TABLE IF NOT EXISTS events (
@@ -293,5 +298,6 @@ internal static class SqliteSchema
         ("outbox", "choices", "TEXT NULL"),
         ("conversations", "last_inbound_preview", "TEXT NULL"),
         ("conversations", "last_inbound_ticks", "INTEGER NULL"),
+        ("messages", "event_payload", "TEXT NULL"),
     ];
 }
