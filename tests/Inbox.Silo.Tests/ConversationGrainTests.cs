@@ -56,6 +56,26 @@ public abstract class ConversationGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_step_stored_by_another_activation_refuses_the_step_numbered_the_same_and_the_retry_comes_after_it()
+    {
+        var id = Guid.NewGuid();
+        var grain = fixture.Grains.GetGrain<IConversationGrain>(id);
+        var first = await grain.ReceiveAsync(Incoming($"{id}-1", "first"));
+        // Another activation of the conversation (a split cluster) stores step 2 behind this one's back.
+        var other = (await grain.GetAsync())! with { LastSequence = 2 };
+        var otherMessage = first.Message with { MessageId = Guid.NewGuid(), Sequence = 2, ExternalId = $"{id}-other", Text = "from the other activation" };
+        await Store.CommitAsync(new ConversationCommit(other,
+            [new LiveEvent(id, 2, LiveEventTypes.MessageCreated, DateTimeOffset.UtcNow, other, otherMessage)], NewMessage: otherMessage));
+
+        await Assert.ThrowsAsync<StepConflictException>(() => grain.ReceiveAsync(Incoming($"{id}-3", "third")));
+        var retried = await grain.ReceiveAsync(Incoming($"{id}-3", "third")); // the provider's redelivery
+
+        Assert.Equal(3, retried.Message.Sequence);
+        Assert.Equal(["first", "from the other activation", "third"], (await Queries.GetTimelineAsync(id, null, 10)).Messages.Select(m => m.Text));
+        Assert.Equal([1L, 2, 3], (await Queries.GetEventsAsync(id, 0, 10)).Select(e => e.Sequence));
+    }
+
+    [Fact]
     public async Task Concurrent_messages_to_one_conversation_get_gapless_sequences()
     {
         var id = Guid.NewGuid();

@@ -507,7 +507,17 @@ public sealed partial class ConversationGrain(
 
         next = next with { LastSequence = sequence, UpdatedAt = now };
         var liveEvent = new LiveEvent(next.ConversationId, sequence, eventType, now, next, newMessage ?? changedMessage);
-        var outcome = await store.CommitAsync(new ConversationCommit(next, [liveEvent], newMessage, changedMessage, outbox, move, cursor, sla, idempotency, newCustomer));
+        CommitOutcome outcome;
+        try
+        {
+            outcome = await store.CommitAsync(new ConversationCommit(next, [liveEvent], newMessage, changedMessage, outbox, move, cursor, sla, idempotency, newCustomer));
+        }
+        catch (StepConflictException)
+        {
+            DeactivateOnIdle(); // the store is ahead of this activation: the next step starts from what it holds
+            throw;
+        }
+
         if (!outcome.Duplicate)
         {
             _state = next;

@@ -176,8 +176,8 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
             """, parameters, transaction);
         if (written == 0)
         {
-            throw new InvalidOperationException(
-                $"Conversation {c.ConversationId} has stored sequence {firstSequence} already: another activation of it numbered the same step.");
+            throw new StepConflictException(
+                $"Conversation {c.ConversationId} has a step numbered {firstSequence} or later stored already: another activation of it, or a commit whose answer was lost.");
         }
     }
 
