@@ -20,6 +20,7 @@ public sealed record BenchOptions(
     int KnownCustomers,
     int Activate,
     int LatencySeconds,
+    int LatencyWarmup,
     DurableTarget? Durable,
     IReadOnlyList<int> ServerPids,
     int SiloPort,
@@ -32,13 +33,13 @@ public sealed record BenchOptions(
 {
     public static readonly BenchOptions Defaults = new(
         new Uri("http://127.0.0.1:5099"), "bench-token", "supervisor", "bench-password-1", Threads: 2, Connections: 64, Duration: 10, Warmup: 5, WarmupMax: 60,
-        KnownCustomers: 1000, Activate: 100_000, LatencySeconds: 10, Durable: null, ServerPids: [], SiloPort: 11311, GatewayPort: 30300,
+        KnownCustomers: 1000, Activate: 100_000, LatencySeconds: 10, LatencyWarmup: 3, Durable: null, ServerPids: [], SiloPort: 11311, GatewayPort: 30300,
         WrkScript: "bench/wrk/inbound.lua", ReadyColdMs: null, ReadyWarmMs: null, Reference: null, Json: null);
 
     public const string Usage =
         "Usage: Inbox.Benchmarks --durable-sqlite FILE | --durable-postgres CONNECTION-STRING [--url http://127.0.0.1:5099] [--token bench-token] " +
         "[--login supervisor] [--password bench-password-1] [--threads 2] [--connections 64] [--duration 10] [--warmup 5] [--warmup-max 60] " +
-        "[--known-customers 1000] [--activate 100000] [--latency-seconds 10] [--pids PID[,PID...]] [--silo-port 11311] " +
+        "[--known-customers 1000] [--activate 100000] [--latency-seconds 10] [--latency-warmup 3] [--pids PID[,PID...]] [--silo-port 11311] " +
         "[--gateway-port 30300] [--wrk-script bench/wrk/inbound.lua] [--ready-cold-ms MS] [--ready-warm-ms MS] " +
         "[--reference FILE] [--json FILE]";
 
@@ -77,6 +78,7 @@ public sealed record BenchOptions(
                 "--known-customers" => options with { KnownCustomers = Whole(name, value, 1, 10_000_000, ref error) },
                 "--activate" => options with { Activate = Whole(name, value, 0, 10_000_000, ref error) },
                 "--latency-seconds" => options with { LatencySeconds = Whole(name, value, 1, 3600, ref error) },
+                "--latency-warmup" => options with { LatencyWarmup = Whole(name, value, 0, 3600, ref error) },
                 "--durable-sqlite" => options with { Durable = new DurableTarget(DurableStoreKind.Sqlite, value) },
                 "--durable-postgres" => options with { Durable = new DurableTarget(DurableStoreKind.Postgres, value) },
                 "--pids" => options with { ServerPids = ParsePids(name, value, ref error) },

@@ -43,8 +43,13 @@ public sealed class LoadRunner(HttpClient http, Uri endpoint, string bearerToken
         return phase.Result(name, Stopwatch.GetElapsedTime(start));
     }
 
+    /// <summary>
+    /// Sends the tracker's messages at <paramref name="perSecond"/>; the first <paramref name="warmup"/> of them warm the
+    /// open loop up (the client's connections and code, the server's response to the new pattern) and are left out of the
+    /// result's latencies, though each must still be answered.
+    /// </summary>
     public async Task<PhaseResult> RunOpenAsync(string name, MessageTracker tracker, string customerPrefix, int customers, double perSecond,
-        CancellationToken cancellationToken)
+        int warmup, CancellationToken cancellationToken)
     {
         var phase = new Phase(tracker, customerPrefix, customers);
         var sends = new Task[tracker.Count];
@@ -62,7 +67,7 @@ public sealed class LoadRunner(HttpClient http, Uri endpoint, string bearerToken
         }
 
         await Task.WhenAll(sends);
-        return phase.Result(name, Stopwatch.GetElapsedTime(start));
+        return phase.Result(name, Stopwatch.GetElapsedTime(start), warmup);
     }
 
     private async Task SendAsync(Phase phase, int i, long started, CancellationToken cancellationToken)
@@ -129,7 +134,8 @@ public sealed class LoadRunner(HttpClient http, Uri endpoint, string bearerToken
 
         public string?[] Errors { get; } = new string?[tracker.Count];
 
-        public PhaseResult Result(string name, TimeSpan elapsed)
+        /// <summary>The phase's outcome; the latencies of the first <paramref name="warmup"/> messages are left out.</summary>
+        public PhaseResult Result(string name, TimeSpan elapsed, int warmup = 0)
         {
             var ok = 0;
             var failed = 0;
@@ -140,7 +146,10 @@ public sealed class LoadRunner(HttpClient http, Uri endpoint, string bearerToken
                 if (Statuses[i] == (int)HttpStatusCode.OK)
                 {
                     ok++;
-                    okLatencies.Add(Latencies[i]);
+                    if (i >= warmup)
+                    {
+                        okLatencies.Add(Latencies[i]);
+                    }
                 }
                 else if (Statuses[i] == 0)
                 {

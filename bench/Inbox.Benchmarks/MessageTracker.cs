@@ -92,11 +92,14 @@ public sealed class MessageTracker : ILiveEventSink
         return count;
     }
 
-    /// <summary>From just before the POST to the arrival of the live event, of each accepted message whose event arrived.</summary>
-    public LatencySummary PostToScreen()
+    /// <summary>
+    /// From just before the POST to the arrival of the live event, of each accepted message whose event arrived, from
+    /// message <paramref name="from"/> on (the ones before are a warm-up).
+    /// </summary>
+    public LatencySummary PostToScreen(int from = 0)
     {
         var latencies = new List<long>(_posted.Length);
-        for (var i = 0; i < _posted.Length; i++)
+        for (var i = from; i < _posted.Length; i++)
         {
             var screened = Volatile.Read(ref _screened[i]);
             var posted = Volatile.Read(ref _posted[i]);

@@ -213,10 +213,12 @@ public static class Program
     {
         var mix = customers > 0 ? KnownMix : NewMix;
         var count = Math.Max(1, (int)(perSecond * options.LatencySeconds));
-        var tracker = new MessageTracker(prefix, count);
+        var warmup = (int)(perSecond * options.LatencyWarmup);
+        var tracker = new MessageTracker(prefix, warmup + count);
         listener.Track(tracker);
-        Log($"{mix} latency: {count} messages at {perSecond:F0}/s, open loop");
-        var phase = await new LoadRunner(http, endpoint, options.Token).RunOpenAsync($"{mix} latency", tracker, customerPrefix, customers, perSecond, cancellationToken);
+        Log($"{mix} latency: {count} messages at {perSecond:F0}/s, open loop, after {warmup} at that rate not counted");
+        var phase = await new LoadRunner(http, endpoint, options.Token).RunOpenAsync($"{mix} latency", tracker, customerPrefix, customers, perSecond,
+            warmup, cancellationToken);
         var missing = await tracker.WaitForEventsAsync(EventWait, cancellationToken);
         CheckAll(phase, $"{mix} latency", failures);
         if (missing > 0)
@@ -224,10 +226,10 @@ public static class Program
             failures.Add($"{mix} latency: {missing} of {phase.Ok} live events never reached the listener");
         }
 
-        var screen = tracker.PostToScreen();
+        var screen = tracker.PostToScreen(warmup);
         Log($"{mix} latency: post-to-screen p50 {screen.P50:F2} ms, p99 {screen.P99:F2} ms");
-        return new LatencyResult(mix, perSecond, count / phase.Elapsed.TotalSeconds, count, phase.Ok, count - phase.Ok, phase.Post.P50, phase.Post.P99,
-            screen.P50, screen.P99, screen.Max, missing);
+        return new LatencyResult(mix, perSecond, tracker.Count / phase.Elapsed.TotalSeconds, tracker.Count, phase.Ok, tracker.Count - phase.Ok,
+            phase.Post.P50, phase.Post.P99, screen.P50, screen.P99, screen.Max, missing);
     }
 
     private static void Check(WrkSummary wrk, string phase, List<string> failures)
