@@ -54,7 +54,7 @@ public static class OrleansPostgresHosting
             }
         }
 
-        return problem is null ? value! : throw new OptionsValidationException(ConnectionStringKey, typeof(string), [problem]);
+        return problem is null ? PostgresAutoPrepare.Apply(value!) : throw new OptionsValidationException(ConnectionStringKey, typeof(string), [problem]);
     }
 
     /// <summary>
