@@ -209,12 +209,7 @@ public abstract class SqlConversationQueries(Func<CancellationToken, ValueTask<D
     public async Task<IReadOnlyList<LiveEvent>> GetEventsAsync(Guid conversationId, long afterSequence, int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await openAsync(cancellationToken).ConfigureAwait(false);
-        // A step that added a timeline item keeps its event in the item's row (see SqlConversationStore), the others in events.
-        return await StoreReader.QueryAsync(connection, """
-            SELECT payload, sequence FROM events WHERE conversation_id = @id AND sequence > @after
-            UNION ALL SELECT event_payload, sequence FROM messages WHERE conversation_id = @id AND sequence > @after AND event_payload IS NOT NULL
-            ORDER BY sequence LIMIT @limit
-            """,
+        return await StoreReader.QueryAsync(connection, $"{StoredEvents("conversation_id = @id AND sequence > @after")} ORDER BY sequence LIMIT @limit",
             new { id = values.Id(conversationId), after = afterSequence, limit }, r => ReadEvent(r.GetString(0)), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,8 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
-using System.Text.Json;
-using Inbox.Domain;
 using Inbox.Domain.Live;
 using Inbox.Domain.Storage;
 
@@ -25,15 +23,14 @@ public abstract class SqlEventHistory(Func<CancellationToken, ValueTask<DbConnec
     public async Task<IReadOnlyList<LiveEvent>> ReadActiveSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default)
     {
         await using var connection = await openAsync(cancellationToken).ConfigureAwait(false);
-        var events = await StoreReader.QueryAsync(connection, """
+        var events = await StoreReader.QueryAsync(connection, $"""
             WITH active AS (
                 SELECT conversation_id FROM events WHERE occurred_at >= @since
                 UNION SELECT conversation_id FROM conversations WHERE updated_at >= @since),
             wanted AS (
                 SELECT conversation_id FROM active
                 UNION SELECT conversation_id FROM conversations WHERE merged_into IN (SELECT conversation_id FROM active))
-            SELECT payload FROM events WHERE conversation_id IN (SELECT conversation_id FROM wanted)
-            UNION ALL SELECT event_payload FROM messages WHERE conversation_id IN (SELECT conversation_id FROM wanted) AND event_payload IS NOT NULL
+            {StoreRows.StoredEvents("conversation_id IN (SELECT conversation_id FROM wanted)")}
             """, new { since = values.Time(since) }, Read, cancellationToken).ConfigureAwait(false);
         return InOrder(events);
     }
@@ -53,10 +50,8 @@ public abstract class SqlEventHistory(Func<CancellationToken, ValueTask<DbConnec
             }
 
             var names = string.Join(", ", Enumerable.Range(0, chunk.Length).Select(i => "@id" + i.ToString(CultureInfo.InvariantCulture)));
-            events.AddRange(await StoreReader.QueryAsync(connection, $"""
-                SELECT payload FROM events WHERE conversation_id IN ({names})
-                UNION ALL SELECT event_payload FROM messages WHERE conversation_id IN ({names}) AND event_payload IS NOT NULL
-                """, parameters, Read, cancellationToken).ConfigureAwait(false));
+            events.AddRange(await StoreReader.QueryAsync(connection, StoreRows.StoredEvents($"conversation_id IN ({names})"),
+                parameters, Read, cancellationToken).ConfigureAwait(false));
         }
 
         return InOrder(events);

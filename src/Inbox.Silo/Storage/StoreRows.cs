@@ -69,6 +69,13 @@ public static class StoreRows
         ReadGuid(r, 0), ReadGuid(r, 1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetInt32(5),
         new DateTimeOffset(r.GetInt64(6), TimeSpan.Zero), ReadTime(r, 7), Json<List<AttachmentInfo>>(r, 8), ReadFlag(r, 9), Json<List<ReplyChoice>>(r, 10));
 
+    /// <summary>
+    /// The payload and sequence of every stored event that meets <paramref name="condition"/> (on <c>conversation_id</c> and
+    /// <c>sequence</c>): a step that added a timeline item keeps its event in the item's row, the others are in <c>events</c>.
+    /// </summary>
+    public static string StoredEvents(string condition) =>
+        $"SELECT payload, sequence FROM events WHERE {condition} UNION ALL SELECT event_payload, sequence FROM messages WHERE {condition} AND event_payload IS NOT NULL";
+
     /// <summary>An event as stored (<c>events.payload</c> or <c>messages.event_payload</c>): the JSON of the live event.</summary>
     public static LiveEvent ReadEvent(string payload) => JsonSerializer.Deserialize<LiveEvent>(payload, InboxJson.Options)!;
 
