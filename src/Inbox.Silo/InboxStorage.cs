@@ -1,5 +1,6 @@
 using Inbox.Domain.CannedReplies;
 using Inbox.Domain.Routing;
+using Inbox.Domain.Customers;
 using Inbox.Domain.Storage;
 using Inbox.Silo.Routing;
 using Inbox.Silo.Storage.Postgres;
@@ -53,6 +54,7 @@ public static class InboxStorage
         services.TryAddSingleton<IConversationQueries, SqliteConversationQueries>();
         services.TryAddSingleton<IOutboxStore, SqliteOutboxStore>();
         services.TryAddSingleton<ICustomerDirectory, SqliteCustomerDirectory>();
+        services.TryAddSingleton<IIdentityOwners, SqliteIdentityOwners>();
         services.TryAddSingleton<IOperatorStore, SqliteOperatorStore>();
         services.TryAddSingleton<ISessionStore, SqliteSessionStore>();
         services.TryAddSingleton<ILoginLockoutStore, SqliteLoginLockoutStore>();
@@ -98,6 +100,7 @@ public static class InboxStorage
         services.TryAddSingleton<IConversationQueries, PostgresConversationQueries>();
         services.TryAddSingleton<IOutboxStore, PostgresOutboxStore>();
         services.TryAddSingleton<ICustomerDirectory, PostgresCustomerDirectory>();
+        services.TryAddSingleton<IIdentityOwners, PostgresIdentityOwners>();
         services.TryAddSingleton<IOperatorStore, PostgresOperatorStore>();
         services.TryAddSingleton<ISessionStore, PostgresSessionStore>();
         services.TryAddSingleton<ILoginLockoutStore, PostgresLoginLockoutStore>();

@@ -86,6 +86,25 @@ public abstract class MessageStoreTests : StoreTestBase
     }
 
     [Fact]
+    public async Task A_first_message_claims_its_senders_identity_and_is_refused_whole_when_another_customer_owns_it()
+    {
+        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
+        var identity = $"phone:+7916{Random.Shared.Next(1000000, 9999999)}";
+        var listing = (Guid customer) => new CustomerSummary(customer, "Ivan", [identity]);
+
+        await Store.Conversations.CommitAsync(Samples.Inbound(first, 1, $"{first}-1") with { NewCustomer = listing(first), ClaimedIdentity = identity });
+        await Assert.ThrowsAsync<IdentityClaimedException>(() =>
+            Store.Conversations.CommitAsync(Samples.Inbound(second, 1, $"{second}-1") with { NewCustomer = listing(second), ClaimedIdentity = identity }));
+
+        Assert.Equal(first, await Store.IdentityOwners.FindAsync(Identity.ChannelIdentity.Parse(identity)));
+        Assert.Single((await Store.Queries.GetTimelineAsync(first, null, 10)).Messages);
+        Assert.Empty((await Store.Queries.GetTimelineAsync(second, null, 10)).Messages);
+        Assert.Null(await Store.Conversations.GetConversationAsync(second));
+        Assert.Equal([first], (await Store.Directory.SearchAsync(identity, null, 10)).Select(c => c.CustomerId));
+        Assert.Null(await Store.Directory.GetAsync(second));
+    }
+
+    [Fact]
     public async Task Concurrent_writes_are_grouped_into_fewer_transactions_and_all_stored()
     {
         const int conversations = 200;

@@ -180,4 +180,40 @@ public sealed class PostgresMessageStoreTests(PostgresServer postgres) : Message
 
         Assert.Equal([1L, 2, 3, 4, 5], oldest.Messages.Concat(middle.Messages).Concat(newest.Messages).Select(m => m.Sequence));
     }
+
+    [Fact]
+    public async Task A_database_with_identity_owners_kept_as_grain_state_gets_them_moved_by_its_next_step()
+    {
+        // A database as the release before made it: every step but the last (the identity index), Orleans' tables, and one
+        // grain per identity in Orleans' grain storage, beside another grain's state.
+        var database = await postgres.Server.CreateDatabaseAsync();
+        await Silo.Storage.Postgres.OrleansPostgresMigration.ApplyAsync(database);
+        await (await PostgresStoreFactory.StartAsync(database)).DisposeAsync();
+        var (owner, other) = (Guid.NewGuid(), Guid.NewGuid());
+        await using (var connection = new NpgsqlConnection(database))
+        {
+            await connection.OpenAsync();
+            await using var before = new NpgsqlCommand($$"""
+                DELETE FROM inbox_schema WHERE version = (SELECT max(version) FROM inbox_schema);
+                DROP TABLE identity_owners;
+                INSERT INTO orleansstorage (grainidhash, grainidn0, grainidn1, graintypehash, graintypestring, grainidextensionstring, serviceid,
+                    payloadbinary, modifiedon, version)
+                VALUES (1, 0, 0, 7, 'identity', 'phone:+79161234567', 'inbox',
+                        convert_to('{"customerId":"{{owner}}","claimedAt":"2026-12-01T10:00:00.0000000+00:00"}', 'UTF8'), now(), 1),
+                       (2, 0, 0, 7, 'identity', 'api:shop-42', 'inbox', convert_to('{"customerId":"{{owner}}","claimedAt":null}', 'UTF8'), now(), 1),
+                       (3, 0, 0, 9, 'customer', '{{other:N}}', 'inbox', convert_to('{"name":"Ivan"}', 'UTF8'), now(), 1);
+                """, connection);
+            await before.ExecuteNonQueryAsync();
+        }
+
+        await using var node = await PostgresStoreFactory.StartAsync(database);
+        var owners = node.IdentityOwners;
+
+        Assert.Equal(owner, await owners.FindAsync(Identity.ChannelIdentity.Parse("phone:+79161234567")));
+        Assert.Equal(owner, await owners.FindAsync(Identity.ChannelIdentity.Parse("api:shop-42")));
+        Assert.Equal(owner, await owners.ClaimAsync(Identity.ChannelIdentity.Parse("api:shop-42"), other));
+        var left = await node.Writer.WriteAsync((connection, transaction) =>
+            Dapper.SqlMapper.ExecuteScalar<string>(connection, "SELECT string_agg(graintypestring, ',') FROM orleansstorage", transaction: transaction));
+        Assert.Equal("customer", left);
+    }
 }

@@ -18,6 +18,7 @@ public sealed class PostgresStoreFactory : TestStore
         Routing = new PostgresRoutingQueries(Database);
         Outbox = new PostgresOutboxStore(Writer);
         Directory = new PostgresCustomerDirectory(Database, Writer);
+        IdentityOwners = new PostgresIdentityOwners(Database, Writer, TimeProvider.System);
         Operators = new PostgresOperatorStore(Database, Writer);
         Sessions = new PostgresSessionStore(Database, Writer);
         Lockouts = new PostgresLoginLockoutStore(Database, Writer);

@@ -1,3 +1,4 @@
+using Inbox.Identity;
 using Inbox.Silo.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
@@ -97,6 +98,39 @@ public sealed class SqliteMessageStoreTests : MessageStoreTests
 
         // A sequence is still stored once per conversation.
         await Assert.ThrowsAnyAsync<Exception>(() => after.Conversations.CommitAsync(Samples.Inbound(conversation, 2, $"{conversation}-2-again")));
+    }
+
+    [Fact]
+    public async Task A_file_with_identity_owners_kept_as_grain_state_gets_them_moved_once()
+    {
+        using var folder = new TempDatabase();
+        var (owner, customer) = (Guid.NewGuid(), Guid.NewGuid());
+        // identities' owners as releases before 2026-12 stored them: the state of one grain per identity, beside other grains' state
+        MakeFileBefore(folder.Path, $$"""
+                CREATE TABLE grain_state (state_name TEXT NOT NULL, grain_id TEXT NOT NULL, etag TEXT NOT NULL, payload TEXT NOT NULL,
+                    PRIMARY KEY (state_name, grain_id)) WITHOUT ROWID;
+                INSERT INTO grain_state VALUES ('identity', 'identity/phone:+79161234567', 'e1',
+                    '{"customerId":"{{owner}}","claimedAt":"2026-12-01T10:00:00.0000000+00:00"}');
+                INSERT INTO grain_state VALUES ('identity', 'identity/api:shop-42', 'e2', '{"customerId":"{{owner}}","claimedAt":null}');
+                INSERT INTO grain_state VALUES ('customer', 'customer/{{customer:N}}', 'e3', '{"name":"Ivan"}');
+                """);
+
+        await using (var first = await StoreFactory.StartAsync(folder.Path))
+        {
+            var owners = first.IdentityOwners;
+            Assert.Equal(owner, await owners.FindAsync(ChannelIdentity.Parse("phone:+79161234567")));
+            Assert.Equal(owner, await owners.FindAsync(ChannelIdentity.Parse("api:shop-42")));
+            Assert.Null(await owners.FindAsync(ChannelIdentity.Parse("api:shop-43")));
+            await owners.ReassignAsync(ChannelIdentity.Parse("api:shop-42"), owner, customer);
+        }
+
+        // A second start moves nothing again: the grain states are gone, the other grains' state is kept, the move after it stays.
+        await using var second = await StoreFactory.StartAsync(folder.Path);
+        Assert.Equal(customer, await second.IdentityOwners.FindAsync(ChannelIdentity.Parse("api:shop-42")));
+        using var connection = second.Database.Open();
+        using var states = connection.CreateCommand();
+        states.CommandText = "SELECT group_concat(state_name) FROM grain_state";
+        Assert.Equal("customer", states.ExecuteScalar());
     }
 
     [Fact]

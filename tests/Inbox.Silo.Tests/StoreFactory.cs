@@ -21,6 +21,7 @@ public sealed class StoreFactory : TestStore
         Routing = new SqliteRoutingQueries(Database);
         Outbox = new SqliteOutboxStore(Writer);
         Directory = new SqliteCustomerDirectory(Database, Writer);
+        IdentityOwners = new SqliteIdentityOwners(Database, Writer, TimeProvider.System);
         GrainStorage = new SqliteGrainStorage(Database, Writer);
         Webhooks = new SqliteWebhookQueueStore(Database, Writer);
         Operators = new SqliteOperatorStore(Database, Writer);

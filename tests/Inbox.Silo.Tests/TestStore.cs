@@ -13,6 +13,8 @@ public abstract class TestStore : IAsyncDisposable
 
     public ICustomerDirectory Directory { get; protected init; } = null!;
 
+    public Domain.Customers.IIdentityOwners IdentityOwners { get; protected init; } = null!;
+
     public IOperatorStore Operators { get; protected init; } = null!;
 
     public ISessionStore Sessions { get; protected init; } = null!;

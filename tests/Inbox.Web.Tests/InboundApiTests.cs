@@ -87,6 +87,22 @@ public sealed class InboundApiTests(ServerFixture fixture) : IClassFixture<Serve
         Assert.Equal([$"api:{externalId}"], details.Customer!.Identities.Select(i => i.ToString()));
     }
 
+    [Fact]
+    public async Task A_first_message_delivered_several_times_at_once_is_stored_once_and_every_answer_names_its_customer()
+    {
+        using var api = Server.Client(InboxServer.ApiToken);
+        var (externalId, messageId) = ($"crm-{Guid.NewGuid():N}", $"m-{Guid.NewGuid():N}");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => api.SendInboundAsync(messageId, "hello", externalId: externalId, name: "Ivan")));
+
+        Assert.Single(answers, a => !a.Duplicate);
+        Assert.Single(answers.Select(a => (a.CustomerId, a.ConversationId, a.MessageId, a.Sequence)).Distinct());
+        using var op = await Server.OperatorClientAsync();
+        var details = await op.ConversationAsync(answers[0].ConversationId);
+        Assert.Single(details.Messages);
+        Assert.Equal(answers[0].CustomerId, details.Customer!.CustomerId);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("Bearer wrong-token")]

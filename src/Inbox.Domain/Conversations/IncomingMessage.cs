@@ -13,4 +13,5 @@ public sealed record IncomingMessage(
     [property: Id(7)] IReadOnlyDictionary<string, string>? Metadata = null,
     [property: Id(8)] bool Automated = false,
     [property: Id(9)] string? CheckpointKey = null,
-    [property: Id(10)] string? CheckpointValue = null);
+    [property: Id(10)] string? CheckpointValue = null,
+    [property: Id(11)] bool ClaimsSender = false);

@@ -4,11 +4,14 @@ namespace Inbox.Domain.Customers;
 public interface ICustomerResolver
 {
     /// <summary>
-    /// The customer's id: the owner of the first known identity; else the customer of the thread it answers; else the
-    /// customer an order names next to the new address; else a new customer. The sender's other identities are joined to
-    /// that customer, merging another customer who owned one of them (they are verified). A new customer known by one
-    /// identity is listed in the directory when its conversation stores the message (its first commit), so the caller
-    /// hands the message to the customer's conversation next.
+    /// The customer: the owner of the first known identity; else the customer of the thread it answers; else the customer
+    /// an order names next to the new address; else a new customer. The sender's other identities are joined to that
+    /// customer, merging another customer who owned one of them (they are verified). A new customer known by one identity
+    /// is listed in the directory, and its identity claimed, when its conversation stores the message (its first commit,
+    /// <see cref="CustomerResolution.ClaimsSender"/>), so the caller hands the message to the customer's conversation next.
     /// </summary>
-    Task<Guid> ResolveAsync(CustomerLookup lookup, CancellationToken cancellationToken);
+    Task<CustomerResolution> ResolveAsync(CustomerLookup lookup, CancellationToken cancellationToken);
+
+    /// <summary>The message of a resolution that claims its sender was stored, with the claim: this node remembers the sender.</summary>
+    void Claimed(CustomerLookup lookup, CustomerResolution resolution);
 }

@@ -10,6 +10,8 @@ namespace Inbox.Domain.Storage;
 /// the new item was made under (<see cref="Idempotency"/>: the key already stored makes the commit a duplicate).
 /// <see cref="NewCustomer"/>, on a conversation's first message, is its customer's directory row, written unless the customer
 /// has one: a customer made by that message is listed in the message's own transaction, not by a write before it.
+/// <see cref="ClaimedIdentity"/>, on such a message, is its sender's identity, claimed for the conversation's customer in the
+/// same transaction; when another customer owns it by then, the store refuses the whole commit (<see cref="IdentityClaimedException"/>).
 /// </summary>
 public sealed record ConversationCommit(
     ConversationSnapshot Conversation,
@@ -21,4 +23,5 @@ public sealed record ConversationCommit(
     KeyValuePair<string, string>? Cursor = null,
     IReadOnlyList<Sla.SlaClockRecord>? SlaClocks = null,
     IdempotencyRecord? Idempotency = null,
-    CustomerSummary? NewCustomer = null);
+    CustomerSummary? NewCustomer = null,
+    string? ClaimedIdentity = null);

@@ -11,14 +11,15 @@ namespace Inbox.Silo.Customers;
 /// Identity resolution: the first identity that already has an owner decides the customer; otherwise the thread the
 /// message answers, or an order that names the new address next to a known one; otherwise the first identity claims a new
 /// customer. The other identities are then claimed for that customer; one that another customer owns is verified evidence
-/// that both are one person, and the two are merged. One <see cref="IIdentityGrain"/> per identity makes two first
-/// messages at once still one customer.
+/// that both are one person, and the two are merged. A claim is a conditional insert into the identity index
+/// (<see cref="IIdentityOwners"/>), so two first messages at once still make one customer. A new customer known by one
+/// identity has it claimed by its message's commit (<see cref="CustomerResolution.ClaimsSender"/>), not by a write before.
 /// </summary>
-public sealed class CustomerResolver(IGrainFactory grains, IConversationStore store, ICustomerDirectory directory, OrderContacts orderContacts,
+public sealed class CustomerResolver(IGrainFactory grains, IIdentityOwners owners, IConversationStore store, ICustomerDirectory directory, OrderContacts orderContacts,
     KnownSenders known, ILogger<CustomerResolver> logger)
     : ICustomerResolver
 {
-    public async Task<Guid> ResolveAsync(CustomerLookup lookup, CancellationToken cancellationToken)
+    public async Task<CustomerResolution> ResolveAsync(CustomerLookup lookup, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lookup);
         if (lookup.From.Count == 0)
@@ -30,7 +31,7 @@ public sealed class CustomerResolver(IGrainFactory grains, IConversationStore st
         var named = !string.IsNullOrWhiteSpace(lookup.SenderName);
         if (lookup.From.Count == 1 && known.Find(lookup.From[0].ToString(), named) is { } knownOwner)
         {
-            return knownOwner;
+            return new CustomerResolution(knownOwner);
         }
 
         var epoch = known.Epoch;
@@ -38,7 +39,7 @@ public sealed class CustomerResolver(IGrainFactory grains, IConversationStore st
         ChannelIdentity? ownerFoundBy = null;
         foreach (var identity in lookup.From)
         {
-            owner = await Identity(identity).GetCustomerAsync();
+            owner = await owners.FindAsync(identity, cancellationToken);
             if (owner is not null)
             {
                 ownerFoundBy = identity;
@@ -51,11 +52,17 @@ public sealed class CustomerResolver(IGrainFactory grains, IConversationStore st
         owner ??= await ThreadOwnerAsync(lookup, cancellationToken);
         owner ??= await orderContacts.FindOwnerAsync(lookup.From[0], cancellationToken);
         var made = false;
+        if (owner is null && lookup.From.Count == 1)
+        {
+            // A new customer known by one identity: its message's commit claims the identity and lists the customer.
+            return new CustomerResolution(StoreIds.New(), ClaimsSender: true);
+        }
+
         if (owner is null)
         {
             // The claim answers with the owner, ours or one that won a race for this identity: either way it names it.
             var newCustomer = StoreIds.New();
-            owner = await Identity(lookup.From[0]).ClaimAsync(newCustomer);
+            owner = await owners.ClaimAsync(lookup.From[0], newCustomer, cancellationToken);
             ownerFoundBy = lookup.From[0];
             made = owner == newCustomer;
         }
@@ -64,7 +71,7 @@ public sealed class CustomerResolver(IGrainFactory grains, IConversationStore st
         foreach (var identity in lookup.From)
         {
             // The identity that named the owner needs no claim: it is the owner's already.
-            var current = identity == ownerFoundBy ? owner.Value : await Identity(identity).ClaimAsync(owner.Value);
+            var current = identity == ownerFoundBy ? owner.Value : await owners.ClaimAsync(identity, owner.Value, cancellationToken);
             if (current == owner.Value)
             {
                 owned.Add(identity);
@@ -87,14 +94,11 @@ public sealed class CustomerResolver(IGrainFactory grains, IConversationStore st
         if (made && owned.Count == lookup.From.Count)
         {
             // A customer this message made, with all its identities: its directory row is all it needs, and its grain reads
-            // the row when first asked for (no grain starts and leaves for each new customer). With one identity the row is
-            // written with the message (its conversation's first commit lists the customer); with more, here. A message from
-            // one of these identities that races this one attaches them through the grain, which writes its own row.
-            if (lookup.From.Count > 1)
-            {
-                var row = CustomerSummary.FromMessage(owner.Value, lookup.SenderName, owned.Select(i => i.ToString()));
-                await directory.UpsertAsync(row.CustomerId, row.Name, row.Identities, cancellationToken);
-            }
+            // the row when first asked for (no grain starts and leaves for each new customer). (With one identity, both the
+            // claim and the row are written with the message, above.) A message from one of these identities that races this
+            // one attaches them through the grain, which writes its own row.
+            var row = CustomerSummary.FromMessage(owner.Value, lookup.SenderName, owned.Select(i => i.ToString()));
+            await directory.UpsertAsync(row.CustomerId, row.Name, row.Identities, cancellationToken);
         }
         else
         {
@@ -106,7 +110,22 @@ public sealed class CustomerResolver(IGrainFactory grains, IConversationStore st
             known.Learn(owned[0].ToString(), owner.Value, named, epoch);
         }
 
-        return owner.Value;
+        return new CustomerResolution(owner.Value);
+    }
+
+    /// <summary>
+    /// The message of a new sender stored, with its claim: the node knows the sender from now on. The list's epoch is not
+    /// checked: what a merge or an unmerge made this node forget cannot be this claim, of an identity nobody owned, for a
+    /// customer nobody could name before it.
+    /// </summary>
+    public void Claimed(CustomerLookup lookup, CustomerResolution resolution)
+    {
+        ArgumentNullException.ThrowIfNull(lookup);
+        ArgumentNullException.ThrowIfNull(resolution);
+        if (resolution.ClaimsSender && lookup.From.Count == 1)
+        {
+            known.Learn(lookup.From[0].ToString(), resolution.CustomerId, !string.IsNullOrWhiteSpace(lookup.SenderName), known.Epoch);
+        }
     }
 
     private async Task<Guid?> ThreadOwnerAsync(CustomerLookup lookup, CancellationToken cancellationToken)
@@ -133,6 +152,4 @@ public sealed class CustomerResolver(IGrainFactory grains, IConversationStore st
             _ => snapshot.CustomerId,
         };
     }
-
-    private IIdentityGrain Identity(ChannelIdentity identity) => grains.GetIdentityGrain(identity);
 }

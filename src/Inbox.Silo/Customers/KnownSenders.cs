@@ -4,8 +4,8 @@ namespace Inbox.Silo.Customers;
 
 /// <summary>
 /// What this node learned about senders it resolved: an identity's owner, attached to that customer (with a name when
-/// <c>Named</c>). A known customer's next message then needs no identity grain and no attach: its only grain call is its
-/// conversation's. The identity grains stay the truth:
+/// <c>Named</c>). A known customer's next message then needs no look-up in the identity index and no attach: its only grain call is
+/// its conversation's. The identity index (<see cref="Domain.Customers.IIdentityOwners"/>) stays the truth:
 /// <list type="bullet">
 /// <item>A merge or an unmerge clears this node's list at once (<see cref="Forget"/>, from the customer grain), and every
 /// other node's when it hears the live event (<c>conversation.merged</c>); an entry lives <see cref="Lifetime"/> at most,
@@ -27,7 +27,7 @@ public sealed class KnownSenders
     private long _epoch;
     private int _count;
 
-    /// <summary>Taken before asking the identity grains: what was asked before a <see cref="Forget"/> is not kept.</summary>
+    /// <summary>Taken before asking the identity index: what was asked before a <see cref="Forget"/> is not kept.</summary>
     public long Epoch => Interlocked.Read(ref _epoch);
 
     /// <summary>The customer that owns <paramref name="identity"/> and holds it (and a name, when <paramref name="named"/>), if known here.</summary>
@@ -42,7 +42,7 @@ public sealed class KnownSenders
         return entry.CustomerId;
     }
 
-    /// <summary>Keeps what the identity grains and the customer grain said, unless the list was forgotten since <paramref name="epoch"/>.</summary>
+    /// <summary>Keeps what the identity index and the customer grain said, unless the list was forgotten since <paramref name="epoch"/>.</summary>
     public void Learn(string identity, Guid customerId, bool named, long epoch)
     {
         if (Volatile.Read(ref _count) >= Capacity)

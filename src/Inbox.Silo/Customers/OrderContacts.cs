@@ -10,7 +10,7 @@ namespace Inbox.Silo.Customers;
 /// so a first mail from an order's email joins the customer who already writes from that order's phone (and the other
 /// way round). Used only for addresses nobody owns yet; it never merges two known customers.
 /// </summary>
-public sealed class OrderContacts(CustomerOrders orders, IGrainFactory grains, ILogger<OrderContacts> logger)
+public sealed class OrderContacts(CustomerOrders orders, IIdentityOwners owners, ILogger<OrderContacts> logger)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(2);
 
@@ -37,7 +37,7 @@ public sealed class OrderContacts(CustomerOrders orders, IGrainFactory grains, I
 
         foreach (var other in found.SelectMany(orders.ContactsOf).Where(c => c.Kind != identity.Kind))
         {
-            if (await grains.GetIdentityGrain(other).GetCustomerAsync() is { } owner)
+            if (await owners.FindAsync(other, cancellationToken) is { } owner)
             {
                 return owner;
             }

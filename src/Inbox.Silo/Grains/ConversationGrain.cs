@@ -92,7 +92,8 @@ public sealed partial class ConversationGrain(
         // A customer's first message lists the customer in the directory with it, unless it is listed already: a customer the
         // message made has no row before (CustomerResolver leaves it to this commit).
         var listing = _state is null ? CustomerSummary.FromMessage(current.CustomerId, incoming.SenderName, [incoming.FromIdentity]) : null;
-        (next, var outcome) = await CommitAsync(next, LiveEventTypes.MessageCreated, now, newMessage: message, cursor: cursor, newCustomer: listing);
+        (next, var outcome) = await CommitAsync(next, LiveEventTypes.MessageCreated, now, newMessage: message, cursor: cursor, newCustomer: listing,
+            claimedIdentity: incoming.ClaimsSender ? incoming.FromIdentity : null);
         if (outcome.Duplicate)
         {
             return new ReceiveResult(outcome.Existing!, Duplicate: true);
@@ -492,7 +493,7 @@ public sealed partial class ConversationGrain(
     private async Task<(ConversationSnapshot Next, CommitOutcome Outcome)> CommitAsync(ConversationSnapshot next, string eventType, DateTimeOffset now,
         TimelineMessage? newMessage = null, TimelineMessage? changedMessage = null, OutboxEntry? outbox = null, TimelineMove? move = null,
         KeyValuePair<string, string>? cursor = null, IReadOnlyList<SlaClockRecord>? sla = null, IdempotencyRecord? idempotency = null,
-        CustomerSummary? newCustomer = null)
+        CustomerSummary? newCustomer = null, string? claimedIdentity = null)
     {
         // SLA (issue 14): the step's queue entry time and the clocks it starts or stops, written in the same transaction.
         next = ConversationSla.MarkQueued(_state, next, now);
@@ -510,11 +511,15 @@ public sealed partial class ConversationGrain(
         CommitOutcome outcome;
         try
         {
-            outcome = await store.CommitAsync(new ConversationCommit(next, [liveEvent], newMessage, changedMessage, outbox, move, cursor, sla, idempotency, newCustomer));
+            outcome = await store.CommitAsync(new ConversationCommit(next, [liveEvent], newMessage, changedMessage, outbox, move, cursor, sla, idempotency, newCustomer,
+                claimedIdentity));
         }
-        catch (StepConflictException)
+        catch (Exception ex) when (ex is StepConflictException or IdentityClaimedException)
         {
-            DeactivateOnIdle(); // the store is ahead of this activation: the next step starts from what it holds
+            // StepConflictException: the store is ahead of this activation. IdentityClaimedException: the conversation of a
+            // customer that does not exist after all (its message went to the identity's owner). Either way this activation
+            // leaves, and the next step starts from what the store holds.
+            DeactivateOnIdle();
             throw;
         }
 

@@ -15,6 +15,7 @@ namespace Inbox.Silo.Grains;
 public sealed class CustomerGrain(
     [PersistentState("customer", InboxStorage.GrainStorageName)] IPersistentState<CustomerState> state,
     ICustomerDirectory directory,
+    IIdentityOwners owners,
     KnownSenders knownSenders,
     TimeProvider clock) : ShortLivedGrain, ICustomerGrain
 {
@@ -75,7 +76,7 @@ public sealed class CustomerGrain(
         var moved = new List<string>();
         foreach (var identity in otherCard.Identities)
         {
-            if (await GrainFactory.GetIdentityGrain(identity).ReassignAsync(otherCustomerId, self))
+            if (await owners.ReassignAsync(identity, otherCustomerId, self))
             {
                 moved.Add(identity.ToString());
             }
@@ -107,7 +108,7 @@ public sealed class CustomerGrain(
 
         foreach (var identity in record.Identities)
         {
-            await GrainFactory.Reference<IIdentityGrain>(identity).ReassignAsync(self, otherCustomerId);
+            await owners.ReassignAsync(ChannelIdentity.Parse(identity), self, otherCustomerId);
         }
 
         knownSenders.Forget(); // this node at once; the others when they hear the split

@@ -1,7 +1,7 @@
 namespace Inbox.Silo.Grains;
 
 /// <summary>
-/// A grain asked for once in a while (an identity's owner, a customer attached to a node's list of known senders): it
+/// A grain asked for once in a while (a customer attached to a node's list of known senders, or asked for its card): it
 /// leaves memory about <see cref="Linger"/> after it was first asked to (<see cref="LeaveSoon"/>), not at once. A call
 /// queued on an activation that deactivates is forwarded to a new activation; when each new activation deactivated at
 /// its first call, a burst of calls (several messages from one sender at once) was forwarded again and again, and Orleans

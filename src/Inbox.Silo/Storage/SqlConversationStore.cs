@@ -90,6 +90,15 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
             return new CommitOutcome(true, FindDuplicate(connection, transaction, message));
         }
 
+        // A new customer's first message claims its sender's identity: if another first message from that address was stored
+        // first, nothing of this commit is (the exception rolls it back), and the message goes to that customer.
+        var customerId = commit.Conversation.CustomerId;
+        if (commit.ClaimedIdentity is { } identity
+            && SqlIdentityOwners.Claim(connection, transaction, values, identity, customerId, commit.Conversation.UpdatedAt) != customerId)
+        {
+            throw new IdentityClaimedException($"The identity of conversation {commit.Conversation.ConversationId}'s first message has another owner already.");
+        }
+
         if (commit.NewCustomer is { } customer)
         {
             SqlCustomerDirectory.Write(connection, transaction, values, customer, replace: false);

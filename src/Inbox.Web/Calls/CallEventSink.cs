@@ -20,6 +20,7 @@ namespace Inbox.Web.Calls;
 /// </summary>
 public sealed class CallEventSink(
     IGrainFactory grains,
+    IIdentityOwners owners,
     PhoneNumberNormalizer phones,
     IConversationQueries store,
     CallerOrders orders,
@@ -36,7 +37,7 @@ public sealed class CallEventSink(
         // The customer is the caller of an inbound call and the called party of an outbound one.
         var customerNumber = callEvent.Direction == CallDirection.Outbound ? callEvent.DialledRaw : callEvent.CallerRaw;
         var e164 = phones.TryNormalize(CallerPart(customerNumber), out var normalized) ? normalized : null;
-        var customerId = e164 is null ? null : await grains.GetIdentityGrain(new ChannelIdentity(IdentityKinds.Phone, e164)).GetCustomerAsync();
+        var customerId = e164 is null ? null : await owners.FindAsync(new ChannelIdentity(IdentityKinds.Phone, e164), cancellationToken);
         var update = new CallUpdate(callEvent.Provider, callEvent.CallKey, callEvent.LegId, callEvent.Seq, Stage(callEvent.Kind),
             callEvent.Direction.ToString().ToLowerInvariant(), e164,
             DisplayText.Line(Display(customerNumber, e164), limits.Value.MaxNameLength) ?? Withheld,

@@ -6,11 +6,11 @@ using Inbox.Identity;
 namespace Inbox.Web.Inbound;
 
 /// <summary>Records on the owning customer's card that an identity can (not) be written to through a channel.</summary>
-public sealed class IdentityReachability(IGrainFactory grains, ILogger<IdentityReachability> logger) : IIdentityReachability
+public sealed class IdentityReachability(IGrainFactory grains, IIdentityOwners owners, ILogger<IdentityReachability> logger) : IIdentityReachability
 {
     public async Task SetReachableAsync(string channel, ChannelIdentity identity, bool reachable, string? reason, CancellationToken cancellationToken)
     {
-        var owner = await grains.GetIdentityGrain(identity).GetCustomerAsync();
+        var owner = await owners.FindAsync(identity, cancellationToken);
         if (owner is null)
         {
             return; // nobody has written from it: nothing to mark

@@ -35,8 +35,8 @@ public sealed class InboundPipeline(IGrainFactory grains, IConversationStore sto
             return new InboundAcceptance(stored.ConversationId, stored.ConversationId, stored.MessageId, stored.Sequence, Duplicate: true);
         }
 
-        var customerId = await customers.ResolveAsync(
-            new CustomerLookup(message.Channel, message.From, message.SenderName, message.InReplyTo, message.ConversationHint), cancellationToken);
+        var lookup = new CustomerLookup(message.Channel, message.From, message.SenderName, message.InReplyTo, message.ConversationHint);
+        var sender = await customers.ResolveAsync(lookup, cancellationToken);
         var files = new List<AttachmentInfo>();
         foreach (var attachment in message.Attachments ?? [])
         {
@@ -47,7 +47,26 @@ public sealed class InboundPipeline(IGrainFactory grains, IConversationStore sto
         var incoming = new IncomingMessage(message.Channel, message.ExternalId, message.From[0].ToString(), message.SenderName, message.Text, message.SentAt,
             files.Count == 0 ? null : files, message.Metadata, message.IsAutomated,
             message.Checkpoint is null ? null : ConnectorCursorStore.StoreKey(message.Checkpoint.Key), message.Checkpoint?.Value);
-        var result = await grains.Reference<IConversationGrain>(customerId).ReceiveAsync(incoming);
+        ReceiveResult result;
+        try
+        {
+            result = await grains.Reference<IConversationGrain>(sender.CustomerId).ReceiveAsync(incoming with { ClaimsSender = sender.ClaimsSender });
+        }
+        catch (IdentityClaimedException)
+        {
+            // Another first message from this new address was stored first, with its claim: this one goes to that customer.
+            sender = await customers.ResolveAsync(lookup, cancellationToken);
+            result = await grains.Reference<IConversationGrain>(sender.CustomerId).ReceiveAsync(incoming with { ClaimsSender = sender.ClaimsSender });
+        }
+
+        // A duplicate was stored by its first delivery, under that one's customer: its conversation's (a customer's conversation
+        // has the customer's id), as for a retried delivery with files above.
+        var customerId = result.Duplicate && sender.ClaimsSender ? result.Message.ConversationId : sender.CustomerId;
+        if (sender.ClaimsSender && !result.Duplicate)
+        {
+            customers.Claimed(lookup, sender);
+        }
+
         if (result.Duplicate)
         {
             // Its commit wrote nothing, the checkpoint that came with the retry included.

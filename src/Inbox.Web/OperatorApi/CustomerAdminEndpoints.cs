@@ -38,7 +38,8 @@ public static class CustomerAdminEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> CreateAsync(NewCustomerBody body, IGrainFactory grains, PhoneNumberNormalizer phones, IOptions<LimitsOptions> limits)
+    private static async Task<IResult> CreateAsync(NewCustomerBody body, IGrainFactory grains, IIdentityOwners owners, PhoneNumberNormalizer phones, IOptions<LimitsOptions> limits,
+        CancellationToken cancellationToken)
     {
         var check = new InputCheck(limits.Value);
         var name = check.Name("name", body.Name);
@@ -73,7 +74,7 @@ public static class CustomerAdminEndpoints
         var id = Guid.NewGuid();
         foreach (var identity in identities)
         {
-            var owner = await grains.GetIdentityGrain(identity).ClaimAsync(id);
+            var owner = await owners.ClaimAsync(identity, id, cancellationToken);
             if (owner != id)
             {
                 return Results.Problem($"{identity} belongs to customer {owner} already.", statusCode: StatusCodes.Status409Conflict,
@@ -85,7 +86,8 @@ public static class CustomerAdminEndpoints
         return Results.Created($"/api/v1/customers/{id}", card);
     }
 
-    private static async Task<IResult> LinkAsync(Guid id, LinkIdentityBody body, IGrainFactory grains, PhoneNumberNormalizer phones, IOptions<LimitsOptions> limits)
+    private static async Task<IResult> LinkAsync(Guid id, LinkIdentityBody body, IGrainFactory grains, IIdentityOwners owners, PhoneNumberNormalizer phones,
+        IOptions<LimitsOptions> limits, CancellationToken cancellationToken)
     {
         var check = new InputCheck(limits.Value);
         var typed = check.Identity("identity", body.Identity, required: true);
@@ -105,7 +107,7 @@ public static class CustomerAdminEndpoints
             return Results.Problem($"There is no customer {id} (or it was merged into another).", statusCode: StatusCodes.Status404NotFound);
         }
 
-        var owner = await grains.GetIdentityGrain(identity).ClaimAsync(id);
+        var owner = await owners.ClaimAsync(identity, id, cancellationToken);
         if (owner != id)
         {
             return Results.Problem($"{identity} belongs to customer {owner}; merge the two customers instead.", statusCode: StatusCodes.Status409Conflict,
@@ -115,7 +117,7 @@ public static class CustomerAdminEndpoints
         return Results.Ok(await customer.AttachAsync([identity], null));
     }
 
-    private static async Task<IResult> SuggestionsAsync(Guid id, IGrainFactory grains, CustomerOrders orders, CancellationToken cancellationToken)
+    private static async Task<IResult> SuggestionsAsync(Guid id, IGrainFactory grains, IIdentityOwners owners, CustomerOrders orders, CancellationToken cancellationToken)
     {
         if (await grains.Reference<ICustomerGrain>(id).GetAsync() is not { MergedInto: null } card)
         {
@@ -129,7 +131,7 @@ public static class CustomerAdminEndpoints
             {
                 foreach (var candidate in orders.ContactsOf(order).Where(c => !card.Identities.Contains(c) && !suggestions.ContainsKey(c.ToString())))
                 {
-                    var owner = await grains.GetIdentityGrain(candidate).GetCustomerAsync();
+                    var owner = await owners.FindAsync(candidate, cancellationToken);
                     suggestions[candidate.ToString()] = new LinkSuggestion(candidate.ToString(), $"Order {order.Number} names it next to {own}.", owner);
                 }
             }

@@ -289,5 +289,26 @@ internal static class PostgresSchema
         """
         ALTER TABLE messages ADD COLUMN event_payload text NULL;
         """,
+        // Who owns each identity (SqlIdentityOwners). Until 2026-12 it was the state of a grain per identity, in Orleans' grain
+        // storage: each is moved here once (nothing when Orleans' table is not there yet, as in a new database).
+        """
+        CREATE TABLE identity_owners (
+            identity text PRIMARY KEY,
+            customer_id uuid NOT NULL,
+            claimed_at timestamptz NOT NULL
+        );
+        DO $$
+        BEGIN
+            IF to_regclass('orleansstorage') IS NOT NULL THEN
+                INSERT INTO identity_owners (identity, customer_id, claimed_at)
+                    SELECT grainidextensionstring, (state ->> 'customerId')::uuid, coalesce((state ->> 'claimedAt')::timestamptz, now())
+                    FROM (SELECT grainidextensionstring, convert_from(payloadbinary, 'UTF8')::jsonb AS state
+                          FROM orleansstorage WHERE graintypestring = 'identity' AND payloadbinary IS NOT NULL) AS stored
+                    WHERE state ->> 'customerId' IS NOT NULL
+                    ON CONFLICT (identity) DO NOTHING;
+                DELETE FROM orleansstorage WHERE graintypestring = 'identity';
+            END IF;
+        END $$;
+        """,
     ];
 }

@@ -42,6 +42,7 @@ public sealed class SqliteDatabase
         MoveEventsToRowIdTable(connection);
         AddMissingColumns(connection);
         Execute(connection, SqliteSchema.AfterAddedColumns);
+        Execute(connection, SqliteSchema.MoveIdentityGrainStates);
     }
 
     /// <summary>A file made before 2026-12 keeps its events without row ids: they are copied once into the table <see cref="SqliteSchema.EventsTable"/> makes.</summary>

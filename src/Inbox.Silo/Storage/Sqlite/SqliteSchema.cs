@@ -115,6 +115,12 @@ internal static class SqliteSchema
             identity TEXT PRIMARY KEY,
             customer_id TEXT NOT NULL
         ) WITHOUT ROWID;
+        -- Who owns each identity (SqlIdentityOwners): the identity index itself, not a searchable copy like customer_identities.
+        CREATE TABLE IF NOT EXISTS identity_owners (
+            identity TEXT PRIMARY KEY,
+            customer_id TEXT NOT NULL,
+            claimed_at TEXT NOT NULL
+        ) WITHOUT ROWID;
 
         CREATE TABLE IF NOT EXISTS cursors (
             key TEXT PRIMARY KEY,
@@ -273,6 +279,21 @@ internal static class SqliteSchema
             UNIQUE (conversation_id, sequence)
         );
         CREATE INDEX IF NOT EXISTS ix_events_occurred ON events(occurred_at);
+        """;
+
+    /// <summary>
+    /// Files made before 2026-12 keep identities' owners as the state of a grain per identity: each is moved once into
+    /// identity_owners, and its state row deleted, in one transaction (a file that has none does nothing).
+    /// </summary>
+    public const string MoveIdentityGrainStates = """
+        BEGIN IMMEDIATE;
+        INSERT INTO identity_owners (identity, customer_id, claimed_at)
+            SELECT substr(grain_id, length('identity/') + 1), json_extract(payload, '$.customerId'),
+                   coalesce(json_extract(payload, '$.claimedAt'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+            FROM grain_state WHERE state_name = 'identity' AND json_extract(payload, '$.customerId') IS NOT NULL
+            ON CONFLICT (identity) DO NOTHING;
+        DELETE FROM grain_state WHERE state_name = 'identity';
+        COMMIT;
         """;
 
     /// <summary>
