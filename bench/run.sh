@@ -38,8 +38,9 @@ fi
 command -v wrk >/dev/null || { apt-get install -y wrk || { apt-get update && apt-get install -y wrk; }; } >/dev/null 2>&1 \
   || { echo "wrk is not installed and could not be installed: apt-get install -y wrk (as root)" >&2; exit 1; }
 mkdir -p bench/results
+stamp="$(date -u +%Y%m%dT%H%M%SZ)-$store"
 common=(--wrk-script "$root/bench/wrk/inbound.lua" --reference "$root/bench/reference-$store.json"
-  --json "$root/bench/results/$(date -u +%Y%m%dT%H%M%SZ)-$store.json" "${baseline_ports[@]}")
+  --json "$root/bench/results/$stamp.json" "${baseline_ports[@]}")
 
 if ((build)); then
   dotnet build src/Inbox.Web -c Release -v quiet -nologo
@@ -68,6 +69,14 @@ stop_all() {
   ((${#pids[@]})) && echo "stopping Inbox (pid ${pids[*]})" >&2
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do stop_pid "$pid"; done
+  # A run that failed (failed answers, missing live events, a regression, a node that stopped) keeps the servers' logs.
+  if ((rc != 0)); then
+    local logs="$root/bench/results/$stamp-logs"
+    mkdir -p "$logs"
+    for f in "$data"/run/inbox.log "$data"/node*.log; do [[ -f "$f" ]] && cp "$f" "$logs/"; done
+    [[ -n "$postgres_data" ]] && cp "$postgres_data/server.log" "$logs/postgres.log" 2>/dev/null
+    echo "the servers' logs are in $logs" >&2
+  fi
   if [[ -n "$postgres_data" ]]; then
     echo "stopping PostgreSQL" >&2
     as_postgres pg_ctl -D "$postgres_data/data" -m fast -w stop >/dev/null 2>&1 || true

@@ -28,7 +28,7 @@ public sealed class CustomerResolver(IGrainFactory grains, IIdentityOwners owner
         }
 
         // A known customer writing again from the one identity it is known by: nothing to ask.
-        var named = !string.IsNullOrWhiteSpace(lookup.SenderName);
+        var named = Named(lookup);
         if (lookup.From.Count == 1 && known.Find(lookup.From[0].ToString(), named) is { } knownOwner)
         {
             return new CustomerResolution(knownOwner);
@@ -124,9 +124,12 @@ public sealed class CustomerResolver(IGrainFactory grains, IIdentityOwners owner
         ArgumentNullException.ThrowIfNull(resolution);
         if (resolution.ClaimsSender && lookup.From.Count == 1)
         {
-            known.Learn(lookup.From[0].ToString(), resolution.CustomerId, !string.IsNullOrWhiteSpace(lookup.SenderName), known.Epoch);
+            known.Learn(lookup.From[0].ToString(), resolution.CustomerId, Named(lookup), known.Epoch);
         }
     }
+
+    /// <summary>Whether the message names its sender (a customer known without a name is asked again, to attach the name).</summary>
+    private static bool Named(CustomerLookup lookup) => !string.IsNullOrWhiteSpace(lookup.SenderName);
 
     private async Task<Guid?> ThreadOwnerAsync(CustomerLookup lookup, CancellationToken cancellationToken)
     {

@@ -8,12 +8,13 @@ namespace Inbox.Silo.Storage;
 /// <summary>Who owns each channel identity (<see cref="IIdentityOwners"/>), the same SQL on SQLite and PostgreSQL.</summary>
 public abstract class SqlIdentityOwners(StoreConnections store, TimeProvider clock) : IIdentityOwners
 {
+    private const string OwnerOf = "SELECT customer_id FROM identity_owners WHERE identity = @identity";
+
     public async Task<Guid?> FindAsync(ChannelIdentity identity, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(identity);
         await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var owners = await StoreReader.QueryAsync(connection, "SELECT customer_id FROM identity_owners WHERE identity = @identity",
-            new { identity = identity.ToString() }, r => StoreReader.ReadGuid(r, 0), cancellationToken).ConfigureAwait(false);
+        var owners = await StoreReader.QueryAsync(connection, OwnerOf, new { identity = identity.ToString() }, r => StoreReader.ReadGuid(r, 0), cancellationToken).ConfigureAwait(false);
         return owners.Count == 0 ? null : owners[0];
     }
 
@@ -39,7 +40,7 @@ public abstract class SqlIdentityOwners(StoreConnections store, TimeProvider clo
     {
         connection.Execute("INSERT INTO identity_owners (identity, customer_id, claimed_at) VALUES (@identity, @id, @at) ON CONFLICT (identity) DO NOTHING",
             new { identity, id = values.Id(customerId), at = values.Time(at) }, transaction);
-        return StoreReader.Query(connection, transaction, "SELECT customer_id FROM identity_owners WHERE identity = @identity", new { identity },
+        return StoreReader.Query(connection, transaction, OwnerOf, new { identity },
             r => StoreReader.ReadGuid(r, 0))[0];
     }
 }

@@ -47,16 +47,18 @@ public sealed class InboundPipeline(IGrainFactory grains, IConversationStore sto
         var incoming = new IncomingMessage(message.Channel, message.ExternalId, message.From[0].ToString(), message.SenderName, message.Text, message.SentAt,
             files.Count == 0 ? null : files, message.Metadata, message.IsAutomated,
             message.Checkpoint is null ? null : ConnectorCursorStore.StoreKey(message.Checkpoint.Key), message.Checkpoint?.Value);
+        Task<ReceiveResult> ReceiveAsync(CustomerResolution to) =>
+            grains.Reference<IConversationGrain>(to.CustomerId).ReceiveAsync(incoming with { ClaimsSender = to.ClaimsSender });
         ReceiveResult result;
         try
         {
-            result = await grains.Reference<IConversationGrain>(sender.CustomerId).ReceiveAsync(incoming with { ClaimsSender = sender.ClaimsSender });
+            result = await ReceiveAsync(sender);
         }
         catch (IdentityClaimedException)
         {
             // Another first message from this new address was stored first, with its claim: this one goes to that customer.
             sender = await customers.ResolveAsync(lookup, cancellationToken);
-            result = await grains.Reference<IConversationGrain>(sender.CustomerId).ReceiveAsync(incoming with { ClaimsSender = sender.ClaimsSender });
+            result = await ReceiveAsync(sender);
         }
 
         // A duplicate was stored by its first delivery, under that one's customer: its conversation's (a customer's conversation
