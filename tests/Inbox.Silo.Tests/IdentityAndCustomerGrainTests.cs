@@ -177,6 +177,34 @@ public abstract class IdentityAndCustomerGrainTests(ClusterFixture fixture)
     /// What the inbound pipeline does with a message: the sender is resolved, then the customer's conversation stores it (with
     /// the claim of a new sender's identity; if another message claimed it first, the sender is resolved again).
     /// </summary>
+    [Fact]
+    public async Task A_known_customer_this_node_forgot_is_found_again_and_still_gets_a_name_or_a_missing_directory_row()
+    {
+        var known = fixture.SiloServices.GetRequiredService<Customers.KnownSenders>();
+        var directory = fixture.SiloServices.GetRequiredService<ICustomerDirectory>();
+        var phone = ChannelIdentity.Parse($"phone:+7916{Random.Shared.Next(1000000, 9999999)}");
+
+        // First without a name; the node forgets its senders (as after a merge elsewhere, or a minute later).
+        var id = await FirstMessageAsync(new CustomerLookup("sms", [phone], null));
+        known.Forget();
+        Assert.Equal(id, await FirstMessageAsync(new CustomerLookup("sms", [phone], null)));
+        Assert.Null((await directory.GetAsync(id))!.Name);
+
+        // Forgotten again, then a message that names her: the name is kept.
+        known.Forget();
+        Assert.Equal(id, await FirstMessageAsync(new CustomerLookup("sms", [phone], "Olga Ivanova")));
+        Assert.Equal("Olga Ivanova", (await directory.GetAsync(id))!.Name);
+        Assert.Equal("Olga Ivanova", (await fixture.Grains.GetGrain<ICustomerGrain>(id).GetAsync())!.Name);
+
+        // An identity claimed for a customer whose directory row was never written (a stop between the two): her next
+        // message lists her.
+        var email = ChannelIdentity.Parse($"email:olga{Random.Shared.Next(1000000, 9999999)}@example.com");
+        var claimed = Guid.NewGuid();
+        await Owners.ClaimAsync(email, claimed);
+        Assert.Equal(claimed, await FirstMessageAsync(new CustomerLookup("email", [email], null)));
+        Assert.Equal(claimed, Assert.Single(await directory.SearchAsync(email.ToString(), null, 10)).CustomerId);
+    }
+
     private async Task<Guid> FirstMessageAsync(CustomerLookup lookup)
     {
         var resolver = fixture.SiloServices.GetRequiredService<ICustomerResolver>();

@@ -1,4 +1,5 @@
 using Inbox.Domain.Conversations;
+using Inbox.Domain.Customers;
 using Inbox.Domain.Live;
 using Inbox.Domain.Storage;
 
@@ -102,6 +103,32 @@ public abstract class MessageStoreTests : StoreTestBase
         Assert.Null(await Store.Conversations.GetConversationAsync(second));
         Assert.Equal([first], (await Store.Directory.SearchAsync(identity, null, 10)).Select(c => c.CustomerId));
         Assert.Null(await Store.Directory.GetAsync(second));
+    }
+
+    [Fact]
+    public async Task An_identitys_owner_is_read_with_whether_its_directory_row_lists_the_identity_and_a_name()
+    {
+        static (string Text, Identity.ChannelIdentity Identity) Next()
+        {
+            var text = $"phone:+7916{Random.Shared.Next(1000000, 9999999)}";
+            return (text, Identity.ChannelIdentity.Parse(text));
+        }
+
+        var (named, unnamed, unlisted, other) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var (a, b, c, d) = (Next(), Next(), Next(), Next());
+        await Store.IdentityOwners.ClaimAsync(a.Identity, named);
+        await Store.Directory.UpsertAsync(named, "Ivan", [a.Text]);
+        await Store.IdentityOwners.ClaimAsync(b.Identity, unnamed);
+        await Store.Directory.UpsertAsync(unnamed, " ", [b.Text]);
+        await Store.IdentityOwners.ClaimAsync(c.Identity, unlisted); // claimed, its customer's row never written
+        await Store.IdentityOwners.ClaimAsync(d.Identity, other);
+        await Store.Directory.UpsertAsync(unlisted, "Olga", [d.Text]); // a row naming the identity for a customer that does not own it
+
+        Assert.Equal(new ListedOwner(named, Listed: true, Named: true), await Store.IdentityOwners.FindListedAsync(a.Identity));
+        Assert.Equal(new ListedOwner(unnamed, Listed: true, Named: false), await Store.IdentityOwners.FindListedAsync(b.Identity));
+        Assert.Equal(new ListedOwner(unlisted, Listed: false, Named: false), await Store.IdentityOwners.FindListedAsync(c.Identity));
+        Assert.Equal(new ListedOwner(other, Listed: false, Named: false), await Store.IdentityOwners.FindListedAsync(d.Identity));
+        Assert.Null(await Store.IdentityOwners.FindListedAsync(Next().Identity));
     }
 
     [Fact]

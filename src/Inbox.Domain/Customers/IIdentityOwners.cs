@@ -12,6 +12,9 @@ public interface IIdentityOwners
     /// <summary>The owning customer, or null when nobody has written from this identity yet.</summary>
     Task<Guid?> FindAsync(ChannelIdentity identity, CancellationToken cancellationToken = default);
 
+    /// <summary>The owning customer and what its directory row says of this identity (one read), or null when nobody owns it.</summary>
+    Task<ListedOwner?> FindListedAsync(ChannelIdentity identity, CancellationToken cancellationToken = default);
+
     /// <summary>Gives the identity to <paramref name="customerId"/> unless it already has an owner; returns the owner, durably stored.</summary>
     Task<Guid> ClaimAsync(ChannelIdentity identity, Guid customerId, CancellationToken cancellationToken = default);
 

@@ -37,13 +37,33 @@ public sealed class CustomerResolver(IGrainFactory grains, IIdentityOwners owner
         var epoch = known.Epoch;
         Guid? owner = null;
         ChannelIdentity? ownerFoundBy = null;
-        foreach (var identity in lookup.From)
+        if (lookup.From.Count == 1)
         {
-            owner = await owners.FindAsync(identity, cancellationToken);
-            if (owner is not null)
+            // A known customer this node does not know (yet, or any more): the identity index and the directory in one read.
+            // When the owner's row lists the identity, and has a name if the message names its sender, there is nothing to
+            // attach, and the customer's grain is not started for it. (Customers mostly write less often than KnownSenders
+            // keeps them: starting each one's grain again cost a state read per message, and made a burst of returning
+            // customers a burst of grain starts.)
+            var listed = await owners.FindListedAsync(lookup.From[0], cancellationToken);
+            if (listed is { Listed: true } && (listed.Named || !named))
             {
-                ownerFoundBy = identity;
-                break;
+                known.Learn(lookup.From[0].ToString(), listed.CustomerId, named, epoch);
+                return new CustomerResolution(listed.CustomerId);
+            }
+
+            owner = listed?.CustomerId;
+            ownerFoundBy = owner is null ? null : lookup.From[0];
+        }
+        else
+        {
+            foreach (var identity in lookup.From)
+            {
+                owner = await owners.FindAsync(identity, cancellationToken);
+                if (owner is not null)
+                {
+                    ownerFoundBy = identity;
+                    break;
+                }
             }
         }
 

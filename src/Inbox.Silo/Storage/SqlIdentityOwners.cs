@@ -18,6 +18,22 @@ public abstract class SqlIdentityOwners(StoreConnections store, TimeProvider clo
         return owners.Count == 0 ? null : owners[0];
     }
 
+    public async Task<ListedOwner?> FindListedAsync(ChannelIdentity identity, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var owners = await StoreReader.QueryAsync(connection, """
+            SELECT o.customer_id, c.customer_id, c.name
+            FROM identity_owners o
+            LEFT JOIN customer_identities i ON i.identity = o.identity AND i.customer_id = o.customer_id
+            LEFT JOIN customers c ON c.customer_id = i.customer_id
+            WHERE o.identity = @identity
+            """, new { identity = identity.ToString() },
+            r => new ListedOwner(StoreReader.ReadGuid(r, 0), !r.IsDBNull(1), !r.IsDBNull(2) && !string.IsNullOrWhiteSpace(r.GetString(2))),
+            cancellationToken).ConfigureAwait(false);
+        return owners.Count == 0 ? null : owners[0];
+    }
+
     public Task<Guid> ClaimAsync(ChannelIdentity identity, Guid customerId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(identity);
