@@ -134,7 +134,7 @@ postgres_data=$(mktemp -d)
 [[ "$(id -u)" == 0 ]] && chown postgres:postgres "$postgres_data"
 as_postgres initdb -D "$postgres_data/data" -U inbox --auth=trust -E UTF8 --locale=C >/dev/null
 as_postgres pg_ctl -D "$postgres_data/data" -l "$postgres_data/server.log" -w -t 60 \
-  -o "-p $pg_port -k $postgres_data -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=on -c synchronous_commit=on -c full_page_writes=on" \
+  -o "-p $pg_port -k $postgres_data -c listen_addresses=127.0.0.1 -c max_connections=500 -c fsync=on -c synchronous_commit=on -c full_page_writes=on" \
   start >/dev/null
 as_postgres createdb -h 127.0.0.1 -p "$pg_port" -U inbox inbox
 as_postgres createdb -h 127.0.0.1 -p "$pg_port" -U inbox bench_durable

@@ -80,7 +80,7 @@ if [[ -z "${ConnectionStrings__Postgres:-}" ]]; then
   fi
   [[ "$(id -u)" == 0 ]] && chown postgres:postgres "$postgres_data"
   as_postgres pg_ctl -D "$postgres_data" -l "$postgres_data/server.log" -w \
-    -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null
+    -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=500" start >/dev/null
   as_postgres psql -h 127.0.0.1 -p "$port" -U inbox -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'inbox'" | grep -q 1 ||
     as_postgres createdb -h 127.0.0.1 -p "$port" -U inbox inbox
   export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$port;Database=inbox;Username=inbox"
