@@ -22,6 +22,9 @@ public sealed record PhaseResult(
 
     public LatencySummary? PostToScreen { get; init; }
 
+    /// <summary>How late this process handed each message to the HTTP client (in an open loop, part of every latency).</summary>
+    public LatencySummary? SenderLag { get; init; }
+
     public int? MissingEvents { get; init; }
 
     public int RepeatedEvents { get; init; }
