@@ -72,7 +72,7 @@ public static class InboxApp
                 .Enrich.FromLogContext()
                 .Enrich.With(new SensitiveDataEnricher(secrets))
                 .WriteTo.Console(new RedactingFormatter(
-                    new MessageTemplateTextFormatter("[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"), secrets));
+                    new MessageTemplateTextFormatter("[{Timestamp:HH:mm:ss.fff} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"), secrets));
         });
 
         builder.Services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.SectionName)).ValidateOnStart();
@@ -144,7 +144,7 @@ public static class InboxApp
         builder.Services.ConfigureHttpJsonOptions(o => InboxJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
-        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
+        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]).AddCheck<LiveEventsHealthCheck>("live-events", tags: ["ready"]);
 
         configure?.Invoke(builder);
         var app = builder.Build();

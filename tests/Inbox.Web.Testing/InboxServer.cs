@@ -96,6 +96,8 @@ public sealed class InboxServer : IAsyncDisposable
         try
         {
             await app.StartAsync();
+            // Ready as /health/ready says it: every publisher has this node on its list, so a console connected now hears every event.
+            await app.Services.GetRequiredService<Inbox.Web.Live.LiveEventRelay>().HeardEverywhere.WaitAsync(TimeSpan.FromSeconds(30));
         }
         catch
         {

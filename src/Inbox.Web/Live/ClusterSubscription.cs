@@ -12,6 +12,7 @@ public abstract class ClusterSubscription<TObserver>(IGrainFactory grains, ILogg
 {
     private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(5);
 
+    private readonly TaskCompletionSource _heardEverywhere = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TObserver? _reference;
 
     /// <summary>What the node subscribes to, for the log: "live events", "work signals".</summary>
@@ -25,6 +26,12 @@ public abstract class ClusterSubscription<TObserver>(IGrainFactory grains, ILogg
     /// </summary>
     protected virtual TimeSpan HeardEverywhereAfter => TimeSpan.Zero;
 
+    /// <summary>
+    /// Completes <see cref="HeardEverywhereAfter"/> after the first subscription: from then on every publisher has this node
+    /// on its list. The node's start does not wait for it (the rest of the start goes on meanwhile); its readiness does.
+    /// </summary>
+    public Task HeardEverywhere => _heardEverywhere.Task;
+
     /// <summary>Registers (or renews) <paramref name="reference"/> with the registry grain.</summary>
     protected abstract Task SubscribeAsync(TObserver reference);
 
@@ -34,7 +41,7 @@ public abstract class ClusterSubscription<TObserver>(IGrainFactory grains, ILogg
     {
         _reference = grains.CreateObjectReference<TObserver>((TObserver)(object)this);
         await SubscribeAsync(_reference);
-        await Task.Delay(HeardEverywhereAfter, cancellationToken);
+        _ = Task.Delay(HeardEverywhereAfter, CancellationToken.None).ContinueWith(_ => _heardEverywhere.TrySetResult(), TaskScheduler.Default);
         await base.StartAsync(cancellationToken);
     }
 

@@ -17,15 +17,24 @@ public static class StartupNoiseFilter
 {
     private static readonly DateTime ProcessStart = Process.GetCurrentProcess().StartTime.ToUniversalTime();
 
-    public static bool IsNoise(LogEvent logEvent) => IsImpossibleWatchdogStall(logEvent) || IsUnencryptedKeyNotice(logEvent) || IsChatbotStillLoading(logEvent);
+    public static bool IsNoise(LogEvent logEvent) => IsImpossibleWatchdogStall(logEvent) || IsUnencryptedKeyNotice(logEvent) || IsStillStarting(logEvent);
 
     /// <summary>
-    /// The health checks' error line for each readiness probe while the bot's model loads or trains at start: the node says
-    /// it is not ready yet, which is no error (a model that failed still is one).
+    /// The health checks' error line for each readiness probe while the node is still starting: the bot's model loads or
+    /// trains, or the node joins the live events. The node says it is not ready yet, which is no error (a model that
+    /// failed still is one).
     /// </summary>
-    public static bool IsChatbotStillLoading(LogEvent logEvent) =>
-        Source(logEvent) == "Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService"
-        && logEvent.RenderMessage(System.Globalization.CultureInfo.InvariantCulture).Contains(Health.ChatbotHealthCheck.Loading, StringComparison.Ordinal);
+    public static bool IsStillStarting(LogEvent logEvent)
+    {
+        if (Source(logEvent) != "Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService")
+        {
+            return false;
+        }
+
+        var message = logEvent.RenderMessage(System.Globalization.CultureInfo.InvariantCulture);
+        return message.Contains(Health.ChatbotHealthCheck.Loading, StringComparison.Ordinal)
+            || message.Contains(Health.LiveEventsHealthCheck.Subscribing, StringComparison.Ordinal);
+    }
 
     public static bool IsUnencryptedKeyNotice(LogEvent logEvent) =>
         Source(logEvent) == "Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager"
