@@ -1,8 +1,12 @@
 using Inbox.Silo.Customers;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Inbox.Silo.Tests;
 
-/// <summary>A node's list of senders it resolved stays bounded, and a sender learned again is not counted again.</summary>
+/// <summary>
+/// A node's list of senders it resolved stays bounded, a sender learned again is not counted again, and senders learned
+/// together are not all forgotten together.
+/// </summary>
 public sealed class KnownSendersTests
 {
     [Fact]
@@ -55,5 +59,29 @@ public sealed class KnownSendersTests
 
         Assert.Null(known.Find("api:merged", named: false));
         Assert.Equal(0, known.Count);
+    }
+
+    [Fact]
+    public void Senders_learned_in_one_burst_are_forgotten_over_the_second_half_of_their_lifetime_not_in_one_moment()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var known = new KnownSenders(clock);
+        const int senders = 1000;
+        for (var sender = 0; sender < senders; sender++)
+        {
+            known.Learn($"api:{sender}", Guid.NewGuid(), named: false, known.Epoch);
+        }
+
+        int StillKnown() => Enumerable.Range(0, senders).Count(sender => known.Find($"api:{sender}", named: false) is not null);
+
+        clock.Advance(KnownSenders.Lifetime / 2 - TimeSpan.FromMilliseconds(1));
+        Assert.Equal(senders, StillKnown());
+
+        // Three quarters of the way through, some have expired and some not (each lives half to all of the lifetime).
+        clock.Advance(KnownSenders.Lifetime / 4);
+        Assert.InRange(StillKnown(), 1, senders - 1);
+
+        clock.Advance(KnownSenders.Lifetime / 4 + TimeSpan.FromMilliseconds(1));
+        Assert.Equal(0, StillKnown());
     }
 }

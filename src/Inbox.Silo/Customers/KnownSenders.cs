@@ -9,7 +9,8 @@ namespace Inbox.Silo.Customers;
 /// <list type="bullet">
 /// <item>A merge or an unmerge clears this node's list at once (<see cref="Forget"/>, from the customer grain), and every
 /// other node's when it hears the live event (<c>conversation.merged</c>); an entry lives <see cref="Lifetime"/> at most,
-/// in case a node missed that event.</item>
+/// in case a node missed that event. Each entry's life is drawn between half and all of it, so that the senders a node
+/// learned in one burst (the first minute of a busy start) are not all asked again in the same moment a minute later.</item>
 /// <item>An entry left over from before a merge is still right: the merged customer's conversation hands its messages to
 /// the survivor. One left over from before an unmerge is not, which is why entries do not live long.</item>
 /// </list>
@@ -17,12 +18,14 @@ namespace Inbox.Silo.Customers;
 /// a <see cref="ConcurrentDictionary{TKey,TValue}"/>'s own count takes every one of its locks, and with every first message
 /// asking it that was 2% of the process's CPU.
 /// </summary>
-public sealed class KnownSenders
+/// <param name="clock">The time entries are learned and expire by; the system's unless a test gives its own.</param>
+public sealed class KnownSenders(TimeProvider? clock = null)
 {
     public const int Capacity = 200_000;
 
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
 
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private long _epoch;
     private int _count;
@@ -33,8 +36,7 @@ public sealed class KnownSenders
     /// <summary>The customer that owns <paramref name="identity"/> and holds it (and a name, when <paramref name="named"/>), if known here.</summary>
     public Guid? Find(string identity, bool named)
     {
-        if (!_entries.TryGetValue(identity, out var entry) || Environment.TickCount64 - entry.LearnedAt > Lifetime.TotalMilliseconds
-            || (named && !entry.Named))
+        if (!_entries.TryGetValue(identity, out var entry) || _clock.GetTimestamp() >= entry.ExpiresAt || (named && !entry.Named))
         {
             return null;
         }
@@ -55,7 +57,8 @@ public sealed class KnownSenders
             return;
         }
 
-        var entry = new Entry(customerId, named, Environment.TickCount64);
+        var life = Lifetime * (0.5 + (Random.Shared.NextDouble() / 2));
+        var entry = new Entry(customerId, named, _clock.GetTimestamp() + (long)(life.TotalSeconds * _clock.TimestampFrequency));
         if (_entries.TryAdd(identity, entry))
         {
             Interlocked.Increment(ref _count);
@@ -82,5 +85,6 @@ public sealed class KnownSenders
         Volatile.Write(ref _count, 0);
     }
 
-    private sealed record Entry(Guid CustomerId, bool Named, long LearnedAt);
+    /// <param name="ExpiresAt">The clock's timestamp from which the entry is no longer used.</param>
+    private sealed record Entry(Guid CustomerId, bool Named, long ExpiresAt);
 }
