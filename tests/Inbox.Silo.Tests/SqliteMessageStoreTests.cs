@@ -10,6 +10,23 @@ public sealed class SqliteMessageStoreTests : MessageStoreTests
     protected override async Task<TestStore> StartStoreAsync() => await StoreFactory.StartAsync();
 
     [Fact]
+    public async Task A_stored_event_leaves_its_null_properties_out_and_reads_back_whole()
+    {
+        var id = Guid.NewGuid();
+        var commit = Samples.Inbound(id, 1, "m-nulls", "Where is my order 1048576?");
+        await Store.Conversations.CommitAsync(commit);
+
+        using var connection = ((StoreFactory)Store).Database.Open();
+        using var read = connection.CreateCommand();
+        read.CommandText = "SELECT event_payload FROM messages WHERE external_id = 'm-nulls'";
+        var payload = (string)read.ExecuteScalar()!;
+
+        Assert.DoesNotContain(":null", payload, StringComparison.Ordinal);
+        Assert.Null(commit.Conversation.AssigneeId); // the sample has null properties to leave out
+        Assert.Equal(commit.Events, await Store.Queries.GetEventsAsync(id, 0, 10));
+    }
+
+    [Fact]
     public void A_file_made_before_a_column_was_added_gets_the_column_and_keeps_its_rows()
     {
         using var folder = new TempDatabase();

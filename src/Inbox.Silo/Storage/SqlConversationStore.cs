@@ -3,7 +3,6 @@ using Inbox.Domain.Conversations;
 using Inbox.Domain.Live;
 using Inbox.Domain.Storage;
 using System.Data.Common;
-using System.Text.Json;
 using Inbox.Domain;
 using static Inbox.Silo.Storage.StoreRows;
 
@@ -17,12 +16,12 @@ namespace Inbox.Silo.Storage;
 public abstract class SqlConversationStore(StoreConnections store) : IConversationStore
 {
     /// <summary>
-    /// Queues the commit on the writer. The events' payloads (the conversation as it was, about 1.5 KB of JSON each) are
+    /// Queues the commit on the writer. The events' payloads (the conversation as it was, about 1.2 KB of JSON each) are
     /// written out here, on the caller's thread, so that the one writer only binds them.
     /// </summary>
     public Task<CommitOutcome> CommitAsync(ConversationCommit commit, CancellationToken cancellationToken = default)
     {
-        var payloads = commit.Events.Select(e => JsonSerializer.Serialize(e, InboxJson.Options)).ToList();
+        var payloads = commit.Events.Select(StoredEvent).ToList();
         return store.Writer.WriteAsync((connection, transaction) => Commit(connection, transaction, store.Values, commit, payloads), cancellationToken);
     }
 
