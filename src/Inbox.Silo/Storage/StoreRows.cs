@@ -81,7 +81,7 @@ public static class StoreRows
     /// How an event is stored (<c>events.payload</c> or <c>messages.event_payload</c>): the JSON of the live event without
     /// its null properties, which read back as null (a sixth of a message's event, read from a file of the benchmark).
     /// </summary>
-    public static readonly JsonSerializerOptions StoredEventJson = new(InboxJson.Options) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+    private static readonly JsonSerializerOptions StoredEventJson = new(InboxJson.Options) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
     /// <summary>The JSON an event is stored as (<see cref="StoredEventJson"/>).</summary>
     public static string StoredEvent(LiveEvent liveEvent) => JsonSerializer.Serialize(liveEvent, StoredEventJson);

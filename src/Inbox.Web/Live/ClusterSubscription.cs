@@ -12,8 +12,8 @@ public abstract class ClusterSubscription<TObserver>(IGrainFactory grains, ILogg
 {
     private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(5);
 
-    private readonly TaskCompletionSource _heardEverywhere = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TObserver? _reference;
+    private volatile Task _heardEverywhere = new TaskCompletionSource().Task; // never completes: not subscribed yet
 
     /// <summary>What the node subscribes to, for the log: "live events", "work signals".</summary>
     protected abstract string Topic { get; }
@@ -30,7 +30,7 @@ public abstract class ClusterSubscription<TObserver>(IGrainFactory grains, ILogg
     /// Completes <see cref="HeardEverywhereAfter"/> after the first subscription: from then on every publisher has this node
     /// on its list. The node's start does not wait for it (the rest of the start goes on meanwhile); its readiness does.
     /// </summary>
-    public Task HeardEverywhere => _heardEverywhere.Task;
+    public Task HeardEverywhere => _heardEverywhere;
 
     /// <summary>Registers (or renews) <paramref name="reference"/> with the registry grain.</summary>
     protected abstract Task SubscribeAsync(TObserver reference);
@@ -41,7 +41,7 @@ public abstract class ClusterSubscription<TObserver>(IGrainFactory grains, ILogg
     {
         _reference = grains.CreateObjectReference<TObserver>((TObserver)(object)this);
         await SubscribeAsync(_reference);
-        _ = Task.Delay(HeardEverywhereAfter, CancellationToken.None).ContinueWith(_ => _heardEverywhere.TrySetResult(), TaskScheduler.Default);
+        _heardEverywhere = Task.Delay(HeardEverywhereAfter, CancellationToken.None);
         await base.StartAsync(cancellationToken);
     }
 
