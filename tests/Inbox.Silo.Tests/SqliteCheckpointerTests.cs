@@ -1,6 +1,7 @@
 using Inbox.Silo.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Inbox.Silo.Tests;
 
@@ -63,6 +64,28 @@ public sealed class SqliteCheckpointerTests
         await store.Writer.WriteAsync((connection, transaction) => Insert(connection, transaction, "after-reader"));
         await WaitForAsync(() => store.Writer.LogRestarts == 1);
         Assert.InRange(CommitAndReadLogEnd(held, "after-restart"), 1, 10);
+    }
+
+    [Fact]
+    public async Task Running_as_a_service_it_copies_the_log_on_each_tick_of_its_clock_and_has_the_writer_start_it_over()
+    {
+        await using var store = await StoreFactory.StartAsync();
+        using var held = store.Database.OpenUnpooled();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var service = new SqliteCheckpointer(store.Database, store.Writer, clock, NullLogger<SqliteCheckpointer>.Instance);
+        await service.StartAsync(CancellationToken.None);
+        var before = new FileInfo(store.Database.FilePath).Length;
+
+        await WritePagesAsync(store, "ticked", 300);
+        // No round before the clock ticks: the log holds every commit and the file is as it was.
+        Assert.Equal(before, new FileInfo(store.Database.FilePath).Length);
+
+        clock.Advance(SqliteCheckpointer.Interval);
+        await WaitForAsync(() => new FileInfo(store.Database.FilePath).Length > before + 1_000_000);
+        await store.Writer.WriteAsync((connection, transaction) => Insert(connection, transaction, "after-tick"));
+        await WaitForAsync(() => store.Writer.LogRestarts == 1);
+        Assert.InRange(CommitAndReadLogEnd(held, "after-restart"), 1, 10);
+        await service.StopAsync(CancellationToken.None);
     }
 
     [Fact]
@@ -134,7 +157,7 @@ public sealed class SqliteCheckpointerTests
         var deadline = DateTime.UtcNow + Patience;
         while (!condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, "the writer did not start the log over");
+            Assert.True(DateTime.UtcNow < deadline, "the log was not copied into the file, or the writer did not start it over");
             await Task.Delay(10);
         }
     }
