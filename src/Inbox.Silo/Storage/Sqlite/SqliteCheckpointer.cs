@@ -9,13 +9,12 @@ namespace Inbox.Silo.Storage.Sqlite;
 /// SQLite would otherwise copy it inside whichever commit crosses 1,000 log pages (<c>wal_autocheckpoint</c>): that commit
 /// then copies megabytes and flushes the file, and every message waiting behind it waits too. Connections open with
 /// auto-checkpoint off (<see cref="SqliteDatabase"/>). Every <see cref="Interval"/> in which the writer committed anything,
-/// this service copies what the log holds
-/// with PASSIVE checkpoints, which block neither the writer nor readers, until little is left; it flushes the database
-/// file itself (<see cref="SqliteDatabase.FlushFile"/>: a PASSIVE checkpoint that never reaches the log's end under load
-/// never does); then it asks the writer to copy the rest and start the log over between two groups
-/// (<see cref="SqliteWriteQueue.RequestLogRestart"/>), so the log does not grow without end under steady load. A commit's
-/// durability does not depend on any of it: the log is flushed at every commit (<c>synchronous=FULL</c>), and SQLite
-/// replays it after a crash.
+/// this service copies what the log holds with PASSIVE checkpoints, which block neither the writer nor readers, until
+/// little is left; it flushes the database file itself (<see cref="SqliteDatabase.FlushFile"/>: a PASSIVE checkpoint
+/// that never reaches the log's end under load never does); then it asks the writer to copy the rest and start the log
+/// over between two groups (<see cref="SqliteWriteQueue.RequestLogRestart"/>), so the log does not grow without end under
+/// steady load. A commit's durability does not depend on any of it: the log is flushed at every commit
+/// (<c>synchronous=FULL</c>), and SQLite replays it after a crash.
 /// </summary>
 public sealed class SqliteCheckpointer(SqliteDatabase database, SqliteWriteQueue writer, TimeProvider clock, ILogger<SqliteCheckpointer> logger)
     : BackgroundService

@@ -144,8 +144,8 @@ public sealed class SqliteDatabase
         }
 
         // The log is copied into the file by SqliteCheckpointer, not inside a commit that crosses 1,000 pages; when it starts
-        // over, a log file grown past 256 MiB is cut back to that (not less: the next second's commits would extend the file again,
-        // and the kernel zeroes each page a file grows by).
+        // over, a log file grown past 256 MiB is cut back to that (not less: when checkpoints were a second apart, the next second's
+        // commits extended the file again, and the kernel zeroes each page a file grows by; now it seldom grows that far).
         Execute(connection, $"PRAGMA synchronous=FULL; PRAGMA busy_timeout={BusyTimeoutMilliseconds}; PRAGMA foreign_keys=OFF; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=268435456;");
         if (handle is not null)
         {
