@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using Inbox.Silo.Logging;
 using Serilog;
 
 namespace Inbox.Silo;
@@ -11,6 +12,7 @@ public static class SiloProgram
         var builder = Host.CreateApplicationBuilder(args);
         builder.Services.AddSerilog((services, logger) => logger.ReadFrom.Configuration(builder.Configuration)
             .MinimumLevel.Override("System.Net.Http", Serilog.Events.LogEventLevel.Warning).WriteTo.Console());
+        CachingLoggerFactory.Wrap(builder.Services);
         builder.UseOrleans(silo => silo.AddInbox(builder.Configuration));
         await builder.Build().RunAsync();
     }

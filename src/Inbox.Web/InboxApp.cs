@@ -10,6 +10,7 @@ using Inbox.Connectors.Vk;
 using Inbox.Domain;
 using Inbox.Domain.Storage;
 using Inbox.Silo;
+using Inbox.Silo.Logging;
 using Inbox.Web.OperatorApi;
 using Inbox.Web.Auth;
 using Inbox.Web.Bot;
@@ -74,6 +75,9 @@ public static class InboxApp
                 .WriteTo.Console(new RedactingFormatter(
                     new MessageTemplateTextFormatter("[{Timestamp:HH:mm:ss.fff} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"), secrets));
         });
+
+        // Serilog's factory makes a new logger at every call, and the framework calls it on every request.
+        CachingLoggerFactory.Wrap(builder.Services);
 
         builder.Services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.SectionName)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<LimitsOptions>, WebSettingsValidator>();
