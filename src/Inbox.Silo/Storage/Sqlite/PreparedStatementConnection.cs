@@ -9,41 +9,69 @@ namespace Inbox.Silo.Storage.Sqlite;
 /// The writer's connection as the stores shared with PostgreSQL see it: each SQL text they run through Dapper is compiled
 /// by SQLite once and kept, and later runs only bind the new values. (Microsoft.Data.Sqlite keeps a compiled statement
 /// only on the command that made it, and Dapper makes a new command per call, so every write compiled its SQL again.)
+/// A statement that changes rows, run with plain values, runs through SQLite's own interface (<see cref="CompiledWrite"/>);
+/// the others through a kept <see cref="SqliteCommand"/>. The commands and parameters Dapper fills in are reused too.
 /// At most <see cref="MaxStatements"/> texts are kept; others run as before. Used by one thread at a time: the writer's.
 /// </summary>
-internal sealed class PreparedStatementConnection(SqliteConnection inner) : DbConnection
+internal sealed class PreparedStatementConnection : DbConnection
 {
     /// <summary>Distinct SQL texts kept compiled; the writer's hot statements are a few dozen.</summary>
     public const int MaxStatements = 128;
 
+    private readonly SqliteConnection _inner;
     private readonly Dictionary<string, SqliteCommand> _statements = new(StringComparer.Ordinal);
 
-    public SqliteConnection Inner => inner;
+    /// <summary>The statements that change rows, compiled for <see cref="CompiledWrite"/>; null for a text that never goes that way.</summary>
+    private readonly Dictionary<string, CompiledWrite?> _writes = new(StringComparer.Ordinal);
+
+    /// <summary>Commands Dapper disposed, and parameters they held, for the next calls (Dapper makes new ones on every call).</summary>
+    private readonly Stack<Command> _freeCommands = new();
+    private readonly Stack<SqliteParameter> _freeParameters = new();
+
+    public PreparedStatementConnection(SqliteConnection inner)
+    {
+        _inner = inner;
+        // The compiled writes are SQLite's statements, which Microsoft.Data.Sqlite does not know of: they go before the file is closed.
+        inner.StateChange += (_, change) =>
+        {
+            if (change.CurrentState == ConnectionState.Closed)
+            {
+                ForgetWrites();
+            }
+        };
+    }
+
+    public SqliteConnection Inner => _inner;
 
     [AllowNull]
     public override string ConnectionString
     {
-        get => inner.ConnectionString;
+        get => _inner.ConnectionString;
         set => throw new NotSupportedException("The writer's connection is opened by the writer.");
     }
 
-    public override string Database => inner.Database;
+    public override string Database => _inner.Database;
 
-    public override string DataSource => inner.DataSource;
+    public override string DataSource => _inner.DataSource;
 
-    public override string ServerVersion => inner.ServerVersion;
+    public override string ServerVersion => _inner.ServerVersion;
 
-    public override ConnectionState State => inner.State;
+    public override ConnectionState State => _inner.State;
 
-    public override void ChangeDatabase(string databaseName) => inner.ChangeDatabase(databaseName);
+    public override void ChangeDatabase(string databaseName) => _inner.ChangeDatabase(databaseName);
 
-    public override void Open() => inner.Open();
+    public override void Open() => _inner.Open();
 
-    public override void Close() => inner.Close();
+    public override void Close() => _inner.Close();
 
-    protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel) => inner.BeginTransaction(isolationLevel);
+    protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel) => _inner.BeginTransaction(isolationLevel);
 
-    protected override DbCommand CreateDbCommand() => new Command(this);
+    protected override DbCommand CreateDbCommand()
+    {
+        var command = _freeCommands.TryPop(out var free) ? free : new Command(this);
+        command.Returned = false;
+        return command;
+    }
 
     /// <summary>Drops the compiled statements (the writer's connection broke and another replaces it); the connection is the writer's to close.</summary>
     public void ForgetStatements()
@@ -54,6 +82,79 @@ internal sealed class PreparedStatementConnection(SqliteConnection inner) : DbCo
         }
 
         _statements.Clear();
+        ForgetWrites();
+    }
+
+    private void ForgetWrites()
+    {
+        foreach (var write in _writes.Values)
+        {
+            write?.Dispose();
+        }
+
+        _writes.Clear();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="staged"/> as a <see cref="CompiledWrite"/> when it is one statement that changes rows and its values
+    /// are plain; false, with nothing run, when it goes the usual way.
+    /// </summary>
+    private bool TryRunCompiled(Command staged, out int changes)
+    {
+        changes = 0;
+        var values = staged.Staging.Parameters;
+        if (_inner.Handle is not { } database || !CompiledWrite.CanBind(values))
+        {
+            return false;
+        }
+
+        if (!_writes.TryGetValue(staged.CommandText, out var write))
+        {
+            if (_writes.Count >= MaxStatements)
+            {
+                return false;
+            }
+
+            write = CompiledWrite.TryCompile(database, staged.CommandText, out var never);
+            if (write is not null || never)
+            {
+                _writes.Add(staged.CommandText, write);
+            }
+        }
+
+        return write is not null && write.TryRun(values, out changes);
+    }
+
+    /// <summary>A parameter for Dapper to fill in, one a disposed command gave back if there is one.</summary>
+    private SqliteParameter RentParameter() => _freeParameters.TryPop(out var parameter) ? parameter : new SqliteParameter();
+
+    /// <summary>Takes back a command Dapper disposed, and the parameters it made (Dapper may have taken them out of it), as new.</summary>
+    private void Return(Command command)
+    {
+        if (command.Returned)
+        {
+            return; // disposed twice: it is in the pool once
+        }
+
+        command.Returned = true;
+        foreach (var parameter in command.Rented)
+        {
+            parameter.ResetDbType();
+            parameter.ResetSqliteType();
+            parameter.ParameterName = "";
+            parameter.Value = null;
+            parameter.Size = 0;
+            parameter.Direction = ParameterDirection.Input;
+            parameter.IsNullable = false;
+            parameter.SourceColumn = "";
+            parameter.SourceColumnNullMapping = false;
+            _freeParameters.Push(parameter);
+        }
+
+        command.Rented.Clear();
+        command.Staging.Parameters.Clear();
+        command.Reset();
+        _freeCommands.Push(command);
     }
 
     /// <summary>
@@ -66,7 +167,7 @@ internal sealed class PreparedStatementConnection(SqliteConnection inner) : DbCo
         oneOff = !_statements.TryGetValue(text, out var command) && _statements.Count >= MaxStatements;
         if (command is null)
         {
-            command = inner.CreateCommand();
+            command = _inner.CreateCommand();
             command.CommandText = text;
             if (!oneOff)
             {
@@ -116,7 +217,7 @@ internal sealed class PreparedStatementConnection(SqliteConnection inner) : DbCo
         return true;
     }
 
-    private static string Prefixed(string name) => name.Length > 0 && name[0] is '@' or '$' or ':' ? name : "@" + name;
+    internal static string Prefixed(string name) => name.Length > 0 && name[0] is '@' or '$' or ':' ? name : "@" + name;
 
     /// <summary>What Dapper fills in; run through the connection's compiled statement for its text.</summary>
     private sealed class Command(PreparedStatementConnection connection) : DbCommand
@@ -162,9 +263,20 @@ internal sealed class PreparedStatementConnection(SqliteConnection inner) : DbCo
         {
         }
 
-        protected override DbParameter CreateDbParameter() => Staging.CreateParameter();
+        /// <summary>Whether the command is back with the connection (disposed), not in anyone's hands.</summary>
+        public bool Returned { get; set; }
 
-        public override int ExecuteNonQuery() => Run(command => command.ExecuteNonQuery());
+        /// <summary>The parameters made for this command, to give back with it.</summary>
+        public List<SqliteParameter> Rented { get; } = [];
+
+        protected override DbParameter CreateDbParameter()
+        {
+            var parameter = connection.RentParameter();
+            Rented.Add(parameter);
+            return parameter;
+        }
+
+        public override int ExecuteNonQuery() => connection.TryRunCompiled(this, out var changes) ? changes : Run(command => command.ExecuteNonQuery());
 
         public override object? ExecuteScalar() => Run(command => command.ExecuteScalar());
 
@@ -190,14 +302,21 @@ internal sealed class PreparedStatementConnection(SqliteConnection inner) : DbCo
             }
         }
 
+        /// <summary>As new: no text, no transaction, the default timeout.</summary>
+        public void Reset()
+        {
+            CommandText = "";
+            CommandTimeout = 30;
+            DbTransaction = null;
+        }
+
+        /// <summary>Dapper disposes each command it made: it goes back to the connection for the next call.</summary>
         protected override void Dispose(bool disposing)
         {
             if (disposing)
             {
-                Staging.Dispose();
+                connection.Return(this);
             }
-
-            base.Dispose(disposing);
         }
     }
 }
