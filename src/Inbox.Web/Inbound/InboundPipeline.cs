@@ -14,7 +14,7 @@ namespace Inbox.Web.Inbound;
 /// typed is bounded first (<see cref="LimitsOptions"/>): the sender's name becomes one clean line of at most
 /// <c>MaxNameLength</c>, the text is kept up to <c>MaxInboundTextLength</c> and says where it was cut.
 /// </summary>
-public sealed class InboundPipeline(IGrainFactory grains, IConversationStore store, IAttachmentStore attachments, ICursorStore cursors,
+public sealed partial class InboundPipeline(IGrainFactory grains, IConversationStore store, IAttachmentStore attachments, ICursorStore cursors,
     ICustomerResolver customers, IOptions<LimitsOptions> limits, ILogger<InboundPipeline> logger) : IInboundPipeline
 {
     public async Task<InboundAcceptance> AcceptAsync(InboundMessage message, CancellationToken cancellationToken)
@@ -75,8 +75,7 @@ public sealed class InboundPipeline(IGrainFactory grains, IConversationStore sto
             await AdvanceCheckpointAsync(message, cancellationToken);
         }
 
-        logger.LogDebug("Inbound {Channel} message {ExternalId} from {Identity} stored as {MessageId} (sequence {Sequence}, duplicate {Duplicate})",
-            message.Channel, message.ExternalId, incoming.FromIdentity, result.Message.MessageId, result.Message.Sequence, result.Duplicate);
+        LogStored(message.Channel, message.ExternalId, incoming.FromIdentity, result.Message.MessageId, result.Message.Sequence, result.Duplicate);
         return new InboundAcceptance(result.Message.ConversationId, customerId, result.Message.MessageId, result.Message.Sequence, result.Duplicate);
     }
 
@@ -96,6 +95,10 @@ public sealed class InboundPipeline(IGrainFactory grains, IConversationStore sto
         return stored is not null
             && await grains.Reference<IConversationGrain>(stored.ConversationId).EditInboundAsync(edit.Channel, edit.ExternalId, edit.NewText, edit.EditedAt);
     }
+
+    /// <summary>At Debug; generated, so that a message's values are not boxed while Debug is off (every message passes here).</summary>
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Inbound {Channel} message {ExternalId} from {Identity} stored as {MessageId} (sequence {Sequence}, duplicate {Duplicate})")]
+    private partial void LogStored(string channel, string externalId, string identity, Guid messageId, long sequence, bool duplicate);
 
     /// <summary>The text up to the limit; a longer one is cut (never inside a surrogate pair) and ends saying how much was left out.</summary>
     private string Bounded(string text)
