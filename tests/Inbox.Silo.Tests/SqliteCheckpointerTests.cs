@@ -97,7 +97,7 @@ public sealed class SqliteCheckpointerTests
     public async Task Flushing_the_file_keeps_one_handle_of_its_own_open_and_leaves_the_store_working()
     {
         await using var store = await StoreFactory.StartAsync();
-        var sqlites = OpenHandlesOf(store.Database.FilePath);
+        var sqlites = store.OpenHandlesOfFile();
 
         for (var i = 0; i < 100; i++)
         {
@@ -105,15 +105,11 @@ public sealed class SqliteCheckpointerTests
         }
 
         // One handle of its own, kept open (closing one would drop SQLite's locks on the file), not one per flush.
-        Assert.Equal(sqlites + 1, OpenHandlesOf(store.Database.FilePath));
+        Assert.Equal(sqlites + 1, store.OpenHandlesOfFile());
         await WritePagesAsync(store, "after-flush", 3);
         using var connection = store.Database.OpenUnpooled();
         Assert.Equal(3L, Count(connection, "after-flush-%"));
     }
-
-    /// <summary>How many of this process's open files are the one at <paramref name="path"/>.</summary>
-    private static int OpenHandlesOf(string path) =>
-        new DirectoryInfo("/proc/self/fd").GetFileSystemInfos().Count(fd => fd.LinkTarget == path);
 
     private static SqliteCheckpointer Checkpointer(StoreFactory store) =>
         new(store.Database, store.Writer, TimeProvider.System, NullLogger<SqliteCheckpointer>.Instance);

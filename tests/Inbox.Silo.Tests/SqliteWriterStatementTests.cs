@@ -151,11 +151,11 @@ public sealed class SqliteWriterStatementTests
 
             // The readers' idle connections closed, the writer's is the last one to the file.
             SqliteConnection.ClearAllPools();
-            Assert.NotEqual(0, OpenHandlesOf(store.Database.FilePath));
+            Assert.NotEqual(0, store.OpenHandlesOfFile());
             await store.Writer.DisposeAsync();
 
             // SQLite closes a connection only once its last statement is finalized: a statement left over would keep the file open.
-            Assert.Equal(0, OpenHandlesOf(store.Database.FilePath));
+            Assert.Equal(0, store.OpenHandlesOfFile());
         }
         finally
         {
@@ -178,8 +178,4 @@ public sealed class SqliteWriterStatementTests
 
         Assert.NotSame(first, second);
     }
-
-    /// <summary>How many of this process's open files are the one at <paramref name="path"/>.</summary>
-    private static int OpenHandlesOf(string path) =>
-        new DirectoryInfo("/proc/self/fd").GetFileSystemInfos().Count(fd => fd.LinkTarget == path);
 }

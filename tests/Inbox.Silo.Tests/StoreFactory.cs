@@ -54,6 +54,10 @@ public sealed class StoreFactory : TestStore
 
     public override long TransactionsCommitted => Writer.TransactionsCommitted;
 
+    /// <summary>How many of this process's open files are the database file (SQLite's connections, the flush's handle).</summary>
+    public int OpenHandlesOfFile() =>
+        new DirectoryInfo("/proc/self/fd").GetFileSystemInfos().Count(fd => fd.LinkTarget == Database.FilePath);
+
     public override async ValueTask DisposeAsync()
     {
         await Writer.DisposeAsync();
