@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The benchmark of issue 17 in one command (see bench/README.md): builds Inbox and the benchmark in Release; times Inbox's
 # start until /health/ready (a fresh database, then a second start on the same data; SQLite, chatbot on, demo data);
-# starts Inbox again with a fresh database and the chatbot off; runs the benchmark (wrk against the bare endpoint, + a
-# grain call, the minimal durable path and Inbox, two customer mixes; post-to-screen latency; memory after activating
-# conversations), compares the ratios with bench/reference-<store>.json, writes bench/results/<time>.json; stops everything.
+# starts Inbox again with a fresh database and the chatbot off, and a second such Inbox left idle until the memory phase;
+# runs the benchmark (wrk against the bare endpoint, + a grain call, the minimal durable path and Inbox, two customer
+# mixes; post-to-screen latency; memory after activating conversations on the second Inbox), compares the ratios with
+# bench/reference-<store>.json, writes bench/results/<time>.json; stops everything.
 #   bench/run.sh                      # SQLite, Inbox on 127.0.0.1:5099
 #   bench/run.sh --duration 20 --connections 32 --activate 20000
 #   bench/run.sh --postgres           # a throwaway PostgreSQL (fsync on) and two nodes; the load goes to node 1
@@ -73,7 +74,7 @@ stop_all() {
   if ((rc != 0)); then
     local logs="$root/bench/results/$stamp-logs"
     mkdir -p "$logs"
-    for f in "$data"/run/inbox.log "$data"/node*.log; do [[ -f "$f" ]] && cp "$f" "$logs/"; done
+    for f in "$data"/run/inbox.log "$data"/memory/inbox.log "$data"/node*.log; do [[ -f "$f" ]] && cp "$f" "$logs/"; done
     [[ -n "$postgres_data" ]] && cp "$postgres_data/server.log" "$logs/postgres.log" 2>/dev/null
     echo "the servers' logs are in $logs" >&2
   fi
@@ -98,16 +99,16 @@ wait_ready() { # node number, pid, log
   exit 1
 }
 
-inbox_sqlite() { # data folder, extra arguments; as shipped (chatbot on, demo data) but for the ports, token and password
-  dotnet src/Inbox.Web/bin/Release/net10.0/Inbox.Web.dll --urls "http://127.0.0.1:${http[1]}" --Channels:Api:Token=bench-token \
-    --Demo:Password=bench-password-1 --Storage:Sqlite:Path="$1/inbox.db" --Orleans:SiloPort="${silo[1]}" \
-    --Orleans:GatewayPort="${gateway[1]}" "${@:2}" >> "$1/inbox.log" 2>&1 &
+inbox_sqlite() { # node number, data folder, extra arguments; as shipped (chatbot on, demo data) but for the ports, token and password
+  dotnet src/Inbox.Web/bin/Release/net10.0/Inbox.Web.dll --urls "http://127.0.0.1:${http[$1]}" --Channels:Api:Token=bench-token \
+    --Demo:Password=bench-password-1 --Storage:Sqlite:Path="$2/inbox.db" --Orleans:SiloPort="${silo[$1]}" \
+    --Orleans:GatewayPort="${gateway[$1]}" "${@:3}" >> "$2/inbox.log" 2>&1 &
   pids+=($!)
 }
 # Time to ready: from just before `dotnet` starts until /health/ready answers 200, polled every 50 ms.
 time_ready() { # data folder; sets ready_ms
   local started; started=$(date +%s%N)
-  inbox_sqlite "$1"
+  inbox_sqlite 1 "$1"
   wait_ready 1 "${pids[-1]}" "$1/inbox.log"
   ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
   stop_pid "${pids[-1]}"
@@ -119,12 +120,17 @@ if [[ "$store" == sqlite ]]; then
   time_ready "$data/ready"; cold=$ready_ms
   time_ready "$data/ready"; warm=$ready_ms
   echo "time to ready: fresh $cold ms, second start $warm ms" >&2
-  inbox_sqlite "$data/run" --Chatbot:Enabled=false
+  inbox_sqlite 1 "$data/run" --Chatbot:Enabled=false
   wait_ready 1 "${pids[0]}" "$data/run/inbox.log"
+  # The memory phase's own Inbox (node 2's ports): fresh, idle until the phases on node 1 are done, so that its memory
+  # is read with the activated conversations only.
+  mkdir -p "$data/memory"
+  inbox_sqlite 2 "$data/memory" --Chatbot:Enabled=false
+  wait_ready 2 "${pids[1]}" "$data/memory/inbox.log"
   rc=0
   dotnet bench/Inbox.Benchmarks/bin/Release/net10.0/Inbox.Benchmarks.dll --url "http://127.0.0.1:${http[1]}" \
-    --durable-sqlite "$data/run/durable.db" --pids "${pids[0]}" --ready-cold-ms "$cold" --ready-warm-ms "$warm" \
-    "${common[@]}" "${args[@]}" || rc=$?
+    --durable-sqlite "$data/run/durable.db" --pids "${pids[0]}" --memory-url "http://127.0.0.1:${http[2]}" --memory-pid "${pids[1]}" \
+    --ready-cold-ms "$cold" --ready-warm-ms "$warm" "${common[@]}" "${args[@]}" || rc=$?
   exit "$rc"
 fi
 

@@ -6,6 +6,9 @@ namespace Inbox.Benchmarks;
 /// The command line: <c>--name value</c> pairs, each with a default. <see cref="Url"/> is the Inbox node the load, the
 /// login and the SignalR listener use; <see cref="Durable"/> is the minimal durable path's store (the same kind as Inbox's);
 /// <see cref="ServerPids"/> are the Inbox processes whose CPU and memory are read (the first one's memory).
+/// <see cref="MemoryUrl"/> and <see cref="MemoryPid"/> are a second Inbox, started fresh and left idle until the memory
+/// phase, so that its resident memory is read with the activated conversations and nothing else; without them the
+/// phase runs on <see cref="Url"/>, after the other phases.
 /// </summary>
 public sealed record BenchOptions(
     Uri Url,
@@ -23,6 +26,8 @@ public sealed record BenchOptions(
     int LatencyWarmup,
     DurableTarget? Durable,
     IReadOnlyList<int> ServerPids,
+    Uri? MemoryUrl,
+    int? MemoryPid,
     int SiloPort,
     int GatewayPort,
     string WrkScript,
@@ -33,13 +38,14 @@ public sealed record BenchOptions(
 {
     public static readonly BenchOptions Defaults = new(
         new Uri("http://127.0.0.1:5099"), "bench-token", "supervisor", "bench-password-1", Threads: 2, Connections: 64, Duration: 10, Warmup: 5, WarmupMax: 60,
-        KnownCustomers: 1000, Activate: 100_000, LatencySeconds: 10, LatencyWarmup: 3, Durable: null, ServerPids: [], SiloPort: 11311, GatewayPort: 30300,
+        KnownCustomers: 1000, Activate: 100_000, LatencySeconds: 10, LatencyWarmup: 3, Durable: null, ServerPids: [], MemoryUrl: null, MemoryPid: null, SiloPort: 11311, GatewayPort: 30300,
         WrkScript: "bench/wrk/inbound.lua", ReadyColdMs: null, ReadyWarmMs: null, Reference: null, Json: null);
 
     public const string Usage =
         "Usage: Inbox.Benchmarks --durable-sqlite FILE | --durable-postgres CONNECTION-STRING [--url http://127.0.0.1:5099] [--token bench-token] " +
         "[--login supervisor] [--password bench-password-1] [--threads 2] [--connections 64] [--duration 10] [--warmup 5] [--warmup-max 60] " +
-        "[--known-customers 1000] [--activate 100000] [--latency-seconds 10] [--latency-warmup 3] [--pids PID[,PID...]] [--silo-port 11311] " +
+        "[--known-customers 1000] [--activate 100000] [--latency-seconds 10] [--latency-warmup 3] [--pids PID[,PID...]] " +
+        "[--memory-url http://127.0.0.1:5098 --memory-pid PID] [--silo-port 11311] " +
         "[--gateway-port 30300] [--wrk-script bench/wrk/inbound.lua] [--ready-cold-ms MS] [--ready-warm-ms MS] " +
         "[--reference FILE] [--json FILE]";
 
@@ -66,7 +72,9 @@ public sealed record BenchOptions(
             var value = args[i + 1];
             options = name switch
             {
-                "--url" => options with { Url = ParseUrl(value, ref error) },
+                "--url" => options with { Url = ParseUrl(name, value, ref error) },
+                "--memory-url" => options with { MemoryUrl = ParseUrl(name, value, ref error) },
+                "--memory-pid" => options with { MemoryPid = Whole(name, value, 1, int.MaxValue, ref error) },
                 "--token" => options with { Token = value },
                 "--login" => options with { Login = value },
                 "--password" => options with { Password = value },
@@ -104,6 +112,12 @@ public sealed record BenchOptions(
             return null;
         }
 
+        if ((options.MemoryUrl is null) != (options.MemoryPid is null))
+        {
+            error = "--memory-url and --memory-pid go together: the fresh Inbox's address and its process.";
+            return null;
+        }
+
         return options;
     }
 
@@ -113,14 +127,14 @@ public sealed record BenchOptions(
         return options;
     }
 
-    private static Uri ParseUrl(string value, ref string? error)
+    private static Uri ParseUrl(string name, string value, ref string? error)
     {
         if (Uri.TryCreate(value.TrimEnd('/'), UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
         {
             return url;
         }
 
-        error = $"--url must be an absolute http(s) address, not '{value}'.";
+        error = $"{name} must be an absolute http(s) address, not '{value}'.";
         return Defaults.Url;
     }
 

@@ -8,9 +8,9 @@ public static class InboxAuth
 {
     private const int Attempts = 3;
 
-    public static async Task<string> GetAccessTokenAsync(HttpClient http, BenchOptions options, CancellationToken cancellationToken)
+    public static async Task<string> GetAccessTokenAsync(HttpClient http, Uri inbox, BenchOptions options, CancellationToken cancellationToken)
     {
-        var address = new Uri(options.Url, "/api/v1/auth/token");
+        var address = new Uri(inbox, "/api/v1/auth/token");
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
             try

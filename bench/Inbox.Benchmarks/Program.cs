@@ -87,7 +87,7 @@ public static class Program
 
         await using var server = await BaselineServer.StartAsync(options.Durable!, options.SiloPort, options.GatewayPort, cancellationToken);
         Log($"baseline server at {server.Root} (in-process silo on {options.SiloPort}); minimal durable path: {options.Durable!.Describe()}");
-        var accessToken = await InboxAuth.GetAccessTokenAsync(http, options, cancellationToken);
+        var accessToken = await InboxAuth.GetAccessTokenAsync(http, options.Url, options, cancellationToken);
         await using var listener = await LiveEventListener.ConnectAsync(options.Url, accessToken, cancellationToken);
         Log($"logged in as {options.Login} and connected to {LiveEventListener.HubPath}");
 
@@ -150,22 +150,15 @@ public static class Program
                 inboxRate / 2, options, failures, cancellationToken));
         }
 
+        var rssAtEnd = inboxPid is { } p1 ? ResidentMemory.MiB(p1) : null;
         MemoryResult? memory = null;
         if (options.Activate > 0)
         {
-            var before = inboxPid is { } p1 ? ResidentMemory.MiB(p1) : null;
-            Log($"activating {options.Activate} conversations (first messages from new customers); Inbox RSS before {before:F0} MiB");
-            var tracker = new MessageTracker($"{run}-activate-", options.Activate);
-            listener.Track(tracker);
-            var activated = await new LoadRunner(http, inboxEndpoint, options.Token).RunClosedAsync("activation", tracker, "", 0, 32, cancellationToken);
-            CheckAll(activated, "activation", failures);
-            var after = inboxPid is { } p2 ? ResidentMemory.MiB(p2) : null;
-            memory = new MemoryResult(rssAtStart, before, after, options.Activate, activated.Ok, activated.Elapsed.TotalSeconds);
-            Log($"activation: {activated.Ok} in {activated.Elapsed.TotalSeconds:F0} s; Inbox RSS after {after:F0} MiB");
+            memory = await MeasureMemoryAsync(http, listener, run, rssAtStart, rssAtEnd, options, failures, cancellationToken);
         }
         else if (rssAtStart is not null)
         {
-            memory = new MemoryResult(rssAtStart, null, null, 0, 0, 0);
+            memory = new MemoryResult(rssAtStart, rssAtEnd, Fresh: false, null, null, 0, 0, 0);
         }
 
         if (listener.CloseReason is { } closed)
@@ -215,6 +208,37 @@ public static class Program
 
     /// <summary>The most of a core the tiered compilation thread may use in the last warm-up window of a steady target.</summary>
     private const double SteadyTieringShare = 0.05;
+
+    /// <summary>
+    /// Resident memory after <see cref="BenchOptions.Activate"/> first messages from new customers, each a new conversation,
+    /// sent by 32 clients as fast as they are answered, with a supervisor's listener connected. On the fresh Inbox of
+    /// <see cref="BenchOptions.MemoryUrl"/> when there is one (its own login and listener), else on the loaded one.
+    /// </summary>
+    private static async Task<MemoryResult> MeasureMemoryAsync(HttpClient http, LiveEventListener loadedListener, string run, double? rssAtStart,
+        double? rssAtEnd, BenchOptions options, List<string> failures, CancellationToken cancellationToken)
+    {
+        var fresh = options.MemoryUrl is not null;
+        var url = options.MemoryUrl ?? options.Url;
+        var pid = options.MemoryPid ?? (options.ServerPids.Count > 0 ? options.ServerPids[0] : (int?)null);
+        await using var freshListener = fresh
+            ? await LiveEventListener.ConnectAsync(url, await InboxAuth.GetAccessTokenAsync(http, url, options, cancellationToken), cancellationToken)
+            : null;
+        var listener = freshListener ?? loadedListener;
+        var before = pid is { } p1 ? ResidentMemory.MiB(p1) : null;
+        Log($"activating {options.Activate} conversations (first messages from new customers) on {(fresh ? $"a fresh Inbox at {url}" : "the loaded Inbox")}; its RSS before {before:F0} MiB");
+        var tracker = new MessageTracker($"{run}-activate-", options.Activate);
+        listener.Track(tracker);
+        var activated = await new LoadRunner(http, new Uri(url, "/api/v1/inbound"), options.Token).RunClosedAsync("activation", tracker, "", 0, 32, cancellationToken);
+        CheckAll(activated, "activation", failures);
+        var after = pid is { } p2 ? ResidentMemory.MiB(p2) : null;
+        Log($"activation: {activated.Ok} in {activated.Elapsed.TotalSeconds:F0} s; RSS after {after:F0} MiB");
+        if (freshListener?.CloseReason is { } closed)
+        {
+            failures.Add($"the fresh Inbox's SignalR connection closed during the activation: {closed}");
+        }
+
+        return new MemoryResult(rssAtStart, rssAtEnd, fresh, before, after, options.Activate, activated.Ok, activated.Elapsed.TotalSeconds);
+    }
 
     private static async Task<LatencyResult> MeasureLatencyAsync(HttpClient http, Uri endpoint, LiveEventListener listener, string prefix, string customerPrefix,
         int customers, double perSecond, BenchOptions options, List<string> failures, CancellationToken cancellationToken)
