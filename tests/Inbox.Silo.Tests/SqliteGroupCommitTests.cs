@@ -6,6 +6,7 @@ namespace Inbox.Silo.Tests;
 /// <summary>
 /// The SQLite writer commits the writes waiting together in one transaction: a write that throws is undone alone, whatever
 /// it changed before it threw, and the others of its group are stored (the group runs again, each write in a savepoint).
+/// Every group runs on the writer's own thread.
 /// </summary>
 public sealed class SqliteGroupCommitTests
 {
@@ -51,5 +52,28 @@ public sealed class SqliteGroupCommitTests
 
         // 2 is MEMORY: the statement journal of the group's savepoints is not written to a temporary file.
         Assert.Equal(2L, await writer.WriteAsync((c, t) => c.ExecuteScalar<long>("PRAGMA temp_store", transaction: t)));
+    }
+
+    [Fact]
+    public async Task Every_group_runs_on_the_writers_own_thread_also_after_the_writer_waited_for_work()
+    {
+        await using var store = await StoreFactory.StartAsync();
+        IGroupCommit writer = store.Writer;
+
+        var seen = new List<(int Id, bool Pooled, string? Name)>();
+        for (var group = 0; group < 5; group++)
+        {
+            // The writer has nothing to do between these writes: it waits, and must wake on its own thread, not as
+            // thread-pool work queued behind the requests whose writes it commits.
+            await Task.Delay(20);
+            seen.Add(await writer.WriteAsync((_, _) => (Environment.CurrentManagedThreadId, Thread.CurrentThread.IsThreadPoolThread, Thread.CurrentThread.Name)));
+        }
+
+        Assert.All(seen, thread =>
+        {
+            Assert.False(thread.Pooled);
+            Assert.Equal(GroupCommitWriter<Microsoft.Data.Sqlite.SqliteConnection, Microsoft.Data.Sqlite.SqliteTransaction>.WriterThreadName, thread.Name);
+        });
+        Assert.Single(seen.Select(thread => thread.Id).Distinct());
     }
 }
