@@ -154,7 +154,7 @@ public static class Program
         MemoryResult? memory = null;
         if (options.Activate > 0)
         {
-            memory = await MeasureMemoryAsync(http, listener, run, rssAtStart, rssAtEnd, options, failures, cancellationToken);
+            memory = await MeasureMemoryAsync(http, listener, inboxPid, run, rssAtStart, rssAtEnd, options, failures, cancellationToken);
         }
         else if (rssAtStart is not null)
         {
@@ -214,12 +214,12 @@ public static class Program
     /// sent by 32 clients as fast as they are answered, with a supervisor's listener connected. On the fresh Inbox of
     /// <see cref="BenchOptions.MemoryUrl"/> when there is one (its own login and listener), else on the loaded one.
     /// </summary>
-    private static async Task<MemoryResult> MeasureMemoryAsync(HttpClient http, LiveEventListener loadedListener, string run, double? rssAtStart,
-        double? rssAtEnd, BenchOptions options, List<string> failures, CancellationToken cancellationToken)
+    private static async Task<MemoryResult> MeasureMemoryAsync(HttpClient http, LiveEventListener loadedListener, int? loadedPid, string run,
+        double? rssAtStart, double? rssAtEnd, BenchOptions options, List<string> failures, CancellationToken cancellationToken)
     {
         var fresh = options.MemoryUrl is not null;
         var url = options.MemoryUrl ?? options.Url;
-        var pid = options.MemoryPid ?? (options.ServerPids.Count > 0 ? options.ServerPids[0] : (int?)null);
+        var pid = options.MemoryPid ?? loadedPid;
         await using var freshListener = fresh
             ? await LiveEventListener.ConnectAsync(url, await InboxAuth.GetAccessTokenAsync(http, url, options, cancellationToken), cancellationToken)
             : null;

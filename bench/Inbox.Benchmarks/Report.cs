@@ -87,10 +87,10 @@ public static class Report
         text.AppendLine();
         if (results.Memory is { } m)
         {
-            var where = m.Fresh ? "a fresh Inbox (demo data only)" : "the loaded Inbox (with every conversation of the phases above)";
             text.AppendLine(Invariant($"Inbox resident memory: the loaded process {Mib(m.AtStartMiB)} at start and {Mib(m.AtEndMiB)} after the phases above"));
             if (m.Activated > 0)
             {
+                var where = m.Fresh ? "a fresh Inbox (demo data only)" : "the loaded Inbox (with every conversation of the phases above)";
                 text.AppendLine(Invariant($"  activating {m.ActivatedOk} of {m.Activated} conversations on {where} (in {m.ActivationSeconds:F0} s): {Mib(m.BeforeActivationMiB)} before, {Mib(m.AfterActivationMiB)} after;   goal: <= {MemoryGoalMiB:F0} MiB, {(m.AfterActivationMiB <= MemoryGoalMiB ? "meets the goal" : "misses the goal")}"));
             }
         }

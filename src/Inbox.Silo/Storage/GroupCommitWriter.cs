@@ -1,5 +1,5 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -12,10 +12,10 @@ namespace Inbox.Silo.Storage;
 /// The host starts the writer first and stops it last (<see cref="InboxStorage"/>); a write queued before it starts waits for it.
 /// </summary>
 /// <remarks>
-/// The writer is a thread of its own that blocks while nothing waits (<see cref="WaitForWrites"/>), never a task that
-/// awaits: after its first await such a task went on as thread-pool work, and each group then waited in the pool's queue
-/// behind the requests whose writes it was to commit. By hand on 2 cores, three pairs of saturated known-customer runs:
-/// 5,677 / 6,965 / 5,542 msg/s before, 6,438 / 7,416 / 6,254 after (docs/benchmarks.md, fifteenth round).
+/// The writer is a thread of its own that blocks on its queue (a <see cref="BlockingCollection{T}"/>) while nothing waits,
+/// never a task that awaits: after its first await such a task went on as thread-pool work, and each group then waited
+/// in the pool's queue behind the requests whose writes it was to commit. By hand on 2 cores, saturated known-customer
+/// runs gained about a tenth (docs/benchmarks.md, fifteenth round).
 /// </remarks>
 public abstract class GroupCommitWriter<TConnection, TTransaction> : IHostedService, IAsyncDisposable, IGroupCommit
     where TConnection : DbConnection
@@ -25,7 +25,7 @@ public abstract class GroupCommitWriter<TConnection, TTransaction> : IHostedServ
 
     /// <summary>The name of the writer's thread (as profilers and debuggers show it).</summary>
     public const string WriterThreadName = "Inbox store writer";
-    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly BlockingCollection<PendingWrite> _queue = new(new ConcurrentQueue<PendingWrite>());
     private readonly ILogger _logger;
     private readonly int _maxBatch;
     private readonly Lock _gate = new();
@@ -49,8 +49,13 @@ public abstract class GroupCommitWriter<TConnection, TTransaction> : IHostedServ
     {
         cancellationToken.ThrowIfCancellationRequested();
         var pending = new PendingWrite<T>(work);
-        if (!_queue.Writer.TryWrite(pending))
+        try
         {
+            _queue.Add(pending, CancellationToken.None);
+        }
+        catch (InvalidOperationException)
+        {
+            // The queue takes no more writes: the writer is stopping.
             throw new ObjectDisposedException(GetType().Name, "The store is shutting down.");
         }
 
@@ -98,23 +103,18 @@ public abstract class GroupCommitWriter<TConnection, TTransaction> : IHostedServ
         }
     }
 
-    /// <summary>Blocks the writer's thread until a write waits (true) or the queue is completed and drained (false).</summary>
-    private bool WaitForWrites()
-    {
-        var ready = _queue.Reader.WaitToReadAsync();
-        return ready.IsCompleted ? ready.GetAwaiter().GetResult() : ready.AsTask().GetAwaiter().GetResult();
-    }
-
     private void RunGroups()
     {
         TConnection? connection = null;
         var batch = new List<PendingWrite>(_maxBatch);
         try
         {
-            while (WaitForWrites())
+            // Blocks until a write waits; false once the queue takes no more writes and is empty.
+            while (_queue.TryTake(out var first, Timeout.Infinite))
             {
                 batch.Clear();
-                while (batch.Count < _maxBatch && _queue.Reader.TryRead(out var pending))
+                batch.Add(first);
+                while (batch.Count < _maxBatch && _queue.TryTake(out var pending))
                 {
                     batch.Add(pending);
                 }
@@ -241,7 +241,7 @@ public abstract class GroupCommitWriter<TConnection, TTransaction> : IHostedServ
     /// <summary>Takes no more writes and waits until the ones queued are committed (it starts the writer for them if the host never did).</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        _queue.Writer.TryComplete();
+        _queue.CompleteAdding();
         await EnsureWriter().WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
