@@ -178,8 +178,39 @@ public sealed class SqliteMessageStoreTests : MessageStoreTests
             found.Add(names.GetString(0));
         }
 
-        Assert.Equal(["ix_conversations_assignee_id", "ix_conversations_awaiting_open", "ix_conversations_queued", "ix_conversations_status",
+        Assert.Equal(["ix_conversations_assignee_id", "ix_conversations_awaiting_open", "ix_conversations_queued", "ix_conversations_queued_by_team", "ix_conversations_status",
             "ix_messages_external_not_inbound", "ix_messages_timeline", "ux_messages_inbound_external"], found);
+    }
+
+    [Fact]
+    public async Task The_live_count_of_each_teams_queue_reads_index_entries_not_every_queued_conversations_row()
+    {
+        // Three queued conversations with no team; the second message of one is written by the step's short update.
+        var queued = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToList();
+        foreach (var id in queued)
+        {
+            await Store.Conversations.CommitAsync(Samples.Inbound(id, 1, $"m-{id}-1", "Where is my order?"));
+        }
+
+        await Store.Conversations.CommitAsync(Samples.Inbound(queued[0], 2, $"m-{queued[0]}-2", "Hello?"));
+        var counted = Assert.Single(await Store.Queries.CountQueuedByTeamAsync());
+        Assert.Equal((null, 3), (counted.Team, counted.Queued));
+
+        using var connection = ((StoreFactory)Store).Database.Open();
+        using var plan = connection.CreateCommand();
+        plan.CommandText = "EXPLAIN QUERY PLAN " + Storage.SqlConversationQueries.QueuedByTeamSql;
+        plan.Parameters.AddWithValue("@queued", (int)Domain.Conversations.ConversationStatus.Queued);
+        var steps = new List<string>();
+        using (var reader = plan.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                steps.Add(reader.GetString(3));
+            }
+        }
+
+        // One range of the index, in the order GROUP BY needs: no scan of the rows, no sort of them in a temporary tree.
+        Assert.Equal(["SEARCH conversations USING INDEX ix_conversations_queued_by_team (status=? AND merged_into=?)"], steps);
     }
 
     /// <summary>A database file as an older release left it: <paramref name="sql"/> run on a new file (<c>$id</c> is <paramref name="id"/>).</summary>

@@ -127,13 +127,19 @@ public abstract class SqlConversationQueries(Func<CancellationToken, ValueTask<D
         return new QueueCounts(groups);
     }
 
+    /// <summary>
+    /// Each team's queue: how many, and when the longest-waiting entered it (its last activity when it has no entry time, so
+    /// only such a row is read; the others are counted from the embedded store's <c>ix_conversations_queued_by_team</c>).
+    /// </summary>
+    public const string QueuedByTeamSql = """
+        SELECT team, COUNT(*), MIN(COALESCE(queued_ticks, activity_ticks)) FROM conversations
+        WHERE status = @queued AND merged_into IS NULL GROUP BY team
+        """;
+
     public async Task<IReadOnlyList<QueuedTeam>> CountQueuedByTeamAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await openAsync(cancellationToken).ConfigureAwait(false);
-        return await StoreReader.QueryAsync(connection, """
-            SELECT team, COUNT(*), MIN(COALESCE(queued_ticks, activity_ticks)) FROM conversations
-            WHERE status = @queued AND merged_into IS NULL GROUP BY team
-            """, new { queued = (int)ConversationStatus.Queued },
+        return await StoreReader.QueryAsync(connection, QueuedByTeamSql, new { queued = (int)ConversationStatus.Queued },
             r => new QueuedTeam(StoreReader.ReadNullableString(r, 0), Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture),
                 new DateTimeOffset(Convert.ToInt64(r.GetValue(2), CultureInfo.InvariantCulture), TimeSpan.Zero)),
             cancellationToken).ConfigureAwait(false);

@@ -192,17 +192,18 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
     /// <summary>
     /// Writes every column but the ones that place the conversation in an index, only where the row already has those as the
     /// step leaves them: the row then ends exactly as the whole upsert would leave it. False when there is no such row (a new
-    /// conversation, or one whose status, assignee, queue priority, queue entry or wait to be opened changed).
+    /// conversation, or one whose status, assignee, queue priority, queue entry, team, merger or wait to be opened changed).
     /// SQLite rewrites an index's entry whenever an UPDATE assigns one of its columns, even to the value it has.
     /// </summary>
     private static bool UpdateActivity(DbConnection connection, DbTransaction transaction, object parameters) =>
         connection.Execute("""
             UPDATE conversations SET last_sequence = @seq, last_message_at = @lastAt, last_inbound_channel = @channel,
-                last_inbound_identity = @identity, last_preview = @preview, updated_at = @updated, activity_ticks = @ticks, merged_into = @mergedInto,
-                labels = @labels, handoff = @handoff, bot_memory = @botMemory, team = @team, last_inbound_preview = @inboundPreview,
+                last_inbound_identity = @identity, last_preview = @preview, updated_at = @updated, activity_ticks = @ticks,
+                labels = @labels, handoff = @handoff, bot_memory = @botMemory, last_inbound_preview = @inboundPreview,
                 last_inbound_ticks = @inboundTicks
             WHERE conversation_id = @id AND last_sequence < @firstSequence AND status = @status AND assignee_id IS NOT DISTINCT FROM @assignee AND queue_priority = @queuePriority
                 AND queued_ticks IS NOT DISTINCT FROM @queuedTicks AND awaiting_open_ticks IS NOT DISTINCT FROM @awaitingOpenTicks
+                AND team IS NOT DISTINCT FROM @team AND merged_into IS NOT DISTINCT FROM @mergedInto
             """, parameters, transaction) == 1;
 
     /// <summary>

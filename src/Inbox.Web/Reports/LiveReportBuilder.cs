@@ -11,7 +11,8 @@ namespace Inbox.Web.Reports;
 /// Computes the live figures from the store and the presence grains: the queued conversations per team (with "no team"
 /// and every team of the directory, when there is one) counted from the conversations' rows, the operators' presence and
 /// load (as GET /api/v1/operators/presence), and the open conversations whose SLA clock recorded a warning or a breach and
-/// still runs. Three small reads, whatever the number of open conversations: no conversation's history is read.
+/// still runs. Three reads, and no conversation's history: the queue count reads an index entry per queued conversation
+/// (<see cref="IConversationQueries.CountQueuedByTeamAsync"/>), the others only raised clocks and enabled operators.
 /// </summary>
 public sealed class LiveReportBuilder(
     IConversationQueries queries,

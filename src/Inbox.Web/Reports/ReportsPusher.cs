@@ -57,8 +57,8 @@ public sealed class ReportsPusher(
                 logger.LogWarning(ex, "Could not push the live figures to the supervisors; the next change pushes them again");
             }
 
-            // Building the figures is three small reads, yet the store may be busy: they take at most a tenth of the time (the
-            // pushes come less often instead, never the inbound path slower).
+            // Building the figures is three reads, yet the store may be busy or the queue long: they take at most a tenth of the
+            // time (the pushes come less often instead, never the inbound path slower).
             var built = Stopwatch.GetElapsedTime(started);
             var pause = built * (100 / MaxShareOfTimePercent - 1);
             await Task.Delay(pause > options.Value.PushInterval ? pause : options.Value.PushInterval, clock, stoppingToken).ConfigureAwait(false);

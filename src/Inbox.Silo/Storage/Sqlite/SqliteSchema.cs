@@ -305,6 +305,10 @@ internal static class SqliteSchema
         DROP INDEX IF EXISTS ix_conversations_queue;
         CREATE INDEX IF NOT EXISTS ix_conversations_queued ON conversations(status, queue_priority DESC, queued_ticks);
         CREATE INDEX IF NOT EXISTS ix_conversations_awaiting_open ON conversations(awaiting_open_ticks) WHERE awaiting_open_ticks IS NOT NULL;
+        -- The live figures' count of each team's queue (SqlConversationQueries.CountQueuedByTeamAsync) reads only these entries:
+        -- without them it read every queued conversation's row, 80 ms with 92,000 queued, once a second while a supervisor
+        -- watches. A message that leaves its conversation where it is assigns none of these columns (SqlConversationStore).
+        CREATE INDEX IF NOT EXISTS ix_conversations_queued_by_team ON conversations(status, merged_into, team, queued_ticks);
         """;
 
     /// <summary>
