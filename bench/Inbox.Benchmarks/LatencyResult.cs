@@ -2,7 +2,8 @@ namespace Inbox.Benchmarks;
 
 /// <summary>
 /// The open-loop phase of a customer mix at half the Inbox rate just measured: POST round trip and post to screen (from
-/// the moment each message was due until its live event reached the listener), in milliseconds.
+/// the moment each message was due until its live event reached the listener), in milliseconds; and Inbox's garbage
+/// collection pauses during the whole phase, its warm-up included (null when Inbox's process was not given or did not answer).
 /// </summary>
 public sealed record LatencyResult(
     string Mix,
@@ -16,4 +17,5 @@ public sealed record LatencyResult(
     double ScreenP50,
     double ScreenP99,
     double ScreenMax,
-    int MissingEvents);
+    int MissingEvents,
+    GcPauseSummary? Gc = null);

@@ -147,7 +147,7 @@ public static class Program
         {
             var inboxRate = targets.Single(t => t.Mix == mix && t.Target == InboxTarget).Wrk.Throughput;
             latency.Add(await MeasureLatencyAsync(http, inboxEndpoint, listener, $"{run}-{mix}-latency-", $"{run}-{mix}-{InboxTarget}-c", customers,
-                inboxRate / 2, options, failures, cancellationToken));
+                inboxRate / 2, inboxPid, options, failures, cancellationToken));
         }
 
         var rssAtEnd = inboxPid is { } p1 ? ResidentMemory.MiB(p1) : null;
@@ -241,7 +241,7 @@ public static class Program
     }
 
     private static async Task<LatencyResult> MeasureLatencyAsync(HttpClient http, Uri endpoint, LiveEventListener listener, string prefix, string customerPrefix,
-        int customers, double perSecond, BenchOptions options, List<string> failures, CancellationToken cancellationToken)
+        int customers, double perSecond, int? inboxPid, BenchOptions options, List<string> failures, CancellationToken cancellationToken)
     {
         var mix = customers > 0 ? KnownMix : NewMix;
         var count = Math.Max(1, (int)(perSecond * options.LatencySeconds));
@@ -249,8 +249,10 @@ public static class Program
         var tracker = new MessageTracker(prefix, warmup + count);
         listener.Track(tracker);
         Log($"{mix} latency: {count} messages at {perSecond:F0}/s, open loop, after {warmup} at that rate not counted");
+        await using var gc = inboxPid is { } pid ? GcPauses.TryStart(pid) : null;
         var phase = await new LoadRunner(http, endpoint, options.Token).RunOpenAsync($"{mix} latency", tracker, customerPrefix, customers, perSecond,
             warmup, cancellationToken);
+        var pauses = gc is null ? null : await gc.StopAsync();
         var missing = await tracker.WaitForEventsAsync(EventWait, cancellationToken);
         CheckAll(phase, $"{mix} latency", failures);
         if (missing > 0)
@@ -261,7 +263,7 @@ public static class Program
         var screen = tracker.PostToScreen(warmup);
         Log($"{mix} latency: post-to-screen p50 {screen.P50:F2} ms, p99 {screen.P99:F2} ms; POST p99 {phase.Post.P99:F2} ms; the sender's own lag p50 {phase.SenderLag?.P50:F2} ms, p99 {phase.SenderLag?.P99:F2} ms, max {phase.SenderLag?.Max:F2} ms");
         return new LatencyResult(mix, perSecond, tracker.Count / phase.Elapsed.TotalSeconds, tracker.Count, phase.Ok, tracker.Count - phase.Ok,
-            phase.Post.P50, phase.Post.P99, screen.P50, screen.P99, screen.Max, missing);
+            phase.Post.P50, phase.Post.P99, screen.P50, screen.P99, screen.Max, missing, pauses);
     }
 
     private static void Check(WrkSummary wrk, string phase, List<string> failures)

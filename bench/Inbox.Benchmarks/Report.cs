@@ -82,6 +82,10 @@ public static class Report
         foreach (var l in results.Latency)
         {
             text.AppendLine(Invariant($"{l.Mix + " customers",-16}{l.TargetPerSecond:F0}/s asked, {l.SentPerSecond:F0}/s sent, {l.Ok} of {l.Messages} 200; POST p50 {l.PostP50:F2} p99 {l.PostP99:F2}; screen p50 {l.ScreenP50:F2} p99 {l.ScreenP99:F2} max {l.ScreenMax:F1}; {l.MissingEvents} live events missing; {(l.ScreenP99 <= ScreenP99GoalMs ? "meets the goal" : "above the goal")}"));
+            if (l.Gc is { } gc)
+            {
+                text.AppendLine(Invariant($"{"",-16}Inbox's GC meanwhile: {gc.Collections} collections ({gc.Gen2} full, {gc.BlockingGen2} of them blocking), paused {gc.TotalMs:F0} ms in all, {gc.ShareOfTime * 100:F1}% of the time; pause median {gc.MedianMs:F1} ms, max {gc.MaxMs:F1} ms, {gc.Over10Ms} over 10 ms"));
+            }
         }
 
         text.AppendLine();
