@@ -4,8 +4,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace Inbox.Silo.Tests;
 
 /// <summary>
-/// A node's list of senders it resolved stays bounded, a sender learned again is not counted again, and senders learned
-/// together are not all forgotten together.
+/// A node's list of senders it resolved stays bounded (expired senders leave it, and past its capacity it starts again), a
+/// sender learned again is not counted again, and senders learned together are not all forgotten together.
 /// </summary>
 public sealed class KnownSendersTests
 {
@@ -46,6 +46,29 @@ public sealed class KnownSendersTests
         Assert.Equal(1, known.Count);
         Assert.Null(known.Find("api:0", named: false));
         Assert.Equal(latest, known.Find("api:latest", named: false));
+    }
+
+    [Fact]
+    public void Expired_senders_leave_the_list_within_a_lifetime_and_live_ones_stay()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var known = new KnownSenders(clock);
+        for (var sender = 0; sender < 1000; sender++)
+        {
+            known.Learn($"api:early-{sender}", Guid.NewGuid(), named: false, known.Epoch);
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(40));
+        var later = Guid.NewGuid();
+        known.Learn("api:later", later, named: false, known.Epoch); // lives at least half the lifetime: past 65 s
+        Assert.Equal(1001, known.Count); // not a minute since the first sender: nothing removed yet
+
+        clock.Advance(TimeSpan.FromSeconds(25)); // every early sender has expired (each lives at most the lifetime)
+        known.Learn("api:latest", Guid.NewGuid(), named: false, known.Epoch);
+
+        Assert.Equal(2, known.Count);
+        Assert.Equal(later, known.Find("api:later", named: false));
+        Assert.Null(known.Find("api:early-0", named: false));
     }
 
     [Fact]

@@ -14,7 +14,9 @@ namespace Inbox.Silo.Customers;
 /// <item>An entry left over from before a merge is still right: the merged customer's conversation hands its messages to
 /// the survivor. One left over from before an unmerge is not, which is why entries do not live long.</item>
 /// </list>
-/// Bounded: past <see cref="Capacity"/> entries it starts again empty. The entries are counted beside the dictionary:
+/// Bounded: once per <see cref="Lifetime"/> the next sender learned first removes the entries that have expired (one pass
+/// over the list, on that one request's thread), so it holds about a minute of senders (it kept every sender until it
+/// reached its capacity); past <see cref="Capacity"/> entries, more than a minute brings, it starts again empty. The entries are counted beside the dictionary:
 /// a <see cref="ConcurrentDictionary{TKey,TValue}"/>'s own count takes every one of its locks, and with every first message
 /// asking it that was 2% of the process's CPU.
 /// </summary>
@@ -29,6 +31,7 @@ public sealed class KnownSenders(TimeProvider? clock = null)
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private long _epoch;
     private int _count;
+    private long _nextSweep = long.MinValue;
 
     /// <summary>Taken before asking the identity index: what was asked before a <see cref="Forget"/> is not kept.</summary>
     public long Epoch => Interlocked.Read(ref _epoch);
@@ -47,6 +50,13 @@ public sealed class KnownSenders(TimeProvider? clock = null)
     /// <summary>Keeps what the identity index and the customer grain said, unless the list was forgotten since <paramref name="epoch"/>.</summary>
     public void Learn(string identity, Guid customerId, bool named, long epoch)
     {
+        var now = _clock.GetTimestamp();
+        var due = Interlocked.Read(ref _nextSweep);
+        if (now >= due && Interlocked.CompareExchange(ref _nextSweep, now + Ticks(Lifetime), due) == due)
+        {
+            RemoveExpired(now);
+        }
+
         if (Volatile.Read(ref _count) >= Capacity)
         {
             Clear();
@@ -58,7 +68,7 @@ public sealed class KnownSenders(TimeProvider? clock = null)
         }
 
         var life = Lifetime * (0.5 + (Random.Shared.NextDouble() / 2));
-        var entry = new Entry(customerId, named, _clock.GetTimestamp() + (long)(life.TotalSeconds * _clock.TimestampFrequency));
+        var entry = new Entry(customerId, named, now + Ticks(life));
         if (_entries.TryAdd(identity, entry))
         {
             Interlocked.Increment(ref _count);
@@ -78,6 +88,20 @@ public sealed class KnownSenders(TimeProvider? clock = null)
 
     /// <summary>How many identities are known here (at most <see cref="Capacity"/>).</summary>
     public int Count => _entries.Count;
+
+    private long Ticks(TimeSpan span) => (long)(span.TotalSeconds * _clock.TimestampFrequency);
+
+    /// <summary>Removes the entries expired at <paramref name="now"/>; one learned again meanwhile stays (it is another value).</summary>
+    private void RemoveExpired(long now)
+    {
+        foreach (var pair in _entries)
+        {
+            if (now >= pair.Value.ExpiresAt && _entries.TryRemove(pair))
+            {
+                Interlocked.Decrement(ref _count);
+            }
+        }
+    }
 
     private void Clear()
     {
