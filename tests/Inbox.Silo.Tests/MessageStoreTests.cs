@@ -400,6 +400,44 @@ public abstract class MessageStoreTests : StoreTestBase
     }
 
     [Fact]
+    public async Task A_teams_queue_is_offered_by_priority_then_longest_wait_with_conversations_queued_before_entry_times_last()
+    {
+        var team = $"queue-{Guid.NewGuid():N}";
+        async Task<Guid> Queued(int priority, int? queuedMinute, int activityMinute, string? inTeam = null, Guid? assignee = null, Guid? mergedInto = null)
+        {
+            var id = Guid.NewGuid();
+            var commit = Samples.Inbound(id, 1, $"queue-{id:N}");
+            var at = Samples.Start.AddMinutes(activityMinute);
+            var handoff = priority > 0 ? new HandoffInfo("fraud", null, null, true, true, "possible victim", priority, at) : null;
+            await Store.Conversations.CommitAsync(commit with
+            {
+                Conversation = commit.Conversation with
+                {
+                    Team = inTeam ?? team, Handoff = handoff, LastMessageAt = at, UpdatedAt = at, MergedInto = mergedInto,
+                    QueuedAt = queuedMinute is { } minute ? Samples.Start.AddMinutes(minute) : null,
+                    Status = assignee is null ? ConversationStatus.Queued : ConversationStatus.Assigned, AssigneeId = assignee,
+                },
+            });
+            return id;
+        }
+
+        // Entered in this order; "legacy" ones were queued before entry times were recorded (their last activity orders them).
+        var normalLate = await Queued(0, queuedMinute: 20, activityMinute: 1);
+        var legacyOld = await Queued(0, queuedMinute: null, activityMinute: 2);
+        var urgentLegacy = await Queued(5, queuedMinute: null, activityMinute: 3);
+        var normalEarly = await Queued(0, queuedMinute: 10, activityMinute: 30);
+        var urgent = await Queued(5, queuedMinute: 40, activityMinute: 40);
+        var legacyNew = await Queued(0, queuedMinute: null, activityMinute: 50);
+        await Queued(9, queuedMinute: 1, activityMinute: 1, inTeam: "another-team");
+        await Queued(9, queuedMinute: 1, activityMinute: 1, mergedInto: Guid.NewGuid());
+
+        var queue = (await Store.Routing.ListQueuedAsync(team, 10)).Select(c => c.ConversationId).ToList();
+
+        Assert.Equal([urgent, urgentLegacy, normalEarly, normalLate, legacyOld, legacyNew], queue);
+        Assert.Equal([urgent, urgentLegacy, normalEarly], (await Store.Routing.ListQueuedAsync(team, 3)).Select(c => c.ConversationId));
+    }
+
+    [Fact]
     public async Task A_conversation_written_step_by_step_is_stored_and_listed_as_its_last_step_left_it()
     {
         var (a, b, operatorId) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());

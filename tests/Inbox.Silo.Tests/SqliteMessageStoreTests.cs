@@ -178,7 +178,7 @@ public sealed class SqliteMessageStoreTests : MessageStoreTests
             found.Add(names.GetString(0));
         }
 
-        Assert.Equal(["ix_conversations_assignee_id", "ix_conversations_awaiting_open", "ix_conversations_queued", "ix_conversations_queued_by_team", "ix_conversations_status",
+        Assert.Equal(["ix_conversations_assignee_id", "ix_conversations_awaiting_open", "ix_conversations_queued", "ix_conversations_status", "ix_conversations_team_queue",
             "ix_messages_external_not_inbound", "ix_messages_timeline", "ux_messages_inbound_external"], found);
     }
 
@@ -210,7 +210,31 @@ public sealed class SqliteMessageStoreTests : MessageStoreTests
         }
 
         // One range of the index, in the order GROUP BY needs: no scan of the rows, no sort of them in a temporary tree.
-        Assert.Equal(["SEARCH conversations USING INDEX ix_conversations_queued_by_team (status=? AND merged_into=?)"], steps);
+        Assert.Equal(["SEARCH conversations USING INDEX ix_conversations_team_queue (status=? AND merged_into=?)"], steps);
+    }
+
+    [Fact]
+    public void An_assignment_pass_reads_its_teams_queue_in_the_order_of_an_index_not_all_of_it_sorted()
+    {
+        using var connection = ((StoreFactory)Store).Database.Open();
+        using var plan = connection.CreateCommand();
+        plan.CommandText = "EXPLAIN QUERY PLAN " + Storage.SqlRoutingQueries.QueuedSql;
+        plan.Parameters.AddWithValue("@queued", (int)Domain.Conversations.ConversationStatus.Queued);
+        plan.Parameters.AddWithValue("@team", "orders");
+        plan.Parameters.AddWithValue("@limit", 20);
+        var steps = new List<string>();
+        using (var reader = plan.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                steps.Add(reader.GetString(3));
+            }
+        }
+
+        // The team's range of the index, already in the queue's order: only conversations that entered at the same moment
+        // are sorted by their activity, and the read stops after the limit instead of sorting the whole queue first.
+        Assert.Equal(["SEARCH conversations USING INDEX ix_conversations_team_queue (status=? AND merged_into=? AND team=?)",
+            "USE TEMP B-TREE FOR LAST 2 TERMS OF ORDER BY"], steps);
     }
 
     /// <summary>A database file as an older release left it: <paramref name="sql"/> run on a new file (<c>$id</c> is <paramref name="id"/>).</summary>

@@ -129,7 +129,7 @@ public abstract class SqlConversationQueries(Func<CancellationToken, ValueTask<D
 
     /// <summary>
     /// Each team's queue: how many, and when the longest-waiting entered it (its last activity when it has no entry time, so
-    /// only such a row is read; the others are counted from the embedded store's <c>ix_conversations_queued_by_team</c>).
+    /// only such a row is read; the others are counted from the embedded store's <c>ix_conversations_team_queue</c>).
     /// </summary>
     public const string QueuedByTeamSql = """
         SELECT team, COUNT(*), MIN(COALESCE(queued_ticks, activity_ticks)) FROM conversations

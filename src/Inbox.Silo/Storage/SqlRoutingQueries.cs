@@ -9,16 +9,24 @@ namespace Inbox.Silo.Storage;
 /// <summary>Automatic assignment's reads, the same SQL on SQLite and PostgreSQL.</summary>
 public abstract class SqlRoutingQueries(Func<CancellationToken, ValueTask<DbConnection>> openAsync, StoreValues values) : IRoutingQueries
 {
+    /// <summary>
+    /// A team's queue in the order it is offered: the handoff's priority, then the longest wait; a conversation queued before
+    /// its entry time was recorded waits behind those with one, by its last activity (<c>queued_ticks IS NULL</c> is false,
+    /// 0, before true, 1, on both providers). On the embedded store this is the order of <c>ix_conversations_team_queue</c>
+    /// but for ties, so a pass reads as many entries as it offers, however long the queue (it sorted the whole queue before).
+    /// </summary>
+    public const string QueuedSql = $"""
+        SELECT {ConversationColumns} FROM conversations
+        WHERE status = @queued AND assignee_id IS NULL AND team = @team AND merged_into IS NULL
+        ORDER BY queue_priority DESC, queued_ticks IS NULL, queued_ticks, activity_ticks, conversation_id
+        LIMIT @limit
+        """;
+
     public async Task<IReadOnlyList<ConversationSnapshot>> ListQueuedAsync(string team, int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await openAsync(cancellationToken).ConfigureAwait(false);
-        // A conversation queued before its entry time was recorded waits behind those with one, by its last activity.
-        return await StoreReader.QueryAsync(connection, $"""
-            SELECT {ConversationColumns} FROM conversations
-            WHERE status = @queued AND assignee_id IS NULL AND team = @team AND merged_into IS NULL
-            ORDER BY queue_priority DESC, CASE WHEN queued_ticks IS NULL THEN 1 ELSE 0 END, queued_ticks, activity_ticks, conversation_id
-            LIMIT @limit
-            """, new { queued = (int)ConversationStatus.Queued, team, limit }, ReadConversation, cancellationToken).ConfigureAwait(false);
+        return await StoreReader.QueryAsync(connection, QueuedSql, new { queued = (int)ConversationStatus.Queued, team, limit }, ReadConversation,
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<int> CountAssignedAsync(Guid operatorId, CancellationToken cancellationToken = default)

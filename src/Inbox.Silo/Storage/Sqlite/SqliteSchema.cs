@@ -305,10 +305,15 @@ internal static class SqliteSchema
         DROP INDEX IF EXISTS ix_conversations_queue;
         CREATE INDEX IF NOT EXISTS ix_conversations_queued ON conversations(status, queue_priority DESC, queued_ticks);
         CREATE INDEX IF NOT EXISTS ix_conversations_awaiting_open ON conversations(awaiting_open_ticks) WHERE awaiting_open_ticks IS NOT NULL;
-        -- The live figures' count of each team's queue (SqlConversationQueries.CountQueuedByTeamAsync) reads only these entries:
-        -- without them it read every queued conversation's row, 80 ms with 92,000 queued, once a second while a supervisor
-        -- watches. A message that leaves its conversation where it is assigns none of these columns (SqlConversationStore).
-        CREATE INDEX IF NOT EXISTS ix_conversations_queued_by_team ON conversations(status, merged_into, team, queued_ticks);
+        -- Each team's queue: the live figures' count of it (SqlConversationQueries.CountQueuedByTeamAsync) reads only these
+        -- entries, and automatic assignment reads it in the order it is offered (SqlRoutingQueries.QueuedSql) as far as it
+        -- offers. Without them the count read every queued conversation's row (80 ms with 92,000 queued, once a second while a
+        -- supervisor watches) and each assignment pass sorted the whole queue (126 ms). A message that leaves its conversation
+        -- where it is assigns none of these columns (SqlConversationStore). Its first version, ix_conversations_queued_by_team
+        -- (6 December 2026), lacked the queue's order.
+        DROP INDEX IF EXISTS ix_conversations_queued_by_team;
+        CREATE INDEX IF NOT EXISTS ix_conversations_team_queue
+            ON conversations(status, merged_into, team, queue_priority DESC, queued_ticks IS NULL, queued_ticks);
         """;
 
     /// <summary>
