@@ -39,10 +39,7 @@ public sealed class GcPauses : IAsyncDisposable
         {
             if (!double.IsNaN(_suspendedAt))
             {
-                lock (_pausesMs)
-                {
-                    _pausesMs.Add(e.TimeStampRelativeMSec - _suspendedAt);
-                }
+                _pausesMs.Add(e.TimeStampRelativeMSec - _suspendedAt);
             }
 
             _suspendedAt = double.NaN;
@@ -69,13 +66,8 @@ public sealed class GcPauses : IAsyncDisposable
     {
         var seconds = (DateTime.UtcNow - _started).TotalSeconds;
         await _session.StopAsync(CancellationToken.None).ConfigureAwait(false);
-        await _reading.ConfigureAwait(false);
-        List<double> pauses;
-        lock (_pausesMs)
-        {
-            pauses = [.. _pausesMs.Order()];
-        }
-
+        await _reading.ConfigureAwait(false); // the events' one thread has ended: what it counted is read here
+        List<double> pauses = [.. _pausesMs.Order()];
         var total = pauses.Sum();
         return new GcPauseSummary(pauses.Count, _gen2, _blockingGen2, total, seconds > 0 ? total / (seconds * 1000) : 0,
             pauses.Count > 0 ? pauses[pauses.Count / 2] : 0, pauses.Count > 0 ? pauses[^1] : 0, pauses.Count(p => p > 10));

@@ -403,7 +403,7 @@ public abstract class MessageStoreTests : StoreTestBase
     public async Task A_teams_queue_is_offered_by_priority_then_longest_wait_with_conversations_queued_before_entry_times_last()
     {
         var team = $"queue-{Guid.NewGuid():N}";
-        async Task<Guid> Queued(int priority, int? queuedMinute, int activityMinute, string? inTeam = null, Guid? assignee = null, Guid? mergedInto = null)
+        async Task<Guid> Queued(int priority, int? queuedMinute, int activityMinute, string? inTeam = null, Guid? mergedInto = null)
         {
             var id = Guid.NewGuid();
             var commit = Samples.Inbound(id, 1, $"queue-{id:N}");
@@ -414,8 +414,7 @@ public abstract class MessageStoreTests : StoreTestBase
                 Conversation = commit.Conversation with
                 {
                     Team = inTeam ?? team, Handoff = handoff, LastMessageAt = at, UpdatedAt = at, MergedInto = mergedInto,
-                    QueuedAt = queuedMinute is { } minute ? Samples.Start.AddMinutes(minute) : null,
-                    Status = assignee is null ? ConversationStatus.Queued : ConversationStatus.Assigned, AssigneeId = assignee,
+                    QueuedAt = queuedMinute is { } minute ? Samples.Start.AddMinutes(minute) : null, Status = ConversationStatus.Queued,
                 },
             });
             return id;

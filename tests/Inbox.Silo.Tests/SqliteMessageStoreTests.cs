@@ -196,18 +196,7 @@ public sealed class SqliteMessageStoreTests : MessageStoreTests
         var counted = Assert.Single(await Store.Queries.CountQueuedByTeamAsync());
         Assert.Equal((null, 3), (counted.Team, counted.Queued));
 
-        using var connection = ((StoreFactory)Store).Database.Open();
-        using var plan = connection.CreateCommand();
-        plan.CommandText = "EXPLAIN QUERY PLAN " + Storage.SqlConversationQueries.QueuedByTeamSql;
-        plan.Parameters.AddWithValue("@queued", (int)Domain.Conversations.ConversationStatus.Queued);
-        var steps = new List<string>();
-        using (var reader = plan.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                steps.Add(reader.GetString(3));
-            }
-        }
+        var steps = QueryPlan(Storage.SqlConversationQueries.QueuedByTeamSql, ("@queued", (int)Domain.Conversations.ConversationStatus.Queued));
 
         // One range of the index, in the order GROUP BY needs: no scan of the rows, no sort of them in a temporary tree.
         Assert.Equal(["SEARCH conversations USING INDEX ix_conversations_team_queue (status=? AND merged_into=?)"], steps);
@@ -216,25 +205,34 @@ public sealed class SqliteMessageStoreTests : MessageStoreTests
     [Fact]
     public void An_assignment_pass_reads_its_teams_queue_in_the_order_of_an_index_not_all_of_it_sorted()
     {
-        using var connection = ((StoreFactory)Store).Database.Open();
-        using var plan = connection.CreateCommand();
-        plan.CommandText = "EXPLAIN QUERY PLAN " + Storage.SqlRoutingQueries.QueuedSql;
-        plan.Parameters.AddWithValue("@queued", (int)Domain.Conversations.ConversationStatus.Queued);
-        plan.Parameters.AddWithValue("@team", "orders");
-        plan.Parameters.AddWithValue("@limit", 20);
-        var steps = new List<string>();
-        using (var reader = plan.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                steps.Add(reader.GetString(3));
-            }
-        }
+        var steps = QueryPlan(Storage.SqlRoutingQueries.QueuedSql,
+            ("@queued", (int)Domain.Conversations.ConversationStatus.Queued), ("@team", "orders"), ("@limit", 20));
 
         // The team's range of the index, already in the queue's order: only conversations that entered at the same moment
         // are sorted by their activity, and the read stops after the limit instead of sorting the whole queue first.
         Assert.Equal(["SEARCH conversations USING INDEX ix_conversations_team_queue (status=? AND merged_into=? AND team=?)",
             "USE TEMP B-TREE FOR LAST 2 TERMS OF ORDER BY"], steps);
+    }
+
+    /// <summary>The steps of SQLite's plan for <paramref name="sql"/> with these parameters (EXPLAIN QUERY PLAN's detail column).</summary>
+    private List<string> QueryPlan(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var connection = ((StoreFactory)Store).Database.Open();
+        using var plan = connection.CreateCommand();
+        plan.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var (name, value) in parameters)
+        {
+            plan.Parameters.AddWithValue(name, value);
+        }
+
+        var steps = new List<string>();
+        using var reader = plan.ExecuteReader();
+        while (reader.Read())
+        {
+            steps.Add(reader.GetString(3));
+        }
+
+        return steps;
     }
 
     /// <summary>A database file as an older release left it: <paramref name="sql"/> run on a new file (<c>$id</c> is <paramref name="id"/>).</summary>

@@ -15,9 +15,9 @@ namespace Inbox.Silo.Customers;
 /// the survivor. One left over from before an unmerge is not, which is why entries do not live long.</item>
 /// </list>
 /// Bounded: once per <see cref="Lifetime"/> the next sender learned first removes the entries that have expired (one pass
-/// over the list, on that one request's thread), so it holds about a minute of senders (it kept every sender until it
-/// reached its capacity); past <see cref="Capacity"/> entries, more than a minute brings, it starts again empty. The entries are counted beside the dictionary:
-/// a <see cref="ConcurrentDictionary{TKey,TValue}"/>'s own count takes every one of its locks, and with every first message
+/// over the list, on that one request's thread), so it holds about a minute of senders; past <see cref="Capacity"/>
+/// entries, more than a minute brings, it starts again empty. The entries are counted beside the dictionary: a
+/// <see cref="ConcurrentDictionary{TKey,TValue}"/>'s own count takes every one of its locks, and with every first message
 /// asking it that was 2% of the process's CPU.
 /// </summary>
 /// <param name="clock">The time entries are learned and expire by; the system's unless a test gives its own.</param>

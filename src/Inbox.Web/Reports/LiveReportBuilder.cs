@@ -9,7 +9,7 @@ namespace Inbox.Web.Reports;
 
 /// <summary>
 /// Computes the live figures from the store and the presence grains: the queued conversations per team (with "no team"
-/// and every team of the directory, when there is one) counted from the conversations' rows, the operators' presence and
+/// and every team of the directory, when there is one) counted in the store, the operators' presence and
 /// load (as GET /api/v1/operators/presence), and the open conversations whose SLA clock recorded a warning or a breach and
 /// still runs. Three reads, and no conversation's history: the queue count reads an index entry per queued conversation
 /// (<see cref="IConversationQueries.CountQueuedByTeamAsync"/>), the others only raised clocks and enabled operators.
