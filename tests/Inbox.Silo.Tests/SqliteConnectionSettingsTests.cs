@@ -9,7 +9,7 @@ namespace Inbox.Silo.Tests;
 public sealed class SqliteConnectionSettingsTests
 {
     [Fact]
-    public void A_connection_has_the_stores_settings_when_first_opened_and_when_the_pool_hands_it_out_again()
+    public async Task A_connection_has_the_stores_settings_when_first_opened_and_when_the_pool_hands_it_out_again()
     {
         using var folder = new TempDatabase();
         var database = folder.OpenDatabase();
@@ -22,6 +22,15 @@ public sealed class SqliteConnectionSettingsTests
             Assert.Equal(30_000L, connection.ExecuteScalar<long>("PRAGMA busy_timeout"));
             Assert.Equal(268_435_456L, connection.ExecuteScalar<long>("PRAGMA journal_size_limit"));
             Assert.Equal("wal", connection.ExecuteScalar<string>("PRAGMA journal_mode"));
+        }
+
+        // So has each connection the stores read through (lent and given back, SqliteReadConnectionsTests).
+        for (var read = 0; read < 3; read++)
+        {
+            await using var connection = await database.OpenAsync();
+            Assert.Equal(2L, await connection.ExecuteScalarAsync<long>("PRAGMA synchronous"));
+            Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("PRAGMA wal_autocheckpoint"));
+            Assert.Equal(30_000L, await connection.ExecuteScalarAsync<long>("PRAGMA busy_timeout"));
         }
 
         // The writer's connection is outside the pool and has them too (its temp_store: SqliteGroupCommitTests).

@@ -150,6 +150,7 @@ public sealed class SqliteWriterStatementTests
             }
 
             // The readers' idle connections closed, the writer's is the last one to the file.
+            store.Database.Dispose();
             SqliteConnection.ClearAllPools();
             Assert.NotEqual(0, store.OpenHandlesOfFile());
             await store.Writer.DisposeAsync();

@@ -61,6 +61,7 @@ public sealed class StoreFactory : TestStore
     public override async ValueTask DisposeAsync()
     {
         await Writer.DisposeAsync();
+        Database.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _file?.Dispose();
     }

@@ -11,7 +11,8 @@ namespace Inbox.Silo.Storage.Sqlite;
 /// only on the command that made it, and Dapper makes a new command per call, so every write compiled its SQL again.)
 /// A statement that changes rows, run with plain values, runs through SQLite's own interface (<see cref="CompiledWrite"/>);
 /// the others through a kept <see cref="SqliteCommand"/>. The commands and parameters Dapper fills in are reused too.
-/// At most <see cref="MaxStatements"/> texts are kept; others run as before. Used by one thread at a time: the writer's.
+/// At most <see cref="MaxStatements"/> texts are kept; others run as before. Used by one thread at a time: the writer's,
+/// or one reader's at a time, which borrows it from <see cref="SqliteReadConnections"/> and gives it back by closing it.
 /// </summary>
 internal sealed class PreparedStatementConnection : DbConnection
 {
@@ -28,9 +29,13 @@ internal sealed class PreparedStatementConnection : DbConnection
     private readonly Stack<Command> _freeCommands = new();
     private readonly Stack<SqliteParameter> _freeParameters = new();
 
-    public PreparedStatementConnection(SqliteConnection inner)
+    /// <summary>Where a borrowed connection goes back when its reader closes it; null for the writer's, which closes it.</summary>
+    private readonly Action<PreparedStatementConnection>? _giveBack;
+
+    public PreparedStatementConnection(SqliteConnection inner, Action<PreparedStatementConnection>? giveBack = null)
     {
         _inner = inner;
+        _giveBack = giveBack;
         // The compiled writes are SQLite's statements, which Microsoft.Data.Sqlite does not know of: they go before the file is closed.
         inner.StateChange += (_, change) =>
         {
@@ -62,7 +67,44 @@ internal sealed class PreparedStatementConnection : DbConnection
 
     public override void Open() => _inner.Open();
 
-    public override void Close() => _inner.Close();
+    /// <summary>Closes the file, or gives a borrowed connection back (once, however often its reader closes or disposes it).</summary>
+    public override void Close()
+    {
+        if (_giveBack is null)
+        {
+            _inner.Close();
+        }
+        else if (Interlocked.Exchange(ref _lent, 0) == 1)
+        {
+            _giveBack(this);
+        }
+    }
+
+    /// <summary>1 while a reader holds this connection (<see cref="SqliteReadConnections"/>).</summary>
+    private int _lent;
+
+    internal void Lend() => Volatile.Write(ref _lent, 1);
+
+    /// <summary>Whether a transaction is still open on it (a reader that began one and left it): such a connection is not lent again.</summary>
+    internal bool InTransaction => _inner.Handle is { } handle && SQLitePCL.raw.sqlite3_get_autocommit(handle) == 0;
+
+    /// <summary>Finalizes the kept statements and closes the file, for good (also a borrowed connection's).</summary>
+    internal void CloseFile()
+    {
+        ForgetStatements();
+        _inner.Dispose();
+    }
+
+    /// <summary>A borrowed connection goes back; the writer's stays as it is (the writer closes its file).</summary>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && _giveBack is not null)
+        {
+            Close();
+        }
+
+        base.Dispose(disposing);
+    }
 
     protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel) => _inner.BeginTransaction(isolationLevel);
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Inbox.Silo.Storage.Sqlite;
 
 /// <summary>Opens connections to the embedded store's file and creates its tables on first use.</summary>
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : IDisposable
 {
     /// <summary>The SQLite handles that have the store's settings: the pool hands a handle out again with them.</summary>
     private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = [];
@@ -15,6 +15,7 @@ public sealed class SqliteDatabase
     private static readonly Dictionary<string, Microsoft.Win32.SafeHandles.SafeFileHandle> FlushHandles = new(StringComparer.Ordinal);
 
     private readonly string _connectionString;
+    private readonly SqliteReadConnections _reads;
 
     public SqliteDatabase(IOptions<SqliteOptions> options)
     {
@@ -34,6 +35,7 @@ public sealed class SqliteDatabase
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+        _reads = new SqliteReadConnections(OpenUnpooled);
 
         using var connection = OpenCore();
         // WAL lets readers run beside the single writer; synchronous=FULL makes every commit survive power loss.
@@ -125,8 +127,14 @@ public sealed class SqliteDatabase
     /// <summary>A connection of the caller's own, outside the pool, for settings the pooled ones must not keep (the checkpointer's).</summary>
     public SqliteConnection OpenUnpooled() => OpenCore(new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString());
 
-    /// <summary>A connection for a read of the stores written once for both providers.</summary>
-    public ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult<DbConnection>(OpenCore());
+    /// <summary>
+    /// A connection for a read of the stores written once for both providers, which keeps the statements it ran for the next
+    /// read (<see cref="SqliteReadConnections"/>); closing or disposing it gives it back.
+    /// </summary>
+    public ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult<DbConnection>(_reads.Rent());
+
+    /// <summary>Closes the connections kept for reads (the host stops, or a test is done with the file).</summary>
+    public void Dispose() => _reads.Dispose();
 
     /// <summary>What the stores written once for both providers need of this file, with its writer.</summary>
     public StoreConnections Connections(SqliteWriteQueue writer) => new(OpenAsync, writer, SqliteValues.Instance);
