@@ -46,6 +46,30 @@ public sealed class SqliteReadConnectionsTests
     }
 
     [Fact]
+    public async Task A_connection_given_back_holds_no_read_of_the_log_so_the_log_can_start_over()
+    {
+        await using var store = await StoreFactory.StartAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await store.Cursors.SetAsync($"log-{i}", "1");
+        }
+
+        // Reads that stop before their last row (a scalar of several rows, a reader left early), then given back.
+        await using (var connection = await store.Database.OpenAsync())
+        {
+            Assert.NotNull(await connection.ExecuteScalarAsync<string>("SELECT key FROM cursors ORDER BY key"));
+            await using var reader = await connection.ExecuteReaderAsync("SELECT key FROM cursors WHERE key LIKE 'log-%'");
+            Assert.True(await reader.ReadAsync());
+        }
+
+        await store.Cursors.SetAsync("log-after", "1");
+        using var checkpoint = store.Database.OpenUnpooled();
+        var (busy, logged, copied) = SqliteDatabase.Checkpoint(checkpoint, "RESTART");
+        Assert.False(busy);
+        Assert.Equal(logged, copied);
+    }
+
+    [Fact]
     public async Task A_connection_closed_and_then_disposed_is_given_back_once_and_lent_to_one_reader_at_a_time()
     {
         await using var store = await StoreFactory.StartAsync();
