@@ -85,8 +85,10 @@ internal sealed class PreparedStatementConnection : DbConnection
 
     internal void Lend() => Volatile.Write(ref _lent, 1);
 
-    /// <summary>Whether a transaction is still open on it (a reader that began one and left it): such a connection is not lent again.</summary>
-    internal bool InTransaction => _inner.Handle is { } handle && SQLitePCL.raw.sqlite3_get_autocommit(handle) == 0;
+    /// <summary>
+    /// Whether it can be lent again: open, and no transaction left open on it (by a reader that began one and left it).
+    /// </summary>
+    internal bool Reusable => _inner.State == ConnectionState.Open && _inner.Handle is { } handle && SQLitePCL.raw.sqlite3_get_autocommit(handle) != 0;
 
     /// <summary>Finalizes the kept statements and closes the file, for good (also a borrowed connection's).</summary>
     internal void CloseFile()

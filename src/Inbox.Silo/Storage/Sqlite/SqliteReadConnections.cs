@@ -9,7 +9,7 @@ namespace Inbox.Silo.Storage.Sqlite;
 /// every read compiled its SQL again, which was most of what SQLite did for a new customer's first message (the identity
 /// look-up and the conversation's row; docs/benchmarks.md, seventeenth round). A reader borrows a connection with
 /// <see cref="Rent"/> and gives it back by closing or disposing it, as it would close any connection. At most
-/// <see cref="MaxIdle"/> wait between reads; one given back beyond that, or with a transaction still open, is closed.
+/// <see cref="MaxIdle"/> wait between reads; one given back beyond that, closed, or with a transaction still open is closed.
 /// </summary>
 internal sealed class SqliteReadConnections(Func<SqliteConnection> open) : IDisposable
 {
@@ -19,9 +19,6 @@ internal sealed class SqliteReadConnections(Func<SqliteConnection> open) : IDisp
     private readonly ConcurrentStack<PreparedStatementConnection> _idle = new();
     private int _idleCount;
     private volatile bool _disposed;
-
-    /// <summary>How many wait for the next read (for tests).</summary>
-    public int IdleCount => Volatile.Read(ref _idleCount);
 
     public PreparedStatementConnection Rent()
     {
@@ -41,7 +38,7 @@ internal sealed class SqliteReadConnections(Func<SqliteConnection> open) : IDisp
 
     private void GiveBack(PreparedStatementConnection connection)
     {
-        if (_disposed || connection.InTransaction)
+        if (_disposed || !connection.Reusable)
         {
             connection.CloseFile();
             return;
