@@ -6,7 +6,9 @@ namespace Inbox.Benchmarks;
 /// <summary>
 /// CPU time, read from <c>/proc</c> (Linux only), over one phase: of this process (the baseline server and the SignalR
 /// listener), of its finished children (wrk: a child's time is added to its parent's <c>cutime</c>/<c>cstime</c> once it
-/// has been waited for), and of the Inbox processes. It shows whether the load generator was the bottleneck.
+/// has been waited for), and of the Inbox processes. It shows whether the load generator was the bottleneck. Also the bytes
+/// this process and the Inbox processes wrote to storage (<c>/proc/&lt;pid&gt;/io</c>), per message a figure the machine's
+/// other load does not move.
 /// </summary>
 public sealed class ProcessCpu
 {
@@ -16,6 +18,8 @@ public sealed class ProcessCpu
     private readonly IReadOnlyList<int> _serverPids;
     private readonly (long Own, long Children) _self;
     private readonly long[] _servers;
+    private readonly long _selfWritten;
+    private readonly long[] _serversWritten;
     private readonly long _started;
 
     private ProcessCpu(IReadOnlyList<int> serverPids)
@@ -23,6 +27,8 @@ public sealed class ProcessCpu
         _serverPids = serverPids;
         _self = Ticks("self");
         _servers = serverPids.Select(pid => Ticks(pid.ToString(CultureInfo.InvariantCulture)).Own).ToArray();
+        _selfWritten = BytesWritten("self");
+        _serversWritten = serverPids.Select(pid => BytesWritten(pid.ToString(CultureInfo.InvariantCulture))).ToArray();
         _started = Stopwatch.GetTimestamp();
     }
 
@@ -34,15 +40,39 @@ public sealed class ProcessCpu
         var wall = Stopwatch.GetElapsedTime(_started).TotalSeconds;
         var self = Ticks("self");
         var servers = 0L;
+        var serversWritten = 0L;
         for (var i = 0; i < _serverPids.Count; i++)
         {
-            servers += Ticks(_serverPids[i].ToString(CultureInfo.InvariantCulture)).Own - _servers[i];
+            var pid = _serverPids[i].ToString(CultureInfo.InvariantCulture);
+            servers += Ticks(pid).Own - _servers[i];
+            serversWritten += BytesWritten(pid) - _serversWritten[i];
         }
 
-        return new CpuUse(wall, Cores(self.Children - _self.Children, wall), Cores(self.Own - _self.Own, wall), Cores(servers, wall));
+        return new CpuUse(wall, Cores(self.Children - _self.Children, wall), Cores(self.Own - _self.Own, wall), Cores(servers, wall),
+            BytesWritten("self") - _selfWritten, serversWritten);
     }
 
     private static double Cores(long ticks, double wall) => wall > 0 ? ticks / (double)ClockTicksPerSecond / wall : 0;
+
+    /// <summary>The bytes the process caused to be written to storage (<c>write_bytes</c>), 0 where it cannot be read.</summary>
+    private static long BytesWritten(string process)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{process}/io"))
+            {
+                if (line.StartsWith("write_bytes:", StringComparison.Ordinal))
+                {
+                    return long.Parse(line["write_bytes:".Length..].Trim(), CultureInfo.InvariantCulture);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+        {
+        }
+
+        return 0;
+    }
 
     private static (long Own, long Children) Ticks(string process)
     {

@@ -77,6 +77,19 @@ public static class Report
             text.AppendLine(row.ToString());
         }
 
+        // Bytes written to storage per message answered: what the durable path's throughput mostly costs, and a figure that
+        // other load on the machine does not move (the ratio above moves with it).
+        foreach (var mix in results.Targets.Select(t => t.Mix).Distinct())
+        {
+            var durable = results.Targets.FirstOrDefault(t => t.Mix == mix && t.Target == "durable");
+            var inbox = results.Targets.FirstOrDefault(t => t.Mix == mix && t.Target == Program.InboxTarget);
+            if (durable is { Wrk.Ok: > 0, Cpu.BenchBytesWritten: > 0 } && inbox is { Wrk.Ok: > 0, Cpu.InboxBytesWritten: > 0 })
+            {
+                var (durableKb, inboxKb) = (durable.Cpu.BenchBytesWritten / 1024.0 / durable.Wrk.Ok, inbox.Cpu.InboxBytesWritten / 1024.0 / inbox.Wrk.Ok);
+                text.AppendLine(Invariant($"{mix + " customers",-34}written to storage per message: durable {durableKb:F1} KB, Inbox {inboxKb:F1} KB ({inboxKb / durableKb:F1}x)"));
+            }
+        }
+
         text.AppendLine();
         text.AppendLine(Invariant($"post to screen at half the Inbox rate, open loop (ms, from when each message was due):   goal: p99 <= {ScreenP99GoalMs:F0} ms"));
         foreach (var l in results.Latency)
