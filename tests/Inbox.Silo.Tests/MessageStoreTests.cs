@@ -183,6 +183,28 @@ public abstract class MessageStoreTests : StoreTestBase
     }
 
     [Fact]
+    public async Task A_message_changed_later_leaves_the_event_that_created_it_as_it_was()
+    {
+        var id = Guid.NewGuid();
+        var created = Samples.Inbound(id, 1, "changed-1", "Where is my order 1048576?");
+        await Store.Conversations.CommitAsync(created);
+        var edits = new List<LiveEvent>();
+        var message = created.NewMessage!;
+        foreach (var (sequence, text) in new[] { (2L, "Where is my order 2097152?"), (3L, "Where is my order 4194304?") })
+        {
+            var at = Samples.Start.AddMinutes(sequence);
+            message = message with { Text = text, EditedAt = at, UpdatedAt = at };
+            var conversation = created.Conversation with { LastSequence = sequence, UpdatedAt = at };
+            edits.Add(new LiveEvent(id, sequence, LiveEventTypes.MessageEdited, at, conversation, message));
+            await Store.Conversations.CommitAsync(new ConversationCommit(conversation, [edits[^1]], ChangedMessage: message));
+        }
+
+        Assert.Equal([created.Events[0], .. edits], await Store.Queries.GetEventsAsync(id, 0, 10));
+        Assert.Equal("Where is my order 1048576?", (await Store.Queries.GetEventsAsync(id, 0, 1))[0].Message!.Text);
+        Assert.Equal("Where is my order 4194304?", Assert.Single((await Store.Queries.GetTimelineAsync(id, null, 10)).Messages).Text);
+    }
+
+    [Fact]
     public async Task A_merge_moves_the_items_and_leaves_each_event_with_the_conversation_it_happened_in()
     {
         var (absorbed, survivor) = (Guid.NewGuid(), Guid.NewGuid());

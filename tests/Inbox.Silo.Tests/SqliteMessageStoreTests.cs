@@ -1,4 +1,7 @@
+using Inbox.Domain.Live;
+using Inbox.Domain.Storage;
 using Inbox.Identity;
+using Inbox.Silo.Storage;
 using Inbox.Silo.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
@@ -16,14 +19,40 @@ public sealed class SqliteMessageStoreTests : MessageStoreTests
         var commit = Samples.Inbound(id, 1, "m-nulls", "Where is my order 1048576?");
         await Store.Conversations.CommitAsync(commit);
 
-        using var connection = ((StoreFactory)Store).Database.Open();
-        using var read = connection.CreateCommand();
-        read.CommandText = "SELECT event_payload FROM messages WHERE external_id = 'm-nulls'";
-        var payload = (string)read.ExecuteScalar()!;
+        var payload = StoredPayload("m-nulls");
 
         Assert.DoesNotContain(":null", payload, StringComparison.Ordinal);
         Assert.Null(commit.Conversation.AssigneeId); // the sample has null properties to leave out
         Assert.Equal(commit.Events, await Store.Queries.GetEventsAsync(id, 0, 10));
+    }
+
+    [Fact]
+    public async Task An_items_event_is_stored_without_the_message_its_row_holds_and_takes_it_in_before_the_row_changes()
+    {
+        var id = Guid.NewGuid();
+        var created = Samples.Inbound(id, 1, "m-slim", "Where is my order 1048576?");
+        await Store.Conversations.CommitAsync(created);
+
+        var stored = StoreRows.ReadEvent(StoredPayload("m-slim"));
+        Assert.Null(stored.Message); // the row's columns hold it: about a third of the event is not written twice
+        Assert.Equal(created.Events, await Store.Queries.GetEventsAsync(id, 0, 10));
+
+        var edited = created.NewMessage! with { Text = "Where is my order 2097152?", EditedAt = Samples.Start.AddMinutes(2) };
+        var conversation = created.Conversation with { LastSequence = 2 };
+        var edit = new LiveEvent(id, 2, LiveEventTypes.MessageEdited, Samples.Start.AddMinutes(2), conversation, edited);
+        await Store.Conversations.CommitAsync(new ConversationCommit(conversation, [edit], ChangedMessage: edited));
+
+        Assert.Equal(created.Events[0], StoreRows.ReadEvent(StoredPayload("m-slim"))); // whole again, with the message as it was
+        Assert.Equal([created.Events[0], edit], await Store.Queries.GetEventsAsync(id, 0, 10));
+    }
+
+    private string StoredPayload(string externalId)
+    {
+        using var connection = ((StoreFactory)Store).Database.Open();
+        using var read = connection.CreateCommand();
+        read.CommandText = "SELECT event_payload FROM messages WHERE external_id = $externalId";
+        read.Parameters.AddWithValue("$externalId", externalId);
+        return (string)read.ExecuteScalar()!;
     }
 
     [Fact]

@@ -216,6 +216,6 @@ public abstract class SqlConversationQueries(Func<CancellationToken, ValueTask<D
     {
         await using var connection = await openAsync(cancellationToken).ConfigureAwait(false);
         return await StoreReader.QueryAsync(connection, $"{StoredEvents("conversation_id = @id AND sequence > @after")} ORDER BY sequence LIMIT @limit",
-            new { id = values.Id(conversationId), after = afterSequence, limit }, r => ReadEvent(r.GetString(0)), cancellationToken).ConfigureAwait(false);
+            new { id = values.Id(conversationId), after = afterSequence, limit }, ReadStoredEvent, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -17,12 +17,18 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
 {
     /// <summary>
     /// Queues the commit on the writer. The events' payloads (the conversation as it was, about 1.2 KB of JSON each) are
-    /// written out here, on the caller's thread, so that the one writer only binds them.
+    /// written out here, on the caller's thread, so that the one writer only binds them. The event that goes into its new
+    /// item's row leaves out the message (a third of it) where the store reads the row back exactly
+    /// (<see cref="StoreValues.TimesReadBackExactly"/>): the row holds it, <see cref="StoreRows.ReadStoredEvent"/> puts it
+    /// back, and the event takes it in before the row changes (<see cref="UpdateMessage"/>) or moves (<see cref="MoveTimeline"/>).
     /// </summary>
     public Task<CommitOutcome> CommitAsync(ConversationCommit commit, CancellationToken cancellationToken = default)
     {
-        var payloads = commit.Events.Select(StoredEvent).ToList();
-        return store.Writer.WriteAsync((connection, transaction) => Commit(connection, transaction, store.Values, commit, payloads), cancellationToken);
+        var inItsRow = EventOfNewMessage(commit);
+        var withoutMessage = store.Values.TimesReadBackExactly ? inItsRow : -1;
+        var payloads = commit.Events.Select((e, i) => StoredEvent(i == withoutMessage ? e with { Message = null } : e)).ToList();
+        return store.Writer.WriteAsync((connection, transaction) => Commit(connection, transaction, store.Values, commit, payloads, inItsRow),
+            cancellationToken);
     }
 
     public async Task<ConversationSnapshot?> GetConversationAsync(Guid conversationId, CancellationToken cancellationToken = default)
@@ -72,8 +78,9 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
             VALUES (@id, @conversation, @channel, @recipient, @text, @attempts, @next, @created, @attachments, @automated, @choices, 0)
             """, OutboxParameters(values, entry), transaction);
 
+    /// <param name="inItsRow">The index of the event that goes into the new item's row (<see cref="EventOfNewMessage"/>), or -1.</param>
     private static CommitOutcome Commit(DbConnection connection, DbTransaction transaction, StoreValues values, ConversationCommit commit,
-        IReadOnlyList<string> payloads)
+        IReadOnlyList<string> payloads, int inItsRow)
     {
         // An operator's item made under an idempotency key already stored (a retry, a double click): nothing is written.
         if (commit.Idempotency is { } key && SqlIdempotencyKeys.Claim(connection, transaction, values, key) is { Claimed: false } taken)
@@ -83,7 +90,6 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
 
         // The message first: when its inbound message is stored already (a retried delivery, or a retry racing the first on
         // another node), the unique index keeps it out, nothing else of this commit is written, and the answer is the first.
-        var inItsRow = EventOfNewMessage(commit);
         if (commit.NewMessage is { } message && !InsertMessage(connection, transaction, values, message, inItsRow < 0 ? null : payloads[inItsRow]))
         {
             return new CommitOutcome(true, FindDuplicate(connection, transaction, message));
@@ -264,12 +270,31 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
             MessageParameters(values, message, eventPayload), transaction) == 1;
     }
 
-    private static void UpdateMessage(DbConnection connection, DbTransaction transaction, StoreValues values, TimelineMessage changed) =>
+    /// <summary>
+    /// Writes a message's change (a delivery receipt, an edit, a call's progress). An event kept in its row without the message
+    /// (<see cref="CommitAsync"/>) first takes in the message as the row still has it, so that the event goes on saying what
+    /// happened then, not what the message became.
+    /// </summary>
+    private static void UpdateMessage(DbConnection connection, DbTransaction transaction, StoreValues values, TimelineMessage changed)
+    {
+        var id = values.Id(changed.MessageId);
+        if (values.TimesReadBackExactly)
+        {
+            var whole = StoreReader.Query(connection, transaction,
+                $"SELECT {ItemEventColumns} FROM messages WHERE message_id = @id AND event_payload IS NOT NULL", new { id },
+                r => ReadStoredEvent(r, out var messageFromRow) is var e && messageFromRow ? e : null).FirstOrDefault();
+            if (whole is not null)
+            {
+                connection.Execute("UPDATE messages SET event_payload = @payload WHERE message_id = @id", new { id, payload = StoredEvent(whole) }, transaction);
+            }
+        }
+
         connection.Execute("""
             UPDATE messages SET delivery = @delivery, delivery_error = @error, external_id = @externalId, updated_at = @updated,
                 text = @text, edited_at = @edited, call_info = @call, bot_decision = @botDecision
             WHERE message_id = @id
             """, MessageParameters(values, changed), transaction);
+    }
 
     private static void MoveTimeline(DbConnection connection, DbTransaction transaction, StoreValues values, TimelineMove move)
     {
@@ -278,10 +303,11 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
         {
             // The events kept in the moving items' rows stay with the conversation they happened in: they go to the events
             // table first (each under the conversation its payload names), and the rows move without them.
+            // Each goes whole, with its message as the row has it (CommitAsync may have left the message out of it).
             var kept = StoreReader.Query(connection, transaction,
-                "SELECT event_payload FROM messages WHERE conversation_id = @from AND event_payload IS NOT NULL", new { from },
-                r => r.GetString(0)).ToList();
-            InsertEvents(connection, transaction, values, kept.Select(ReadEvent).ToList(), kept);
+                $"SELECT {ItemEventColumns} FROM messages WHERE conversation_id = @from AND event_payload IS NOT NULL", new { from },
+                ReadStoredEvent).ToList();
+            InsertEvents(connection, transaction, values, kept, kept.Select(StoredEvent).ToList());
             connection.Execute(
                 "UPDATE messages SET conversation_id = @to, origin_conversation_id = COALESCE(origin_conversation_id, @from), event_payload = NULL WHERE conversation_id = @from",
                 new { from, to }, transaction);

@@ -60,5 +60,5 @@ public abstract class SqlEventHistory(Func<CancellationToken, ValueTask<DbConnec
     private static List<LiveEvent> InOrder(IEnumerable<LiveEvent> events) =>
         events.OrderBy(e => e.OccurredAt).ThenBy(e => e.ConversationId).ThenBy(e => e.Sequence).ToList();
 
-    private static LiveEvent Read(DbDataReader r) => StoreRows.ReadEvent(r.GetString(0));
+    private static LiveEvent Read(DbDataReader r) => StoreRows.ReadStoredEvent(r);
 }

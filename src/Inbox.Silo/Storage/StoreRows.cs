@@ -22,27 +22,30 @@ public static class StoreRows
     public const string OutboxColumns =
         "message_id, conversation_id, channel, recipient, text, attempts, next_attempt_ticks, created_at, attachments, automated, choices";
 
-    public static TimelineMessage ReadMessage(DbDataReader r) => new(
-        ReadGuid(r, 0),
-        ReadGuid(r, 1),
-        r.GetInt64(2),
-        (MessageKind)r.GetInt32(3),
-        r.GetString(4),
-        ReadNullableString(r, 5),
-        ReadNullableString(r, 6),
-        r.GetString(7),
-        ReadNullableGuid(r, 8),
-        ReadNullableString(r, 9),
-        r.IsDBNull(10) ? null : (DeliveryState)r.GetInt32(10),
-        ReadNullableString(r, 11),
-        ReadTime(r, 12),
-        ReadTime(r, 13),
-        Json<List<AttachmentInfo>>(r, 14),
-        ReadNullableTime(r, 15),
-        Json<CallInfo>(r, 16),
-        Json<Dictionary<string, string>>(r, 17),
-        ReadFlag(r, 18),
-        Json<BotDecisionInfo>(r, 19));
+    public static TimelineMessage ReadMessage(DbDataReader r) => ReadMessageAt(r, 0);
+
+    /// <summary>A message whose <see cref="MessageColumns"/> start at <paramref name="first"/>.</summary>
+    public static TimelineMessage ReadMessageAt(DbDataReader r, int first) => new(
+        ReadGuid(r, first),
+        ReadGuid(r, first + 1),
+        r.GetInt64(first + 2),
+        (MessageKind)r.GetInt32(first + 3),
+        r.GetString(first + 4),
+        ReadNullableString(r, first + 5),
+        ReadNullableString(r, first + 6),
+        r.GetString(first + 7),
+        ReadNullableGuid(r, first + 8),
+        ReadNullableString(r, first + 9),
+        r.IsDBNull(first + 10) ? null : (DeliveryState)r.GetInt32(first + 10),
+        ReadNullableString(r, first + 11),
+        ReadTime(r, first + 12),
+        ReadTime(r, first + 13),
+        Json<List<AttachmentInfo>>(r, first + 14),
+        ReadNullableTime(r, first + 15),
+        Json<CallInfo>(r, first + 16),
+        Json<Dictionary<string, string>>(r, first + 17),
+        ReadFlag(r, first + 18),
+        Json<BotDecisionInfo>(r, first + 19));
 
     public static ConversationSnapshot ReadConversation(DbDataReader r) => new(
         ReadGuid(r, 0),
@@ -73,9 +76,35 @@ public static class StoreRows
     /// <summary>
     /// The payload and sequence of every stored event that meets <paramref name="condition"/> (on <c>conversation_id</c> and
     /// <c>sequence</c>): a step that added a timeline item keeps its event in the item's row, the others are in <c>events</c>.
+    /// Read each with <see cref="ReadStoredEvent"/>: an item's row gives its message columns too (the events' rows nulls).
     /// </summary>
     public static string StoredEvents(string condition) =>
-        $"SELECT payload, sequence FROM events WHERE {condition} UNION ALL SELECT event_payload, sequence FROM messages WHERE {condition} AND event_payload IS NOT NULL";
+        $"SELECT payload, sequence, {NoMessageColumns} FROM events WHERE {condition} UNION ALL SELECT {ItemEventColumns} FROM messages WHERE {condition} AND event_payload IS NOT NULL";
+
+    /// <summary>An item's stored event as <see cref="ReadStoredEvent(DbDataReader)"/> reads it: its payload, its sequence, the item's columns.</summary>
+    public const string ItemEventColumns = "event_payload, sequence, " + MessageColumns;
+
+    /// <summary>
+    /// An event stored in <c>events.payload</c> or <c>messages.event_payload</c>, selected as <see cref="StoredEvents"/> does
+    /// (<see cref="ItemEventColumns"/> for an item's). The event kept in an item's row may leave out the message the row holds
+    /// (see <see cref="SqlConversationStore"/>): it is read back from the row's columns.
+    /// </summary>
+    public static LiveEvent ReadStoredEvent(DbDataReader r) => ReadStoredEvent(r, out _);
+
+    /// <param name="r">The row.</param>
+    /// <param name="messageFromRow">Whether the payload left out the message, and it was read from the row's columns.</param>
+    public static LiveEvent ReadStoredEvent(DbDataReader r, out bool messageFromRow)
+    {
+        var stored = ReadEvent(r.GetString(0));
+        messageFromRow = stored.Message is null && !r.IsDBNull(StoredEventMessage);
+        return messageFromRow ? stored with { Message = ReadMessageAt(r, StoredEventMessage) } : stored;
+    }
+
+    /// <summary>Where the message columns start in a row of <see cref="StoredEvents"/>.</summary>
+    private const int StoredEventMessage = 2;
+
+    /// <summary>As many nulls as <see cref="MessageColumns"/> has columns, for the events' side of <see cref="StoredEvents"/>.</summary>
+    private static readonly string NoMessageColumns = string.Join(", ", MessageColumns.Split(',').Select(_ => "NULL"));
 
     /// <summary>
     /// How an event is stored (<c>events.payload</c> or <c>messages.event_payload</c>): the JSON of the live event without

@@ -17,4 +17,11 @@ public abstract class StoreValues
 
     /// <summary>The ordering key of a time (<c>*_ticks</c> columns): the ticks of the time exactly as the store gives it back.</summary>
     public abstract long Ticks(DateTimeOffset time);
+
+    /// <summary>
+    /// Whether every time reads back to the tick it was written with (SQLite's text does; PostgreSQL's <c>timestamptz</c> keeps
+    /// microseconds), so that a message read from its row equals the message written: only then does the event kept in an
+    /// item's row leave out the message that the row holds (see <see cref="SqlConversationStore"/>).
+    /// </summary>
+    public virtual bool TimesReadBackExactly => false;
 }

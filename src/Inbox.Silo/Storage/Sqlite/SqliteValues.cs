@@ -14,4 +14,6 @@ public sealed class SqliteValues : StoreValues
     public override string TrueLiteral => "1";
 
     public override long Ticks(DateTimeOffset time) => time.UtcTicks;
+
+    public override bool TimesReadBackExactly => true;
 }
