@@ -1,3 +1,4 @@
+using Inbox.Domain.Conversations;
 using Inbox.Domain.Live;
 using Inbox.Domain.Storage;
 using Inbox.Identity;
@@ -44,6 +45,23 @@ public sealed class SqliteMessageStoreTests : MessageStoreTests
 
         Assert.Equal(created.Events[0], StoreRows.ReadEvent(StoredPayload("m-slim"))); // whole again, with the message as it was
         Assert.Equal([created.Events[0], edit], await Store.Queries.GetEventsAsync(id, 0, 10));
+    }
+
+    [Fact]
+    public async Task A_reply_and_a_message_the_bot_is_to_answer_keep_their_messages_in_their_events()
+    {
+        // Their messages change soon (receipts, the bot's decision): an event without its message would take it back in at once.
+        var (replied, withBot) = (Guid.NewGuid(), Guid.NewGuid());
+        var inbound = Samples.Inbound(replied, 1, "m-before-reply");
+        var reply = inbound.NewMessage! with { Kind = MessageKind.Outbound, ExternalId = "m-reply", OperatorId = Guid.NewGuid() };
+        var asked = Samples.Inbound(withBot, 1, "m-to-bot");
+        var inBot = asked.Conversation with { Status = ConversationStatus.Bot };
+
+        await Store.Conversations.CommitAsync(inbound with { NewMessage = reply, Events = [inbound.Events[0] with { Message = reply }] });
+        await Store.Conversations.CommitAsync(asked with { Conversation = inBot, Events = [asked.Events[0] with { Conversation = inBot }] });
+
+        Assert.Equal(reply, StoreRows.ReadEvent(StoredPayload("m-reply")).Message);
+        Assert.Equal(asked.NewMessage, StoreRows.ReadEvent(StoredPayload("m-to-bot")).Message);
     }
 
     private string StoredPayload(string externalId)

@@ -19,13 +19,14 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
     /// Queues the commit on the writer. The events' payloads (the conversation as it was, about 1.2 KB of JSON each) are
     /// written out here, on the caller's thread, so that the one writer only binds them. The event that goes into its new
     /// item's row leaves out the message (a third of it) where the store reads the row back exactly
-    /// (<see cref="StoreValues.TimesReadBackExactly"/>): the row holds it, <see cref="StoreRows.ReadStoredEvent"/> puts it
-    /// back, and the event takes it in before the row changes (<see cref="UpdateMessage"/>) or moves (<see cref="MoveTimeline"/>).
+    /// (<see cref="StoreValues.TimesReadBackExactly"/>) and the message is seldom changed (<see cref="SeldomChanged"/>): the
+    /// row holds it, <see cref="StoreRows.ReadStoredEvent"/> puts it back, and the event takes it in before the row changes
+    /// (<see cref="UpdateMessage"/>) or moves (<see cref="MoveTimeline"/>).
     /// </summary>
     public Task<CommitOutcome> CommitAsync(ConversationCommit commit, CancellationToken cancellationToken = default)
     {
         var inItsRow = EventOfNewMessage(commit);
-        var withoutMessage = store.Values.TimesReadBackExactly ? inItsRow : -1;
+        var withoutMessage = store.Values.TimesReadBackExactly && SeldomChanged(commit) ? inItsRow : -1;
         var payloads = commit.Events.Select((e, i) => StoredEvent(i == withoutMessage ? e with { Message = null } : e)).ToList();
         return store.Writer.WriteAsync((connection, transaction) => Commit(connection, transaction, store.Values, commit, payloads, inItsRow),
             cancellationToken);
@@ -236,6 +237,15 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
 
         return -1;
     }
+
+    /// <summary>
+    /// Whether the commit's new item is an inbound message that no bot is to decide on: such a message changes only when its
+    /// sender edits it. A reply gets its delivery receipts and a bot's inbound message its decision, and each change would
+    /// have the event take its message back in at once (<see cref="UpdateMessage"/>: a read and the event's JSON on the
+    /// writer) for no byte saved, so their events keep their messages.
+    /// </summary>
+    private static bool SeldomChanged(ConversationCommit commit) =>
+        commit.NewMessage is { Kind: MessageKind.Inbound } && commit.Conversation.Status != ConversationStatus.Bot;
 
     /// <summary>Inserts the events, each with its payload (<paramref name="payloads"/>, in the same order), but the one at <paramref name="skip"/>.</summary>
     private static void InsertEvents(DbConnection connection, DbTransaction transaction, StoreValues values, IReadOnlyList<LiveEvent> events,

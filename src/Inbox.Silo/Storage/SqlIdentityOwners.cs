@@ -51,12 +51,15 @@ public abstract class SqlIdentityOwners(StoreConnections store, TimeProvider clo
             new { key, from = store.Values.Id(from), to = store.Values.Id(to) }, transaction) == 1, cancellationToken);
     }
 
-    /// <summary>Inside a write: gives <paramref name="identity"/> to <paramref name="customerId"/> unless it has an owner, and returns the owner.</summary>
+    /// <summary>
+    /// Inside a write: gives <paramref name="identity"/> to <paramref name="customerId"/> unless it has an owner, and returns the
+    /// owner. The owner is read only when the identity had one: a claim that inserted its row is answered without a read.
+    /// </summary>
     public static Guid Claim(DbConnection connection, DbTransaction transaction, StoreValues values, string identity, Guid customerId, DateTimeOffset at)
     {
-        connection.Execute("INSERT INTO identity_owners (identity, customer_id, claimed_at) VALUES (@identity, @id, @at) ON CONFLICT (identity) DO NOTHING",
-            new { identity, id = values.Id(customerId), at = values.Time(at) }, transaction);
-        return StoreReader.Query(connection, transaction, OwnerOf, new { identity },
-            r => StoreReader.ReadGuid(r, 0))[0];
+        var inserted = connection.Execute(
+            "INSERT INTO identity_owners (identity, customer_id, claimed_at) VALUES (@identity, @id, @at) ON CONFLICT (identity) DO NOTHING",
+            new { identity, id = values.Id(customerId), at = values.Time(at) }, transaction) == 1;
+        return inserted ? customerId : StoreReader.Query(connection, transaction, OwnerOf, new { identity }, r => StoreReader.ReadGuid(r, 0))[0];
     }
 }
