@@ -215,7 +215,7 @@ public abstract class SqlConversationQueries(Func<CancellationToken, ValueTask<D
     public async Task<IReadOnlyList<LiveEvent>> GetEventsAsync(Guid conversationId, long afterSequence, int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await openAsync(cancellationToken).ConfigureAwait(false);
-        return await StoreReader.QueryAsync(connection, $"{StoredEvents("conversation_id = @id AND sequence > @after")} ORDER BY sequence LIMIT @limit",
+        return await StoreReader.QueryAsync(connection, $"{StoredEvents("conversation_id = @id AND sequence > @after", values)} ORDER BY sequence LIMIT @limit",
             new { id = values.Id(conversationId), after = afterSequence, limit }, ReadStoredEvent, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -294,7 +294,7 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
             // it here: the events that keep their messages (replies' receipts, the bot's decisions) cost no more than a look-up.
             var whole = StoreReader.Query(connection, transaction,
                 $"SELECT {ItemEventColumns} FROM messages WHERE message_id = @id AND json_type(event_payload, '$.message') IS NULL AND event_payload IS NOT NULL",
-                new { id }, r => ReadStoredEvent(r, out var messageFromRow) is var e && messageFromRow ? e : null).FirstOrDefault();
+                new { id }, ReadStoredEvent).FirstOrDefault();
             if (whole is not null)
             {
                 connection.Execute("UPDATE messages SET event_payload = @payload WHERE message_id = @id", new { id, payload = StoredEvent(whole) }, transaction);

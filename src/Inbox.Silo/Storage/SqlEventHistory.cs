@@ -30,7 +30,7 @@ public abstract class SqlEventHistory(Func<CancellationToken, ValueTask<DbConnec
             wanted AS (
                 SELECT conversation_id FROM active
                 UNION SELECT conversation_id FROM conversations WHERE merged_into IN (SELECT conversation_id FROM active))
-            {StoreRows.StoredEvents("conversation_id IN (SELECT conversation_id FROM wanted)")}
+            {StoreRows.StoredEvents("conversation_id IN (SELECT conversation_id FROM wanted)", values)}
             """, new { since = values.Time(since) }, Read, cancellationToken).ConfigureAwait(false);
         return InOrder(events);
     }
@@ -50,7 +50,7 @@ public abstract class SqlEventHistory(Func<CancellationToken, ValueTask<DbConnec
             }
 
             var names = string.Join(", ", Enumerable.Range(0, chunk.Length).Select(i => "@id" + i.ToString(CultureInfo.InvariantCulture)));
-            events.AddRange(await StoreReader.QueryAsync(connection, StoreRows.StoredEvents($"conversation_id IN ({names})"),
+            events.AddRange(await StoreReader.QueryAsync(connection, StoreRows.StoredEvents($"conversation_id IN ({names})", values),
                 parameters, Read, cancellationToken).ConfigureAwait(false));
         }
 

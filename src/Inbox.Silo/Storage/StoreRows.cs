@@ -76,12 +76,16 @@ public static class StoreRows
     /// <summary>
     /// The payload and sequence of every stored event that meets <paramref name="condition"/> (on <c>conversation_id</c> and
     /// <c>sequence</c>): a step that added a timeline item keeps its event in the item's row, the others are in <c>events</c>.
-    /// Read each with <see cref="ReadStoredEvent"/>: an item's row gives its message columns too (the events' rows nulls).
+    /// Where such an event may leave out its message (<see cref="StoreValues.TimesReadBackExactly"/>), an item's row gives its
+    /// message columns too (the events' rows nulls). Read each with <see cref="ReadStoredEvent"/>.
     /// </summary>
-    public static string StoredEvents(string condition) =>
-        $"SELECT payload, sequence, {NoMessageColumns} FROM events WHERE {condition} UNION ALL SELECT {ItemEventColumns} FROM messages WHERE {condition} AND event_payload IS NOT NULL";
+    public static string StoredEvents(string condition, StoreValues values)
+    {
+        var (message, none) = values.TimesReadBackExactly ? (", " + MessageColumns, ", " + NoMessageColumns) : ("", "");
+        return $"SELECT payload, sequence{none} FROM events WHERE {condition} UNION ALL SELECT event_payload, sequence{message} FROM messages WHERE {condition} AND event_payload IS NOT NULL";
+    }
 
-    /// <summary>An item's stored event as <see cref="ReadStoredEvent(DbDataReader)"/> reads it: its payload, its sequence, the item's columns.</summary>
+    /// <summary>An item's stored event with its message columns, as <see cref="ReadStoredEvent"/> reads it.</summary>
     public const string ItemEventColumns = "event_payload, sequence, " + MessageColumns;
 
     /// <summary>
@@ -89,15 +93,12 @@ public static class StoreRows
     /// (<see cref="ItemEventColumns"/> for an item's). The event kept in an item's row may leave out the message the row holds
     /// (see <see cref="SqlConversationStore"/>): it is read back from the row's columns.
     /// </summary>
-    public static LiveEvent ReadStoredEvent(DbDataReader r) => ReadStoredEvent(r, out _);
-
-    /// <param name="r">The row.</param>
-    /// <param name="messageFromRow">Whether the payload left out the message, and it was read from the row's columns.</param>
-    public static LiveEvent ReadStoredEvent(DbDataReader r, out bool messageFromRow)
+    public static LiveEvent ReadStoredEvent(DbDataReader r)
     {
         var stored = ReadEvent(r.GetString(0));
-        messageFromRow = stored.Message is null && !r.IsDBNull(StoredEventMessage);
-        return messageFromRow ? stored with { Message = ReadMessageAt(r, StoredEventMessage) } : stored;
+        return stored.Message is null && r.FieldCount > StoredEventMessage && !r.IsDBNull(StoredEventMessage)
+            ? stored with { Message = ReadMessageAt(r, StoredEventMessage) }
+            : stored;
     }
 
     /// <summary>Where the message columns start in a row of <see cref="StoredEvents"/>.</summary>
