@@ -64,13 +64,50 @@ public sealed class SqliteMessageStoreTests : MessageStoreTests
         Assert.Equal(asked.NewMessage, StoreRows.ReadEvent(StoredPayload("m-to-bot")).Message);
     }
 
-    private string StoredPayload(string externalId)
+    [Fact]
+    public async Task An_items_event_is_stored_as_utf8_bytes_and_one_stored_as_text_before_still_reads_back_and_takes_its_message_in()
+    {
+        var id = Guid.NewGuid();
+        var created = Samples.Inbound(id, 1, "m-text", "Где мой заказ 1048576?");
+        await Store.Conversations.CommitAsync(created);
+        Assert.Equal("blob", StoredType("m-text"));
+        Assert.Equal(created.Events, await Store.Queries.GetEventsAsync(id, 0, 10));
+
+        // A file written before the events went in as bytes holds them as text.
+        ExecuteOnFile("UPDATE messages SET event_payload = CAST(event_payload AS TEXT) WHERE external_id = 'm-text'");
+        Assert.Equal("text", StoredType("m-text"));
+        Assert.Equal(created.Events, await Store.Queries.GetEventsAsync(id, 0, 10));
+
+        var edited = created.NewMessage! with { Text = "Где мой заказ 2097152?", EditedAt = Samples.Start.AddMinutes(2) };
+        var conversation = created.Conversation with { LastSequence = 2 };
+        var edit = new LiveEvent(id, 2, LiveEventTypes.MessageEdited, Samples.Start.AddMinutes(2), conversation, edited);
+        await Store.Conversations.CommitAsync(new ConversationCommit(conversation, [edit], ChangedMessage: edited));
+
+        Assert.Equal(created.Events[0], StoreRows.ReadEvent(StoredPayload("m-text"))); // took its message in, as it was
+        Assert.Equal([created.Events[0], edit], await Store.Queries.GetEventsAsync(id, 0, 10));
+    }
+
+    private string StoredPayload(string externalId) => ReadFromFile<string>("event_payload", externalId);
+
+    private string StoredType(string externalId) => ReadFromFile<string>("typeof(event_payload)", externalId);
+
+    private T ReadFromFile<T>(string column, string externalId)
     {
         using var connection = ((StoreFactory)Store).Database.Open();
         using var read = connection.CreateCommand();
-        read.CommandText = "SELECT event_payload FROM messages WHERE external_id = $externalId";
+        read.CommandText = $"SELECT {column} FROM messages WHERE external_id = $externalId";
         read.Parameters.AddWithValue("$externalId", externalId);
-        return (string)read.ExecuteScalar()!;
+        using var reader = read.ExecuteReader();
+        Assert.True(reader.Read());
+        return reader.GetFieldValue<T>(0);
+    }
+
+    private void ExecuteOnFile(string sql)
+    {
+        using var connection = ((StoreFactory)Store).Database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
     {
         var inItsRow = EventOfNewMessage(commit);
         var withoutMessage = store.Values.TimesReadBackExactly && SeldomChanged(commit) ? inItsRow : -1;
-        var payloads = commit.Events.Select((e, i) => StoredEvent(i == withoutMessage ? e with { Message = null } : e)).ToList();
+        var payloads = commit.Events.Select((e, i) => store.Values.StoredEvent(i == withoutMessage ? e with { Message = null } : e)).ToList();
         return store.Writer.WriteAsync((connection, transaction) => Commit(connection, transaction, store.Values, commit, payloads, inItsRow),
             cancellationToken);
     }
@@ -81,7 +81,7 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
 
     /// <param name="inItsRow">The index of the event that goes into the new item's row (<see cref="EventOfNewMessage"/>), or -1.</param>
     private static CommitOutcome Commit(DbConnection connection, DbTransaction transaction, StoreValues values, ConversationCommit commit,
-        IReadOnlyList<string> payloads, int inItsRow)
+        IReadOnlyList<object> payloads, int inItsRow)
     {
         // An operator's item made under an idempotency key already stored (a retry, a double click): nothing is written.
         if (commit.Idempotency is { } key && SqlIdempotencyKeys.Claim(connection, transaction, values, key) is { Claimed: false } taken)
@@ -249,7 +249,7 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
 
     /// <summary>Inserts the events, each with its payload (<paramref name="payloads"/>, in the same order), but the one at <paramref name="skip"/>.</summary>
     private static void InsertEvents(DbConnection connection, DbTransaction transaction, StoreValues values, IReadOnlyList<LiveEvent> events,
-        IReadOnlyList<string> payloads, int skip = -1)
+        IReadOnlyList<object> payloads, int skip = -1)
     {
         for (var i = 0; i < events.Count; i++)
         {
@@ -270,7 +270,7 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
     /// Inserts the message, with the event of its step (<paramref name="eventPayload"/>) when that goes into its row; false
     /// when an inbound message with its channel and external id is stored already.
     /// </summary>
-    private static bool InsertMessage(DbConnection connection, DbTransaction transaction, StoreValues values, TimelineMessage message, string? eventPayload)
+    private static bool InsertMessage(DbConnection connection, DbTransaction transaction, StoreValues values, TimelineMessage message, object? eventPayload)
     {
         var onDuplicate = message is { Kind: MessageKind.Inbound, ExternalId: not null }
             ? " ON CONFLICT (channel, external_id) WHERE kind = 0 AND external_id IS NOT NULL DO NOTHING"
@@ -293,11 +293,11 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
             // Only SQLite leaves messages out (TimesReadBackExactly), and its json_type finds such an event without reading
             // it here: the events that keep their messages (replies' receipts, the bot's decisions) cost no more than a look-up.
             var whole = StoreReader.Query(connection, transaction,
-                $"SELECT {ItemEventColumns} FROM messages WHERE message_id = @id AND json_type(event_payload, '$.message') IS NULL AND event_payload IS NOT NULL",
+                $"SELECT {ItemEventColumns} FROM messages WHERE message_id = @id AND json_type(CAST(event_payload AS TEXT), '$.message') IS NULL AND event_payload IS NOT NULL",
                 new { id }, ReadStoredEvent).FirstOrDefault();
             if (whole is not null)
             {
-                connection.Execute("UPDATE messages SET event_payload = @payload WHERE message_id = @id", new { id, payload = StoredEvent(whole) }, transaction);
+                connection.Execute("UPDATE messages SET event_payload = @payload WHERE message_id = @id", new { id, payload = values.StoredEvent(whole) }, transaction);
             }
         }
 
@@ -319,7 +319,7 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
             var kept = StoreReader.Query(connection, transaction,
                 $"SELECT {ItemEventColumns} FROM messages WHERE conversation_id = @from AND event_payload IS NOT NULL", new { from },
                 ReadStoredEvent).ToList();
-            InsertEvents(connection, transaction, values, kept, kept.Select(StoredEvent).ToList());
+            InsertEvents(connection, transaction, values, kept, kept.Select(values.StoredEvent).ToList());
             connection.Execute(
                 "UPDATE messages SET conversation_id = @to, origin_conversation_id = COALESCE(origin_conversation_id, @from), event_payload = NULL WHERE conversation_id = @from",
                 new { from, to }, transaction);

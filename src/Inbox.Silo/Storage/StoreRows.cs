@@ -116,11 +116,14 @@ public static class StoreRows
     /// <summary>The JSON an event is stored as (<see cref="StoredEventJson"/>).</summary>
     public static string StoredEvent(LiveEvent liveEvent) => JsonSerializer.Serialize(liveEvent, StoredEventJson);
 
+    /// <summary>The same JSON as <see cref="StoredEvent"/>, as UTF-8 bytes (no UTF-16 string made on the way).</summary>
+    public static byte[] StoredEventUtf8(LiveEvent liveEvent) => JsonSerializer.SerializeToUtf8Bytes(liveEvent, StoredEventJson);
+
     /// <summary>An event as stored (<c>events.payload</c> or <c>messages.event_payload</c>), with or without its null properties.</summary>
     public static LiveEvent ReadEvent(string payload) => JsonSerializer.Deserialize<LiveEvent>(payload, InboxJson.Options)!;
 
     /// <param name="eventPayload">The event stored in the item's row (<c>event_payload</c>), when the statement writes it.</param>
-    public static object MessageParameters(StoreValues v, TimelineMessage m, string? eventPayload = null) => new
+    public static object MessageParameters(StoreValues v, TimelineMessage m, object? eventPayload = null) => new
     {
         id = v.Id(m.MessageId),
         conversation = v.Id(m.ConversationId),

@@ -1,3 +1,5 @@
+using Inbox.Domain.Live;
+
 namespace Inbox.Silo.Storage;
 
 /// <summary>
@@ -24,4 +26,10 @@ public abstract class StoreValues
     /// item's row leave out the message that the row holds (see <see cref="SqlConversationStore"/>).
     /// </summary>
     public virtual bool TimesReadBackExactly => false;
+
+    /// <summary>
+    /// The value an event's JSON is written as (<c>events.payload</c>, <c>messages.event_payload</c>): text here. SQLite takes
+    /// its UTF-8 bytes (<see cref="Sqlite.SqliteValues"/>).
+    /// </summary>
+    public virtual object StoredEvent(LiveEvent liveEvent) => StoreRows.StoredEvent(liveEvent);
 }
