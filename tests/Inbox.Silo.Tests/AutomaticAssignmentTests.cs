@@ -193,4 +193,42 @@ public sealed class AutomaticAssignmentTests(RoutingClusterFixture fixture) : Ro
         // Offline after the 1 s grace: the customer's unanswered conversation is requeued, then routed to the colleague.
         await WaitForAsync(async () => (await Store.GetConversationAsync(id))!.AssigneeId == staying);
     }
+
+    [Fact]
+    public async Task A_burst_entering_the_queue_while_nobody_has_room_does_not_ask_each_members_presence_for_each_conversation()
+    {
+        var team = NewTeamKey();
+        var (night, late) = (await NewOperatorAsync(3), await NewOperatorAsync(3));
+        await DefineAsync(new Team(team, team, [], [], AutoAssign: true, [night, late]));
+        var conversations = new List<Guid>();
+        for (var i = 0; i < 60; i++)
+        {
+            conversations.Add(await SeedAsync(team, ConversationStatus.Resolved, 0, Morning.AddMinutes(i)));
+        }
+
+        var asked = PresenceQuestions(night, late);
+        var started = DateTime.UtcNow;
+        foreach (var id in conversations)
+        {
+            await Grains.GetGrain<IConversationGrain>(id).ReopenAsync(); // each enters the queue, one after another
+        }
+
+        await WaitForAsync(async () => (await SnapshotsAsync(conversations)).All(c => c.Status == ConversationStatus.Queued));
+        var seconds = (DateTime.UtcNow - started).TotalSeconds;
+
+        // A pass asks both members. Passes come from the sweep (every 0.3 s), at most one a second from the entries while
+        // nobody has room, and a few at the edges; one pass per entry would be 60 passes.
+        var passes = (PresenceQuestions(night, late) - asked) / 2.0;
+        Assert.True(passes <= seconds / 0.3 + seconds + 4, $"{passes} passes in {seconds:0.0} s for 60 entries");
+
+        // Nothing is lost by the passes not made: an operator who comes online gets the queue's first three.
+        await ConnectAsync(night);
+        await WaitForAsync(async () => (await SnapshotsAsync(conversations)).Count(c => c.AssigneeId == night) == 3);
+    }
+
+    /// <summary>How often the operators' presence grains were asked for their state, on all three silos.</summary>
+    private int PresenceQuestions(params Guid[] operators) =>
+        fixture.Cluster.Silos.Cast<Orleans.TestingHost.InProcessSiloHandle>()
+            .Select(silo => silo.SiloHost!.Services.GetRequiredService<GrainCallCounter>())
+            .Sum(counter => operators.Sum(o => counter.Count(Grains.GetGrain<IOperatorPresenceGrain>(o).GetGrainId(), nameof(IOperatorPresenceGrain.GetAsync))));
 }

@@ -81,6 +81,8 @@ public class ClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddSingleton(sp => new FaultyCustomerDirectory(
                 (ICustomerDirectory)ActivatorUtilities.CreateInstance(sp, directory.ImplementationType!)));
             siloBuilder.Services.AddSingleton<ICustomerDirectory>(sp => sp.GetRequiredService<FaultyCustomerDirectory>());
+            siloBuilder.Services.AddSingleton<GrainCallCounter>();
+            siloBuilder.Services.AddSingleton<IIncomingGrainCallFilter>(sp => sp.GetRequiredService<GrainCallCounter>());
             siloBuilder.Services.AddSingleton<RecordingPublisher>();
             siloBuilder.Services.AddSingleton<ILiveEventPublisher>(sp => sp.GetRequiredService<RecordingPublisher>());
         }

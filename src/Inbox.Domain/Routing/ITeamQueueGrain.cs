@@ -19,6 +19,15 @@ public interface ITeamQueueGrain : IGrainWithStringKey
     Task WakeAsync();
 
     /// <summary>
+    /// A conversation entered the queue. As <see cref="WakeAsync"/>, but a new conversation gives no member room: within a
+    /// second of a pass that found nobody with room, it starts no pass of its own. What gives a member room wakes the queue
+    /// itself (they come online or back, a conversation of theirs ends, the team changes), and so does the periodic sweep.
+    /// One-way, as <see cref="WakeAsync"/>.
+    /// </summary>
+    [Alias("Queued"), OneWay]
+    Task ConversationQueuedAsync();
+
+    /// <summary>
     /// The operator routing gave the conversation to has not opened it in time: it goes back to the queue (in its place) and is
     /// offered to someone else first. Nothing happens when it was opened, answered or reassigned meanwhile.
     /// </summary>

@@ -544,7 +544,7 @@ public sealed partial class ConversationGrain(
         if (next is { Status: ConversationStatus.Queued, AssigneeId: null, MergedInto: null, Team: { } team }
             && !(previous is { Status: ConversationStatus.Queued, AssigneeId: null } && string.Equals(previous.Team, team, StringComparison.OrdinalIgnoreCase)))
         {
-            GrainFactory.Reference<ITeamQueueGrain>(TeamKeys.Normalize(team)).WakeAsync().Ignore();
+            GrainFactory.Reference<ITeamQueueGrain>(TeamKeys.Normalize(team)).ConversationQueuedAsync().Ignore();
         }
 
         if (previous is { Status: ConversationStatus.Assigned, AssigneeId: { } was } && (next.Status != ConversationStatus.Assigned || next.AssigneeId != was))

@@ -31,14 +31,25 @@ public sealed class TeamQueueGrain(
     private readonly Dictionary<Guid, DateTimeOffset> _lastAssigned = [];
     private readonly Dictionary<Guid, (Guid OperatorId, DateTimeOffset Until)> _letExpire = [];
 
+    /// <summary>
+    /// How long after a pass that found no member with room a conversation entering the queue starts no pass: a burst of
+    /// new conversations at night costs a pass a second, not one per conversation, each asking every member's presence.
+    /// </summary>
+    private static readonly TimeSpan NoRoomHold = TimeSpan.FromSeconds(1);
+
     private bool _passRunning;
     private bool _wokenDuringPass;
+    private bool _queuedDuringPass;
+
+    /// <summary>When the last pass found no member with room (null: it found some, or it ended otherwise).</summary>
+    private DateTimeOffset? _nobodyHadRoomAt;
 
     private string Key => this.GetPrimaryKeyString();
 
     /// <summary>
     /// Starts a pass unless one is running; a wake during a pass asks for one more pass after it, so a burst of wakes (a
-    /// thousand new conversations in a second) costs a few passes, not a thousand, and nothing that woke it is missed.
+    /// thousand new conversations in a second) costs a few passes, not a thousand, and nothing that woke it is missed. A
+    /// conversation that entered the queue during a pass asks for one more only when that pass found a member with room.
     /// </summary>
     public Task WakeAsync()
     {
@@ -53,6 +64,19 @@ public sealed class TeamQueueGrain(
         return Task.CompletedTask;
     }
 
+    public Task ConversationQueuedAsync()
+    {
+        if (_passRunning)
+        {
+            _queuedDuringPass = true;
+            return Task.CompletedTask;
+        }
+
+        return NobodyHadRoomLately ? Task.CompletedTask : WakeAsync();
+    }
+
+    private bool NobodyHadRoomLately => _nobodyHadRoomAt is { } at && clock.GetUtcNow() - at < NoRoomHold;
+
     private async Task RunPassesAsync()
     {
         try
@@ -60,6 +84,8 @@ public sealed class TeamQueueGrain(
             do
             {
                 _wokenDuringPass = false;
+                _queuedDuringPass = false;
+                _nobodyHadRoomAt = null;
                 try
                 {
                     await AssignAsync();
@@ -69,7 +95,7 @@ public sealed class TeamQueueGrain(
                     logger.LogWarning(ex, "Automatic assignment of team {Team}'s queue failed; the next wake or sweep tries again", Key);
                 }
             }
-            while (_wokenDuringPass);
+            while (_wokenDuringPass || (_queuedDuringPass && !NobodyHadRoomLately));
         }
         finally
         {
@@ -103,6 +129,7 @@ public sealed class TeamQueueGrain(
         var candidates = await CandidatesAsync(team);
         if (!candidates.Any(c => c.HasRoom))
         {
+            _nobodyHadRoomAt = clock.GetUtcNow();
             return;
         }
 
