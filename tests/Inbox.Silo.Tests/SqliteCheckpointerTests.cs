@@ -1,5 +1,6 @@
 using Inbox.Silo.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -123,6 +124,34 @@ public sealed class SqliteCheckpointerTests
         Assert.Equal(3L, Count(connection, "after-flush-%"));
     }
 
+    [Fact]
+    public async Task A_round_that_cannot_reach_the_file_is_logged_once_however_many_fail_and_so_is_the_recovery()
+    {
+        await using var store = await StoreFactory.StartAsync();
+        await WritePagesAsync(store, "before-failure", 3);
+        var logs = new RecordingLogger();
+        var checkpointer = new SqliteCheckpointer(store.Database, store.Writer, TimeProvider.System, logs);
+        var folder = Path.GetDirectoryName(store.Database.FilePath)!;
+
+        // The folder moved away: a round cannot open the file (the store's open connections keep theirs).
+        Directory.Move(folder, folder + "-away");
+        try
+        {
+            for (var round = 0; round < 5; round++)
+            {
+                Assert.False(checkpointer.Checkpoint());
+            }
+        }
+        finally
+        {
+            Directory.Move(folder + "-away", folder);
+        }
+
+        Assert.True(checkpointer.Checkpoint());
+        Assert.True(checkpointer.Checkpoint());
+        Assert.Equal([LogLevel.Warning, LogLevel.Information], logs.Entries.Where(e => e >= LogLevel.Information));
+    }
+
     private static SqliteCheckpointer Checkpointer(StoreFactory store) =>
         new(store.Database, store.Writer, TimeProvider.System, NullLogger<SqliteCheckpointer>.Instance);
 
@@ -173,5 +202,20 @@ public sealed class SqliteCheckpointerTests
             Assert.True(DateTime.UtcNow < deadline, "the log was not copied into the file, or the writer did not start it over");
             await Task.Delay(10);
         }
+    }
+
+    /// <summary>The levels of what the checkpointer logs, in order.</summary>
+    private sealed class RecordingLogger : ILogger<SqliteCheckpointer>
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<LogLevel> _entries = new();
+
+        public IEnumerable<LogLevel> Entries => _entries;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            _entries.Enqueue(logLevel);
     }
 }
