@@ -87,11 +87,12 @@ public sealed class SqliteMessageStoreTests : MessageStoreTests
         Assert.Equal([created.Events[0], edit], await Store.Queries.GetEventsAsync(id, 0, 10));
     }
 
-    private string StoredPayload(string externalId) => ReadFromFile<string>("event_payload", externalId);
+    private string StoredPayload(string externalId) => ReadFromFile("event_payload", externalId);
 
-    private string StoredType(string externalId) => ReadFromFile<string>("typeof(event_payload)", externalId);
+    private string StoredType(string externalId) => ReadFromFile("typeof(event_payload)", externalId);
 
-    private T ReadFromFile<T>(string column, string externalId)
+    /// <summary>The column (or expression) of the message with that external id, as text.</summary>
+    private string ReadFromFile(string column, string externalId)
     {
         using var connection = ((StoreFactory)Store).Database.Open();
         using var read = connection.CreateCommand();
@@ -99,7 +100,7 @@ public sealed class SqliteMessageStoreTests : MessageStoreTests
         read.Parameters.AddWithValue("$externalId", externalId);
         using var reader = read.ExecuteReader();
         Assert.True(reader.Read());
-        return reader.GetFieldValue<T>(0);
+        return reader.GetString(0);
     }
 
     private void ExecuteOnFile(string sql)
