@@ -239,6 +239,77 @@ public abstract class MessageStoreTests : StoreTestBase
     }
 
     [Fact]
+    public async Task Unread_counts_are_the_customers_messages_after_each_operators_marker()
+    {
+        var (x, y, unknown) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var (me, colleague) = (Guid.NewGuid(), Guid.NewGuid());
+        await Store.Conversations.CommitAsync(Samples.Inbound(x, 1, "u-x1"));
+        await Store.Conversations.CommitAsync(WithMessage(Samples.Inbound(x, 2, "u-x2"), m => m with { Automated = true })); // an auto-reply
+        await Store.Conversations.CommitAsync(WithMessage(Samples.Inbound(x, 3, "u-x3"), m => m with { Kind = MessageKind.Outbound })); // our reply
+        await Store.Conversations.CommitAsync(Samples.Inbound(x, 4, "u-x4"));
+        await Store.Conversations.CommitAsync(Samples.Inbound(x, 5, "u-x5"));
+        await Store.Conversations.CommitAsync(Samples.Inbound(y, 1, "u-y1"));
+
+        await Store.ReadMarkers.MarkReadAsync(me, x, 3);
+        await Store.ReadMarkers.MarkReadAsync(me, x, 2); // a marker never moves back
+
+        Assert.Equal([new UnreadCount(x, 2, 3), new UnreadCount(y, 1, 0), new UnreadCount(unknown, 0, 0)],
+            await Store.ReadMarkers.CountAsync(me, [x, y, unknown, x]));
+        Assert.Equal([new UnreadCount(x, 3, 0)], await Store.ReadMarkers.CountAsync(colleague, [x])); // never opened: all of them
+        Assert.Equal(3, await Store.ReadMarkers.TotalAsync(me)); // both are queued for anyone
+
+        // A message after the marker counts for everyone; reading up to it clears it for the one who read.
+        await Store.Conversations.CommitAsync(Samples.Inbound(x, 6, "u-x6"));
+        Assert.Equal([new UnreadCount(x, 3, 3)], await Store.ReadMarkers.CountAsync(me, [x]));
+        Assert.Equal([new UnreadCount(x, 4, 0)], await Store.ReadMarkers.CountAsync(colleague, [x]));
+        await Store.ReadMarkers.MarkReadAsync(me, x, 6);
+        Assert.Equal([new UnreadCount(x, 0, 6)], await Store.ReadMarkers.CountAsync(me, [x]));
+        Assert.Equal(1, await Store.ReadMarkers.TotalAsync(me));
+        Assert.Equal(5, await Store.ReadMarkers.TotalAsync(colleague));
+    }
+
+    [Fact]
+    public async Task Unread_counts_follow_the_messages_a_merge_moves_and_its_undo_moves_back()
+    {
+        var (absorbed, survivor) = (Guid.NewGuid(), Guid.NewGuid());
+        var me = Guid.NewGuid();
+        for (var seq = 1; seq <= 3; seq++)
+        {
+            await Store.Conversations.CommitAsync(Samples.Inbound(absorbed, seq, $"um-a{seq}"));
+        }
+
+        var s2 = Samples.Inbound(survivor, 2, "um-s2");
+        await Store.Conversations.CommitAsync(Samples.Inbound(survivor, 1, "um-s1"));
+        await Store.Conversations.CommitAsync(s2);
+        await Store.ReadMarkers.MarkReadAsync(me, absorbed, 1);
+        await Store.ReadMarkers.MarkReadAsync(me, survivor, 2);
+
+        var merged = s2.Conversation with { LastSequence = 3 };
+        await Store.Conversations.CommitAsync(new ConversationCommit(merged,
+            [new LiveEvent(survivor, 3, LiveEventTypes.ConversationMerged, Samples.Start.AddSeconds(10), merged, null)],
+            Move: new TimelineMove(absorbed, survivor, Back: false)));
+
+        // The moved messages keep their own sequences: the survivor's marker (2) leaves the third of them unread.
+        Assert.Equal([new UnreadCount(survivor, 1, 2), new UnreadCount(absorbed, 0, 1)],
+            await Store.ReadMarkers.CountAsync(me, [survivor, absorbed]));
+
+        var split = merged with { LastSequence = 4 };
+        await Store.Conversations.CommitAsync(new ConversationCommit(split,
+            [new LiveEvent(survivor, 4, LiveEventTypes.ConversationMerged, Samples.Start.AddSeconds(20), split, null)],
+            Move: new TimelineMove(absorbed, survivor, Back: true)));
+
+        Assert.Equal([new UnreadCount(survivor, 0, 2), new UnreadCount(absorbed, 2, 1)],
+            await Store.ReadMarkers.CountAsync(me, [survivor, absorbed]));
+    }
+
+    /// <summary>The commit with its new message (and the message in its event) changed.</summary>
+    private static ConversationCommit WithMessage(ConversationCommit commit, Func<TimelineMessage, TimelineMessage> change)
+    {
+        var message = change(commit.NewMessage!);
+        return commit with { NewMessage = message, Events = [commit.Events[0] with { Message = message }] };
+    }
+
+    [Fact]
     public async Task The_timeline_pages_backwards_in_order()
     {
         var id = Guid.NewGuid();

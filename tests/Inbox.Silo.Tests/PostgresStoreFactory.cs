@@ -27,6 +27,7 @@ public sealed class PostgresStoreFactory : TestStore
         Calls = new PostgresCallLog(Database, Writer);
         Attachments = new PostgresAttachmentStore(Database, Writer, TimeProvider.System);
         Teams = new PostgresTeamStore(Database, Writer);
+        ReadMarkers = new PostgresReadMarkerStore(Database, Writer);
         ConnectionString = connectionString;
     }
 

@@ -203,6 +203,60 @@ public sealed class SqliteMessageStoreTests : MessageStoreTests
     }
 
     [Fact]
+    public async Task Rows_written_before_the_unread_numbers_were_kept_get_them_counted_at_start()
+    {
+        using var folder = new TempDatabase();
+        var (conversation, me) = (Guid.NewGuid(), Guid.NewGuid());
+        await using (var first = await StoreFactory.StartAsync(folder.Path))
+        {
+            for (var seq = 1; seq <= 4; seq++)
+            {
+                await first.Conversations.CommitAsync(Samples.Inbound(conversation, seq, $"before-{seq}"));
+            }
+
+            await first.ReadMarkers.MarkReadAsync(me, conversation, 1);
+        }
+
+        // A file of a release before them: the columns added at start hold nothing for the rows already there.
+        using (var connection = new SqliteConnection($"Data Source={folder.Path};Pooling=False"))
+        {
+            connection.Open();
+            using var clear = connection.CreateCommand();
+            clear.CommandText = "UPDATE conversations SET inbound_count = NULL; UPDATE read_markers SET inbound_seen = NULL;";
+            clear.ExecuteNonQuery();
+        }
+
+        await using var second = await StoreFactory.StartAsync(folder.Path);
+        Assert.Equal([new UnreadCount(conversation, 3, 1)], await second.ReadMarkers.CountAsync(me, [conversation]));
+        Assert.Equal([new UnreadCount(conversation, 4, 0)], await second.ReadMarkers.CountAsync(Guid.NewGuid(), [conversation]));
+        await second.Conversations.CommitAsync(Samples.Inbound(conversation, 5, "after-5"));
+        Assert.Equal(4, await second.ReadMarkers.TotalAsync(me));
+    }
+
+    [Fact]
+    public async Task Unread_counts_read_no_message()
+    {
+        var (id, me) = (Guid.NewGuid(), Guid.NewGuid());
+        for (var seq = 1; seq <= 3; seq++)
+        {
+            await Store.Conversations.CommitAsync(Samples.Inbound(id, seq, $"no-read-{seq}"));
+        }
+
+        await Store.ReadMarkers.MarkReadAsync(me, id, 1);
+        // The console asks for the counts after every redraw of a list: they come from the conversation's row and the
+        // marker, so they stay the same with the messages themselves gone from the file.
+        using (var connection = ((StoreFactory)Store).Database.Open())
+        {
+            using var delete = connection.CreateCommand();
+            delete.CommandText = "DELETE FROM messages";
+            delete.ExecuteNonQuery();
+        }
+
+        Assert.Equal([new UnreadCount(id, 2, 1)], await Store.ReadMarkers.CountAsync(me, [id]));
+        Assert.Equal(2, await Store.ReadMarkers.TotalAsync(me));
+    }
+
+    [Fact]
     public async Task A_file_with_identity_owners_kept_as_grain_state_gets_them_moved_once()
     {
         using var folder = new TempDatabase();

@@ -31,6 +31,7 @@ public sealed class StoreFactory : TestStore
         Calls = new SqliteCallLog(Database, Writer);
         Attachments = new SqliteAttachmentStore(Database, Writer, TimeProvider.System);
         Teams = new SqliteTeamStore(Database, Writer);
+        ReadMarkers = new SqliteReadMarkerStore(Database, Writer);
     }
 
     /// <summary>Creates the store and starts its writer, as the host does.</summary>

@@ -31,6 +31,8 @@ public abstract class TestStore : IAsyncDisposable
 
     public Domain.Routing.ITeamStore Teams { get; protected init; } = null!;
 
+    public IReadMarkerStore ReadMarkers { get; protected init; } = null!;
+
     public Domain.Routing.IRoutingQueries Routing { get; protected init; } = null!;
 
     /// <summary>Transactions the store's writer committed so far.</summary>

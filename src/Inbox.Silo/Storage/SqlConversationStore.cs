@@ -112,7 +112,8 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
 
         // A commit whose first event is the conversation's first starts the conversation: there is no row to update yet.
         UpsertConversation(connection, transaction, values, commit.Conversation, starts: commit.Events is [{ Sequence: 1 }, ..],
-            firstSequence: commit.Events.Count == 0 ? long.MaxValue : commit.Events.Min(e => e.Sequence));
+            firstSequence: commit.Events.Count == 0 ? long.MaxValue : commit.Events.Min(e => e.Sequence),
+            inboundAdded: commit.NewMessage is { Kind: MessageKind.Inbound, Automated: false } ? 1 : 0);
         InsertEvents(connection, transaction, values, commit.Events, payloads, skip: inItsRow);
         if (commit.ChangedMessage is { } changed)
         {
@@ -163,11 +164,13 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
     /// Each event's sequence is stored once: the row is written only when its last sequence is below the commit's first
     /// (<paramref name="firstSequence"/>), so a second activation of the grain (a split cluster) that numbers a step the
     /// other stored already has its commit refused. (The events kept in items' rows have no unique index to do that.)
+    /// The customer's messages on the timeline (<c>inbound_count</c>, for the unread counts: <see cref="SqlReadMarkerStore"/>)
+    /// grow by <paramref name="inboundAdded"/>.
     /// </summary>
     private static void UpsertConversation(DbConnection connection, DbTransaction transaction, StoreValues values, ConversationSnapshot c, bool starts,
-        long firstSequence)
+        long firstSequence, int inboundAdded)
     {
-        var parameters = ConversationParameters(values, c, firstSequence);
+        var parameters = ConversationParameters(values, c, firstSequence, inboundAdded);
         if (!starts && UpdateActivity(connection, transaction, parameters))
         {
             return;
@@ -176,9 +179,9 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
         var written = connection.Execute("""
             INSERT INTO conversations (conversation_id, customer_id, status, assignee_id, last_sequence, last_message_at, last_inbound_channel,
                 last_inbound_identity, last_preview, created_at, updated_at, activity_ticks, merged_into, labels, handoff, bot_memory, queue_priority,
-                team, queued_ticks, awaiting_open_ticks, last_inbound_preview, last_inbound_ticks)
+                team, queued_ticks, awaiting_open_ticks, last_inbound_preview, last_inbound_ticks, inbound_count)
             VALUES (@id, @customer, @status, @assignee, @seq, @lastAt, @channel, @identity, @preview, @created, @updated, @ticks, @mergedInto, @labels,
-                @handoff, @botMemory, @queuePriority, @team, @queuedTicks, @awaitingOpenTicks, @inboundPreview, @inboundTicks)
+                @handoff, @botMemory, @queuePriority, @team, @queuedTicks, @awaitingOpenTicks, @inboundPreview, @inboundTicks, @inboundAdded)
             ON CONFLICT (conversation_id) DO UPDATE SET status = excluded.status, assignee_id = excluded.assignee_id,
                 last_sequence = excluded.last_sequence, last_message_at = excluded.last_message_at,
                 last_inbound_channel = excluded.last_inbound_channel, last_inbound_identity = excluded.last_inbound_identity,
@@ -186,7 +189,7 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
                 merged_into = excluded.merged_into, labels = excluded.labels, handoff = excluded.handoff, bot_memory = excluded.bot_memory,
                 queue_priority = excluded.queue_priority, team = excluded.team, queued_ticks = excluded.queued_ticks,
                 awaiting_open_ticks = excluded.awaiting_open_ticks, last_inbound_preview = excluded.last_inbound_preview,
-                last_inbound_ticks = excluded.last_inbound_ticks
+                last_inbound_ticks = excluded.last_inbound_ticks, inbound_count = COALESCE(conversations.inbound_count, 0) + @inboundAdded
             WHERE conversations.last_sequence < @firstSequence
             """, parameters, transaction);
         if (written == 0)
@@ -207,7 +210,7 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
             UPDATE conversations SET last_sequence = @seq, last_message_at = @lastAt, last_inbound_channel = @channel,
                 last_inbound_identity = @identity, last_preview = @preview, updated_at = @updated, activity_ticks = @ticks,
                 labels = @labels, handoff = @handoff, bot_memory = @botMemory, last_inbound_preview = @inboundPreview,
-                last_inbound_ticks = @inboundTicks
+                last_inbound_ticks = @inboundTicks, inbound_count = COALESCE(inbound_count, 0) + @inboundAdded
             WHERE conversation_id = @id AND last_sequence < @firstSequence AND status = @status AND assignee_id IS NOT DISTINCT FROM @assignee AND queue_priority = @queuePriority
                 AND queued_ticks IS NOT DISTINCT FROM @queuedTicks AND awaiting_open_ticks IS NOT DISTINCT FROM @awaitingOpenTicks
                 AND team IS NOT DISTINCT FROM @team AND merged_into IS NOT DISTINCT FROM @mergedInto
@@ -324,6 +327,7 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
                 "UPDATE messages SET conversation_id = @to, origin_conversation_id = COALESCE(origin_conversation_id, @from), event_payload = NULL WHERE conversation_id = @from",
                 new { from, to }, transaction);
             connection.Execute("UPDATE outbox SET conversation_id = @to WHERE conversation_id = @from", new { from, to }, transaction);
+            Recount(connection, transaction, from, to);
             return;
         }
 
@@ -332,5 +336,15 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
             new { from, to }, transaction);
         connection.Execute("UPDATE messages SET conversation_id = @from, origin_conversation_id = NULL WHERE conversation_id = @to AND origin_conversation_id = @from",
             new { from, to }, transaction);
+        Recount(connection, transaction, from, to);
+    }
+
+    /// <summary>The unread counts' numbers of both conversations, counted again after messages moved between them.</summary>
+    private static void Recount(DbConnection connection, DbTransaction transaction, object? from, object? to)
+    {
+        foreach (var sql in SqlReadMarkerStore.RecountSql)
+        {
+            connection.Execute(sql, new { from, to }, transaction);
+        }
     }
 }

@@ -150,7 +150,8 @@ public static class StoreRows
     };
 
     /// <param name="firstSequence">The first sequence the commit stores (<c>@firstSequence</c>), when the statement checks it.</param>
-    public static object ConversationParameters(StoreValues v, ConversationSnapshot c, long firstSequence = long.MaxValue) => new
+    /// <param name="inboundAdded">The customer's messages the commit adds to the timeline (<c>@inboundAdded</c>, 0 or 1).</param>
+    public static object ConversationParameters(StoreValues v, ConversationSnapshot c, long firstSequence = long.MaxValue, int inboundAdded = 0) => new
     {
         id = v.Id(c.ConversationId),
         customer = v.Id(c.CustomerId),
@@ -175,6 +176,7 @@ public static class StoreRows
         inboundPreview = c.LastInboundPreview,
         inboundTicks = c.LastInboundAt?.UtcTicks,
         firstSequence,
+        inboundAdded,
     };
 
     private static DateTimeOffset? ReadTicks(DbDataReader r, int ordinal) =>

@@ -310,5 +310,12 @@ internal static class PostgresSchema
             END IF;
         END $$;
         """,
+        // The unread counts' numbers (SqlReadMarkerStore): the customer's messages per conversation, and per read marker those up
+        // to its sequence, counted once here for the rows written before; the store keeps them from then on.
+        $"""
+        ALTER TABLE conversations ADD COLUMN IF NOT EXISTS inbound_count bigint NULL;
+        ALTER TABLE read_markers ADD COLUMN IF NOT EXISTS inbound_seen bigint NULL;
+        {SqlReadMarkerStore.CountMissingSql}
+        """,
     ];
 }

@@ -26,7 +26,10 @@ internal static class SqliteSchema
             queued_ticks INTEGER NULL,
             awaiting_open_ticks INTEGER NULL,
             last_inbound_preview TEXT NULL,
-            last_inbound_ticks INTEGER NULL
+            last_inbound_ticks INTEGER NULL,
+            -- The customer's messages (inbound, not automated) on its timeline: the unread counts subtract a read marker's
+            -- inbound_seen from it instead of reading the messages (SqlReadMarkerStore).
+            inbound_count INTEGER NULL
         );
         -- Only the status index holds the last activity, which every message changes: the lists by status are the console's
         -- longest, and this index hands them out newest first. An assignee's few are sorted when read.
@@ -248,6 +251,8 @@ internal static class SqliteSchema
             conversation_id TEXT NOT NULL,
             sequence INTEGER NOT NULL,
             read_ticks INTEGER NOT NULL,
+            -- The customer's messages up to the marker's sequence, counted when it moved (SqlReadMarkerStore).
+            inbound_seen INTEGER NULL,
             PRIMARY KEY (operator_id, conversation_id)
         ) WITHOUT ROWID;
 
@@ -301,7 +306,7 @@ internal static class SqliteSchema
     /// the longest wait; ties, rare, are sorted by activity when read); lists of other statuses keep ix_conversations_status
     /// (newest activity first).
     /// </summary>
-    public const string AfterAddedColumns = """
+    public const string AfterAddedColumns = $"""
         DROP INDEX IF EXISTS ix_conversations_queue;
         CREATE INDEX IF NOT EXISTS ix_conversations_queued ON conversations(status, queue_priority DESC, queued_ticks);
         CREATE INDEX IF NOT EXISTS ix_conversations_awaiting_open ON conversations(awaiting_open_ticks) WHERE awaiting_open_ticks IS NOT NULL;
@@ -314,6 +319,8 @@ internal static class SqliteSchema
         DROP INDEX IF EXISTS ix_conversations_queued_by_team;
         CREATE INDEX IF NOT EXISTS ix_conversations_team_queue
             ON conversations(status, merged_into, team, queue_priority DESC, queued_ticks IS NULL, queued_ticks);
+        -- The unread counts' numbers for rows written before they existed (6 December 2026), counted once from the messages.
+        {SqlReadMarkerStore.CountMissingSql}
         """;
 
     /// <summary>
@@ -329,5 +336,7 @@ internal static class SqliteSchema
         ("conversations", "last_inbound_preview", "TEXT NULL"),
         ("conversations", "last_inbound_ticks", "INTEGER NULL"),
         ("messages", "event_payload", "TEXT NULL"),
+        ("conversations", "inbound_count", "INTEGER NULL"),
+        ("read_markers", "inbound_seen", "INTEGER NULL"),
     ];
 }
