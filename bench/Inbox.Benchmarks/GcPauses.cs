@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Tracing;
 using Microsoft.Diagnostics.NETCore.Client;
 using Microsoft.Diagnostics.Tracing;
@@ -17,8 +18,12 @@ public sealed class GcPauses : IAsyncDisposable
     private readonly EventPipeSession _session;
     private readonly Task _reading;
     private readonly List<double> _pausesMs = [];
+    private readonly List<(DateTime Start, double Ms)> _pauseTimes = [];
+    private readonly Dictionary<int, DateTime> _fullStarted = [];
+    private readonly List<(DateTime Start, DateTime End)> _fullCollections = [];
     private readonly DateTime _started = DateTime.UtcNow;
     private double _suspendedAt = double.NaN;
+    private DateTime _suspendedAtTime;
     private int _gen2;
     private int _blockingGen2;
 
@@ -26,13 +31,25 @@ public sealed class GcPauses : IAsyncDisposable
     {
         _session = session;
         var source = new EventPipeEventSource(session.EventStream);
-        source.Clr.GCSuspendEEStart += e => _suspendedAt = e.TimeStampRelativeMSec;
+        source.Clr.GCSuspendEEStart += e =>
+        {
+            _suspendedAt = e.TimeStampRelativeMSec;
+            _suspendedAtTime = e.TimeStamp.ToUniversalTime();
+        };
         source.Clr.GCStart += e =>
         {
             if (e.Depth == 2)
             {
                 _gen2++;
                 _blockingGen2 += e.Type == GCType.BackgroundGC ? 0 : 1;
+                _fullStarted[e.Count] = e.TimeStamp.ToUniversalTime();
+            }
+        };
+        source.Clr.GCStop += e =>
+        {
+            if (_fullStarted.Remove(e.Count, out var started))
+            {
+                _fullCollections.Add((started, e.TimeStamp.ToUniversalTime()));
             }
         };
         source.Clr.GCRestartEEStop += e =>
@@ -40,6 +57,7 @@ public sealed class GcPauses : IAsyncDisposable
             if (!double.IsNaN(_suspendedAt))
             {
                 _pausesMs.Add(e.TimeStampRelativeMSec - _suspendedAt);
+                _pauseTimes.Add((_suspendedAtTime, e.TimeStampRelativeMSec - _suspendedAt));
             }
 
             _suspendedAt = double.NaN;
@@ -72,6 +90,30 @@ public sealed class GcPauses : IAsyncDisposable
         return new GcPauseSummary(pauses.Count, _gen2, _blockingGen2, total, seconds > 0 ? total / (seconds * 1000) : 0,
             pauses.Count > 0 ? pauses[pauses.Count / 2] : 0, pauses.Count > 0 ? pauses[^1] : 0, pauses.Count(p => p > 10));
     }
+
+    /// <summary>
+    /// After <see cref="StopAsync"/>: the longest pause that overlapped the time between two <see cref="Stopwatch"/>
+    /// timestamps of this process (the runtime's events carry the time of day; both processes read the same clock), or null
+    /// when none did.
+    /// </summary>
+    public double? LongestPauseBetween(long from, long to)
+    {
+        var (start, end) = (TimeOfDay(from), TimeOfDay(to));
+        var overlapping = _pauseTimes.Where(p => p.Start < end && p.Start.AddMilliseconds(p.Ms) > start).Select(p => p.Ms).ToList();
+        return overlapping.Count == 0 ? null : overlapping.Max();
+    }
+
+    /// <summary>
+    /// After <see cref="StopAsync"/>: whether a full collection (mostly in the background, beside the process's threads, on
+    /// its cores) ran at some time between two <see cref="Stopwatch"/> timestamps of this process.
+    /// </summary>
+    public bool FullCollectionBetween(long from, long to)
+    {
+        var (start, end) = (TimeOfDay(from), TimeOfDay(to));
+        return _fullCollections.Any(c => c.Start < end && c.End > start) || _fullStarted.Values.Any(s => s < end);
+    }
+
+    private static DateTime TimeOfDay(long stopwatchTicks) => DateTime.UtcNow - Stopwatch.GetElapsedTime(stopwatchTicks);
 
     public async ValueTask DisposeAsync()
     {

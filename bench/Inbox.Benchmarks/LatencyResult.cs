@@ -3,7 +3,8 @@ namespace Inbox.Benchmarks;
 /// <summary>
 /// The open-loop phase of a customer mix at half the Inbox rate just measured: POST round trip and post to screen (from
 /// the moment each message was due until its live event reached the listener), in milliseconds; and Inbox's garbage
-/// collection pauses during the whole phase, its warm-up included (null when Inbox's process was not given or did not answer).
+/// collection pauses during the whole phase, its warm-up included (null when Inbox's process was not given or did not answer);
+/// the slowest spells of the measured part (<see cref="SlowSpell"/>).
 /// </summary>
 public sealed record LatencyResult(
     string Mix,
@@ -18,4 +19,5 @@ public sealed record LatencyResult(
     double ScreenP99,
     double ScreenMax,
     int MissingEvents,
-    GcPauseSummary? Gc = null);
+    GcPauseSummary? Gc = null,
+    IReadOnlyList<SlowSpell>? SlowSpells = null);

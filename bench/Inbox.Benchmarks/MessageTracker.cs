@@ -112,6 +112,66 @@ public sealed class MessageTracker : ILiveEventSink
         return LatencySummary.From(latencies);
     }
 
+    /// <summary>
+    /// The slowest spells of the messages from <paramref name="from"/> on (<see cref="SlowSpell"/>), by their slowest
+    /// message, at most <paramref name="count"/>; <paramref name="collections"/> (null when they were not read) gives
+    /// the longest garbage collection pause between two <see cref="Stopwatch"/> timestamps, or null, and whether a full
+    /// collection ran then.
+    /// </summary>
+    public IReadOnlyList<SlowSpell> SlowSpells(int from, double p99Ms, int count, GcPauses? collections)
+    {
+        if (from >= _posted.Length || Volatile.Read(ref _posted[from]) == 0)
+        {
+            return [];
+        }
+
+        var origin = Volatile.Read(ref _posted[from]);
+        var window = Stopwatch.Frequency / 10;
+        var threshold = (long)(p99Ms * Stopwatch.Frequency / 1000);
+        var slowest = new SortedDictionary<long, (long Max, int Over)>(); // window number -> its slowest message, and how many over the p99
+        for (var i = from; i < _posted.Length; i++)
+        {
+            var screened = Volatile.Read(ref _screened[i]);
+            var posted = Volatile.Read(ref _posted[i]);
+            if (!Volatile.Read(ref _accepted[i]) || screened == 0 || posted == 0 || screened - posted <= threshold)
+            {
+                continue;
+            }
+
+            var number = (posted - origin) / window;
+            var (max, over) = slowest.GetValueOrDefault(number);
+            slowest[number] = (Math.Max(max, screened - posted), over + 1);
+        }
+
+        var spells = new List<SlowSpell>();
+        long? first = null;
+        long last = 0, spellMax = 0;
+        var spellOver = 0;
+        void Close()
+        {
+            if (first is { } start)
+            {
+                var (since, until) = (origin + (start * window) - Stopwatch.Frequency, origin + ((last + 1) * window) + spellMax);
+                spells.Add(new SlowSpell(start / 10.0, (last - start + 1) / 10.0, spellMax * 1000.0 / Stopwatch.Frequency, spellOver,
+                    collections?.LongestPauseBetween(since, until), collections?.FullCollectionBetween(since, until)));
+            }
+        }
+
+        foreach (var (number, (max, over)) in slowest)
+        {
+            if (first is null || number != last + 1)
+            {
+                Close();
+                (first, spellMax, spellOver) = (number, 0, 0);
+            }
+
+            (last, spellMax, spellOver) = (number, Math.Max(spellMax, max), spellOver + over);
+        }
+
+        Close();
+        return [.. spells.OrderByDescending(s => s.MaxMs).Take(count)];
+    }
+
     /// <summary>Waits, at most <paramref name="timeout"/>, until every accepted message has had its live event; returns how many have not.</summary>
     public async Task<int> WaitForEventsAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {

@@ -261,9 +261,10 @@ public static class Program
         }
 
         var screen = tracker.PostToScreen(warmup);
+        var spells = tracker.SlowSpells(warmup, screen.P99, 3, gc);
         Log($"{mix} latency: post-to-screen p50 {screen.P50:F2} ms, p99 {screen.P99:F2} ms; POST p99 {phase.Post.P99:F2} ms; the sender's own lag p50 {phase.SenderLag?.P50:F2} ms, p99 {phase.SenderLag?.P99:F2} ms, max {phase.SenderLag?.Max:F2} ms");
         return new LatencyResult(mix, perSecond, tracker.Count / phase.Elapsed.TotalSeconds, tracker.Count, phase.Ok, tracker.Count - phase.Ok,
-            phase.Post.P50, phase.Post.P99, screen.P50, screen.P99, screen.Max, missing, pauses);
+            phase.Post.P50, phase.Post.P99, screen.P50, screen.P99, screen.Max, missing, pauses, spells);
     }
 
     private static void Check(WrkSummary wrk, string phase, List<string> failures)

@@ -99,6 +99,13 @@ public static class Report
             {
                 text.AppendLine(Invariant($"{"",-16}Inbox's GC meanwhile: {gc.Collections} collections ({gc.Gen2} full, {gc.BlockingGen2} of them blocking), paused {gc.TotalMs:F0} ms in all, {gc.ShareOfTime * 100:F1}% of the time; pause median {gc.MedianMs:F1} ms, max {gc.MaxMs:F1} ms, {gc.Over10Ms} over 10 ms"));
             }
+
+            if (l.SlowSpells is { Count: > 0 } spells)
+            {
+                var described = spells.Select(s => Invariant(
+                    $"+{s.StartSeconds:F1} s for {s.LengthSeconds:F1} s, {s.OverP99} over the p99, up to {s.MaxMs:F0} ms{(l.Gc is null ? "" : Invariant($" ({(s.LongestPauseMs is { } pause ? Invariant($"longest GC pause {pause:F1} ms") : "no GC pause")}{(s.FullCollection == true ? ", a full collection running" : "")})"))}"));
+                text.AppendLine(Invariant($"{"",-16}slowest spells (by when due, from the measured part's start): {string.Join("; ", described)}"));
+            }
         }
 
         text.AppendLine();
