@@ -217,13 +217,13 @@ public sealed class SqliteMessageStoreTests : MessageStoreTests
             await first.ReadMarkers.MarkReadAsync(me, conversation, 1);
         }
 
-        // A file of a release before them: the columns added at start hold nothing for the rows already there.
+        // A file of a release before them: without their columns, which the next start adds.
         using (var connection = new SqliteConnection($"Data Source={folder.Path};Pooling=False"))
         {
             connection.Open();
-            using var clear = connection.CreateCommand();
-            clear.CommandText = "UPDATE conversations SET inbound_count = NULL; UPDATE read_markers SET inbound_seen = NULL;";
-            clear.ExecuteNonQuery();
+            using var drop = connection.CreateCommand();
+            drop.CommandText = "ALTER TABLE conversations DROP COLUMN inbound_count; ALTER TABLE read_markers DROP COLUMN inbound_seen;";
+            drop.ExecuteNonQuery();
         }
 
         await using var second = await StoreFactory.StartAsync(folder.Path);

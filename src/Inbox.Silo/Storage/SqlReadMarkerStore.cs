@@ -24,8 +24,8 @@ public abstract class SqlReadMarkerStore(StoreConnections store) : IReadMarkerSt
         "(SELECT COUNT(*) FROM messages m WHERE m.conversation_id = read_markers.conversation_id AND m.kind = 0 AND NOT m.automated AND m.sequence <= read_markers.sequence)";
 
     /// <summary>
-    /// Fills both numbers where a row has none: rows written before they were kept. Run at every start of the embedded store and
-    /// once by the PostgreSQL store's schema step; it reads the messages only of such rows.
+    /// Fills both numbers where a row has none: rows written before they were kept. Run once, with the columns: by the embedded
+    /// store when it adds them to an older file, by the PostgreSQL store's schema step; it reads the messages only of such rows.
     /// </summary>
     public const string CountMissingSql = $"""
         UPDATE conversations SET inbound_count = {InboundCount} WHERE inbound_count IS NULL;

@@ -69,8 +69,13 @@ public sealed class SqliteDatabase : IDisposable
             """);
     }
 
+    /// <summary>
+    /// Adds the columns a file made before lacks, and fills them for its rows (<see cref="SqliteSchema.FillAddedColumns"/>), in
+    /// one transaction: a start cut off in between leaves the file as it was. A file that lacks none is not read beyond its schema.
+    /// </summary>
     private static void AddMissingColumns(SqliteConnection connection)
     {
+        var missing = new System.Text.StringBuilder();
         foreach (var (table, column, definition) in SqliteSchema.AddedColumns)
         {
             using var check = connection.CreateCommand();
@@ -79,8 +84,13 @@ public sealed class SqliteDatabase : IDisposable
             check.Parameters.AddWithValue("@column", column);
             if (Convert.ToInt64(check.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
             {
-                Execute(connection, $"ALTER TABLE {table} ADD COLUMN {column} {definition};");
+                missing.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"ALTER TABLE {table} ADD COLUMN {column} {definition};");
             }
+        }
+
+        if (missing.Length > 0)
+        {
+            Execute(connection, $"BEGIN IMMEDIATE;\n{missing}{SqliteSchema.FillAddedColumns}\nCOMMIT;");
         }
     }
 

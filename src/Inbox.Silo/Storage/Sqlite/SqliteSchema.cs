@@ -306,7 +306,7 @@ internal static class SqliteSchema
     /// the longest wait; ties, rare, are sorted by activity when read); lists of other statuses keep ix_conversations_status
     /// (newest activity first).
     /// </summary>
-    public const string AfterAddedColumns = $"""
+    public const string AfterAddedColumns = """
         DROP INDEX IF EXISTS ix_conversations_queue;
         CREATE INDEX IF NOT EXISTS ix_conversations_queued ON conversations(status, queue_priority DESC, queued_ticks);
         CREATE INDEX IF NOT EXISTS ix_conversations_awaiting_open ON conversations(awaiting_open_ticks) WHERE awaiting_open_ticks IS NOT NULL;
@@ -319,9 +319,14 @@ internal static class SqliteSchema
         DROP INDEX IF EXISTS ix_conversations_queued_by_team;
         CREATE INDEX IF NOT EXISTS ix_conversations_team_queue
             ON conversations(status, merged_into, team, queue_priority DESC, queued_ticks IS NULL, queued_ticks);
-        -- The unread counts' numbers for rows written before they existed (6 December 2026), counted once from the messages.
-        {SqlReadMarkerStore.CountMissingSql}
         """;
+
+    /// <summary>
+    /// Fills the added columns that need a value for the rows already there, in the transaction that adds the columns a
+    /// file lacks (<see cref="AddedColumns"/>): the unread counts' numbers (6 December 2026), counted once from the messages.
+    /// A file that lacks no column never runs it.
+    /// </summary>
+    public const string FillAddedColumns = SqlReadMarkerStore.CountMissingSql;
 
     /// <summary>
     /// Columns added to a table after its first release: a file made before gets each one it lacks at start
