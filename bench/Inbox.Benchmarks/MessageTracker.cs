@@ -114,11 +114,11 @@ public sealed class MessageTracker : ILiveEventSink
 
     /// <summary>
     /// The slowest spells of the messages from <paramref name="from"/> on (<see cref="SlowSpell"/>), by their slowest
-    /// message, at most <paramref name="count"/>; <paramref name="collections"/> (null when they were not read) gives
-    /// the longest garbage collection pause between two <see cref="Stopwatch"/> timestamps, or null, and whether a full
-    /// collection ran then.
+    /// message, at most <paramref name="count"/>; <paramref name="runtime"/> (null when its events were not read) gives
+    /// the longest garbage collection pause between two <see cref="Stopwatch"/> timestamps, or null, whether a full
+    /// collection ran then, and the longest lock wait.
     /// </summary>
-    public IReadOnlyList<SlowSpell> SlowSpells(int from, double p99Ms, int count, GcPauses? collections)
+    public IReadOnlyList<SlowSpell> SlowSpells(int from, double p99Ms, int count, RuntimeEvents? runtime)
     {
         if (from >= _posted.Length || Volatile.Read(ref _posted[from]) == 0)
         {
@@ -153,7 +153,7 @@ public sealed class MessageTracker : ILiveEventSink
             {
                 var (since, until) = (origin + (start * window) - Stopwatch.Frequency, origin + ((last + 1) * window) + spellMax);
                 spells.Add(new SlowSpell(start / 10.0, (last - start + 1) / 10.0, spellMax * 1000.0 / Stopwatch.Frequency, spellOver,
-                    collections?.LongestPauseBetween(since, until), collections?.FullCollectionBetween(since, until)));
+                    runtime?.LongestPauseBetween(since, until), runtime?.FullCollectionBetween(since, until), runtime?.LongestLockWaitBetween(since, until)));
             }
         }
 

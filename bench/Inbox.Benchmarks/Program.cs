@@ -249,7 +249,7 @@ public static class Program
         var tracker = new MessageTracker(prefix, warmup + count);
         listener.Track(tracker);
         Log($"{mix} latency: {count} messages at {perSecond:F0}/s, open loop, after {warmup} at that rate not counted");
-        await using var gc = inboxPid is { } pid ? GcPauses.TryStart(pid) : null;
+        await using var gc = inboxPid is { } pid ? RuntimeEvents.TryStart(pid) : null;
         var phase = await new LoadRunner(http, endpoint, options.Token).RunOpenAsync($"{mix} latency", tracker, customerPrefix, customers, perSecond,
             warmup, cancellationToken);
         var pauses = gc is null ? null : await gc.StopAsync();

@@ -5,7 +5,8 @@ namespace Inbox.Benchmarks;
 /// longer than the phase's p99 from post to screen: when it began (seconds after the measured part's first message was
 /// due), how long it lasted, the slowest message in it, how many messages in it were over the p99, and the longest garbage
 /// collection pause of Inbox from a second before the spell to its end and whether a full collection ran then (null when
-/// the collections were not read). Where the tail of the percentiles comes from: one stall, or many short ones; with a
-/// collector's pause or a full collection in it, or without.
+/// the collections were not read), and the longest wait of one of Inbox's threads for a lock in that time (null when none
+/// waited, or the waits were not read). Where the tail of the percentiles comes from: one stall, or many short ones; with
+/// a collector's pause, a full collection or a long-held lock in it, or without.
 /// </summary>
-public sealed record SlowSpell(double StartSeconds, double LengthSeconds, double MaxMs, int OverP99, double? LongestPauseMs, bool? FullCollection);
+public sealed record SlowSpell(double StartSeconds, double LengthSeconds, double MaxMs, int OverP99, double? LongestPauseMs, bool? FullCollection, double? LongestLockWaitMs);

@@ -8,12 +8,15 @@ using Microsoft.Diagnostics.Tracing.Parsers.Clr;
 namespace Inbox.Benchmarks;
 
 /// <summary>
-/// The garbage collector's pauses in another .NET process over a phase, read from the runtime's own events over its
-/// diagnostics port (EventPipe, the GC keyword at informational level: a handful of events per collection, nothing per
-/// allocation). A pause runs from the runtime suspending every managed thread to it restarting them; a request in flight
-/// then waits it out, so at a few collections a second the pauses are part of any p99.
+/// The garbage collector's pauses and the lock waits in another .NET process over a phase, read from the runtime's own
+/// events over its diagnostics port (EventPipe at informational level: the GC keyword, a handful of events per collection,
+/// nothing per allocation; the contention keyword, two events per wait for a lock another thread holds, none for a lock
+/// taken at once). A pause runs from the runtime suspending every managed thread to it restarting them; a request in
+/// flight then waits it out, so at a few collections a second the pauses are part of any p99. A lock wait holds one of
+/// the few threads of the pool (two or three on 2 cores) for as long as it lasts; a long one is a lock held long, such
+/// as a dictionary's while it grows.
 /// </summary>
-public sealed class GcPauses : IAsyncDisposable
+public sealed class RuntimeEvents : IAsyncDisposable
 {
     private readonly EventPipeSession _session;
     private readonly Task _reading;
@@ -26,8 +29,9 @@ public sealed class GcPauses : IAsyncDisposable
     private DateTime _suspendedAtTime;
     private int _gen2;
     private int _blockingGen2;
+    private readonly List<(DateTime End, double Ms)> _lockWaits = [];
 
-    private GcPauses(EventPipeSession session)
+    private RuntimeEvents(EventPipeSession session)
     {
         _session = session;
         var source = new EventPipeEventSource(session.EventStream);
@@ -62,16 +66,24 @@ public sealed class GcPauses : IAsyncDisposable
 
             _suspendedAt = double.NaN;
         };
+        source.Clr.ContentionStop += e =>
+        {
+            if (e.DurationNs > 0)
+            {
+                _lockWaits.Add((e.TimeStamp.ToUniversalTime(), e.DurationNs / 1e6));
+            }
+        };
         _reading = Task.Run(source.Process);
     }
 
     /// <summary>Starts reading the pauses of process <paramref name="pid"/>, or null when its diagnostics port does not answer.</summary>
-    public static GcPauses? TryStart(int pid)
+    public static RuntimeEvents? TryStart(int pid)
     {
         try
         {
-            var provider = new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Informational, (long)ClrTraceEventParser.Keywords.GC);
-            return new GcPauses(new DiagnosticsClient(pid).StartEventPipeSession([provider], requestRundown: false));
+            var provider = new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Informational,
+                (long)(ClrTraceEventParser.Keywords.GC | ClrTraceEventParser.Keywords.Contention));
+            return new RuntimeEvents(new DiagnosticsClient(pid).StartEventPipeSession([provider], requestRundown: false));
         }
         catch (Exception ex) when (ex is ServerNotAvailableException or UnsupportedCommandException or IOException or TimeoutException)
         {
@@ -111,6 +123,17 @@ public sealed class GcPauses : IAsyncDisposable
     {
         var (start, end) = (TimeOfDay(from), TimeOfDay(to));
         return _fullCollections.Any(c => c.Start < end && c.End > start) || _fullStarted.Values.Any(s => s < end);
+    }
+
+    /// <summary>
+    /// After <see cref="StopAsync"/>: the longest wait for a lock that overlapped the time between two
+    /// <see cref="Stopwatch"/> timestamps of this process, or null when none did.
+    /// </summary>
+    public double? LongestLockWaitBetween(long from, long to)
+    {
+        var (start, end) = (TimeOfDay(from), TimeOfDay(to));
+        var overlapping = _lockWaits.Where(w => w.End > start && w.End.AddMilliseconds(-w.Ms) < end).Select(w => w.Ms).ToList();
+        return overlapping.Count == 0 ? null : overlapping.Max();
     }
 
     private static DateTime TimeOfDay(long stopwatchTicks) => DateTime.UtcNow - Stopwatch.GetElapsedTime(stopwatchTicks);
