@@ -19,6 +19,10 @@ namespace Inbox.Silo.Customers;
 /// entries, more than a minute brings, it starts again empty. The entries are counted beside the dictionary: a
 /// <see cref="ConcurrentDictionary{TKey,TValue}"/>'s own count takes every one of its locks, and with every first message
 /// asking it that was 2% of the process's CPU.
+/// The dictionary is made at its full size and never grows: growing one copies every entry while holding all of its locks,
+/// and on a node taking first messages from thousands of new customers a second every learn waited out each doubling (up
+/// to 22 ms, docs/benchmarks.md, twenty-second round). A clear starts over at the full size too, which a dictionary's own
+/// clear does not.
 /// </summary>
 /// <param name="clock">The time entries are learned and expire by; the system's unless a test gives its own.</param>
 public sealed class KnownSenders(TimeProvider? clock = null)
@@ -28,7 +32,10 @@ public sealed class KnownSenders(TimeProvider? clock = null)
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
 
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    /// <summary>The dictionary's lock stripes: fixed, as it never grows (a growing one adds stripes as it grows).</summary>
+    private const int LockStripes = 64;
+
+    private volatile ConcurrentDictionary<string, Entry> _entries = NewEntries();
     private long _epoch;
     private int _count;
     private long _nextSweep = long.MinValue;
@@ -69,13 +76,14 @@ public sealed class KnownSenders(TimeProvider? clock = null)
 
         var life = Lifetime * (0.5 + (Random.Shared.NextDouble() / 2));
         var entry = new Entry(customerId, named, now + Ticks(life));
-        if (_entries.TryAdd(identity, entry))
+        var entries = _entries;
+        if (entries.TryAdd(identity, entry))
         {
             Interlocked.Increment(ref _count);
         }
         else
         {
-            _entries[identity] = entry;
+            entries[identity] = entry;
         }
     }
 
@@ -94,9 +102,10 @@ public sealed class KnownSenders(TimeProvider? clock = null)
     /// <summary>Removes the entries expired at <paramref name="now"/>; one learned again meanwhile stays (it is another value).</summary>
     private void RemoveExpired(long now)
     {
-        foreach (var pair in _entries)
+        var entries = _entries;
+        foreach (var pair in entries)
         {
-            if (now >= pair.Value.ExpiresAt && _entries.TryRemove(pair))
+            if (now >= pair.Value.ExpiresAt && entries.TryRemove(pair))
             {
                 Interlocked.Decrement(ref _count);
             }
@@ -105,9 +114,16 @@ public sealed class KnownSenders(TimeProvider? clock = null)
 
     private void Clear()
     {
-        _entries.Clear();
+        _entries = NewEntries();
         Volatile.Write(ref _count, 0);
     }
+
+    /// <summary>
+    /// Room for <see cref="Capacity"/> entries with a quarter to spare: the dictionary grows when one stripe's entries pass its
+    /// share of the buckets, and the stripes fill unevenly.
+    /// </summary>
+    private static ConcurrentDictionary<string, Entry> NewEntries() =>
+        new(LockStripes, Capacity + (Capacity / 4), StringComparer.Ordinal);
 
     /// <param name="ExpiresAt">The clock's timestamp from which the entry is no longer used.</param>
     private sealed record Entry(Guid CustomerId, bool Named, long ExpiresAt);
