@@ -20,8 +20,7 @@ public sealed class RuntimeEvents : IAsyncDisposable
 {
     private readonly EventPipeSession _session;
     private readonly Task _reading;
-    private readonly List<double> _pausesMs = [];
-    private readonly List<(DateTime Start, double Ms)> _pauseTimes = [];
+    private readonly List<(DateTime Start, double Ms)> _pauses = [];
     private readonly Dictionary<int, DateTime> _fullStarted = [];
     private readonly List<(DateTime Start, DateTime End)> _fullCollections = [];
     private readonly DateTime _started = DateTime.UtcNow;
@@ -29,7 +28,7 @@ public sealed class RuntimeEvents : IAsyncDisposable
     private DateTime _suspendedAtTime;
     private int _gen2;
     private int _blockingGen2;
-    private readonly List<(DateTime End, double Ms)> _lockWaits = [];
+    private readonly List<(DateTime Start, double Ms)> _lockWaits = [];
 
     private RuntimeEvents(EventPipeSession session)
     {
@@ -60,8 +59,7 @@ public sealed class RuntimeEvents : IAsyncDisposable
         {
             if (!double.IsNaN(_suspendedAt))
             {
-                _pausesMs.Add(e.TimeStampRelativeMSec - _suspendedAt);
-                _pauseTimes.Add((_suspendedAtTime, e.TimeStampRelativeMSec - _suspendedAt));
+                _pauses.Add((_suspendedAtTime, e.TimeStampRelativeMSec - _suspendedAt));
             }
 
             _suspendedAt = double.NaN;
@@ -70,7 +68,8 @@ public sealed class RuntimeEvents : IAsyncDisposable
         {
             if (e.DurationNs > 0)
             {
-                _lockWaits.Add((e.TimeStamp.ToUniversalTime(), e.DurationNs / 1e6));
+                var ms = e.DurationNs / 1e6;
+                _lockWaits.Add((e.TimeStamp.ToUniversalTime().AddMilliseconds(-ms), ms)); // the event comes at the wait's end
             }
         };
         _reading = Task.Run(source.Process);
@@ -97,7 +96,7 @@ public sealed class RuntimeEvents : IAsyncDisposable
         var seconds = (DateTime.UtcNow - _started).TotalSeconds;
         await _session.StopAsync(CancellationToken.None).ConfigureAwait(false);
         await _reading.ConfigureAwait(false); // the events' one thread has ended: what it counted is read here
-        List<double> pauses = [.. _pausesMs.Order()];
+        List<double> pauses = [.. _pauses.Select(p => p.Ms).Order()];
         var total = pauses.Sum();
         return new GcPauseSummary(pauses.Count, _gen2, _blockingGen2, total, seconds > 0 ? total / (seconds * 1000) : 0,
             pauses.Count > 0 ? pauses[pauses.Count / 2] : 0, pauses.Count > 0 ? pauses[^1] : 0, pauses.Count(p => p > 10));
@@ -108,12 +107,7 @@ public sealed class RuntimeEvents : IAsyncDisposable
     /// timestamps of this process (the runtime's events carry the time of day; both processes read the same clock), or null
     /// when none did.
     /// </summary>
-    public double? LongestPauseBetween(long from, long to)
-    {
-        var (start, end) = (TimeOfDay(from), TimeOfDay(to));
-        var overlapping = _pauseTimes.Where(p => p.Start < end && p.Start.AddMilliseconds(p.Ms) > start).Select(p => p.Ms).ToList();
-        return overlapping.Count == 0 ? null : overlapping.Max();
-    }
+    public double? LongestPauseBetween(long from, long to) => LongestBetween(_pauses, from, to);
 
     /// <summary>
     /// After <see cref="StopAsync"/>: whether a full collection (mostly in the background, beside the process's threads, on
@@ -129,10 +123,13 @@ public sealed class RuntimeEvents : IAsyncDisposable
     /// After <see cref="StopAsync"/>: the longest wait for a lock that overlapped the time between two
     /// <see cref="Stopwatch"/> timestamps of this process, or null when none did.
     /// </summary>
-    public double? LongestLockWaitBetween(long from, long to)
+    public double? LongestLockWaitBetween(long from, long to) => LongestBetween(_lockWaits, from, to);
+
+    /// <summary>The longest of <paramref name="spans"/> that overlapped the time between two <see cref="Stopwatch"/> timestamps, or null.</summary>
+    private static double? LongestBetween(List<(DateTime Start, double Ms)> spans, long from, long to)
     {
         var (start, end) = (TimeOfDay(from), TimeOfDay(to));
-        var overlapping = _lockWaits.Where(w => w.End > start && w.End.AddMilliseconds(-w.Ms) < end).Select(w => w.Ms).ToList();
+        var overlapping = spans.Where(s => s.Start < end && s.Start.AddMilliseconds(s.Ms) > start).Select(s => s.Ms).ToList();
         return overlapping.Count == 0 ? null : overlapping.Max();
     }
 
