@@ -25,6 +25,7 @@ public sealed class BaselineServer : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly DurableWriter _durable;
+    private bool _disposed;
 
     private BaselineServer(WebApplication app, Uri root, DurableWriter durable)
     {
@@ -82,8 +83,15 @@ public sealed class BaselineServer : IAsyncDisposable
     private static BaselineReply Reply(InboundRequest request, long sequence) =>
         new(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), sequence, Duplicate: false);
 
+    /// <summary>Stops the server and its silo; a second call does nothing (the benchmark stops it before its last phases).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         await _app.StopAsync(stopping.Token);
         await _app.DisposeAsync();

@@ -82,8 +82,7 @@ public sealed class LoadRunner(HttpClient http, Uri endpoint, string bearerToken
         request.Content.Headers.ContentType = Json;
         request.Headers.Authorization = _authorization;
 
-        phase.Tracker.MarkPosted(i, started);
-        phase.SendLags[i] = Stopwatch.GetTimestamp() - started;
+        phase.Tracker.MarkPosted(i, started, Stopwatch.GetTimestamp());
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
@@ -129,9 +128,6 @@ public sealed class LoadRunner(HttpClient http, Uri endpoint, string bearerToken
 
         public long[] Latencies { get; } = new long[tracker.Count];
 
-        /// <summary>From when each message was due (open loop) until this process handed it to the HTTP client: the sender's own lag.</summary>
-        public long[] SendLags { get; } = new long[tracker.Count];
-
         public int[] Statuses { get; } = new int[tracker.Count];
 
         public bool[] Duplicates { get; } = new bool[tracker.Count];
@@ -168,7 +164,7 @@ public sealed class LoadRunner(HttpClient http, Uri endpoint, string bearerToken
             return new PhaseResult(name, Statuses.Length, ok, statusCounts.Values.Sum(), failed, Duplicates.Count(d => d), elapsed,
                 LatencySummary.From(okLatencies), statusCounts, Errors.FirstOrDefault(e => e is not null))
             {
-                SenderLag = LatencySummary.From(SendLags[Math.Min(warmup, SendLags.Length)..]),
+                SenderLag = Tracker.SenderLag(warmup),
             };
         }
     }

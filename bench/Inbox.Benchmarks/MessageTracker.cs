@@ -4,13 +4,15 @@ using System.Globalization;
 namespace Inbox.Benchmarks;
 
 /// <summary>
-/// The messages of one phase: message <c>i</c> has the id <c>{prefix}{i}</c>. Remembers when each POST started,
-/// whether it was answered 200, and when its live event reached the SignalR client (the first time only).
+/// The messages of one phase: message <c>i</c> has the id <c>{prefix}{i}</c>. Remembers when each POST started (when
+/// it was due, in an open loop) and how late this process handed it to the HTTP client, whether it was answered 200, and
+/// when its live event reached the SignalR client (the first time only).
 /// </summary>
 public sealed class MessageTracker : ILiveEventSink
 {
     private readonly string _prefix;
     private readonly long[] _posted;
+    private readonly long[] _sendLags;
     private readonly long[] _screened;
     private readonly bool[] _accepted;
     private int _screenedCount;
@@ -20,6 +22,7 @@ public sealed class MessageTracker : ILiveEventSink
     {
         _prefix = prefix;
         _posted = new long[count];
+        _sendLags = new long[count];
         _screened = new long[count];
         _accepted = new bool[count];
     }
@@ -34,7 +37,18 @@ public sealed class MessageTracker : ILiveEventSink
 
     public string MessageId(int index) => string.Concat(_prefix, index.ToString(CultureInfo.InvariantCulture));
 
-    public void MarkPosted(int index, long timestamp) => Volatile.Write(ref _posted[index], timestamp);
+    /// <summary>
+    /// Message <paramref name="index"/>'s POST started at <paramref name="timestamp"/> (when it was due, in an open loop) and
+    /// was handed to the HTTP client at <paramref name="handedOver"/>: the difference is the sender's own lag.
+    /// </summary>
+    public void MarkPosted(int index, long timestamp, long handedOver)
+    {
+        Volatile.Write(ref _sendLags[index], handedOver - timestamp);
+        Volatile.Write(ref _posted[index], timestamp);
+    }
+
+    /// <summary>How late this process handed each message from <paramref name="from"/> on to the HTTP client.</summary>
+    public LatencySummary SenderLag(int from = 0) => LatencySummary.From(_sendLags[Math.Min(from, _sendLags.Length)..]);
 
     public void MarkAccepted(int index) => Volatile.Write(ref _accepted[index], true);
 
@@ -128,7 +142,8 @@ public sealed class MessageTracker : ILiveEventSink
         var origin = Volatile.Read(ref _posted[from]);
         var window = Stopwatch.Frequency / 10;
         var threshold = (long)(p99Ms * Stopwatch.Frequency / 1000);
-        var slowest = new SortedDictionary<long, (long Max, int Over)>(); // window number -> its slowest message, and how many over the p99
+        // window number -> its slowest message, how many over the p99, and the sender's longest lag among those
+        var slowest = new SortedDictionary<long, (long Max, int Over, long Lag)>();
         for (var i = from; i < _posted.Length; i++)
         {
             var screened = Volatile.Read(ref _screened[i]);
@@ -139,13 +154,13 @@ public sealed class MessageTracker : ILiveEventSink
             }
 
             var number = (posted - origin) / window;
-            var (max, over) = slowest.GetValueOrDefault(number);
-            slowest[number] = (Math.Max(max, screened - posted), over + 1);
+            var (max, over, lag) = slowest.GetValueOrDefault(number);
+            slowest[number] = (Math.Max(max, screened - posted), over + 1, Math.Max(lag, Volatile.Read(ref _sendLags[i])));
         }
 
         var spells = new List<SlowSpell>();
         long? first = null;
-        long last = 0, spellMax = 0;
+        long last = 0, spellMax = 0, spellLag = 0;
         var spellOver = 0;
         void Close()
         {
@@ -153,19 +168,20 @@ public sealed class MessageTracker : ILiveEventSink
             {
                 var (since, until) = (origin + (start * window) - Stopwatch.Frequency, origin + ((last + 1) * window) + spellMax);
                 spells.Add(new SlowSpell(start / 10.0, (last - start + 1) / 10.0, spellMax * 1000.0 / Stopwatch.Frequency, spellOver,
-                    runtime?.LongestPauseBetween(since, until), runtime?.FullCollectionBetween(since, until), runtime?.LongestLockWaitBetween(since, until)));
+                    spellLag * 1000.0 / Stopwatch.Frequency, runtime?.LongestPauseBetween(since, until), runtime?.FullCollectionBetween(since, until),
+                    runtime?.LongestLockWaitBetween(since, until)));
             }
         }
 
-        foreach (var (number, (max, over)) in slowest)
+        foreach (var (number, (max, over, lag)) in slowest)
         {
             if (first is null || number != last + 1)
             {
                 Close();
-                (first, spellMax, spellOver) = (number, 0, 0);
+                (first, spellMax, spellOver, spellLag) = (number, 0, 0, 0);
             }
 
-            (last, spellMax, spellOver) = (number, Math.Max(spellMax, max), spellOver + over);
+            (last, spellMax, spellOver, spellLag) = (number, Math.Max(spellMax, max), spellOver + over, Math.Max(spellLag, lag));
         }
 
         Close();

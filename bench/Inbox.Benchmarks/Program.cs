@@ -142,6 +142,10 @@ public static class Program
         var (transactions, rows) = server.DurableCommits;
         Log($"minimal durable path: {rows} rows in {transactions} transactions");
 
+        // The references are measured: their server and silo stop, so that the open-loop client runs alone in this process,
+        // without the silo's activations of every reference phase (hundreds of thousands) and its scans of them.
+        await server.DisposeAsync();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var latency = new List<LatencyResult>();
         foreach (var (mix, customers) in new[] { (KnownMix, options.KnownCustomers), (NewMix, 0) })
         {
@@ -250,8 +254,13 @@ public static class Program
         listener.Track(tracker);
         Log($"{mix} latency: {count} messages at {perSecond:F0}/s, open loop, after {warmup} at that rate not counted");
         await using var gc = inboxPid is { } pid ? RuntimeEvents.TryStart(pid) : null;
+        // This process collects nothing while it sends and listens: its pauses would count as Inbox's latency.
+        var region = NoCollectionRegion.TryStart(tracker.Count);
+        var clientPauses = GC.GetTotalPauseDuration();
         var phase = await new LoadRunner(http, endpoint, options.Token).RunOpenAsync($"{mix} latency", tracker, customerPrefix, customers, perSecond,
             warmup, cancellationToken);
+        region?.Dispose();
+        var clientPausedMs = (GC.GetTotalPauseDuration() - clientPauses).TotalMilliseconds;
         var pauses = gc is null ? null : await gc.StopAsync();
         var missing = await tracker.WaitForEventsAsync(EventWait, cancellationToken);
         CheckAll(phase, $"{mix} latency", failures);
@@ -262,9 +271,12 @@ public static class Program
 
         var screen = tracker.PostToScreen(warmup);
         var spells = tracker.SlowSpells(warmup, screen.P99, 3, gc);
-        Log($"{mix} latency: post-to-screen p50 {screen.P50:F2} ms, p99 {screen.P99:F2} ms; POST p99 {phase.Post.P99:F2} ms; the sender's own lag p50 {phase.SenderLag?.P50:F2} ms, p99 {phase.SenderLag?.P99:F2} ms, max {phase.SenderLag?.Max:F2} ms");
+        Log($"{mix} latency: post-to-screen p50 {screen.P50:F2} ms, p99 {screen.P99:F2} ms; POST p99 {phase.Post.P99:F2} ms; the sender's own lag p50 {phase.SenderLag?.P50:F2} ms, p99 {phase.SenderLag?.P99:F2} ms, max {phase.SenderLag?.Max:F2} ms; this process {(region is null ? "could not set memory aside to run without collections" : region.Held ? $"ran without collections ({region.Bytes >> 20} MiB set aside)" : $"ran out of the {region.Bytes >> 20} MiB set aside to run without collections")}, its collector paused {clientPausedMs:F0} ms");
         return new LatencyResult(mix, perSecond, tracker.Count / phase.Elapsed.TotalSeconds, tracker.Count, phase.Ok, tracker.Count - phase.Ok,
-            phase.Post.P50, phase.Post.P99, screen.P50, screen.P99, screen.Max, missing, pauses, spells);
+            phase.Post.P50, phase.Post.P99, screen.P50, screen.P99, screen.Max, missing, pauses, spells)
+        {
+            ClientPausedMs = clientPausedMs,
+        };
     }
 
     private static void Check(WrkSummary wrk, string phase, List<string> failures)

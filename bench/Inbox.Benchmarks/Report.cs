@@ -100,10 +100,15 @@ public static class Report
                 text.AppendLine(Invariant($"{"",-16}Inbox's GC meanwhile: {gc.Collections} collections ({gc.Gen2} full, {gc.BlockingGen2} of them blocking), paused {gc.TotalMs:F0} ms in all, {gc.ShareOfTime * 100:F1}% of the time; pause median {gc.MedianMs:F1} ms, max {gc.MaxMs:F1} ms, {gc.Over10Ms} over 10 ms"));
             }
 
+            if (l.ClientPausedMs is { } clientPaused)
+            {
+                text.AppendLine(Invariant($"{"",-16}the client's own GC (this process, which runs the phase without collections): paused {clientPaused:F0} ms"));
+            }
+
             if (l.SlowSpells is { Count: > 0 } spells)
             {
                 var described = spells.Select(s => Invariant(
-                    $"+{s.StartSeconds:F1} s for {s.LengthSeconds:F1} s, {s.OverP99} over the p99, up to {s.MaxMs:F0} ms{(l.Gc is null ? "" : Invariant($" ({(s.LongestPauseMs is { } pause ? Invariant($"longest GC pause {pause:F1} ms") : "no GC pause")}{(s.FullCollection == true ? ", a full collection running" : "")}{(s.LongestLockWaitMs is { } wait ? Invariant($", longest lock wait {wait:F1} ms") : "")})"))}"));
+                    $"+{s.StartSeconds:F1} s for {s.LengthSeconds:F1} s, {s.OverP99} over the p99, up to {s.MaxMs:F0} ms{(s.LongestSenderLagMs is { } lag ? Invariant($", the sender's longest lag {lag:F0} ms") : "")}{(l.Gc is null ? "" : Invariant($" ({(s.LongestPauseMs is { } pause ? Invariant($"longest GC pause {pause:F1} ms") : "no GC pause")}{(s.FullCollection == true ? ", a full collection running" : "")}{(s.LongestLockWaitMs is { } wait ? Invariant($", longest lock wait {wait:F1} ms") : "")})"))}"));
                 text.AppendLine(Invariant($"{"",-16}slowest spells (by when due, from the measured part's start): {string.Join("; ", described)}"));
             }
         }
