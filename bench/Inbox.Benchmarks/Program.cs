@@ -145,7 +145,6 @@ public static class Program
         // The references are measured: their server and silo stop, so that the open-loop client runs alone in this process,
         // without the silo's activations of every reference phase (hundreds of thousands) and its scans of them.
         await server.DisposeAsync();
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var latency = new List<LatencyResult>();
         foreach (var (mix, customers) in new[] { (KnownMix, options.KnownCustomers), (NewMix, 0) })
         {
@@ -254,7 +253,8 @@ public static class Program
         listener.Track(tracker);
         Log($"{mix} latency: {count} messages at {perSecond:F0}/s, open loop, after {warmup} at that rate not counted");
         await using var gc = inboxPid is { } pid ? RuntimeEvents.TryStart(pid) : null;
-        // This process collects nothing while it sends and listens: its pauses would count as Inbox's latency.
+        // This process collects nothing while it sends and listens: its pauses would count as Inbox's latency. (Starting the
+        // region collects once, blocking, which also frees what the references' server left.)
         var region = NoCollectionRegion.TryStart(tracker.Count);
         var clientPauses = GC.GetTotalPauseDuration();
         var phase = await new LoadRunner(http, endpoint, options.Token).RunOpenAsync($"{mix} latency", tracker, customerPrefix, customers, perSecond,

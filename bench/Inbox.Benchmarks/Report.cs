@@ -102,7 +102,7 @@ public static class Report
 
             if (l.ClientPausedMs is { } clientPaused)
             {
-                text.AppendLine(Invariant($"{"",-16}the client's own GC (this process, which runs the phase without collections): paused {clientPaused:F0} ms"));
+                text.AppendLine(Invariant($"{"",-16}the client's own GC (this process): paused {clientPaused:F0} ms"));
             }
 
             if (l.SlowSpells is { Count: > 0 } spells)
