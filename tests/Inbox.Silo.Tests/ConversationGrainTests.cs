@@ -221,6 +221,35 @@ public abstract class ConversationGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_grain_started_with_the_new_conversation_hint_reads_no_row_and_a_wrong_hint_loses_nothing()
+    {
+        var id = Guid.NewGuid();
+        await fixture.Grains.GetGrain<IConversationGrain>(id).ReceiveAsync(Incoming($"{id}-1"));
+        var collect = () => fixture.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+        // The hint names one conversation: another grain started under it reads its row.
+        await collect();
+        using (NewConversationHint.For(Guid.NewGuid()))
+        {
+            Assert.Equal(1, (await fixture.Grains.GetGrain<IConversationGrain>(id).GetAsync())!.LastSequence);
+        }
+
+        // Hinted, the grain starts as a new conversation (the row is there, so the hint is wrong) ...
+        await collect();
+        using (NewConversationHint.For(id))
+        {
+            Assert.Null(await fixture.Grains.GetGrain<IConversationGrain>(id).GetAsync());
+            // ... and its first step, numbered 1, is refused by the store, which holds a step 1,
+            await Assert.ThrowsAsync<StepConflictException>(() => fixture.Grains.GetGrain<IConversationGrain>(id).ReceiveAsync(Incoming($"{id}-2", "second")));
+        }
+
+        // ... after which the activation left, and the next one reads the row and numbers on from it.
+        var retried = await fixture.Grains.GetGrain<IConversationGrain>(id).ReceiveAsync(Incoming($"{id}-2", "second"));
+        Assert.Equal(2, retried.Message.Sequence);
+        Assert.Equal(["hello", "second"], (await Queries.GetTimelineAsync(id, null, 10)).Messages.Select(m => m.Text));
+    }
+
+    [Fact]
     public async Task A_reply_or_note_repeated_under_its_idempotency_key_is_stored_once_and_the_first_comes_back()
     {
         var id = Guid.NewGuid();

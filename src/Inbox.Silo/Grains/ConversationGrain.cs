@@ -36,6 +36,11 @@ public sealed partial class ConversationGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (NewConversationHint.IsFor(this.GetPrimaryKey()))
+        {
+            return; // a new customer's first message: no row to read
+        }
+
         _state = await store.GetConversationAsync(this.GetPrimaryKey(), cancellationToken);
         if (_state is not null)
         {

@@ -47,8 +47,21 @@ public sealed partial class InboundPipeline(IGrainFactory grains, IConversationS
         var incoming = new IncomingMessage(message.Channel, message.ExternalId, message.From[0].ToString(), message.SenderName, message.Text, message.SentAt,
             files.Count == 0 ? null : files, message.Metadata, message.IsAutomated,
             message.Checkpoint is null ? null : ConnectorCursorStore.StoreKey(message.Checkpoint.Key), message.Checkpoint?.Value);
-        Task<ReceiveResult> ReceiveAsync(CustomerResolution to) =>
-            grains.Reference<IConversationGrain>(to.CustomerId).ReceiveAsync(incoming with { ClaimsSender = to.ClaimsSender });
+        async Task<ReceiveResult> ReceiveAsync(CustomerResolution to)
+        {
+            var conversation = grains.Reference<IConversationGrain>(to.CustomerId);
+            if (!to.ClaimsSender)
+            {
+                return await conversation.ReceiveAsync(incoming);
+            }
+
+            // A customer this message makes: its conversation's id is new, so its grain starts without reading the store.
+            using (NewConversationHint.For(to.CustomerId))
+            {
+                return await conversation.ReceiveAsync(incoming with { ClaimsSender = true });
+            }
+        }
+
         ReceiveResult result;
         try
         {
