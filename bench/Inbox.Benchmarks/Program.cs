@@ -8,9 +8,9 @@ namespace Inbox.Benchmarks;
 /// For each customer mix (known customers round robin; every message from a new customer), measures with wrk the bare
 /// endpoint, + a grain call, the minimal durable path (both in this process, <see cref="BaselineServer"/>) and Inbox's
 /// <c>POST /api/v1/inbound</c> with a supervisor's SignalR client connected; then post-to-screen latency at half the
-/// Inbox rate, and Inbox's resident memory after activating many conversations. Compares the ratios with a reference run.
+/// Inbox rate, and Inbox's resident memory after activating many conversations. Compares the ratios with the reference runs (<see cref="ReferenceRuns"/>).
 /// Exit codes: 0 all well; 1 a bad failure (wrk, login, hub); 2 wrong arguments; 3 figures printed but some answers were
-/// not 2xx, some requests failed or some live events are missing; 4 a ratio regressed more than 20% below the reference;
+/// not 2xx, some requests failed or some live events are missing; 4 a ratio regressed more than 20% below the reference runs' median;
 /// 130 interrupted.
 /// </summary>
 public static class Program
@@ -172,7 +172,7 @@ public static class Program
         var results = new BenchResults(DateTimeOffset.UtcNow, Environment.ProcessorCount, loadAverage, options.Durable!.Describe(), wrkSettings,
             targets, Report.Ratios(targets), latency, memory, options.ReadyColdMs, options.ReadyWarmMs, failures);
         var regressions = options.Reference is { } referencePath && File.Exists(referencePath)
-            ? Report.Regressions(results, JsonSerializer.Deserialize<BenchResults>(await File.ReadAllTextAsync(referencePath, cancellationToken), BenchJson.Options)!)
+            ? Report.Regressions(results, ReferenceRuns.Read(await File.ReadAllTextAsync(referencePath, cancellationToken)))
             : null;
 
         Console.WriteLine();

@@ -6,11 +6,11 @@ namespace Inbox.Benchmarks;
 /// <summary>
 /// The figures of a run as text: the wrk table with each side's CPU, Inbox's throughput as ratios to the bare endpoint, to
 /// bare + grain and to the minimal durable path for each mix, post-to-screen latency, memory, time to ready, issue 17's
-/// goals beside them, the comparison with the reference run, and Markdown rows for docs/benchmarks.md.
+/// goals beside them, the comparison with the reference runs, and Markdown rows for docs/benchmarks.md.
 /// </summary>
 public static class Report
 {
-    /// <summary>A ratio more than this far below the reference's is a regression.</summary>
+    /// <summary>A ratio more than this far below the reference's (the median of its runs) is a regression.</summary>
     public const double RegressionTolerance = 0.20;
 
     private const double DurableGoal = 0.75;
@@ -39,11 +39,11 @@ public static class Report
         return ratios;
     }
 
-    /// <summary>Every ratio of the reference that this run has more than <see cref="RegressionTolerance"/> below it.</summary>
-    public static IReadOnlyList<string> Regressions(BenchResults current, BenchResults reference) =>
-        reference.Ratios
+    /// <summary>Every ratio that this run has more than <see cref="RegressionTolerance"/> below the reference runs' median of it.</summary>
+    public static IReadOnlyList<string> Regressions(BenchResults current, ReferenceRuns reference) =>
+        reference.MedianRatios()
             .Where(r => current.Ratios.TryGetValue(r.Key, out var now) && now < r.Value * (1 - RegressionTolerance))
-            .Select(r => Invariant($"REGRESSION: {r.Key} is {current.Ratios[r.Key]:F3}x, more than {RegressionTolerance:P0} below the reference's {r.Value:F3}x ({reference.Date:yyyy-MM-dd})"))
+            .Select(r => Invariant($"REGRESSION: {r.Key} is {current.Ratios[r.Key]:F3}x, more than {RegressionTolerance:P0} below {r.Value:F3}x, {reference.Describe()}"))
             .ToList();
 
     public static string Render(BenchResults results, IReadOnlyList<string>? regressions, string? referencePath)
@@ -133,7 +133,7 @@ public static class Report
 
         text.AppendLine();
         text.AppendLine(regressions is null ? $"no reference to compare with{(referencePath is null ? "" : $" ({referencePath} does not exist)")}"
-            : regressions.Count == 0 ? Invariant($"no ratio more than {RegressionTolerance:P0} below the reference ({referencePath})") : $"compared with {referencePath}:");
+            : regressions.Count == 0 ? Invariant($"no ratio more than {RegressionTolerance:P0} below the reference's ({referencePath})") : $"compared with {referencePath}:");
         foreach (var regression in regressions ?? [])
         {
             text.AppendLine(regression);
