@@ -133,7 +133,7 @@ public static class Report
 
         text.AppendLine();
         text.AppendLine(regressions is null ? $"no reference to compare with{(referencePath is null ? "" : $" ({referencePath} does not exist)")}"
-            : regressions.Count == 0 ? Invariant($"no ratio more than {RegressionTolerance:P0} below the reference's ({referencePath})") : $"compared with {referencePath}:");
+            : regressions.Count == 0 ? Invariant($"no ratio more than {RegressionTolerance:P0} below its median over the reference runs ({referencePath})") : $"compared with {referencePath}:");
         foreach (var regression in regressions ?? [])
         {
             text.AppendLine(regression);
