@@ -10,6 +10,8 @@ namespace Inbox.Silo.Storage;
 /// runs them in one transaction and commits once: one flush for the whole group (group commit).
 /// A write's task completes only after the commit is durable. A write that throws is rolled back alone.
 /// The host starts the writer first and stops it last (<see cref="InboxStorage"/>); a write queued before it starts waits for it.
+/// A provider that can send many statements in one round trip (<see cref="SendsStatementsTogether"/>) gets the statements of the
+/// group's <see cref="WriteStatementsAsync{T}"/> writes gathered (<see cref="StoreStatements"/>) and sends them together.
 /// </summary>
 /// <remarks>
 /// The writer is a thread of its own that blocks on its queue (a <see cref="BlockingCollection{T}"/>) while nothing waits,
@@ -29,10 +31,12 @@ public abstract class GroupCommitWriter<TConnection, TTransaction> : IHostedServ
     private readonly ILogger _logger;
     private readonly int _maxBatch;
     private readonly Lock _gate = new();
+    private readonly GatheringStatements _gathering = new();
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Thread? _writer;
     private long _transactions;
     private long _writes;
+    private long _sentTogether;
 
     protected GroupCommitWriter(int maxBatch, ILogger logger)
     {
@@ -45,10 +49,19 @@ public abstract class GroupCommitWriter<TConnection, TTransaction> : IHostedServ
 
     public long WritesCommitted => Interlocked.Read(ref _writes);
 
+    /// <summary>Number of times gathered statements were sent together (<see cref="SendsStatementsTogether"/>); zero where the provider does not.</summary>
+    public long StatementsSentTogether => Interlocked.Read(ref _sentTogether);
+
     public Task<T> WriteAsync<T>(Func<TConnection, TTransaction, T> work, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var pending = new PendingWrite<T>(work);
+        Enqueue(pending);
+        return pending.Completion.Task;
+    }
+
+    private void Enqueue(PendingWrite pending)
+    {
         try
         {
             _queue.Add(pending, CancellationToken.None);
@@ -58,8 +71,6 @@ public abstract class GroupCommitWriter<TConnection, TTransaction> : IHostedServ
             // The queue takes no more writes: the writer is stopping.
             throw new ObjectDisposedException(GetType().Name, "The store is shutting down.");
         }
-
-        return pending.Completion.Task;
     }
 
     public Task WriteAsync(Action<TConnection, TTransaction> work, CancellationToken cancellationToken = default) =>
@@ -72,6 +83,15 @@ public abstract class GroupCommitWriter<TConnection, TTransaction> : IHostedServ
     Task<T> IGroupCommit.WriteAsync<T>(Func<DbConnection, DbTransaction, T> work, CancellationToken cancellationToken) =>
         WriteAsync<T>((connection, transaction) => work(ForSharedStores(connection), transaction), cancellationToken);
 
+    /// <inheritdoc cref="IGroupCommit.WriteStatementsAsync{T}"/>
+    public Task<T> WriteStatementsAsync<T>(Func<StoreStatements, T> work, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var pending = new PendingStatements<T>(work);
+        Enqueue(pending);
+        return pending.Completion.Task;
+    }
+
     /// <summary>The writer's connection as the stores shared by both providers get it (the provider may keep their statements compiled).</summary>
     protected virtual DbConnection ForSharedStores(TConnection connection) => connection;
 
@@ -79,6 +99,16 @@ public abstract class GroupCommitWriter<TConnection, TTransaction> : IHostedServ
     protected abstract TConnection OpenConnection();
 
     protected abstract TTransaction Begin(TConnection connection);
+
+    /// <summary>
+    /// Whether the provider sends gathered statements together (<see cref="ExecuteTogether"/>). False: each write's statements
+    /// run at once, one by one (SQLite, in the process, gains nothing by gathering).
+    /// </summary>
+    protected virtual bool SendsStatementsTogether => false;
+
+    /// <summary>Runs <paramref name="statements"/> in order inside <paramref name="transaction"/>, in one round trip, and returns each one's changed rows.</summary>
+    protected virtual int[] ExecuteTogether(TConnection connection, TTransaction transaction, IReadOnlyList<GatheredStatement> statements) =>
+        throw new NotSupportedException("This store runs each statement at once.");
 
     /// <summary>
     /// Runs on the writer's connection after a group committed and its writers were answered, before the next group begins
@@ -169,28 +199,41 @@ public abstract class GroupCommitWriter<TConnection, TTransaction> : IHostedServ
 
     /// <summary>
     /// Runs the group's writes one after the other in one transaction, without a savepoint each (a savepoint and its release
-    /// cost a tenth of a message's write): almost every group has no write that throws. When one throws, the whole
-    /// transaction is rolled back and false is returned, and the group runs again with <see cref="RunEachInSavepoint"/>, so
-    /// only the write that threw fails (a write's work must therefore be safe to run twice: it only reads and writes the
-    /// store). A group of one write has nothing to keep apart: it fails at once, and nothing is committed.
+    /// cost a tenth of a message's write): almost every group has no write that throws. Where the provider sends statements
+    /// together, the statements of <see cref="WriteStatementsAsync{T}"/> writes are gathered and sent together, before the next
+    /// write that runs at once and at the end, and their expectations are checked then. When a write throws or an
+    /// expectation is not met, the whole transaction is rolled back and false is returned, and the group runs again with
+    /// <see cref="RunEachInSavepoint"/>, each write at once, so only the write that threw fails (a write's work must therefore
+    /// be safe to run twice: it only reads and writes the store). A group of one write that throws has nothing to keep apart:
+    /// it fails at once, and nothing is committed.
     /// </summary>
     private bool TryRunTogether(TConnection connection, List<PendingWrite> batch)
     {
         using var transaction = Begin(connection);
+        var gathering = SendsStatementsTogether ? _gathering : null;
+        gathering?.Clear();
         PendingWrite? current = null;
         try
         {
             foreach (var pending in batch)
             {
                 current = pending;
-                pending.Run(connection, transaction);
+                if (gathering is not null && pending.TryGather(gathering))
+                {
+                    continue;
+                }
+
+                SendGathered(connection, transaction, gathering);
+                pending.Run(connection, transaction, this);
             }
+
+            SendGathered(connection, transaction, gathering);
         }
         catch (Exception ex) when (current is not null)
         {
             // When the connection itself broke, this throws too and the whole group fails (none of it is stored).
             transaction.Rollback();
-            if (batch.Count > 1)
+            if (batch.Count > 1 || ex is UnmetExpectationException)
             {
                 return false;
             }
@@ -203,23 +246,49 @@ public abstract class GroupCommitWriter<TConnection, TTransaction> : IHostedServ
         return true;
     }
 
+    /// <summary>Sends what the writes gathered so far, checks every expectation, and starts a new gathering.</summary>
+    private void SendGathered(TConnection connection, TTransaction transaction, GatheringStatements? gathering)
+    {
+        if (gathering is not { Statements.Count: > 0 })
+        {
+            return;
+        }
+
+        var statements = gathering.Statements;
+        var changed = ExecuteTogether(connection, transaction, statements);
+        Interlocked.Increment(ref _sentTogether);
+        for (var i = 0; i < statements.Count; i++)
+        {
+            if (statements[i].ExpectedRows >= 0 && changed[i] != statements[i].ExpectedRows)
+            {
+                throw new UnmetExpectationException(
+                    $"A gathered statement changed {changed[i]} rows where its write expected {statements[i].ExpectedRows}; the group runs again, each write at once.");
+            }
+        }
+
+        gathering.Clear();
+    }
+
+    /// <summary>The writer's connection and transaction as a write made with <see cref="WriteStatementsAsync{T}"/> runs at once on them.</summary>
+    private ImmediateStatements RunAtOnce(TConnection connection, TTransaction transaction) => new(ForSharedStores(connection), transaction);
+
     private void RunEachInSavepoint(TConnection connection, List<PendingWrite> batch)
     {
         using var transaction = Begin(connection);
         foreach (var pending in batch)
         {
-            RunInSavepoint(connection, transaction, pending);
+            RunInSavepoint(connection, transaction, pending, this);
         }
 
         transaction.Commit();
     }
 
-    private static void RunInSavepoint(TConnection connection, TTransaction transaction, PendingWrite pending)
+    private static void RunInSavepoint(TConnection connection, TTransaction transaction, PendingWrite pending, GroupCommitWriter<TConnection, TTransaction> writer)
     {
         transaction.Save(Savepoint);
         try
         {
-            pending.Run(connection, transaction);
+            pending.Run(connection, transaction, writer);
             transaction.Release(Savepoint);
         }
         catch (Exception ex)
@@ -271,7 +340,11 @@ public abstract class GroupCommitWriter<TConnection, TTransaction> : IHostedServ
 
     private abstract class PendingWrite
     {
-        public abstract void Run(TConnection connection, TTransaction transaction);
+        /// <summary>Runs the write at once on the writer's connection.</summary>
+        public abstract void Run(TConnection connection, TTransaction transaction, GroupCommitWriter<TConnection, TTransaction> writer);
+
+        /// <summary>Gathers the write's statements; false when it cannot be gathered and is to run at once.</summary>
+        public virtual bool TryGather(GatheringStatements gathering) => false;
 
         /// <summary>The work threw: it was rolled back and will fail once the batch commits.</summary>
         public abstract void Reject(Exception error);
@@ -281,14 +354,13 @@ public abstract class GroupCommitWriter<TConnection, TTransaction> : IHostedServ
         public abstract void Fail(Exception error);
     }
 
-    private sealed class PendingWrite<T>(Func<TConnection, TTransaction, T> work) : PendingWrite
+    private abstract class PendingWriteOf<T> : PendingWrite
     {
-        private T? _result;
         private Exception? _error;
 
-        public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        protected T? Result { get; set; }
 
-        public override void Run(TConnection connection, TTransaction transaction) => _result = work(connection, transaction);
+        public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public override void Reject(Exception error) => _error = error;
 
@@ -300,10 +372,37 @@ public abstract class GroupCommitWriter<TConnection, TTransaction> : IHostedServ
             }
             else
             {
-                Completion.TrySetResult(_result!);
+                Completion.TrySetResult(Result!);
             }
         }
 
         public override void Fail(Exception error) => Completion.TrySetException(error);
+    }
+
+    private sealed class PendingWrite<T>(Func<TConnection, TTransaction, T> work) : PendingWriteOf<T>
+    {
+        public override void Run(TConnection connection, TTransaction transaction, GroupCommitWriter<TConnection, TTransaction> writer) =>
+            Result = work(connection, transaction);
+    }
+
+    private sealed class PendingStatements<T>(Func<StoreStatements, T> work) : PendingWriteOf<T>
+    {
+        public override void Run(TConnection connection, TTransaction transaction, GroupCommitWriter<TConnection, TTransaction> writer) =>
+            Result = work(writer.RunAtOnce(connection, transaction));
+
+        public override bool TryGather(GatheringStatements gathering)
+        {
+            var before = gathering.Statements.Count;
+            try
+            {
+                Result = work(gathering);
+                return true;
+            }
+            catch (ReadInGatheredWriteException)
+            {
+                gathering.TruncateTo(before);
+                return false;
+            }
+        }
     }
 }

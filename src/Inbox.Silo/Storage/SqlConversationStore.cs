@@ -28,8 +28,7 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
         var inItsRow = EventOfNewMessage(commit);
         var withoutMessage = store.Values.TimesReadBackExactly && SeldomChanged(commit) ? inItsRow : -1;
         var payloads = commit.Events.Select((e, i) => store.Values.StoredEvent(i == withoutMessage ? e with { Message = null } : e)).ToList();
-        return store.Writer.WriteAsync((connection, transaction) => Commit(connection, transaction, store.Values, commit, payloads, inItsRow),
-            cancellationToken);
+        return store.Writer.WriteStatementsAsync(statements => Commit(statements, store.Values, commit, payloads, inItsRow), cancellationToken);
     }
 
     public async Task<ConversationSnapshot?> GetConversationAsync(Guid conversationId, CancellationToken cancellationToken = default)
@@ -67,92 +66,93 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
         return await SqlIdempotencyKeys.FindAsync(connection, store.Values, conversationId, operatorId, key, notBefore, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Sets a cursor inside a transaction (a commit that stores a message with its polling offset).</summary>
-    public static void SetCursor(DbConnection connection, DbTransaction transaction, string key, string value) =>
-        connection.Execute("INSERT INTO cursors (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            new { key, value }, transaction);
+    /// <summary>Sets a cursor inside a write (a commit that stores a message with its polling offset).</summary>
+    public static void SetCursor(StoreStatements statements, string key, string value) =>
+        statements.Execute("INSERT INTO cursors (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            new { key, value });
 
-    /// <summary>Adds an outbox entry, due at once, inside a commit's transaction.</summary>
-    public static void InsertOutbox(DbConnection connection, DbTransaction transaction, StoreValues values, OutboxEntry entry) =>
-        connection.Execute($"""
-            INSERT INTO outbox ({OutboxColumns}, lease_until_ticks)
-            VALUES (@id, @conversation, @channel, @recipient, @text, @attempts, @next, @created, @attachments, @automated, @choices, 0)
-            """, OutboxParameters(values, entry), transaction);
+    private static readonly string InsertOutboxSql = $"""
+        INSERT INTO outbox ({OutboxColumns}, lease_until_ticks)
+        VALUES (@id, @conversation, @channel, @recipient, @text, @attempts, @next, @created, @attachments, @automated, @choices, 0)
+        """;
+
+    /// <summary>Adds an outbox entry, due at once, inside a commit's write.</summary>
+    public static void InsertOutbox(StoreStatements statements, StoreValues values, OutboxEntry entry) =>
+        statements.Execute(InsertOutboxSql, OutboxParameters(values, entry));
 
     /// <param name="inItsRow">The index of the event that goes into the new item's row (<see cref="EventOfNewMessage"/>), or -1.</param>
-    private static CommitOutcome Commit(DbConnection connection, DbTransaction transaction, StoreValues values, ConversationCommit commit,
+    private static CommitOutcome Commit(StoreStatements statements, StoreValues values, ConversationCommit commit,
         IReadOnlyList<object> payloads, int inItsRow)
     {
         // An operator's item made under an idempotency key already stored (a retry, a double click): nothing is written.
-        if (commit.Idempotency is { } key && SqlIdempotencyKeys.Claim(connection, transaction, values, key) is { Claimed: false } taken)
+        if (commit.Idempotency is { } key && SqlIdempotencyKeys.Claim(statements, values, key) is { Claimed: false } taken)
         {
             return new CommitOutcome(true, taken.First);
         }
 
         // The message first: when its inbound message is stored already (a retried delivery, or a retry racing the first on
         // another node), the unique index keeps it out, nothing else of this commit is written, and the answer is the first.
-        if (commit.NewMessage is { } message && !InsertMessage(connection, transaction, values, message, inItsRow < 0 ? null : payloads[inItsRow]))
+        if (commit.NewMessage is { } message && !InsertMessage(statements, values, message, inItsRow < 0 ? null : payloads[inItsRow]))
         {
-            return new CommitOutcome(true, FindDuplicate(connection, transaction, message));
+            return new CommitOutcome(true, FindDuplicate(statements, message));
         }
 
         // A new customer's first message claims its sender's identity: if another first message from that address was stored
         // first, nothing of this commit is (the exception rolls it back), and the message goes to that customer.
         var customerId = commit.Conversation.CustomerId;
         if (commit.ClaimedIdentity is { } identity
-            && SqlIdentityOwners.Claim(connection, transaction, values, identity, customerId, commit.Conversation.UpdatedAt) != customerId)
+            && SqlIdentityOwners.Claim(statements, values, identity, customerId, commit.Conversation.UpdatedAt) != customerId)
         {
             throw new IdentityClaimedException($"The identity of conversation {commit.Conversation.ConversationId}'s first message has another owner already.");
         }
 
         if (commit.NewCustomer is { } customer)
         {
-            SqlCustomerDirectory.Write(connection, transaction, values, customer, replace: false);
+            SqlCustomerDirectory.Write(statements, values, customer, replace: false);
         }
 
         // A commit whose first event is the conversation's first starts the conversation: there is no row to update yet.
-        UpsertConversation(connection, transaction, values, commit.Conversation, starts: commit.Events is [{ Sequence: 1 }, ..],
+        UpsertConversation(statements, values, commit.Conversation, starts: commit.Events is [{ Sequence: 1 }, ..],
             firstSequence: commit.Events.Count == 0 ? long.MaxValue : commit.Events.Min(e => e.Sequence),
             inboundAdded: commit.NewMessage is { Kind: MessageKind.Inbound, Automated: false } ? 1 : 0);
-        InsertEvents(connection, transaction, values, commit.Events, payloads, skip: inItsRow);
+        InsertEvents(statements, values, commit.Events, payloads, skip: inItsRow);
         if (commit.ChangedMessage is { } changed)
         {
-            UpdateMessage(connection, transaction, values, changed);
+            UpdateMessage(statements, values, changed);
         }
 
         if (commit.Outbox is { } entry)
         {
-            InsertOutbox(connection, transaction, values, entry);
+            InsertOutbox(statements, values, entry);
         }
 
         if (commit.Move is { } move)
         {
-            MoveTimeline(connection, transaction, values, move);
+            MoveTimeline(statements, values, move);
         }
 
         if (commit.Cursor is { } cursor)
         {
-            SetCursor(connection, transaction, cursor.Key, cursor.Value);
+            SetCursor(statements, cursor.Key, cursor.Value);
         }
 
         if (commit.SlaClocks is { Count: > 0 } clocks)
         {
-            SqlSlaStore.Upsert(connection, transaction, values, clocks);
+            SqlSlaStore.Upsert(statements, values, clocks);
         }
 
         return CommitOutcome.Committed;
     }
 
     /// <summary>The inbound message stored before under the same channel and external id, if any: a retried delivery.</summary>
-    private static TimelineMessage? FindDuplicate(DbConnection connection, DbTransaction transaction, TimelineMessage? message)
+    private static TimelineMessage? FindDuplicate(StoreStatements statements, TimelineMessage? message)
     {
         if (message is not { Kind: MessageKind.Inbound, ExternalId: not null })
         {
             return null;
         }
 
-        return StoreReader.Query(connection, transaction,
-            $"SELECT {MessageColumns} FROM messages WHERE channel = @channel AND external_id = @externalId AND kind = 0",
+        return statements.Query($"SELECT {MessageColumns} FROM messages WHERE channel = @channel AND external_id = @externalId AND kind = 0",
             new { channel = message.Channel, externalId = message.ExternalId }, ReadMessage).FirstOrDefault();
     }
 
@@ -167,16 +167,16 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
     /// The customer's messages on the timeline (<c>inbound_count</c>, for the unread counts: <see cref="SqlReadMarkerStore"/>)
     /// grow by <paramref name="inboundAdded"/>.
     /// </summary>
-    private static void UpsertConversation(DbConnection connection, DbTransaction transaction, StoreValues values, ConversationSnapshot c, bool starts,
+    private static void UpsertConversation(StoreStatements statements, StoreValues values, ConversationSnapshot c, bool starts,
         long firstSequence, int inboundAdded)
     {
         var parameters = ConversationParameters(values, c, firstSequence, inboundAdded);
-        if (!starts && UpdateActivity(connection, transaction, parameters))
+        if (!starts && statements.Expect(UpdateActivitySql, parameters))
         {
             return;
         }
 
-        var written = connection.Execute("""
+        if (!statements.Expect("""
             INSERT INTO conversations (conversation_id, customer_id, status, assignee_id, last_sequence, last_message_at, last_inbound_channel,
                 last_inbound_identity, last_preview, created_at, updated_at, activity_ticks, merged_into, labels, handoff, bot_memory, queue_priority,
                 team, queued_ticks, awaiting_open_ticks, last_inbound_preview, last_inbound_ticks, inbound_count)
@@ -191,8 +191,7 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
                 awaiting_open_ticks = excluded.awaiting_open_ticks, last_inbound_preview = excluded.last_inbound_preview,
                 last_inbound_ticks = excluded.last_inbound_ticks, inbound_count = COALESCE(conversations.inbound_count, 0) + @inboundAdded
             WHERE conversations.last_sequence < @firstSequence
-            """, parameters, transaction);
-        if (written == 0)
+            """, parameters))
         {
             throw new StepConflictException(
                 $"Conversation {c.ConversationId} has a step numbered {firstSequence} or later stored already: another activation of it, or a commit whose answer was lost.");
@@ -205,8 +204,7 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
     /// conversation, or one whose status, assignee, queue priority, queue entry, team, merger or wait to be opened changed).
     /// SQLite rewrites an index's entry whenever an UPDATE assigns one of its columns, even to the value it has.
     /// </summary>
-    private static bool UpdateActivity(DbConnection connection, DbTransaction transaction, object parameters) =>
-        connection.Execute("""
+    private const string UpdateActivitySql = """
             UPDATE conversations SET last_sequence = @seq, last_message_at = @lastAt, last_inbound_channel = @channel,
                 last_inbound_identity = @identity, last_preview = @preview, updated_at = @updated, activity_ticks = @ticks,
                 labels = @labels, handoff = @handoff, bot_memory = @botMemory, last_inbound_preview = @inboundPreview,
@@ -214,7 +212,7 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
             WHERE conversation_id = @id AND last_sequence < @firstSequence AND status = @status AND assignee_id IS NOT DISTINCT FROM @assignee AND queue_priority = @queuePriority
                 AND queued_ticks IS NOT DISTINCT FROM @queuedTicks AND awaiting_open_ticks IS NOT DISTINCT FROM @awaitingOpenTicks
                 AND team IS NOT DISTINCT FROM @team AND merged_into IS NOT DISTINCT FROM @mergedInto
-            """, parameters, transaction) == 1;
+            """;
 
     /// <summary>
     /// The index of the commit's event that goes into its new item's row (the event of the step that adds the item, in the
@@ -251,7 +249,7 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
         commit.NewMessage is { Kind: MessageKind.Inbound } && commit.Conversation.Status != ConversationStatus.Bot;
 
     /// <summary>Inserts the events, each with its payload (<paramref name="payloads"/>, in the same order), but the one at <paramref name="skip"/>.</summary>
-    private static void InsertEvents(DbConnection connection, DbTransaction transaction, StoreValues values, IReadOnlyList<LiveEvent> events,
+    private static void InsertEvents(StoreStatements statements, StoreValues values, IReadOnlyList<LiveEvent> events,
         IReadOnlyList<object> payloads, int skip = -1)
     {
         for (var i = 0; i < events.Count; i++)
@@ -262,10 +260,9 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
             }
 
             var e = events[i];
-            connection.Execute(
+            statements.Execute(
                 "INSERT INTO events (conversation_id, sequence, type, occurred_at, payload) VALUES (@id, @seq, @type, @at, @payload)",
-                new { id = values.Id(e.ConversationId), seq = e.Sequence, type = e.Type, at = values.Time(e.OccurredAt), payload = payloads[i] },
-                transaction);
+                new { id = values.Id(e.ConversationId), seq = e.Sequence, type = e.Type, at = values.Time(e.OccurredAt), payload = payloads[i] });
         }
     }
 
@@ -273,45 +270,46 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
     /// Inserts the message, with the event of its step (<paramref name="eventPayload"/>) when that goes into its row; false
     /// when an inbound message with its channel and external id is stored already.
     /// </summary>
-    private static bool InsertMessage(DbConnection connection, DbTransaction transaction, StoreValues values, TimelineMessage message, object? eventPayload)
-    {
-        var onDuplicate = message is { Kind: MessageKind.Inbound, ExternalId: not null }
-            ? " ON CONFLICT (channel, external_id) WHERE kind = 0 AND external_id IS NOT NULL DO NOTHING"
-            : "";
-        return connection.Execute(
-            $"INSERT INTO messages ({MessageColumns}, created_ticks, event_payload) VALUES (@id, @conversation, @seq, @kind, @channel, @identity, @externalId, @text, @operatorId, @author, @delivery, @error, @created, @updated, @attachments, @edited, @call, @metadata, @automated, @botDecision, @ticks, @eventPayload){onDuplicate}",
-            MessageParameters(values, message, eventPayload), transaction) == 1;
-    }
+    private static bool InsertMessage(StoreStatements statements, StoreValues values, TimelineMessage message, object? eventPayload) =>
+        statements.Expect(message is { Kind: MessageKind.Inbound, ExternalId: not null } ? InsertMessageOnceSql : InsertMessageSql,
+            MessageParameters(values, message, eventPayload));
+
+    private static readonly string InsertMessageSql =
+        $"INSERT INTO messages ({MessageColumns}, created_ticks, event_payload) VALUES (@id, @conversation, @seq, @kind, @channel, @identity, @externalId, @text, @operatorId, @author, @delivery, @error, @created, @updated, @attachments, @edited, @call, @metadata, @automated, @botDecision, @ticks, @eventPayload)";
+
+    /// <summary>An inbound message's insert, which a message stored before under its channel and external id keeps out.</summary>
+    private static readonly string InsertMessageOnceSql =
+        InsertMessageSql + " ON CONFLICT (channel, external_id) WHERE kind = 0 AND external_id IS NOT NULL DO NOTHING";
 
     /// <summary>
     /// Writes a message's change (a delivery receipt, an edit, a call's progress). An event kept in its row without the message
     /// (<see cref="CommitAsync"/>) first takes in the message as the row still has it, so that the event goes on saying what
     /// happened then, not what the message became.
     /// </summary>
-    private static void UpdateMessage(DbConnection connection, DbTransaction transaction, StoreValues values, TimelineMessage changed)
+    private static void UpdateMessage(StoreStatements statements, StoreValues values, TimelineMessage changed)
     {
         var id = values.Id(changed.MessageId);
         if (values.TimesReadBackExactly)
         {
             // Only SQLite leaves messages out (TimesReadBackExactly), and its json_type finds such an event without reading
             // it here: the events that keep their messages (replies' receipts, the bot's decisions) cost no more than a look-up.
-            var whole = StoreReader.Query(connection, transaction,
+            var whole = statements.Query(
                 $"SELECT {ItemEventColumns} FROM messages WHERE message_id = @id AND json_type(CAST(event_payload AS TEXT), '$.message') IS NULL AND event_payload IS NOT NULL",
                 new { id }, ReadStoredEvent).FirstOrDefault();
             if (whole is not null)
             {
-                connection.Execute("UPDATE messages SET event_payload = @payload WHERE message_id = @id", new { id, payload = values.StoredEvent(whole) }, transaction);
+                statements.Execute("UPDATE messages SET event_payload = @payload WHERE message_id = @id", new { id, payload = values.StoredEvent(whole) });
             }
         }
 
-        connection.Execute("""
+        statements.Execute("""
             UPDATE messages SET delivery = @delivery, delivery_error = @error, external_id = @externalId, updated_at = @updated,
                 text = @text, edited_at = @edited, call_info = @call, bot_decision = @botDecision
             WHERE message_id = @id
-            """, MessageParameters(values, changed), transaction);
+            """, MessageParameters(values, changed));
     }
 
-    private static void MoveTimeline(DbConnection connection, DbTransaction transaction, StoreValues values, TimelineMove move)
+    private static void MoveTimeline(StoreStatements statements, StoreValues values, TimelineMove move)
     {
         var (from, to) = (values.Id(move.From), values.Id(move.To));
         if (!move.Back)
@@ -319,32 +317,32 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
             // The events kept in the moving items' rows stay with the conversation they happened in: they go to the events
             // table first (each under the conversation its payload names), and the rows move without them.
             // Each goes whole, with its message as the row has it (CommitAsync may have left the message out of it).
-            var kept = StoreReader.Query(connection, transaction,
+            var kept = statements.Query(
                 $"SELECT {ItemEventColumns} FROM messages WHERE conversation_id = @from AND event_payload IS NOT NULL", new { from },
-                ReadStoredEvent).ToList();
-            InsertEvents(connection, transaction, values, kept, kept.Select(values.StoredEvent).ToList());
-            connection.Execute(
+                ReadStoredEvent);
+            InsertEvents(statements, values, kept, kept.Select(values.StoredEvent).ToList());
+            statements.Execute(
                 "UPDATE messages SET conversation_id = @to, origin_conversation_id = COALESCE(origin_conversation_id, @from), event_payload = NULL WHERE conversation_id = @from",
-                new { from, to }, transaction);
-            connection.Execute("UPDATE outbox SET conversation_id = @to WHERE conversation_id = @from", new { from, to }, transaction);
-            Recount(connection, transaction, from, to);
+                new { from, to });
+            statements.Execute("UPDATE outbox SET conversation_id = @to WHERE conversation_id = @from", new { from, to });
+            Recount(statements, from, to);
             return;
         }
 
         // Unmerge: the items that came from the other conversation go back (and stop remembering they moved).
-        connection.Execute("UPDATE outbox SET conversation_id = @from WHERE message_id IN (SELECT message_id FROM messages WHERE conversation_id = @to AND origin_conversation_id = @from)",
-            new { from, to }, transaction);
-        connection.Execute("UPDATE messages SET conversation_id = @from, origin_conversation_id = NULL WHERE conversation_id = @to AND origin_conversation_id = @from",
-            new { from, to }, transaction);
-        Recount(connection, transaction, from, to);
+        statements.Execute("UPDATE outbox SET conversation_id = @from WHERE message_id IN (SELECT message_id FROM messages WHERE conversation_id = @to AND origin_conversation_id = @from)",
+            new { from, to });
+        statements.Execute("UPDATE messages SET conversation_id = @from, origin_conversation_id = NULL WHERE conversation_id = @to AND origin_conversation_id = @from",
+            new { from, to });
+        Recount(statements, from, to);
     }
 
     /// <summary>The unread counts' numbers of both conversations, counted again after messages moved between them.</summary>
-    private static void Recount(DbConnection connection, DbTransaction transaction, object? from, object? to)
+    private static void Recount(StoreStatements statements, object? from, object? to)
     {
         foreach (var sql in SqlReadMarkerStore.RecountSql)
         {
-            connection.Execute(sql, new { from, to }, transaction);
+            statements.Execute(sql, new { from, to });
         }
     }
 }

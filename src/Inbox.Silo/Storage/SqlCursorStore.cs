@@ -14,9 +14,9 @@ public abstract class SqlCursorStore(StoreConnections store) : ICursorStore
     }
 
     public Task SetAsync(string key, string value, CancellationToken cancellationToken = default) =>
-        store.Writer.WriteAsync((connection, transaction) =>
+        store.Writer.WriteStatementsAsync(statements =>
         {
-            SqlConversationStore.SetCursor(connection, transaction, key, value);
+            SqlConversationStore.SetCursor(statements, key, value);
             return true;
         }, cancellationToken);
 }

@@ -9,38 +9,41 @@ namespace Inbox.Silo.Storage;
 public abstract class SqlCustomerDirectory(StoreConnections store) : ICustomerDirectory
 {
     public Task UpsertAsync(Guid customerId, string? name, IReadOnlyList<string> identities, CancellationToken cancellationToken = default) =>
-        store.Writer.WriteAsync((connection, transaction) => Write(connection, transaction, store.Values, new CustomerSummary(customerId, name, identities), replace: true),
+        store.Writer.WriteStatementsAsync(statements => Write(statements, store.Values, new CustomerSummary(customerId, name, identities), replace: true),
             cancellationToken);
 
     /// <summary>
-    /// Writes a customer's row and its identities' rows inside a transaction. With <paramref name="replace"/> false a row that
+    /// Writes a customer's row and its identities' rows inside a write. With <paramref name="replace"/> false a row that
     /// is there already is kept as it is (the row of a customer's first message: the customer's grain may have written a
     /// fuller one before it). True when the row was written.
     /// </summary>
-    public static bool Write(DbConnection connection, DbTransaction transaction, StoreValues values, CustomerSummary customer, bool replace)
+    public static bool Write(StoreStatements statements, StoreValues values, CustomerSummary customer, bool replace)
     {
         var id = values.Id(customer.CustomerId);
-        var onConflict = replace
-            ? "DO UPDATE SET name = excluded.name, name_folded = excluded.name_folded, identities = excluded.identities"
-            : "DO NOTHING";
-        var inserted = connection.Execute($"""
-            INSERT INTO customers (customer_id, name, name_folded, identities) VALUES (@id, @name, @folded, @identities)
-            ON CONFLICT (customer_id) {onConflict}
-            """,
-            new { id, name = customer.Name, folded = customer.Name?.ToUpperInvariant(), identities = JsonSerializer.Serialize(customer.Identities) }, transaction);
-        if (inserted == 0)
+        if (!statements.Expect(replace ? ReplaceCustomerSql : InsertCustomerSql,
+            new { id, name = customer.Name, folded = customer.Name?.ToUpperInvariant(), identities = JsonSerializer.Serialize(customer.Identities) }))
         {
             return false;
         }
 
         foreach (var identity in customer.Identities)
         {
-            connection.Execute("INSERT INTO customer_identities (identity, customer_id) VALUES (@identity, @id) ON CONFLICT (identity) DO UPDATE SET customer_id = excluded.customer_id",
-                new { identity, id }, transaction);
+            statements.Execute("INSERT INTO customer_identities (identity, customer_id) VALUES (@identity, @id) ON CONFLICT (identity) DO UPDATE SET customer_id = excluded.customer_id",
+                new { identity, id });
         }
 
         return true;
     }
+
+    private const string InsertCustomerSql = """
+        INSERT INTO customers (customer_id, name, name_folded, identities) VALUES (@id, @name, @folded, @identities)
+        ON CONFLICT (customer_id) DO NOTHING
+        """;
+
+    private const string ReplaceCustomerSql = """
+        INSERT INTO customers (customer_id, name, name_folded, identities) VALUES (@id, @name, @folded, @identities)
+        ON CONFLICT (customer_id) DO UPDATE SET name = excluded.name, name_folded = excluded.name_folded, identities = excluded.identities
+        """;
 
     public async Task<CustomerSummary?> GetAsync(Guid customerId, CancellationToken cancellationToken = default)
     {

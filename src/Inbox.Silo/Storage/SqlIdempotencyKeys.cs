@@ -18,12 +18,12 @@ internal static class SqlIdempotencyKeys
     /// Stores the key inside a commit's transaction, after dropping the conversation's expired keys; the item stored before
     /// under the same key when it was stored before (the commit is then a duplicate).
     /// </summary>
-    public static (bool Claimed, TimelineMessage? First) Claim(DbConnection connection, DbTransaction transaction, StoreValues values, IdempotencyRecord record)
+    public static (bool Claimed, TimelineMessage? First) Claim(StoreStatements statements, StoreValues values, IdempotencyRecord record)
     {
         var conversation = values.Id(record.ConversationId);
-        connection.Execute("DELETE FROM idempotency_keys WHERE conversation_id = @conversation AND created_ticks < @expired",
-            new { conversation, expired = values.Ticks(record.ExpiredBefore) }, transaction);
-        var inserted = connection.Execute($"""
+        statements.Execute("DELETE FROM idempotency_keys WHERE conversation_id = @conversation AND created_ticks < @expired",
+            new { conversation, expired = values.Ticks(record.ExpiredBefore) });
+        if (statements.Expect($"""
             INSERT INTO idempotency_keys ({Columns}) VALUES (@conversation, @operatorId, @key, @fingerprint, @message, @ticks)
             ON CONFLICT (conversation_id, operator_id, idem_key) DO NOTHING
             """, new
@@ -34,13 +34,12 @@ internal static class SqlIdempotencyKeys
                 fingerprint = record.Fingerprint,
                 message = values.Id(record.MessageId),
                 ticks = values.Ticks(record.CreatedAt),
-            }, transaction);
-        if (inserted == 1)
+            }))
         {
             return (true, null);
         }
 
-        return (false, StoreReader.Query(connection, transaction, $"""
+        return (false, statements.Query($"""
             SELECT {MessageColumns} FROM messages WHERE message_id = (SELECT message_id FROM idempotency_keys
                 WHERE conversation_id = @conversation AND operator_id = @operatorId AND idem_key = @key)
             """, new { conversation, operatorId = values.Id(record.OperatorId), key = record.Key }, ReadMessage).FirstOrDefault());

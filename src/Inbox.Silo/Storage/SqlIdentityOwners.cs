@@ -39,7 +39,7 @@ public abstract class SqlIdentityOwners(StoreConnections store, TimeProvider clo
         ArgumentNullException.ThrowIfNull(identity);
         var key = identity.ToString();
         var at = clock.GetUtcNow();
-        return store.Writer.WriteAsync((connection, transaction) => Claim(connection, transaction, store.Values, key, customerId, at), cancellationToken);
+        return store.Writer.WriteStatementsAsync(statements => Claim(statements, store.Values, key, customerId, at), cancellationToken);
     }
 
     public Task<bool> ReassignAsync(ChannelIdentity identity, Guid from, Guid to, CancellationToken cancellationToken = default)
@@ -55,11 +55,11 @@ public abstract class SqlIdentityOwners(StoreConnections store, TimeProvider clo
     /// Inside a write: gives <paramref name="identity"/> to <paramref name="customerId"/> unless it has an owner, and returns the
     /// owner. The owner is read only when the identity had one: a claim that inserted its row is answered without a read.
     /// </summary>
-    public static Guid Claim(DbConnection connection, DbTransaction transaction, StoreValues values, string identity, Guid customerId, DateTimeOffset at)
+    public static Guid Claim(StoreStatements statements, StoreValues values, string identity, Guid customerId, DateTimeOffset at)
     {
-        var inserted = connection.Execute(
+        var inserted = statements.Expect(
             "INSERT INTO identity_owners (identity, customer_id, claimed_at) VALUES (@identity, @id, @at) ON CONFLICT (identity) DO NOTHING",
-            new { identity, id = values.Id(customerId), at = values.Time(at) }, transaction) == 1;
-        return inserted ? customerId : StoreReader.Query(connection, transaction, OwnerOf, new { identity }, r => StoreReader.ReadGuid(r, 0))[0];
+            new { identity, id = values.Id(customerId), at = values.Time(at) });
+        return inserted ? customerId : statements.Query(OwnerOf, new { identity }, r => StoreReader.ReadGuid(r, 0))[0];
     }
 }

@@ -16,18 +16,12 @@ public abstract class SqlSlaStore(StoreConnections store) : ISlaStore
 {
     private const string Columns = "conversation_id, target, started_ticks, warn_ticks, due_ticks, policy_team, priority, warned, breached, stopped_ticks";
 
-    /// <summary>Writes a commit's clock rows inside its transaction (<see cref="ConversationCommit.SlaClocks"/>).</summary>
-    public static void Upsert(DbConnection connection, DbTransaction transaction, StoreValues values, IEnumerable<SlaClockRecord> clocks)
+    /// <summary>Writes a commit's clock rows inside its write (<see cref="ConversationCommit.SlaClocks"/>).</summary>
+    public static void Upsert(StoreStatements statements, StoreValues values, IEnumerable<SlaClockRecord> clocks)
     {
         foreach (var c in clocks)
         {
-            connection.Execute($"""
-                INSERT INTO sla_clocks ({Columns}, next_ticks)
-                VALUES (@id, @target, @started, @warn, @due, @team, @priority, @warned, @breached, @stopped, @next)
-                ON CONFLICT (conversation_id, target) DO UPDATE SET started_ticks = excluded.started_ticks, warn_ticks = excluded.warn_ticks,
-                    due_ticks = excluded.due_ticks, policy_team = excluded.policy_team, priority = excluded.priority, warned = excluded.warned,
-                    breached = excluded.breached, stopped_ticks = excluded.stopped_ticks, next_ticks = excluded.next_ticks
-                """, new
+            statements.Execute(UpsertClockSql, new
             {
                 id = values.Id(c.ConversationId),
                 target = c.Target,
@@ -40,9 +34,17 @@ public abstract class SqlSlaStore(StoreConnections store) : ISlaStore
                 breached = values.Flag(c.Breached),
                 stopped = c.StoppedAt?.UtcTicks,
                 next = c.NextAt?.UtcTicks,
-            }, transaction);
+            });
         }
     }
+
+    private const string UpsertClockSql = $"""
+        INSERT INTO sla_clocks ({Columns}, next_ticks)
+        VALUES (@id, @target, @started, @warn, @due, @team, @priority, @warned, @breached, @stopped, @next)
+        ON CONFLICT (conversation_id, target) DO UPDATE SET started_ticks = excluded.started_ticks, warn_ticks = excluded.warn_ticks,
+            due_ticks = excluded.due_ticks, policy_team = excluded.policy_team, priority = excluded.priority, warned = excluded.warned,
+            breached = excluded.breached, stopped_ticks = excluded.stopped_ticks, next_ticks = excluded.next_ticks
+        """;
 
     public async Task<IReadOnlyList<SlaClockRecord>> GetClocksAsync(Guid conversationId, CancellationToken cancellationToken = default)
     {
