@@ -1,3 +1,4 @@
+using Inbox.Domain.Conversations;
 using Inbox.Silo.Storage;
 using Npgsql;
 
@@ -16,10 +17,10 @@ public sealed class PostgresGatheredWriteTests(PostgresServer postgres) : IClass
         await using var store = await PostgresStoreFactory.StartAsync(await postgres.Server.CreateDatabaseAsync());
         var ids = Enumerable.Range(0, 20).Select(_ => Guid.NewGuid()).ToList();
 
-        var (sent, commits) = await WhileTheWriterIsHeldAsync(store, () => ids.Select((id, i) => store.Conversations.CommitAsync(Samples.Inbound(id, 1, $"group-{i}"))).ToList());
+        var (sent, runAgain, commits) = await WhileTheWriterIsHeldAsync(store, () => ids.Select((id, i) => store.Conversations.CommitAsync(Samples.Inbound(id, 1, $"group-{i}"))).ToList());
 
         Assert.All(await Task.WhenAll(commits), outcome => Assert.False(outcome.Duplicate));
-        Assert.Equal(1, sent);
+        Assert.Equal((1, 0), (sent, runAgain));
         foreach (var id in ids)
         {
             Assert.Single((await store.Queries.GetTimelineAsync(id, null, 10)).Messages);
@@ -36,12 +37,13 @@ public sealed class PostgresGatheredWriteTests(PostgresServer postgres) : IClass
         var others = Enumerable.Range(0, 6).Select(_ => Guid.NewGuid()).ToList();
         var retry = Guid.NewGuid();
 
-        var (_, commits) = await WhileTheWriterIsHeldAsync(store, () => others.Take(3).Select((id, i) => store.Conversations.CommitAsync(Samples.Inbound(id, 1, $"new-{i}")))
+        var (_, runAgain, commits) = await WhileTheWriterIsHeldAsync(store, () => others.Take(3).Select((id, i) => store.Conversations.CommitAsync(Samples.Inbound(id, 1, $"new-{i}")))
             .Append(store.Conversations.CommitAsync(Samples.Inbound(retry, 1, "again-1")))
             .Concat(others.Skip(3).Select((id, i) => store.Conversations.CommitAsync(Samples.Inbound(id, 1, $"new-{i + 3}"))))
             .ToList());
         var outcomes = await Task.WhenAll(commits);
 
+        Assert.Equal(1, runAgain);
         Assert.True(outcomes[3].Duplicate);
         Assert.Equal(first.NewMessage!.MessageId, outcomes[3].Existing!.MessageId);
         Assert.Null(await store.Conversations.GetConversationAsync(retry));
@@ -59,7 +61,7 @@ public sealed class PostgresGatheredWriteTests(PostgresServer postgres) : IClass
         await using var store = await PostgresStoreFactory.StartAsync(await postgres.Server.CreateDatabaseAsync());
         IGroupCommit writer = store.Writer;
 
-        var (_, claims) = await WhileTheWriterIsHeldAsync(store, () => new[] { "first", "second" }.Select(value => writer.WriteStatementsAsync(statements =>
+        var (_, _, claims) = await WhileTheWriterIsHeldAsync(store, () => new[] { "first", "second" }.Select(value => writer.WriteStatementsAsync(statements =>
             statements.Expect("INSERT INTO cursors (key, value) VALUES (@key, @value) ON CONFLICT (key) DO NOTHING", new { key = "claimed", value })
                 ? value
                 : "taken by " + statements.Query("SELECT value FROM cursors WHERE key = @key", new { key = "claimed" }, r => r.GetString(0))[0])).ToList());
@@ -75,7 +77,7 @@ public sealed class PostgresGatheredWriteTests(PostgresServer postgres) : IClass
         IGroupCommit writer = store.Writer;
         const string insert = "INSERT INTO cursors (key, value) VALUES (@key, @value)";
 
-        var (sent, writes) = await WhileTheWriterIsHeldAsync(store, () => new[]
+        var (sent, _, writes) = await WhileTheWriterIsHeldAsync(store, () => new[]
         {
             writer.WriteStatementsAsync(statements =>
             {
@@ -100,11 +102,32 @@ public sealed class PostgresGatheredWriteTests(PostgresServer postgres) : IClass
         Assert.Equal(2, sent); // the first write's statements before the read, the third's at the end
     }
 
+    [Fact]
+    public async Task A_conversation_whose_status_changes_in_a_gathered_group_is_written_without_running_the_group_again()
+    {
+        await using var store = await PostgresStoreFactory.StartAsync(await postgres.Server.CreateDatabaseAsync());
+        var id = Guid.NewGuid();
+        await store.Conversations.CommitAsync(Samples.Inbound(id, 1, "status-1"));
+        var assignee = Guid.NewGuid();
+        var second = Samples.Inbound(id, 2, "status-2");
+        second = second with { Conversation = second.Conversation with { Status = ConversationStatus.Assigned, AssigneeId = assignee } };
+        var others = Enumerable.Range(0, 4).Select(_ => Guid.NewGuid()).ToList();
+
+        var (sent, runAgain, commits) = await WhileTheWriterIsHeldAsync(store, () => others.Select((other, i) => store.Conversations.CommitAsync(Samples.Inbound(other, 1, $"beside-{i}")))
+            .Append(store.Conversations.CommitAsync(second)).ToList());
+
+        Assert.All(await Task.WhenAll(commits), outcome => Assert.False(outcome.Duplicate));
+        Assert.Equal((1, 0), (sent, runAgain));
+        var stored = await store.Conversations.GetConversationAsync(id);
+        Assert.Equal((ConversationStatus.Assigned, assignee, 2L), (stored!.Status, stored.AssigneeId, stored.LastSequence));
+        Assert.Equal(2, (await store.Queries.GetTimelineAsync(id, null, 10)).Messages.Count);
+    }
+
     /// <summary>
     /// Holds the writer inside a write until <paramref name="queue"/> has queued its writes, so that they make one group;
-    /// returns how many times the writer sent gathered statements together meanwhile.
+    /// returns how many times the writer sent gathered statements together meanwhile, and how many groups it ran again.
     /// </summary>
-    private static async Task<(long Sent, List<Task<T>> Writes)> WhileTheWriterIsHeldAsync<T>(PostgresStoreFactory store, Func<List<Task<T>>> queue)
+    private static async Task<(long Sent, long RunAgain, List<Task<T>> Writes)> WhileTheWriterIsHeldAsync<T>(PostgresStoreFactory store, Func<List<Task<T>>> queue)
     {
         using var held = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
@@ -115,12 +138,12 @@ public sealed class PostgresGatheredWriteTests(PostgresServer postgres) : IClass
             return true;
         });
         Assert.True(held.Wait(TimeSpan.FromSeconds(30)));
-        var before = store.Writer.StatementsSentTogether;
+        var (sentBefore, runAgainBefore) = (store.Writer.StatementsSentTogether, store.Writer.GroupsRunAgain);
         var writes = queue();
         release.Set();
         await holding;
         await Task.WhenAll(writes).ContinueWith(_ => { }, TaskScheduler.Default);
-        return (store.Writer.StatementsSentTogether - before, writes);
+        return (store.Writer.StatementsSentTogether - sentBefore, store.Writer.GroupsRunAgain - runAgainBefore, writes);
     }
 
     private static async Task<string?> ReadCursorAsync(PostgresStoreFactory store, string key)

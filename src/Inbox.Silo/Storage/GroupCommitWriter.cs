@@ -37,6 +37,7 @@ public abstract class GroupCommitWriter<TConnection, TTransaction> : IHostedServ
     private long _transactions;
     private long _writes;
     private long _sentTogether;
+    private long _runAgain;
 
     protected GroupCommitWriter(int maxBatch, ILogger logger)
     {
@@ -51,6 +52,12 @@ public abstract class GroupCommitWriter<TConnection, TTransaction> : IHostedServ
 
     /// <summary>Number of times gathered statements were sent together (<see cref="SendsStatementsTogether"/>); zero where the provider does not.</summary>
     public long StatementsSentTogether => Interlocked.Read(ref _sentTogether);
+
+    /// <summary>
+    /// Number of groups rolled back and run again, each write at once in its own savepoint: a write threw, or a gathered
+    /// statement changed other rows than its write expected (a redelivered message, a step stored already).
+    /// </summary>
+    public long GroupsRunAgain => Interlocked.Read(ref _runAgain);
 
     public Task<T> WriteAsync<T>(Func<TConnection, TTransaction, T> work, CancellationToken cancellationToken = default)
     {
@@ -160,6 +167,7 @@ public abstract class GroupCommitWriter<TConnection, TTransaction> : IHostedServ
 
                     if (!TryRunTogether(connection, batch))
                     {
+                        Interlocked.Increment(ref _runAgain);
                         RunEachInSavepoint(connection, batch);
                     }
 

@@ -158,7 +158,7 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
 
     /// <summary>
     /// Writes the conversation's row. Most steps (a message in a conversation that stays where it is) change only its last
-    /// activity: those are written by <see cref="UpdateActivity"/>, which leaves the entries of the indexes on its place (status,
+    /// activity: those are written by <see cref="UpdateActivitySql"/>, which leaves the entries of the indexes on its place (status,
     /// assignee, queue) as they are, so a message rewrites one of them (the status list's, ordered by activity), not all. A
     /// new conversation (<paramref name="starts"/>: not even tried), or one that moved, is written whole.
     /// Each event's sequence is stored once: the row is written only when its last sequence is below the commit's first
@@ -166,12 +166,15 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
     /// other stored already has its commit refused. (The events kept in items' rows have no unique index to do that.)
     /// The customer's messages on the timeline (<c>inbound_count</c>, for the unread counts: <see cref="SqlReadMarkerStore"/>)
     /// grow by <paramref name="inboundAdded"/>.
+    /// Gathered statements (PostgreSQL) go straight to the whole upsert: <see cref="UpdateActivitySql"/> changes no row whenever
+    /// the status, assignee or queue changed, and an expectation not met runs the whole group again. PostgreSQL gains nothing
+    /// by the narrower update anyway: the activity column is in an index, so every update writes index entries there.
     /// </summary>
     private static void UpsertConversation(StoreStatements statements, StoreValues values, ConversationSnapshot c, bool starts,
         long firstSequence, int inboundAdded)
     {
         var parameters = ConversationParameters(values, c, firstSequence, inboundAdded);
-        if (!starts && statements.Expect(UpdateActivitySql, parameters))
+        if (!starts && !statements.Gathered && statements.Expect(UpdateActivitySql, parameters))
         {
             return;
         }
@@ -200,8 +203,8 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
 
     /// <summary>
     /// Writes every column but the ones that place the conversation in an index, only where the row already has those as the
-    /// step leaves them: the row then ends exactly as the whole upsert would leave it. False when there is no such row (a new
-    /// conversation, or one whose status, assignee, queue priority, queue entry, team, merger or wait to be opened changed).
+    /// step leaves them: the row then ends exactly as the whole upsert would leave it. It changes no row when there is no such
+    /// row (a new conversation, or one whose status, assignee, queue priority, queue entry, team, merger or wait to be opened changed).
     /// SQLite rewrites an index's entry whenever an UPDATE assigns one of its columns, even to the value it has.
     /// </summary>
     private const string UpdateActivitySql = """
