@@ -3,6 +3,7 @@ using Inbox.Domain.Routing;
 using Inbox.Domain.Customers;
 using Inbox.Domain.Storage;
 using Inbox.Silo.Routing;
+using Inbox.Silo.Storage;
 using Inbox.Silo.Storage.Postgres;
 using Inbox.Silo.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -30,6 +31,8 @@ public static class InboxStorage
         services.AddOptions<SqliteOptions>().Bind(configuration.GetSection(SqliteOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteOptions>, InboxSettingsValidator>());
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        services.AddMetrics();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StoreWriterMetrics>());
         if (storage.IsPostgres)
         {
             AddPostgres(services, configuration);
@@ -44,6 +47,8 @@ public static class InboxStorage
             // other service can write while they start and stop.
             services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SqliteWriteQueue>(sp => sp.GetRequiredService<SqliteWriteQueue>()));
         }
+
+        services.TryAddSingleton<IStoreWriterCounts>(sp => sp.GetRequiredService<SqliteWriteQueue>());
 
         if (!services.Any(d => d.ImplementationType == typeof(SqliteCheckpointer)))
         {
@@ -95,6 +100,8 @@ public static class InboxStorage
             services.AddSingleton<PostgresWriteQueue>();
             services.Insert(0, ServiceDescriptor.Singleton<IHostedService, PostgresWriteQueue>(sp => sp.GetRequiredService<PostgresWriteQueue>()));
         }
+
+        services.TryAddSingleton<IStoreWriterCounts>(sp => sp.GetRequiredService<PostgresWriteQueue>());
 
         services.TryAddSingleton<IConversationStore, PostgresConversationStore>();
         services.TryAddSingleton<IConversationQueries, PostgresConversationQueries>();

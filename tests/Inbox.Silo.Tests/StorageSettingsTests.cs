@@ -56,6 +56,25 @@ public sealed class StorageSettingsTests
         Assert.Equal(nameof(PostgresAttachmentStore), services.First(d => d.ServiceType == typeof(Domain.Storage.IAttachmentStore)).ImplementationType!.Name);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("postgres")]
+    public void The_node_publishes_its_writers_counts_on_either_provider(string? provider)
+    {
+        var settings = new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = "Host=127.0.0.1;Database=inbox" };
+        if (provider is not null)
+        {
+            settings["Storage:Provider"] = provider;
+        }
+
+        // Descriptors, not instances: resolving the writer would open its database.
+        var services = Collection(settings);
+
+        Assert.Single(services, d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService)
+            && d.ImplementationType == typeof(Inbox.Silo.Storage.StoreWriterMetrics));
+        Assert.Single(services, d => d.ServiceType == typeof(Inbox.Silo.Storage.IStoreWriterCounts));
+    }
+
     private static ServiceProvider Build(Dictionary<string, string?> settings) =>
         Collection(settings).BuildServiceProvider();
 

@@ -19,7 +19,7 @@ namespace Inbox.Silo.Storage;
 /// in the pool's queue behind the requests whose writes it was to commit. By hand on 2 cores, saturated known-customer
 /// runs gained about a tenth (docs/benchmarks.md, fifteenth round).
 /// </remarks>
-public abstract class GroupCommitWriter<TConnection, TTransaction> : IHostedService, IAsyncDisposable, IGroupCommit
+public abstract class GroupCommitWriter<TConnection, TTransaction> : IHostedService, IAsyncDisposable, IGroupCommit, IStoreWriterCounts
     where TConnection : DbConnection
     where TTransaction : DbTransaction
 {
