@@ -5,7 +5,7 @@ namespace Inbox.Silo.Storage;
 
 /// <summary>
 /// The store writer's counts as metrics of the meter <see cref="MeterName"/>, read when a listener asks (for instance
-/// <c>dotnet-counters monitor -n Inbox.Web --counters Inbox.Storage</c>): the writes per transaction show how well they
+/// <c>dotnet-counters monitor -p &lt;pid&gt; --counters Inbox.Storage</c>): the writes per transaction show how well they
 /// group, and groups run again show redelivered messages, refused steps and failing writes.
 /// </summary>
 public sealed class StoreWriterMetrics : IHostedService
