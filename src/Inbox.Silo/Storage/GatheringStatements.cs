@@ -12,8 +12,6 @@ public sealed class GatheringStatements : StoreStatements
 
     public IReadOnlyList<GatheredStatement> Statements => _statements;
 
-    public override bool Gathered => true;
-
     public override bool Expect(string sql, object parameters, int rows = 1)
     {
         _statements.Add(new GatheredStatement(sql, parameters, rows));

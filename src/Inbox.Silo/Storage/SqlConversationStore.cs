@@ -166,15 +166,14 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
     /// other stored already has its commit refused. (The events kept in items' rows have no unique index to do that.)
     /// The customer's messages on the timeline (<c>inbound_count</c>, for the unread counts: <see cref="SqlReadMarkerStore"/>)
     /// grow by <paramref name="inboundAdded"/>.
-    /// Gathered statements (PostgreSQL) go straight to the whole upsert: <see cref="UpdateActivitySql"/> changes no row whenever
-    /// the status, assignee or queue changed, and an expectation not met runs the whole group again. PostgreSQL gains nothing
-    /// by the narrower update anyway: the activity column is in an index, so every update writes index entries there.
+    /// Only where the provider gains by it (<see cref="StoreValues.WritesActivityAlone"/>, SQLite) is the narrow update tried;
+    /// PostgreSQL writes the whole row.
     /// </summary>
     private static void UpsertConversation(StoreStatements statements, StoreValues values, ConversationSnapshot c, bool starts,
         long firstSequence, int inboundAdded)
     {
         var parameters = ConversationParameters(values, c, firstSequence, inboundAdded);
-        if (!starts && !statements.Gathered && statements.Expect(UpdateActivitySql, parameters))
+        if (!starts && values.WritesActivityAlone && statements.Expect(UpdateActivitySql, parameters))
         {
             return;
         }

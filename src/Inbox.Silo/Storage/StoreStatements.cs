@@ -19,12 +19,6 @@ public abstract class StoreStatements
     /// <summary>Runs a statement whatever number of rows it changes.</summary>
     public abstract void Execute(string sql, object parameters);
 
-    /// <summary>
-    /// Whether the statements are gathered, to be sent together: a write may then choose statements whose expectations
-    /// hold in the usual case over cheaper ones that often fail (a failed expectation runs the whole group again).
-    /// </summary>
-    public virtual bool Gathered => false;
-
     /// <summary>Reads inside the write. A gathered write cannot read: the writer runs such a write at once instead.</summary>
     public abstract List<T> Query<T>(string sql, object parameters, Func<DbDataReader, T> map);
 }

@@ -28,6 +28,15 @@ public abstract class StoreValues
     public virtual bool TimesReadBackExactly => false;
 
     /// <summary>
+    /// Whether a step that leaves the conversation where it is should write only its activity, not the columns that place
+    /// it in an index (<see cref="SqlConversationStore"/>): SQLite rewrites an index's entry whenever an UPDATE assigns one of
+    /// its columns, even to the value it has. PostgreSQL gains nothing (the activity column is in an index, so no update is
+    /// heap-only) and writes the whole row: its writer gathers a group's statements, and the narrow update, which changes
+    /// no row whenever the status, assignee or queue changed, would then run the whole group again.
+    /// </summary>
+    public virtual bool WritesActivityAlone => false;
+
+    /// <summary>
     /// The value an event's JSON is written as (<c>events.payload</c>, <c>messages.event_payload</c>): text here. SQLite takes
     /// its UTF-8 bytes (<see cref="Sqlite.SqliteValues"/>).
     /// </summary>

@@ -19,6 +19,8 @@ public sealed class SqliteValues : StoreValues
 
     public override bool TimesReadBackExactly => true;
 
+    public override bool WritesActivityAlone => true;
+
     /// <summary>
     /// An event's JSON as UTF-8 bytes, kept as a BLOB in the column declared TEXT: a string would be bound as UTF-16, and SQLite
     /// would translate about a kilobyte of it to UTF-8 on the writer's thread for every message (5% of the writer's samples,
