@@ -1,3 +1,4 @@
+using Inbox.Domain.Conversations;
 using Inbox.Domain.Storage;
 using Npgsql;
 
@@ -217,5 +218,58 @@ public sealed class PostgresMessageStoreTests(PostgresServer postgres) : Message
         var left = await node.Writer.WriteAsync((connection, transaction) =>
             Dapper.SqlMapper.ExecuteScalar<string>(connection, "SELECT string_agg(graintypestring, ',') FROM orleansstorage", transaction: transaction));
         Assert.Equal("customer", left);
+    }
+
+    [Fact]
+    public async Task A_database_with_every_provider_id_in_a_second_index_gets_it_replaced_and_each_kind_looks_up_in_its_own()
+    {
+        // A database as releases before 7 December 2026 made it: every message's provider id in ix_messages_external, an inbound
+        // message's also in its unique index; the step that replaced it not applied yet.
+        var step = Silo.Storage.Postgres.PostgresSchema.Steps.ToList().FindIndex(text => text.Contains("ix_messages_external_not_inbound", StringComparison.Ordinal)) + 1;
+        var database = await postgres.Server.CreateDatabaseAsync();
+        await (await PostgresStoreFactory.StartAsync(database)).DisposeAsync();
+        await using (var connection = new NpgsqlConnection(database))
+        {
+            await connection.OpenAsync();
+            await using var before = new NpgsqlCommand($"""
+                DELETE FROM inbox_schema WHERE version >= {step};
+                DROP INDEX ix_messages_external_not_inbound;
+                CREATE INDEX ix_messages_external ON messages(channel, external_id) WHERE external_id IS NOT NULL;
+                """, connection);
+            await before.ExecuteNonQueryAsync();
+        }
+
+        await (await PostgresStoreFactory.StartAsync(database)).DisposeAsync();
+
+        await using var after = new NpgsqlConnection(database);
+        await after.OpenAsync();
+        await using (var indexes = new NpgsqlCommand("SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes WHERE tablename = 'messages'", after))
+        {
+            Assert.Equal("ix_messages_external_not_inbound,ix_messages_origin,ix_messages_timeline,messages_pkey,ux_messages_inbound_external",
+                await indexes.ExecuteScalarAsync());
+        }
+
+        // Each kind's look-up can use its kind's index (with sequential scans off, a plan names the index only if the query implies
+        // the index's condition).
+        await using (var noScans = new NpgsqlCommand("SET enable_seqscan = off", after))
+        {
+            await noScans.ExecuteNonQueryAsync();
+        }
+
+        foreach (var (kind, index) in new[] { (MessageKind.Inbound, "ux_messages_inbound_external"), (MessageKind.Outbound, "ix_messages_external_not_inbound"),
+                     (MessageKind.CallEvent, "ix_messages_external_not_inbound") })
+        {
+            var sql = Silo.Storage.SqlConversationStore.FindByExternalIdSql(kind).Replace("@channel", "'telegram'", StringComparison.Ordinal)
+                .Replace("@externalId", "'42'", StringComparison.Ordinal);
+            await using var explain = new NpgsqlCommand("EXPLAIN " + sql, after);
+            var plan = new List<string>();
+            await using var lines = await explain.ExecuteReaderAsync();
+            while (await lines.ReadAsync())
+            {
+                plan.Add(lines.GetString(0));
+            }
+
+            Assert.Contains(plan, line => line.Contains(index, StringComparison.Ordinal));
+        }
     }
 }

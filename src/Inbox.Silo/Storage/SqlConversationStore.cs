@@ -50,13 +50,20 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
     public async Task<TimelineMessage?> FindByExternalIdAsync(string channel, string externalId, MessageKind kind, CancellationToken cancellationToken = default)
     {
         await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
-        // The kind is written into the text, so that the query can use the partial index of its kind: the unique one of
-        // inbound messages (kind = 0) or the other kinds' (kind <> 0, a term repeated as the index has it).
-        var ofKind = kind == MessageKind.Inbound ? "kind = 0" : $"kind = {((int)kind).ToString(System.Globalization.CultureInfo.InvariantCulture)} AND kind <> 0";
-        var rows = await StoreReader.QueryAsync(connection,
-            $"SELECT {MessageColumns} FROM messages WHERE channel = @channel AND external_id = @externalId AND {ofKind} LIMIT 1",
-            new { channel, externalId }, ReadMessage, cancellationToken).ConfigureAwait(false);
+        var rows = await StoreReader.QueryAsync(connection, FindByExternalIdSql(kind), new { channel, externalId }, ReadMessage, cancellationToken)
+            .ConfigureAwait(false);
         return rows.FirstOrDefault();
+    }
+
+    /// <summary>
+    /// The look-up of a message of <paramref name="kind"/> by its provider id (<c>@channel</c>, <c>@externalId</c>). The kind is
+    /// written into the text, so that the query can use the partial index of its kind: the unique one of inbound messages
+    /// (kind = 0) or the other kinds' (kind &lt;&gt; 0, a term repeated as the index has it).
+    /// </summary>
+    internal static string FindByExternalIdSql(MessageKind kind)
+    {
+        var ofKind = kind == MessageKind.Inbound ? "kind = 0" : $"kind = {((int)kind).ToString(System.Globalization.CultureInfo.InvariantCulture)} AND kind <> 0";
+        return $"SELECT {MessageColumns} FROM messages WHERE channel = @channel AND external_id = @externalId AND {ofKind} LIMIT 1";
     }
 
     public async Task<IdempotencyRecord?> FindIdempotencyAsync(Guid conversationId, Guid operatorId, string key, DateTimeOffset notBefore,

@@ -317,5 +317,12 @@ internal static class PostgresSchema
         ALTER TABLE read_markers ADD COLUMN IF NOT EXISTS inbound_seen bigint NULL;
         {SqlReadMarkerStore.CountMissingSql}
         """,
+        // Inbound messages' provider ids are in their unique index (ux_messages_inbound_external); the other kinds' (replies' delivery
+        // receipts, calls) get an index of their own, so that an inbound message is no longer written into two (as SqliteSchema since
+        // 4 December 2026). Each lookup names its kind (SqlConversationStore.FindByExternalIdAsync), so it uses its kind's index.
+        """
+        CREATE INDEX IF NOT EXISTS ix_messages_external_not_inbound ON messages(channel, external_id) WHERE kind <> 0 AND external_id IS NOT NULL;
+        DROP INDEX IF EXISTS ix_messages_external;
+        """,
     ];
 }
