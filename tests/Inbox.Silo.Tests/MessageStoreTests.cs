@@ -393,6 +393,23 @@ public abstract class MessageStoreTests : StoreTestBase
         Assert.Single(await Store.Queries.GetEventsAsync(id, 0, 50));
     }
 
+    /// <summary>
+    /// Three queued conversations with no team, the second message of one updating its row (on SQLite by the step's short
+    /// update), counted as one queue of three: what the providers' tests of the queue count's plan read.
+    /// </summary>
+    protected async Task QueueThreeConversationsAsync()
+    {
+        var queued = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToList();
+        foreach (var id in queued)
+        {
+            await Store.Conversations.CommitAsync(Samples.Inbound(id, 1, $"m-{id}-1", "Where is my order?"));
+        }
+
+        await Store.Conversations.CommitAsync(Samples.Inbound(queued[0], 2, $"m-{queued[0]}-2", "Hello?"));
+        var counted = Assert.Single(await Store.Queries.CountQueuedByTeamAsync());
+        Assert.Equal((null, 3), (counted.Team, counted.Queued));
+    }
+
     protected static async Task<Exception?> Capture(Task task)
     {
         try

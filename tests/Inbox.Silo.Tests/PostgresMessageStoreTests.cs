@@ -259,17 +259,80 @@ public sealed class PostgresMessageStoreTests(PostgresServer postgres) : Message
         foreach (var (kind, index) in new[] { (MessageKind.Inbound, "ux_messages_inbound_external"), (MessageKind.Outbound, "ix_messages_external_not_inbound"),
                      (MessageKind.CallEvent, "ix_messages_external_not_inbound") })
         {
-            var sql = Silo.Storage.SqlConversationStore.FindByExternalIdSql(kind).Replace("@channel", "'telegram'", StringComparison.Ordinal)
-                .Replace("@externalId", "'42'", StringComparison.Ordinal);
-            await using var explain = new NpgsqlCommand("EXPLAIN " + sql, after);
-            var plan = new List<string>();
-            await using var lines = await explain.ExecuteReaderAsync();
-            while (await lines.ReadAsync())
-            {
-                plan.Add(lines.GetString(0));
-            }
-
+            var plan = await PlanAsync(after, Silo.Storage.SqlConversationStore.FindByExternalIdSql(kind), ("@channel", "'telegram'"), ("@externalId", "'42'"));
             Assert.Contains(plan, line => line.Contains(index, StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public async Task The_live_count_of_each_teams_queue_reads_index_entries_not_every_queued_conversations_row()
+    {
+        await QueueThreeConversationsAsync();
+
+        // As autovacuum leaves a queue whose conversations wait: their pages all visible (sequential scans off, as the table is tiny).
+        await using var connection = await VacuumedConnectionAsync();
+        var plan = await PlanAsync(connection, Silo.Storage.SqlConversationQueries.QueuedByTeamSql);
+
+        // The index's entries alone, in the order GROUP BY needs: no conversation's row read, nothing sorted.
+        Assert.Contains(plan, line => line.Contains("Index Only Scan using ix_conversations_team_queue", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, line => line.Contains("Sort", StringComparison.Ordinal) || line.Contains("Heap Scan", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_assignment_pass_reads_its_teams_queue_in_the_order_of_an_index_not_all_of_it()
+    {
+        // A team's queue of a thousand conversations: copies of one stored conversation, each with its own id and time in the queue.
+        await Store.Conversations.CommitAsync(Samples.Inbound(Guid.NewGuid(), 1, $"m-{Guid.NewGuid()}", "Where is my order?"));
+        await using (var fill = new NpgsqlConnection(Postgres.ConnectionString))
+        {
+            await fill.OpenAsync();
+            await using var copies = new NpgsqlCommand("""
+                INSERT INTO conversations
+                SELECT (jsonb_populate_record(c, jsonb_build_object('conversation_id', gen_random_uuid(), 'team', 'orders', 'queued_ticks', g))).*
+                FROM conversations c, generate_series(1, 1000) g
+                """, fill);
+            Assert.Equal(1000, await copies.ExecuteNonQueryAsync());
+        }
+
+        await using var connection = await VacuumedConnectionAsync();
+
+        var plan = await PlanAsync(connection, Silo.Storage.SqlRoutingQueries.QueuedSql, ("@team", "'orders'"), ("@limit", "20"));
+
+        // The team's range of the index, in the queue's order: only conversations that entered at the same moment are sorted by their
+        // activity (an incremental sort on the keys the index has), and the read stops after the limit.
+        Assert.Contains(plan, line => line.Contains("Index Scan using ix_conversations_team_queue", StringComparison.Ordinal));
+        Assert.Contains(plan, line => line.Contains("Index Cond: (team = 'orders'::text)", StringComparison.Ordinal));
+        Assert.Contains(plan, line => line.Contains("Presorted Key: queue_priority, ((queued_ticks IS NULL)), queued_ticks", StringComparison.Ordinal));
+    }
+
+    /// <summary>A connection to this test's database after VACUUM ANALYZE of the conversations, with sequential scans off.</summary>
+    private async Task<NpgsqlConnection> VacuumedConnectionAsync()
+    {
+        var connection = new NpgsqlConnection(Postgres.ConnectionString);
+        await connection.OpenAsync();
+        await using var vacuum = new NpgsqlCommand("VACUUM ANALYZE conversations", connection);
+        await vacuum.ExecuteNonQueryAsync();
+        await using var noScans = new NpgsqlCommand("SET enable_seqscan = off", connection);
+        await noScans.ExecuteNonQueryAsync();
+        return connection;
+    }
+
+    /// <summary>PostgreSQL's plan for <paramref name="sql"/>, its parameters written in as literals, a line per step.</summary>
+    private static async Task<List<string>> PlanAsync(NpgsqlConnection connection, string sql, params (string Name, string Literal)[] parameters)
+    {
+        foreach (var (name, literal) in parameters)
+        {
+            sql = sql.Replace(name, literal, StringComparison.Ordinal);
+        }
+
+        await using var explain = new NpgsqlCommand("EXPLAIN " + sql, connection);
+        var plan = new List<string>();
+        await using var lines = await explain.ExecuteReaderAsync();
+        while (await lines.ReadAsync())
+        {
+            plan.Add(lines.GetString(0));
+        }
+
+        return plan;
     }
 }

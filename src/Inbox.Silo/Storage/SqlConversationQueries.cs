@@ -128,18 +128,24 @@ public abstract class SqlConversationQueries(Func<CancellationToken, ValueTask<D
     }
 
     /// <summary>
-    /// Each team's queue: how many, and when the longest-waiting entered it (its last activity when it has no entry time, so
-    /// only such a row is read; the others are counted from the embedded store's <c>ix_conversations_team_queue</c>).
+    /// The queued status as a literal of the SQL, not a parameter: PostgreSQL's <c>ix_conversations_team_queue</c> holds queued
+    /// conversations only, and a plan made for a parameter could not use it.
     /// </summary>
-    public const string QueuedByTeamSql = """
+    internal static readonly string QueuedStatus = ((int)ConversationStatus.Queued).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Each team's queue: how many, and when the longest-waiting entered it (its last activity when it has no entry time), read
+    /// from the entries of <c>ix_conversations_team_queue</c> alone.
+    /// </summary>
+    public static readonly string QueuedByTeamSql = $"""
         SELECT team, COUNT(*), MIN(COALESCE(queued_ticks, activity_ticks)) FROM conversations
-        WHERE status = @queued AND merged_into IS NULL GROUP BY team
+        WHERE status = {QueuedStatus} AND merged_into IS NULL GROUP BY team
         """;
 
     public async Task<IReadOnlyList<QueuedTeam>> CountQueuedByTeamAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await openAsync(cancellationToken).ConfigureAwait(false);
-        return await StoreReader.QueryAsync(connection, QueuedByTeamSql, new { queued = (int)ConversationStatus.Queued },
+        return await StoreReader.QueryAsync(connection, QueuedByTeamSql, null,
             r => new QueuedTeam(StoreReader.ReadNullableString(r, 0), Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture),
                 new DateTimeOffset(Convert.ToInt64(r.GetValue(2), CultureInfo.InvariantCulture), TimeSpan.Zero)),
             cancellationToken).ConfigureAwait(false);

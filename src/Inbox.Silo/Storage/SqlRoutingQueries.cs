@@ -12,12 +12,12 @@ public abstract class SqlRoutingQueries(Func<CancellationToken, ValueTask<DbConn
     /// <summary>
     /// A team's queue in the order it is offered: the handoff's priority, then the longest wait; a conversation queued before
     /// its entry time was recorded waits behind those with one, by its last activity (<c>queued_ticks IS NULL</c> is false,
-    /// 0, before true, 1, on both providers). On the embedded store this is the order of <c>ix_conversations_team_queue</c>
+    /// 0, before true, 1, on both providers). This is the order of <c>ix_conversations_team_queue</c> (both providers)
     /// but for ties, so a pass reads as many entries as it offers, however long the queue (it sorted the whole queue before).
     /// </summary>
-    public const string QueuedSql = $"""
+    public static readonly string QueuedSql = $"""
         SELECT {ConversationColumns} FROM conversations
-        WHERE status = @queued AND assignee_id IS NULL AND team = @team AND merged_into IS NULL
+        WHERE status = {SqlConversationQueries.QueuedStatus} AND assignee_id IS NULL AND team = @team AND merged_into IS NULL
         ORDER BY queue_priority DESC, queued_ticks IS NULL, queued_ticks, activity_ticks, conversation_id
         LIMIT @limit
         """;
@@ -25,7 +25,7 @@ public abstract class SqlRoutingQueries(Func<CancellationToken, ValueTask<DbConn
     public async Task<IReadOnlyList<ConversationSnapshot>> ListQueuedAsync(string team, int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await openAsync(cancellationToken).ConfigureAwait(false);
-        return await StoreReader.QueryAsync(connection, QueuedSql, new { queued = (int)ConversationStatus.Queued, team, limit }, ReadConversation,
+        return await StoreReader.QueryAsync(connection, QueuedSql, new { team, limit }, ReadConversation,
             cancellationToken).ConfigureAwait(false);
     }
 
