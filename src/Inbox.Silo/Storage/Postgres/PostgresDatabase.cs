@@ -21,7 +21,7 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
             throw new InvalidOperationException($"{PostgresOptions.ConnectionStringKey} must be set when Storage:Provider is 'Postgres'.");
         }
 
-        DataSource = NpgsqlDataSource.Create(PostgresAutoPrepare.Apply(connectionString));
+        DataSource = NpgsqlDataSource.Create(PostgresPoolReset.Apply(PostgresAutoPrepare.Apply(connectionString)));
         // Resolved while the host builds its services, before anything async runs: waiting here blocks only the start.
         PostgresStartup.WaitUntilReachable(DataSource, options.Value.StartTimeout, logger ?? NullLogger<PostgresDatabase>.Instance, CancellationToken.None);
         Migrate();
