@@ -40,9 +40,7 @@ public sealed class PostgresWriteQueue(PostgresDatabase database, IOptions<Postg
         using var batch = new NpgsqlBatch(connection, transaction);
         foreach (var statement in statements)
         {
-            var command = new NpgsqlBatchCommand(statement.Sql);
-            PostgresBatchParameters.Bind(command.Parameters, statement.Sql, statement.Parameters);
-            batch.BatchCommands.Add(command);
+            batch.BatchCommands.Add(PostgresBatchParameters.Command(statement.Sql, statement.Parameters));
         }
 
         batch.ExecuteNonQuery();
