@@ -169,7 +169,7 @@ public sealed class MessageTracker : ILiveEventSink
                 var (since, until) = (origin + (start * window) - Stopwatch.Frequency, origin + ((last + 1) * window) + spellMax);
                 spells.Add(new SlowSpell(start / 10.0, (last - start + 1) / 10.0, spellMax * 1000.0 / Stopwatch.Frequency, spellOver,
                     spellLag * 1000.0 / Stopwatch.Frequency, runtime?.LongestPauseBetween(since, until), runtime?.FullCollectionBetween(since, until),
-                    runtime?.LongestLockWaitBetween(since, until)));
+                    runtime?.LongestLockWaitBetween(since, until), DateTime.UtcNow - Stopwatch.GetElapsedTime(origin + (start * window))));
             }
         }
 

@@ -108,7 +108,7 @@ public static class Report
             if (l.SlowSpells is { Count: > 0 } spells)
             {
                 var described = spells.Select(s => Invariant(
-                    $"+{s.StartSeconds:F1} s for {s.LengthSeconds:F1} s, {s.OverP99} over the p99, up to {s.MaxMs:F0} ms{(s.LongestSenderLagMs is { } lag ? Invariant($", the sender's longest lag {lag:F0} ms") : "")}{(l.Gc is null ? "" : Invariant($" ({(s.LongestPauseMs is { } pause ? Invariant($"longest GC pause {pause:F1} ms") : "no GC pause")}{(s.FullCollection == true ? ", a full collection running" : "")}{(s.LongestLockWaitMs is { } wait ? Invariant($", longest lock wait {wait:F1} ms") : "")})"))}"));
+                    $"+{s.StartSeconds:F1} s ({s.StartedAt:HH:mm:ss.f} UTC) for {s.LengthSeconds:F1} s, {s.OverP99} over the p99, up to {s.MaxMs:F0} ms{(s.LongestSenderLagMs is { } lag ? Invariant($", the sender's longest lag {lag:F0} ms") : "")}{(l.Gc is null ? "" : Invariant($" ({(s.LongestPauseMs is { } pause ? Invariant($"longest GC pause {pause:F1} ms") : "no GC pause")}{(s.FullCollection == true ? ", a full collection running" : "")}{(s.LongestLockWaitMs is { } wait ? Invariant($", longest lock wait {wait:F1} ms") : "")})"))}"));
                 text.AppendLine(Invariant($"{"",-16}slowest spells (by when due, from the measured part's start): {string.Join("; ", described)}"));
             }
         }

@@ -8,6 +8,7 @@ namespace Inbox.Benchmarks;
 /// collection pause of Inbox from a second before the spell to its end and whether a full collection ran then (null when
 /// the collections were not read), and the longest wait of one of Inbox's threads for a lock in that time (null when none
 /// waited, or the waits were not read). Where the tail of the percentiles comes from: one stall, or many short ones; with
-/// a collector's pause, a full collection or a long-held lock in it, or without.
+/// a collector's pause, a full collection or a long-held lock in it, or without. <see cref="StartedAt"/> is the spell's start
+/// by the clock (UTC), to find it in the servers' logs (PostgreSQL's, for instance, with their times of day).
 /// </summary>
-public sealed record SlowSpell(double StartSeconds, double LengthSeconds, double MaxMs, int OverP99, double? LongestSenderLagMs, double? LongestPauseMs, bool? FullCollection, double? LongestLockWaitMs);
+public sealed record SlowSpell(double StartSeconds, double LengthSeconds, double MaxMs, int OverP99, double? LongestSenderLagMs, double? LongestPauseMs, bool? FullCollection, double? LongestLockWaitMs, DateTime StartedAt);
