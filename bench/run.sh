@@ -35,6 +35,16 @@ else
   http=(0 5099 5098); silo=(0 11211 11212); gateway=(0 30100 30101)
   pg_port=5439; baseline_ports=(--silo-port 11311 --gateway-port 30300)
 fi
+# Every port the run listens on must be free: a process left on one (an earlier run's node still stopping, a node started
+# by hand) would answer in the place of the node that cannot start there, and the figures would be its.
+busy=()
+for port in "${http[@]:1}" "${silo[@]:1}" "${gateway[@]:1}" "${baseline_ports[1]}" "${baseline_ports[3]}" $([[ "$store" == postgres ]] && echo "$pg_port"); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && busy+=("$port")
+done
+if ((${#busy[@]})); then
+  echo "ports in use on 127.0.0.1: ${busy[*]}; stop what listens there (ss -ltnp) or pick other ports with --port-base" >&2
+  exit 1
+fi
 # wrk from Debian's packages (root installs it here; otherwise say how).
 command -v wrk >/dev/null || { apt-get install -y wrk || { apt-get update && apt-get install -y wrk; }; } >/dev/null 2>&1 \
   || { echo "wrk is not installed and could not be installed: apt-get install -y wrk (as root)" >&2; exit 1; }
@@ -70,14 +80,18 @@ stop_all() {
   ((${#pids[@]})) && echo "stopping Inbox (pid ${pids[*]})" >&2
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do stop_pid "$pid"; done
-  # A run that failed (failed answers, missing live events, a regression, a node that stopped) keeps the servers' logs.
+  # A run that failed (failed answers, missing live events, a regression, a node that stopped) keeps the servers' logs;
+  # every PostgreSQL run keeps the server's (its autovacuum, checkpoints and slow statements, to match with the slow spells).
+  local logs="$root/bench/results/$stamp-logs"
   if ((rc != 0)); then
-    local logs="$root/bench/results/$stamp-logs"
     mkdir -p "$logs"
     for f in "$data"/run/inbox.log "$data"/memory/inbox.log "$data"/node*.log; do [[ -f "$f" ]] && cp "$f" "$logs/"; done
-    [[ -n "$postgres_data" ]] && cp "$postgres_data/server.log" "$logs/postgres.log" 2>/dev/null
-    echo "the servers' logs are in $logs" >&2
   fi
+  if [[ -n "$postgres_data" && -f "$postgres_data/server.log" ]]; then
+    mkdir -p "$logs"
+    cp "$postgres_data/server.log" "$logs/postgres.log"
+  fi
+  [[ -d "$logs" ]] && echo "the servers' logs are in $logs" >&2
   if [[ -n "$postgres_data" ]]; then
     echo "stopping PostgreSQL" >&2
     as_postgres pg_ctl -D "$postgres_data/data" -m fast -w stop >/dev/null 2>&1 || true
@@ -136,11 +150,12 @@ fi
 
 # PostgreSQL with fsync on (the default, named so that nobody turns it off here): every COMMIT waits for its WAL flush,
 # as every SQLite commit waits for its fsync with synchronous=FULL. Its folder is on the same disk as the SQLite run's.
+# Its log (kept in bench/results/<run>-logs/) has each autovacuum, checkpoint and statement over 30 ms with its time of day.
 postgres_data=$(mktemp -d)
 [[ "$(id -u)" == 0 ]] && chown postgres:postgres "$postgres_data"
 as_postgres initdb -D "$postgres_data/data" -U inbox --auth=trust -E UTF8 --locale=C >/dev/null
 as_postgres pg_ctl -D "$postgres_data/data" -l "$postgres_data/server.log" -w -t 60 \
-  -o "-p $pg_port -k $postgres_data -c listen_addresses=127.0.0.1 -c max_connections=500 -c fsync=on -c synchronous_commit=on -c full_page_writes=on" \
+  -o "-p $pg_port -k $postgres_data -c listen_addresses=127.0.0.1 -c max_connections=500 -c fsync=on -c synchronous_commit=on -c full_page_writes=on -c log_autovacuum_min_duration=0 -c log_checkpoints=on -c log_min_duration_statement=30 -c log_lock_waits=on" \
   start >/dev/null
 as_postgres createdb -h 127.0.0.1 -p "$pg_port" -U inbox inbox
 as_postgres createdb -h 127.0.0.1 -p "$pg_port" -U inbox bench_durable
