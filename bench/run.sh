@@ -103,6 +103,18 @@ stop_all() {
 trap stop_all EXIT
 trap 'exit 130' INT TERM
 
+# After the benchmark: a node that stopped during the run, or never held its port, leaves figures that are not all its own.
+check_nodes() {
+  local pid
+  for pid in "${pids[@]}"; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "FAILED: Inbox (pid $pid) was not running at the end of the run: the figures are not all its own (its log is kept)" >&2
+      [[ "$rc" == 0 || "$rc" == 4 ]] && rc=3
+    fi
+  done
+  return 0
+}
+
 wait_ready() { # node number, pid, log
   for _ in $(seq 1 2400); do
     curl -sf "http://127.0.0.1:${http[$1]}/health/ready" >/dev/null 2>&1 && return 0
@@ -145,6 +157,7 @@ if [[ "$store" == sqlite ]]; then
   dotnet bench/Inbox.Benchmarks/bin/Release/net10.0/Inbox.Benchmarks.dll --url "http://127.0.0.1:${http[1]}" \
     --durable-sqlite "$data/run/durable.db" --pids "${pids[0]}" --memory-url "http://127.0.0.1:${http[2]}" --memory-pid "${pids[1]}" \
     --ready-cold-ms "$cold" --ready-warm-ms "$warm" "${common[@]}" "${args[@]}" || rc=$?
+  check_nodes
   exit "$rc"
 fi
 
@@ -181,4 +194,5 @@ rc=0
 dotnet bench/Inbox.Benchmarks/bin/Release/net10.0/Inbox.Benchmarks.dll --url "http://127.0.0.1:${http[1]}" \
   --durable-postgres "Host=127.0.0.1;Port=$pg_port;Database=bench_durable;Username=inbox" --pids "${pids[0]},${pids[1]}" \
   "${common[@]}" "${args[@]}" || rc=$?
+check_nodes
 exit "$rc"
