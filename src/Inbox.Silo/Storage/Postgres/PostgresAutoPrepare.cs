@@ -21,13 +21,13 @@ public static class PostgresAutoPrepare
     public static string Apply(string connectionString)
     {
         var written = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (written.ContainsKey("Max Auto Prepare") || written.ContainsKey("MaxAutoPrepare"))
+        if (written.Names("Max Auto Prepare"))
         {
             return connectionString;
         }
 
         var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = MaxStatements };
-        if (!written.ContainsKey("Auto Prepare Min Usages") && !written.ContainsKey("AutoPrepareMinUsages"))
+        if (!written.Names("Auto Prepare Min Usages"))
         {
             builder.AutoPrepareMinUsages = MinUsages;
         }

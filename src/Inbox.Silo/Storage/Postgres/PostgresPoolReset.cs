@@ -18,7 +18,7 @@ public static class PostgresPoolReset
     public static string Apply(string connectionString)
     {
         var written = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (written.ContainsKey("No Reset On Close") || written.ContainsKey("NoResetOnClose"))
+        if (written.Names("No Reset On Close"))
         {
             return connectionString;
         }
