@@ -44,6 +44,8 @@ public abstract class SqlConversationQueries(Func<CancellationToken, ValueTask<D
 
         SearchFilters(query, where, parameters);
         var filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
+        // On PostgreSQL no index holds the activity (PostgresSchema: a message's update of its conversation then writes no
+        // index), so an order by activity sorts the conversations the filter keeps; the queue's order reads its index.
         var order = query.Sort switch
         {
             ConversationSort.Waiting => QueueOrder,

@@ -174,7 +174,8 @@ public abstract class SqlConversationStore(StoreConnections store) : IConversati
     /// The customer's messages on the timeline (<c>inbound_count</c>, for the unread counts: <see cref="SqlReadMarkerStore"/>)
     /// grow by <paramref name="inboundAdded"/>.
     /// Only where the provider gains by it (<see cref="StoreValues.WritesActivityAlone"/>, SQLite) is the narrow update tried;
-    /// PostgreSQL writes the whole row.
+    /// PostgreSQL writes the whole row, and as no index of its holds a column that a message alone changes, the row is rewritten
+    /// in place (a HOT update, <c>PostgresSchema</c>) with no index entry written.
     /// </summary>
     private static void UpsertConversation(StoreStatements statements, StoreValues values, ConversationSnapshot c, bool starts,
         long firstSequence, int inboundAdded)
