@@ -58,12 +58,13 @@ public abstract class MessageStoreTests : StoreTestBase
         await Conversation(c => c with { Team = "orders", QueuedAt = q, MergedInto = Guid.NewGuid() });
         await Conversation(c => c with { QueuedAt = q.AddMinutes(7) });
         await Conversation(c => c with { Team = "fraud", QueuedAt = null }); // queued before entry times were kept: its last message counts
+        await Conversation(c => c with { QueuedAt = null }); // the same, in a queue whose other conversation has an entry time
 
         var counted = (await Store.Queries.CountQueuedByTeamAsync()).OrderBy(t => t.Team, StringComparer.Ordinal).ToList();
 
         Assert.Equal(
             [
-                new QueuedTeam(null, 1, q.AddMinutes(7)),
+                new QueuedTeam(null, 2, Samples.Start.AddSeconds(1)),
                 new QueuedTeam("fraud", 1, Samples.Start.AddSeconds(1)),
                 new QueuedTeam("orders", 2, q.AddMinutes(2)),
             ],

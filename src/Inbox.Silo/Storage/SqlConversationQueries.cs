@@ -136,11 +136,18 @@ public abstract class SqlConversationQueries(Func<CancellationToken, ValueTask<D
     internal static readonly string QueuedStatus = ((int)ConversationStatus.Queued).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Each team's queue: how many, and when the longest-waiting entered it (its last activity when it has no entry time), read
-    /// from the entries of <c>ix_conversations_team_queue</c> alone.
+    /// Each team's queue: how many, and when the longest-waiting entered it, read from the entries of
+    /// <c>ix_conversations_team_queue</c> alone. No index holds the activity (on PostgreSQL a message's update of its
+    /// conversation then writes no index), so for a team with conversations queued before entry times were kept, whose
+    /// last activity counts instead, those are read in the same statement, and for no other team.
     /// </summary>
     public static readonly string QueuedByTeamSql = $"""
-        SELECT team, COUNT(*), MIN(COALESCE(queued_ticks, activity_ticks)) FROM conversations
+        SELECT team, COUNT(*), MIN(queued_ticks),
+            CASE WHEN COUNT(queued_ticks) < COUNT(*) THEN (
+                SELECT MIN(unrecorded.activity_ticks) FROM conversations unrecorded
+                WHERE unrecorded.status = {QueuedStatus} AND unrecorded.merged_into IS NULL AND unrecorded.queued_ticks IS NULL
+                    AND (unrecorded.team = queue.team OR (unrecorded.team IS NULL AND queue.team IS NULL))) END
+        FROM conversations queue
         WHERE status = {QueuedStatus} AND merged_into IS NULL GROUP BY team
         """;
 
@@ -149,9 +156,18 @@ public abstract class SqlConversationQueries(Func<CancellationToken, ValueTask<D
         await using var connection = await openAsync(cancellationToken).ConfigureAwait(false);
         return await StoreReader.QueryAsync(connection, QueuedByTeamSql, null,
             r => new QueuedTeam(StoreReader.ReadNullableString(r, 0), Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture),
-                new DateTimeOffset(Convert.ToInt64(r.GetValue(2), CultureInfo.InvariantCulture), TimeSpan.Zero)),
+                new DateTimeOffset(Earliest(r, 2, 3), TimeSpan.Zero)),
             cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The earlier of two nullable tick columns, at least one of which has a value.</summary>
+    private static long Earliest(DbDataReader r, int first, int second) =>
+        (r.IsDBNull(first), r.IsDBNull(second)) switch
+        {
+            (false, false) => Math.Min(Convert.ToInt64(r.GetValue(first), CultureInfo.InvariantCulture), Convert.ToInt64(r.GetValue(second), CultureInfo.InvariantCulture)),
+            (false, true) => Convert.ToInt64(r.GetValue(first), CultureInfo.InvariantCulture),
+            _ => Convert.ToInt64(r.GetValue(second), CultureInfo.InvariantCulture),
+        };
 
     public async Task<IReadOnlyList<ConversationSnapshot>> ListUnansweredAsync(Guid assigneeId, CancellationToken cancellationToken = default)
     {

@@ -345,8 +345,8 @@ internal static class PostgresSchema
         // docs/benchmarks.md, twenty-eighth round). Lists still sort by activity (SqlConversationQueries): a status's default
         // order now sorts that status's conversations, as the Newest and Oldest orders always did (about 18 ms for 20,000),
         // and the queue's orders read their index as before, sorting by activity only the conversations that entered at the same
-        // moment. The live figures' count (QueuedByTeamSql) reads the queued conversations' rows for the activity of those that
-        // never recorded their entry (queued before teams existed), where it read the index alone.
+        // moment. The live figures' count (QueuedByTeamSql) still reads this index alone, and the rows only of conversations that
+        // never recorded their entry (queued before teams existed), for their activity.
         """
         DROP INDEX ix_conversations_status;
         CREATE INDEX ix_conversations_status ON conversations(status, queue_priority DESC);
