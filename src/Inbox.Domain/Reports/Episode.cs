@@ -104,10 +104,10 @@ public sealed class Episode
             Intent ??= other.Intent;
         }
 
-        LastInboundAt = Later(LastInboundAt, other.LastInboundAt)!.Value;
+        LastInboundAt = Moments.Later(LastInboundAt, other.LastInboundAt)!.Value;
         BotAnswered |= other.BotAnswered;
         Handoff ??= other.Handoff;
-        QueuedAt = Earlier(QueuedAt, other.QueuedAt);
+        QueuedAt = Moments.Earlier(QueuedAt, other.QueuedAt);
         Team ??= other.Team;
         if (other.FirstOperatorReplyAt is { } reply && (FirstOperatorReplyAt is null || reply < FirstOperatorReplyAt))
         {
@@ -122,8 +122,4 @@ public sealed class Episode
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
-
-    private static DateTimeOffset? Earlier(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
-
-    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 }

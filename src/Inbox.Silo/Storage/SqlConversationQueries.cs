@@ -156,18 +156,9 @@ public abstract class SqlConversationQueries(Func<CancellationToken, ValueTask<D
         await using var connection = await openAsync(cancellationToken).ConfigureAwait(false);
         return await StoreReader.QueryAsync(connection, QueuedByTeamSql, null,
             r => new QueuedTeam(StoreReader.ReadNullableString(r, 0), Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture),
-                new DateTimeOffset(Earliest(r, 2, 3), TimeSpan.Zero)),
+                Moments.Earlier(ReadTicks(r, 2), ReadTicks(r, 3))!.Value),
             cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>The earlier of two nullable tick columns, at least one of which has a value.</summary>
-    private static long Earliest(DbDataReader r, int first, int second) =>
-        (r.IsDBNull(first), r.IsDBNull(second)) switch
-        {
-            (false, false) => Math.Min(Convert.ToInt64(r.GetValue(first), CultureInfo.InvariantCulture), Convert.ToInt64(r.GetValue(second), CultureInfo.InvariantCulture)),
-            (false, true) => Convert.ToInt64(r.GetValue(first), CultureInfo.InvariantCulture),
-            _ => Convert.ToInt64(r.GetValue(second), CultureInfo.InvariantCulture),
-        };
 
     public async Task<IReadOnlyList<ConversationSnapshot>> ListUnansweredAsync(Guid assigneeId, CancellationToken cancellationToken = default)
     {

@@ -179,7 +179,7 @@ public static class StoreRows
         inboundAdded,
     };
 
-    private static DateTimeOffset? ReadTicks(DbDataReader r, int ordinal) =>
+    public static DateTimeOffset? ReadTicks(DbDataReader r, int ordinal) =>
         r.IsDBNull(ordinal) ? null : new DateTimeOffset(r.GetInt64(ordinal), TimeSpan.Zero);
 
     public static object OutboxParameters(StoreValues v, OutboxEntry o) => new

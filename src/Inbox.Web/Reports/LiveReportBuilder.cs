@@ -1,3 +1,4 @@
+using Inbox.Domain;
 using Inbox.Domain.Presence;
 using Inbox.Domain.Routing;
 using Inbox.Domain.Storage;
@@ -37,12 +38,12 @@ public sealed class LiveReportBuilder(
         {
             if (group.Team is not { } team)
             {
-                noTeam = (noTeam.Queued + group.Queued, Earlier(noTeam.Oldest, group.OldestQueuedAt));
+                noTeam = (noTeam.Queued + group.Queued, Moments.Earlier(noTeam.Oldest, group.OldestQueuedAt));
             }
             else
             {
                 byTeam[team] = byTeam.TryGetValue(team, out var seen)
-                    ? (seen.Queued + group.Queued, Earlier(seen.Oldest, group.OldestQueuedAt)!.Value)
+                    ? (seen.Queued + group.Queued, Moments.Earlier(seen.Oldest, group.OldestQueuedAt)!.Value)
                     : (group.Queued, group.OldestQueuedAt);
             }
         }
@@ -69,7 +70,6 @@ public sealed class LiveReportBuilder(
         return new LiveReport(now, queues, floor, risks);
     }
 
-    private static DateTimeOffset? Earlier(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x < b ? x : b;
 
     private static TeamQueueView Queue(string? team, int queued, DateTimeOffset? oldest, DateTimeOffset now) =>
         new(team, queued, oldest, oldest is { } o ? Math.Max(0, Math.Round((now - o).TotalSeconds, 3)) : null);
