@@ -8,7 +8,8 @@ namespace Inbox.Benchmarks;
 /// <see cref="ServerPids"/> are the Inbox processes whose CPU and memory are read (the first one's memory).
 /// <see cref="MemoryUrl"/> and <see cref="MemoryPid"/> are a second Inbox, started fresh and left idle until the memory
 /// phase, so that its resident memory is read with the activated conversations and nothing else; without them the
-/// phase runs on <see cref="Url"/>, after the other phases.
+/// phase runs on <see cref="Url"/>, after the other phases. Each mix measures its targets <see cref="Rounds"/> times in turn,
+/// each for <see cref="Duration"/> seconds; its ratios are the median of the rounds'.
 /// </summary>
 public sealed record BenchOptions(
     Uri Url,
@@ -18,6 +19,7 @@ public sealed record BenchOptions(
     int Threads,
     int Connections,
     int Duration,
+    int Rounds,
     int Warmup,
     int WarmupMax,
     int KnownCustomers,
@@ -37,13 +39,13 @@ public sealed record BenchOptions(
     string? Json)
 {
     public static readonly BenchOptions Defaults = new(
-        new Uri("http://127.0.0.1:5099"), "bench-token", "supervisor", "bench-password-1", Threads: 2, Connections: 64, Duration: 10, Warmup: 5, WarmupMax: 60,
+        new Uri("http://127.0.0.1:5099"), "bench-token", "supervisor", "bench-password-1", Threads: 2, Connections: 64, Duration: 5, Rounds: 3, Warmup: 5, WarmupMax: 60,
         KnownCustomers: 1000, Activate: 100_000, LatencySeconds: 10, LatencyWarmup: 3, Durable: null, ServerPids: [], MemoryUrl: null, MemoryPid: null, SiloPort: 11311, GatewayPort: 30300,
         WrkScript: "bench/wrk/inbound.lua", ReadyColdMs: null, ReadyWarmMs: null, Reference: null, Json: null);
 
     public const string Usage =
         "Usage: Inbox.Benchmarks --durable-sqlite FILE | --durable-postgres CONNECTION-STRING [--url http://127.0.0.1:5099] [--token bench-token] " +
-        "[--login supervisor] [--password bench-password-1] [--threads 2] [--connections 64] [--duration 10] [--warmup 5] [--warmup-max 60] " +
+        "[--login supervisor] [--password bench-password-1] [--threads 2] [--connections 64] [--duration 5] [--rounds 3] [--warmup 5] [--warmup-max 60] " +
         "[--known-customers 1000] [--activate 100000] [--latency-seconds 10] [--latency-warmup 3] [--pids PID[,PID...]] " +
         "[--memory-url http://127.0.0.1:5098 --memory-pid PID] [--silo-port 11311] " +
         "[--gateway-port 30300] [--wrk-script bench/wrk/inbound.lua] [--ready-cold-ms MS] [--ready-warm-ms MS] " +
@@ -81,6 +83,7 @@ public sealed record BenchOptions(
                 "--threads" => options with { Threads = Whole(name, value, 1, 64, ref error) },
                 "--connections" => options with { Connections = Whole(name, value, 1, 10_000, ref error) },
                 "--duration" => options with { Duration = Whole(name, value, 1, 3600, ref error) },
+                "--rounds" => options with { Rounds = Whole(name, value, 1, 100, ref error) },
                 "--warmup" => options with { Warmup = Whole(name, value, 1, 3600, ref error) },
                 "--warmup-max" => options with { WarmupMax = Whole(name, value, 1, 3600, ref error) },
                 "--known-customers" => options with { KnownCustomers = Whole(name, value, 1, 10_000_000, ref error) },

@@ -30,9 +30,7 @@ public sealed record ReferenceRuns(IReadOnlyList<BenchResults> Runs)
         var medians = new SortedDictionary<string, double>(StringComparer.Ordinal);
         foreach (var key in Runs.SelectMany(r => r.Ratios.Keys).Distinct())
         {
-            var values = Runs.Where(r => r.Ratios.ContainsKey(key)).Select(r => r.Ratios[key]).Order().ToList();
-            var middle = values.Count / 2;
-            medians[key] = values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+            medians[key] = Report.Median(Runs.Where(r => r.Ratios.ContainsKey(key)).Select(r => r.Ratios[key]));
         }
 
         return medians;
