@@ -97,6 +97,7 @@ public static class Report
         text.AppendLine("(bench cores: this process, which serves bare/grain/durable and runs the listener; Inbox cores in brackets: the idle Inbox during a reference's run)");
         text.AppendLine();
         var rounds = results.Targets.Select(t => t.Round).DefaultIfEmpty(1).Max();
+        var roundRatios = RoundRatios(results.Targets);
         text.AppendLine(Invariant($"Inbox throughput as a ratio to (the median of {rounds} rounds'):{"",1}{"bare",10}{"bare+grain",12}{"durable",10}   goal: >= {DurableGoal:F2}x durable"));
         foreach (var mix in results.Targets.Select(t => t.Mix).Distinct())
         {
@@ -109,7 +110,7 @@ public static class Report
 
             var durable = results.Ratios.GetValueOrDefault(RatioKey(mix, "durable"));
             row.Append(durable >= DurableGoal ? "   meets the goal" : "   below the goal");
-            if (RoundRatios(results.Targets).TryGetValue(RatioKey(mix, "durable"), out var byRound) && byRound.Count > 1)
+            if (roundRatios.TryGetValue(RatioKey(mix, "durable"), out var byRound) && byRound.Count > 1)
             {
                 row.Append(Invariant($"; to durable by round: {string.Join(", ", byRound.Select(r => r.ToString("F3", CultureInfo.InvariantCulture)))}"));
             }

@@ -70,7 +70,6 @@ public sealed class LiveReportBuilder(
         return new LiveReport(now, queues, floor, risks);
     }
 
-
     private static TeamQueueView Queue(string? team, int queued, DateTimeOffset? oldest, DateTimeOffset now) =>
         new(team, queued, oldest, oldest is { } o ? Math.Max(0, Math.Round((now - o).TotalSeconds, 3)) : null);
 }
