@@ -2,9 +2,10 @@
 # The benchmark of issue 17 in one command (see bench/README.md): builds Inbox and the benchmark in Release; times Inbox's
 # start until /health/ready (a fresh database, then a second start on the same data; SQLite, chatbot on, demo data);
 # starts Inbox again with a fresh database and the chatbot off, and a second such Inbox left idle until the memory phase;
-# runs the benchmark (wrk against the bare endpoint, + a grain call, the minimal durable path and Inbox, two customer
-# mixes; post-to-screen latency; memory after activating conversations on the second Inbox), compares the ratios with
-# bench/reference-<store>.json, writes bench/results/<time>.json; stops everything.
+# runs the benchmark (wrk against the bare endpoint, + a grain call, the minimal durable path, that path with its row
+# indexed by customer, and Inbox, two customer mixes; post-to-screen latency; memory after activating conversations on
+# the second Inbox), compares the ratios with bench/reference-<store>.json, writes bench/results/<time>.json; stops
+# everything.
 #   bench/run.sh                      # SQLite, Inbox on 127.0.0.1:5099
 #   bench/run.sh --duration 20 --connections 32 --activate 20000
 #   bench/run.sh --postgres           # a throwaway PostgreSQL (fsync on) and two nodes; the load goes to node 1

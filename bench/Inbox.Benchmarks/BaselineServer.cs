@@ -15,34 +15,36 @@ namespace Inbox.Benchmarks;
 /// as <c>POST /api/v1/inbound</c> and answer 200 with a JSON of the same shape:
 /// <c>/bare</c> parses and answers; <c>/grain</c> also calls the conversation's grain (<see cref="IBenchConversationGrain"/>)
 /// in an in-process Orleans silo; <c>/durable</c> calls the grain, which answers only after the message's row is
-/// committed by <see cref="DurableWriter"/> (one writer, group commit): the minimal durable path.
+/// committed by <see cref="DurableWriter"/> (one writer, group commit): the minimal durable path; <c>/indexed</c> is the
+/// same into a table whose rows are also indexed by customer and time (<see cref="DurableTable.IndexedByCustomer"/>).
 /// </summary>
 public sealed class BaselineServer : IAsyncDisposable
 {
     public const string BarePath = "/bare";
     public const string GrainPath = "/grain";
     public const string DurablePath = "/durable";
+    public const string IndexedPath = "/indexed";
 
     private readonly WebApplication _app;
-    private readonly DurableWriter _durable;
+    private readonly DurableWriters _durable;
     private bool _disposed;
 
-    private BaselineServer(WebApplication app, Uri root, DurableWriter durable)
+    private BaselineServer(WebApplication app, Uri root, DurableWriters durable)
     {
         _app = app;
         Root = root;
         _durable = durable;
     }
 
-    /// <summary>The server's address; the endpoints are <see cref="BarePath"/>, <see cref="GrainPath"/> and <see cref="DurablePath"/> under it.</summary>
+    /// <summary>The server's address; the endpoints are <see cref="BarePath"/>, <see cref="GrainPath"/>, <see cref="DurablePath"/> and <see cref="IndexedPath"/> under it.</summary>
     public Uri Root { get; }
 
-    /// <summary>Transactions and rows the minimal durable path committed: how well its writes grouped.</summary>
-    public (long Transactions, long Rows) DurableCommits => (_durable.Transactions, _durable.Rows);
+    /// <summary>Transactions and rows a durable path committed: how well its writes grouped.</summary>
+    public (long Transactions, long Rows) Commits(DurableTable table) => (_durable.For(table).Transactions, _durable.For(table).Rows);
 
     public static async Task<BaselineServer> StartAsync(DurableTarget durableTarget, int siloPort, int gatewayPort, CancellationToken cancellationToken)
     {
-        var durable = await DurableWriter.OpenAsync(durableTarget, cancellationToken);
+        var durable = await DurableWriters.OpenAsync(durableTarget, cancellationToken);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
@@ -56,7 +58,9 @@ public sealed class BaselineServer : IAsyncDisposable
         app.MapPost(GrainPath, async (InboundRequest request) =>
             Results.Ok(Reply(request, await grains.GetGrain<IBenchConversationGrain>(request.Customer.ExternalId).AcceptAsync(request.MessageId, request.Text))));
         app.MapPost(DurablePath, async (InboundRequest request) =>
-            Results.Ok(Reply(request, await grains.GetGrain<IBenchConversationGrain>(request.Customer.ExternalId).AcceptDurableAsync(request.MessageId, request.Text))));
+            Results.Ok(Reply(request, await grains.GetGrain<IBenchConversationGrain>(request.Customer.ExternalId).AcceptDurableAsync(request.MessageId, request.Text, DurableTable.Plain))));
+        app.MapPost(IndexedPath, async (InboundRequest request) =>
+            Results.Ok(Reply(request, await grains.GetGrain<IBenchConversationGrain>(request.Customer.ExternalId).AcceptDurableAsync(request.MessageId, request.Text, DurableTable.IndexedByCustomer))));
 
         try
         {

@@ -12,24 +12,35 @@ namespace Inbox.Benchmarks;
 /// only after that commit returned. That is the group commit Inbox's own writer does, with nothing else around it.
 /// SQLite: WAL and <c>synchronous=FULL</c>, as Inbox; PostgreSQL: <c>synchronous_commit=on</c> (COMMIT waits for the WAL
 /// flush, which is durable when the server runs with fsync on).
+/// <para>
+/// <see cref="DurableTable.IndexedByCustomer"/> writes a second table whose rows are also indexed by their customer and
+/// time, the least a conversation store needs to read a customer's timeline: on SQLite's and PostgreSQL's b-trees that
+/// entry lands at the end of its customer's run of entries, a page at a random place for each message of a returning
+/// customer (docs/benchmarks.md, twentieth round), where the plain table's rows and keys are appended.
+/// </para>
 /// </summary>
 public sealed class DurableWriter : IAsyncDisposable
 {
     public const int MaxBatch = 256;
 
-    private const string Table = "bench_durable_messages";
-    private const string Insert =
-        $"INSERT INTO {Table} (external_id, customer_id, body) VALUES (@external_id, @customer_id, @body) ON CONFLICT (external_id) DO NOTHING";
+    private const string PlainTable = "bench_durable_messages";
+    private const string IndexedTable = "bench_durable_indexed_messages";
 
     private readonly Channel<PendingInsert> _queue = Channel.CreateUnbounded<PendingInsert>(new UnboundedChannelOptions { SingleReader = true });
     private readonly DbConnection _connection;
+    private readonly string _insert;
+    private readonly bool _timed;
     private readonly Task _writer;
     private long _transactions;
     private long _rows;
 
-    private DurableWriter(DbConnection connection)
+    private DurableWriter(DbConnection connection, DurableTable table)
     {
         _connection = connection;
+        _timed = table == DurableTable.IndexedByCustomer;
+        _insert = _timed
+            ? $"INSERT INTO {IndexedTable} (external_id, customer_id, created_ticks, body) VALUES (@external_id, @customer_id, @created_ticks, @body) ON CONFLICT (external_id) DO NOTHING"
+            : $"INSERT INTO {PlainTable} (external_id, customer_id, body) VALUES (@external_id, @customer_id, @body) ON CONFLICT (external_id) DO NOTHING";
         _writer = Task.Run(WriteLoopAsync);
     }
 
@@ -38,7 +49,7 @@ public sealed class DurableWriter : IAsyncDisposable
 
     public long Rows => Interlocked.Read(ref _rows);
 
-    public static async Task<DurableWriter> OpenAsync(DurableTarget target, CancellationToken cancellationToken)
+    public static async Task<DurableWriter> OpenAsync(DurableTarget target, DurableTable table, CancellationToken cancellationToken)
     {
         DbConnection connection = target.Kind == DurableStoreKind.Sqlite
             ? new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target.Location, Pooling = false }.ConnectionString)
@@ -50,9 +61,12 @@ public sealed class DurableWriter : IAsyncDisposable
                 ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;"
                 : "SET synchronous_commit = on;";
             await ExecuteAsync(connection, setup, cancellationToken);
-            await ExecuteAsync(connection,
-                $"CREATE TABLE IF NOT EXISTS {Table} (external_id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, body TEXT NOT NULL)", cancellationToken);
-            return new DurableWriter(connection);
+            var create = table == DurableTable.IndexedByCustomer
+                ? $"CREATE TABLE IF NOT EXISTS {IndexedTable} (external_id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, created_ticks BIGINT NOT NULL, body TEXT NOT NULL); " +
+                  $"CREATE INDEX IF NOT EXISTS ix_{IndexedTable}_timeline ON {IndexedTable} (customer_id, created_ticks)"
+                : $"CREATE TABLE IF NOT EXISTS {PlainTable} (external_id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, body TEXT NOT NULL)";
+            await ExecuteAsync(connection, create, cancellationToken);
+            return new DurableWriter(connection, table);
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
         {
@@ -87,11 +101,11 @@ public sealed class DurableWriter : IAsyncDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static DbParameter Parameter(DbCommand command, string name)
+    private static DbParameter Parameter(DbCommand command, string name, DbType type = DbType.String)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
-        parameter.DbType = DbType.String;
+        parameter.DbType = type;
         command.Parameters.Add(parameter);
         return parameter;
     }
@@ -113,14 +127,16 @@ public sealed class DurableWriter : IAsyncDisposable
                 {
                     await using var command = _connection.CreateCommand();
                     command.Transaction = transaction;
-                    command.CommandText = Insert;
+                    command.CommandText = _insert;
                     var externalId = Parameter(command, "@external_id");
                     var customerId = Parameter(command, "@customer_id");
+                    var createdTicks = _timed ? Parameter(command, "@created_ticks", DbType.Int64) : null;
                     var body = Parameter(command, "@body");
                     foreach (var pending in group)
                     {
                         externalId.Value = pending.Request.MessageId;
                         customerId.Value = pending.Request.Customer.ExternalId;
+                        createdTicks?.Value = DateTime.UtcNow.Ticks;
                         body.Value = pending.Request.Text;
                         await command.ExecuteNonQueryAsync();
                     }

@@ -6,7 +6,8 @@ namespace Inbox.Benchmarks;
 
 /// <summary>
 /// For each customer mix (known customers round robin; every message from a new customer), measures with wrk the bare
-/// endpoint, + a grain call, the minimal durable path (both in this process, <see cref="BaselineServer"/>) and Inbox's
+/// endpoint, + a grain call, the minimal durable path, the same path with its row indexed by customer (all in this process,
+/// <see cref="BaselineServer"/>) and Inbox's
 /// <c>POST /api/v1/inbound</c> with a supervisor's SignalR client connected; then post-to-screen latency at half the
 /// Inbox rate, and Inbox's resident memory after activating many conversations. Compares the ratios with the reference runs (<see cref="ReferenceRuns"/>).
 /// Exit codes: 0 all well; 1 a bad failure (wrk, login, hub); 2 wrong arguments; 3 figures printed but some answers were
@@ -96,10 +97,11 @@ public static class Program
             (string Target, Uri Endpoint)[] mixTargets =
             [
                 ("bare", new Uri(server.Root, BaselineServer.BarePath)), ("grain", new Uri(server.Root, BaselineServer.GrainPath)),
-                ("durable", new Uri(server.Root, BaselineServer.DurablePath)), (InboxTarget, inboxEndpoint),
+                ("durable", new Uri(server.Root, BaselineServer.DurablePath)), ("indexed", new Uri(server.Root, BaselineServer.IndexedPath)),
+                (InboxTarget, inboxEndpoint),
             ];
             // Round 1 measures each target right after its warm-up, as one run each did before rounds; the later rounds
-            // measure the four again, in turn, so that each round's ratios compare runs seconds apart. On a shared machine
+            // measure the five again, in turn, so that each round's ratios compare runs seconds apart. On a shared machine
             // the load of others moves one run by about as much as the ratios' tolerance, and the ratios are the median of
             // the rounds' (docs/benchmarks.md, twenty-ninth round).
             for (var round = 1; round <= options.Rounds; round++)
@@ -129,8 +131,9 @@ public static class Program
             }
         }
 
-        var (transactions, rows) = server.DurableCommits;
-        Log($"minimal durable path: {rows} rows in {transactions} transactions");
+        var (transactions, rows) = server.Commits(DurableTable.Plain);
+        var (indexedTransactions, indexedRows) = server.Commits(DurableTable.IndexedByCustomer);
+        Log($"minimal durable path: {rows} rows in {transactions} transactions; indexed by customer: {indexedRows} rows in {indexedTransactions} transactions");
 
         // The references are measured: their server and silo stop, so that the open-loop client runs alone in this process,
         // without the silo's activations of every reference phase (hundreds of thousands) and its scans of them.

@@ -5,7 +5,7 @@ namespace Inbox.Benchmarks;
 
 /// <summary>
 /// The figures of a run as text: the wrk table with each side's CPU, Inbox's throughput as ratios to the bare endpoint, to
-/// bare + grain and to the minimal durable path for each mix, post-to-screen latency, memory, time to ready, issue 17's
+/// bare + grain, to the minimal durable path and to that path with its row indexed by customer for each mix, post-to-screen latency, memory, time to ready, issue 17's
 /// goals beside them, the comparison with the reference runs, and Markdown rows for docs/benchmarks.md.
 /// </summary>
 public static class Report
@@ -18,7 +18,7 @@ public static class Report
     private const double MemoryGoalMiB = 1024;
     private const double ReadyGoalMs = 5000;
 
-    private static readonly (string Target, string Label)[] References = [("bare", "bare"), ("grain", "bare + grain"), ("durable", "durable")];
+    private static readonly (string Target, string Label)[] References = [("bare", "bare"), ("grain", "bare + grain"), ("durable", "durable"), ("indexed", "indexed")];
 
     /// <summary>
     /// Inbox's throughput over each reference's, keyed "<c>mix: Inbox / label</c>": the median over the rounds of each
@@ -98,7 +98,7 @@ public static class Report
         text.AppendLine();
         var rounds = results.Targets.Select(t => t.Round).DefaultIfEmpty(1).Max();
         var roundRatios = RoundRatios(results.Targets);
-        text.AppendLine(Invariant($"Inbox throughput as a ratio to (the median of {rounds} rounds'):{"",1}{"bare",10}{"bare+grain",12}{"durable",10}   goal: >= {DurableGoal:F2}x durable"));
+        text.AppendLine(Invariant($"Inbox throughput as a ratio to (the median of {rounds} rounds'):{"",1}{"bare",10}{"bare+grain",12}{"durable",10}{"indexed",10}   goal: >= {DurableGoal:F2}x durable"));
         foreach (var mix in results.Targets.Select(t => t.Mix).Distinct())
         {
             var row = new StringBuilder(Invariant($"{mix + " customers",-49}"));
@@ -110,26 +110,32 @@ public static class Report
 
             var durable = results.Ratios.GetValueOrDefault(RatioKey(mix, "durable"));
             row.Append(durable >= DurableGoal ? "   meets the goal" : "   below the goal");
-            if (roundRatios.TryGetValue(RatioKey(mix, "durable"), out var byRound) && byRound.Count > 1)
+            foreach (var reference in (string[])["durable", "indexed"])
             {
-                row.Append(Invariant($"; to durable by round: {string.Join(", ", byRound.Select(r => r.ToString("F3", CultureInfo.InvariantCulture)))}"));
+                if (roundRatios.TryGetValue(RatioKey(mix, reference), out var byRound) && byRound.Count > 1)
+                {
+                    row.Append(Invariant($"; to {reference} by round: {string.Join(", ", byRound.Select(r => r.ToString("F3", CultureInfo.InvariantCulture)))}"));
+                }
             }
 
             text.AppendLine(row.ToString());
         }
 
-        // Bytes written to storage per message answered: what the durable path's throughput mostly costs, and a figure that
+        // Bytes written to storage per message answered: what the durable paths' throughput mostly costs, and a figure that
         // other load on the machine does not move (the ratio above moves with it).
         foreach (var mix in results.Targets.Select(t => t.Mix).Distinct())
         {
-            var durable = results.Targets.Where(t => t.Mix == mix && t.Target == "durable").ToList();
-            var inbox = results.Targets.Where(t => t.Mix == mix && t.Target == Program.InboxTarget).ToList();
-            var (durableOk, durableBytes) = (durable.Sum(t => t.Wrk.Ok), durable.Sum(t => t.Cpu.BenchBytesWritten));
-            var (inboxOk, inboxBytes) = (inbox.Sum(t => t.Wrk.Ok), inbox.Sum(t => t.Cpu.InboxBytesWritten));
-            if (durableOk > 0 && durableBytes > 0 && inboxOk > 0 && inboxBytes > 0)
+            double? KbPerMessage(string target)
             {
-                var (durableKb, inboxKb) = (durableBytes / 1024.0 / durableOk, inboxBytes / 1024.0 / inboxOk);
-                text.AppendLine(Invariant($"{mix + " customers",-49}written to storage per message: durable {durableKb:F1} KB, Inbox {inboxKb:F1} KB ({inboxKb / durableKb:F1}x)"));
+                var runs = results.Targets.Where(t => t.Mix == mix && t.Target == target).ToList();
+                var (ok, bytes) = (runs.Sum(t => t.Wrk.Ok), runs.Sum(t => target == Program.InboxTarget ? t.Cpu.InboxBytesWritten : t.Cpu.BenchBytesWritten));
+                return ok > 0 && bytes > 0 ? bytes / 1024.0 / ok : null;
+            }
+
+            if (KbPerMessage("durable") is { } durableKb && KbPerMessage(Program.InboxTarget) is { } inboxKb)
+            {
+                var indexed = KbPerMessage("indexed") is { } indexedKb ? Invariant($", indexed {indexedKb:F1} KB") : "";
+                text.AppendLine(Invariant($"{mix + " customers",-49}written to storage per message: durable {durableKb:F1} KB{indexed}, Inbox {inboxKb:F1} KB ({inboxKb / durableKb:F1}x durable)"));
             }
         }
 
@@ -189,15 +195,15 @@ public static class Report
 
         text.AppendLine();
         text.AppendLine("markdown (docs/benchmarks.md; msg/s and p99: the medians of the rounds):");
-        text.AppendLine("| mix | bare msg/s | bare+grain msg/s | durable msg/s | Inbox msg/s | Inbox / bare | Inbox / bare+grain | Inbox / durable | Inbox p99 ms (wrk) | screen p50 / p99 ms at half rate |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        text.AppendLine("| mix | bare msg/s | bare+grain msg/s | durable msg/s | indexed msg/s | Inbox msg/s | Inbox / bare | Inbox / bare+grain | Inbox / durable | Inbox / indexed | Inbox p99 ms (wrk) | screen p50 / p99 ms at half rate |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var mix in results.Targets.Select(t => t.Mix).Distinct())
         {
             double Rate(string target) => MedianRate(results.Targets, mix, target);
             string Ratio(string label) => results.Ratios.TryGetValue(RatioKey(mix, label), out var r) ? Invariant($"{r:F2}×") : "n/a";
             var inboxP99 = results.Targets.Where(t => t.Mix == mix && t.Target == Program.InboxTarget).Select(t => t.Wrk.P99Us / 1000.0).DefaultIfEmpty(double.NaN);
             var latency = results.Latency.FirstOrDefault(l => l.Mix == mix);
-            text.AppendLine(Invariant($"| {mix} | {Rate("bare"):F0} | {Rate("grain"):F0} | {Rate("durable"):F0} | {Rate(Program.InboxTarget):F0} | {Ratio("bare")} | {Ratio("bare + grain")} | {Ratio("durable")} | {Median(inboxP99):F1} | {latency?.ScreenP50 ?? double.NaN:F1} / {latency?.ScreenP99 ?? double.NaN:F1} |"));
+            text.AppendLine(Invariant($"| {mix} | {Rate("bare"):F0} | {Rate("grain"):F0} | {Rate("durable"):F0} | {Rate("indexed"):F0} | {Rate(Program.InboxTarget):F0} | {Ratio("bare")} | {Ratio("bare + grain")} | {Ratio("durable")} | {Ratio("indexed")} | {Median(inboxP99):F1} | {latency?.ScreenP50 ?? double.NaN:F1} / {latency?.ScreenP99 ?? double.NaN:F1} |"));
         }
 
         return text.ToString();
