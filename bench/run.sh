@@ -175,7 +175,7 @@ as_postgres createdb -h 127.0.0.1 -p "$pg_port" -U inbox inbox
 as_postgres createdb -h 127.0.0.1 -p "$pg_port" -U inbox bench_durable
 # A server that has run a while recycles its write-ahead log's files; a new one makes each file it fills: it writes 16 MiB
 # of zeroes and flushes them inside whichever commit crosses into it. At the benchmark's rate that was every 1.7 s, and
-# every commit of both nodes waited 40-75 ms for it (docs/benchmarks.md, twenty-sixth round). So the server first fills
+# every commit of both nodes waited 40-75 ms for it (docs/benchmark-rounds.md, twenty-sixth round). So the server first fills
 # and switches 64 files (1 GiB, its max_wal_size, which is what a checkpoint keeps for reuse) and checkpoints: it starts
 # with the files a server in use has. A few seconds.
 { echo "CREATE TABLE wal_files (x int);"

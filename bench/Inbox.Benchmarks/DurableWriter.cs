@@ -16,7 +16,7 @@ namespace Inbox.Benchmarks;
 /// <see cref="DurableTable.IndexedByCustomer"/> writes a second table whose rows are also indexed by their customer and
 /// time, the least a conversation store needs to read a customer's timeline: on SQLite's and PostgreSQL's b-trees that
 /// entry lands at the end of its customer's run of entries, a page at a random place for each message of a returning
-/// customer (docs/benchmarks.md, twentieth round), where the plain table's rows and keys are appended.
+/// customer (docs/benchmark-rounds.md, twentieth round), where the plain table's rows and keys are appended.
 /// </para>
 /// </summary>
 public sealed class DurableWriter : IAsyncDisposable

@@ -5,7 +5,7 @@ namespace Inbox.Benchmarks;
 /// <see cref="Bytes"/> up front (<see cref="GC.TryStartNoGCRegion(long)"/>) and collects nothing until they are used.
 /// The open-loop client times each message from when it was due, so its own pauses count as Inbox's latency: with its
 /// collector running, its sends fell up to 30–45 ms behind a few times a phase, after ten or so collections of 10–30 ms
-/// (docs/benchmarks.md, twenty-third round). Ending the region says whether it held to the end (<see cref="Held"/>).
+/// (docs/benchmark-rounds.md, twenty-third round). Ending the region says whether it held to the end (<see cref="Held"/>).
 /// </summary>
 public sealed class NoCollectionRegion : IDisposable
 {

@@ -21,7 +21,7 @@ namespace Inbox.Silo.Customers;
 /// asking it that was 2% of the process's CPU.
 /// The dictionary is made at its full size and never grows: growing one copies every entry while holding all of its locks,
 /// and on a node taking first messages from thousands of new customers a second every learn waited out each doubling (up
-/// to 22 ms, docs/benchmarks.md, twenty-second round). A clear starts over at the full size too, which a dictionary's own
+/// to 22 ms, docs/benchmark-rounds.md, twenty-second round). A clear starts over at the full size too, which a dictionary's own
 /// clear does not.
 /// </summary>
 /// <param name="clock">The time entries are learned and expire by; the system's unless a test gives its own.</param>

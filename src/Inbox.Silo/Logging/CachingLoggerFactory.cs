@@ -8,7 +8,7 @@ namespace Inbox.Silo.Logging;
 /// The hosts' <see cref="ILoggerFactory"/>: Serilog's, with one logger kept per category. Serilog's factory
 /// (<c>AddSerilog</c>) builds a new logger, with its own caches, on every call, and the framework asks for one on every
 /// request: the authentication handler (made per request) and <c>Results.Ok</c>'s result each did, two new loggers per
-/// inbound message (by hand at 3,000 msg/s: 30,000 of each in 10 s; see docs/benchmarks.md, fourteenth round), and each
+/// inbound message (by hand at 3,000 msg/s: 30,000 of each in 10 s; see docs/benchmark-rounds.md, fourteenth round), and each
 /// grain activation asks for its own.
 /// The loggers are stateless apart from their caches, so one per category serves every caller. At most
 /// <see cref="MaxCategories"/> are kept; a category beyond those gets a new logger each time, as before.

@@ -17,7 +17,7 @@ namespace Inbox.Silo.Storage;
 /// The writer is a thread of its own that blocks on its queue (a <see cref="BlockingCollection{T}"/>) while nothing waits,
 /// never a task that awaits: after its first await such a task went on as thread-pool work, and each group then waited
 /// in the pool's queue behind the requests whose writes it was to commit. By hand on 2 cores, saturated known-customer
-/// runs gained about a tenth (docs/benchmarks.md, fifteenth round).
+/// runs gained about a tenth (docs/benchmark-rounds.md, fifteenth round).
 /// </remarks>
 public abstract class GroupCommitWriter<TConnection, TTransaction> : IHostedService, IAsyncDisposable, IGroupCommit, IStoreWriterCounts
     where TConnection : DbConnection

@@ -15,7 +15,7 @@ namespace Inbox.Silo.Storage.Postgres;
 /// positions (<c>$1</c>, <c>$2</c>..., a name used twice one position; not inside a quoted literal or a comment) and the
 /// property readers are compiled, so the command goes with positional parameters, which Npgsql sends as written: with
 /// named ones it parsed and rewrote every statement's SQL at every execution (<c>SqlQueryParser.ParseRawQuery</c>, 5.6% of a
-/// node's CPU in a known-customer load on PostgreSQL, the binding's look-ups 3% more; docs/benchmarks.md, twenty-sixth round).
+/// node's CPU in a known-customer load on PostgreSQL, the binding's look-ups 3% more; docs/benchmark-rounds.md, twenty-sixth round).
 /// </summary>
 public static partial class PostgresBatchParameters
 {

@@ -342,7 +342,7 @@ internal static class PostgresSchema
         // needs every indexed column unchanged and room on the row's page. Here no index holds activity_ticks, and each page is
         // left a fifth empty for a row's next versions: a message that leaves its conversation where it was (status, assignee,
         // queue place) rewrites the row in place (7 December 2026: known customers' throughput up by about a fifth on two nodes,
-        // docs/benchmarks.md, twenty-eighth round). Lists still sort by activity (SqlConversationQueries): a status's default
+        // docs/benchmark-rounds.md, twenty-eighth round). Lists still sort by activity (SqlConversationQueries): a status's default
         // order now sorts that status's conversations, as the Newest and Oldest orders always did (about 18 ms for 20,000),
         // and the queue's orders read their index as before, sorting by activity only the conversations that entered at the same
         // moment. The live figures' count (QueuedByTeamSql) still reads this index alone, and the rows only of conversations that

@@ -8,7 +8,7 @@ namespace Inbox.Silo.Storage.Sqlite;
 /// One statement of the writer's that changes rows, compiled once on the writer's connection and run through SQLite's own
 /// interface, the values Dapper staged bound straight to it. Microsoft.Data.Sqlite runs a command through a reader and
 /// makes a binder object for every value at every run; on the writer's hot statements that was a tenth of the bytes
-/// Inbox allocated per message (see docs/benchmarks.md, fourteenth round). Only plain values take this way
+/// Inbox allocated per message (see docs/benchmark-rounds.md, fourteenth round). Only plain values take this way
 /// (<see cref="CanBind"/>); anything else, and anything unusual at run time, is left to Microsoft.Data.Sqlite.
 /// Used by one thread at a time: the writer's.
 /// </summary>

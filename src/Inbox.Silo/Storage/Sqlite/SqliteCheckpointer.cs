@@ -22,7 +22,7 @@ public sealed class SqliteCheckpointer(SqliteDatabase database, SqliteWriteQueue
     /// <summary>
     /// How often the log is copied into the file. Short, so that each round has little to copy and flush: with a round a
     /// second, the commits of the 100 ms after each round were the slowest of the second (known customers at 3,000 and 3,500
-    /// msg/s by hand); a round every 100 ms spreads that work (see docs/benchmarks.md, thirteenth round).
+    /// msg/s by hand); a round every 100 ms spreads that work (see docs/benchmark-rounds.md, thirteenth round).
     /// </summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 

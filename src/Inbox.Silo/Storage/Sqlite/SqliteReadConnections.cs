@@ -7,7 +7,7 @@ namespace Inbox.Silo.Storage.Sqlite;
 /// The connections the stores read through, each of which keeps the statements it compiled
 /// (<see cref="PreparedStatementConnection"/>). Microsoft.Data.Sqlite's own pool keeps the file open but not the statements:
 /// every read compiled its SQL again, which was most of what SQLite did for a new customer's first message (the identity
-/// look-up and the conversation's row; docs/benchmarks.md, seventeenth round). A reader borrows a connection with
+/// look-up and the conversation's row; docs/benchmark-rounds.md, seventeenth round). A reader borrows a connection with
 /// <see cref="Rent"/> and gives it back by closing or disposing it, as it would close any connection. At most
 /// <see cref="MaxIdle"/> wait between reads; one given back beyond that, closed, or with a transaction still open is closed.
 /// </summary>
