@@ -26,9 +26,18 @@ public sealed class DurableWriter : IAsyncDisposable
     private const string PlainTable = "bench_durable_messages";
     private const string IndexedTable = "bench_durable_indexed_messages";
 
+    private const string CreatePlain = $"CREATE TABLE IF NOT EXISTS {PlainTable} (external_id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, body TEXT NOT NULL)";
+    private const string InsertPlain =
+        $"INSERT INTO {PlainTable} (external_id, customer_id, body) VALUES (@external_id, @customer_id, @body) ON CONFLICT (external_id) DO NOTHING";
+
+    private const string CreateIndexed =
+        $"CREATE TABLE IF NOT EXISTS {IndexedTable} (external_id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, created_ticks BIGINT NOT NULL, body TEXT NOT NULL); " +
+        $"CREATE INDEX IF NOT EXISTS ix_{IndexedTable}_timeline ON {IndexedTable} (customer_id, created_ticks)";
+    private const string InsertIndexed =
+        $"INSERT INTO {IndexedTable} (external_id, customer_id, created_ticks, body) VALUES (@external_id, @customer_id, @created_ticks, @body) ON CONFLICT (external_id) DO NOTHING";
+
     private readonly Channel<PendingInsert> _queue = Channel.CreateUnbounded<PendingInsert>(new UnboundedChannelOptions { SingleReader = true });
     private readonly DbConnection _connection;
-    private readonly string _insert;
     private readonly bool _timed;
     private readonly Task _writer;
     private long _transactions;
@@ -38,9 +47,6 @@ public sealed class DurableWriter : IAsyncDisposable
     {
         _connection = connection;
         _timed = table == DurableTable.IndexedByCustomer;
-        _insert = _timed
-            ? $"INSERT INTO {IndexedTable} (external_id, customer_id, created_ticks, body) VALUES (@external_id, @customer_id, @created_ticks, @body) ON CONFLICT (external_id) DO NOTHING"
-            : $"INSERT INTO {PlainTable} (external_id, customer_id, body) VALUES (@external_id, @customer_id, @body) ON CONFLICT (external_id) DO NOTHING";
         _writer = Task.Run(WriteLoopAsync);
     }
 
@@ -61,11 +67,7 @@ public sealed class DurableWriter : IAsyncDisposable
                 ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;"
                 : "SET synchronous_commit = on;";
             await ExecuteAsync(connection, setup, cancellationToken);
-            var create = table == DurableTable.IndexedByCustomer
-                ? $"CREATE TABLE IF NOT EXISTS {IndexedTable} (external_id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, created_ticks BIGINT NOT NULL, body TEXT NOT NULL); " +
-                  $"CREATE INDEX IF NOT EXISTS ix_{IndexedTable}_timeline ON {IndexedTable} (customer_id, created_ticks)"
-                : $"CREATE TABLE IF NOT EXISTS {PlainTable} (external_id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, body TEXT NOT NULL)";
-            await ExecuteAsync(connection, create, cancellationToken);
+            await ExecuteAsync(connection, table == DurableTable.IndexedByCustomer ? CreateIndexed : CreatePlain, cancellationToken);
             return new DurableWriter(connection, table);
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
@@ -127,7 +129,7 @@ public sealed class DurableWriter : IAsyncDisposable
                 {
                     await using var command = _connection.CreateCommand();
                     command.Transaction = transaction;
-                    command.CommandText = _insert;
+                    command.CommandText = _timed ? InsertIndexed : InsertPlain;
                     var externalId = Parameter(command, "@external_id");
                     var customerId = Parameter(command, "@customer_id");
                     var createdTicks = _timed ? Parameter(command, "@created_ticks", DbType.Int64) : null;

@@ -3,11 +3,7 @@ namespace Inbox.Benchmarks;
 /// <summary>The baseline server's two durable writers, each on its own connection to the same store: one per <see cref="DurableTable"/>.</summary>
 public sealed class DurableWriters(DurableWriter plain, DurableWriter indexed) : IAsyncDisposable
 {
-    public DurableWriter Plain { get; } = plain;
-
-    public DurableWriter Indexed { get; } = indexed;
-
-    public DurableWriter For(DurableTable table) => table == DurableTable.IndexedByCustomer ? Indexed : Plain;
+    public DurableWriter For(DurableTable table) => table == DurableTable.IndexedByCustomer ? indexed : plain;
 
     public static async Task<DurableWriters> OpenAsync(DurableTarget target, CancellationToken cancellationToken)
     {
@@ -25,7 +21,7 @@ public sealed class DurableWriters(DurableWriter plain, DurableWriter indexed) :
 
     public async ValueTask DisposeAsync()
     {
-        await Plain.DisposeAsync();
-        await Indexed.DisposeAsync();
+        await plain.DisposeAsync();
+        await indexed.DisposeAsync();
     }
 }

@@ -6,9 +6,8 @@ namespace Inbox.Benchmarks;
 
 /// <summary>
 /// For each customer mix (known customers round robin; every message from a new customer), measures with wrk the bare
-/// endpoint, + a grain call, the minimal durable path, the same path with its row indexed by customer (all in this process,
-/// <see cref="BaselineServer"/>) and Inbox's
-/// <c>POST /api/v1/inbound</c> with a supervisor's SignalR client connected; then post-to-screen latency at half the
+/// endpoint, + a grain call, the minimal durable path, the same path with its row indexed by customer (all in this
+/// process, <see cref="BaselineServer"/>) and Inbox's <c>POST /api/v1/inbound</c> with a supervisor's SignalR client connected; then post-to-screen latency at half the
 /// Inbox rate, and Inbox's resident memory after activating many conversations. Compares the ratios with the reference runs (<see cref="ReferenceRuns"/>).
 /// Exit codes: 0 all well; 1 a bad failure (wrk, login, hub); 2 wrong arguments; 3 figures printed but some answers were
 /// not 2xx, some requests failed or some live events are missing; 4 a ratio regressed more than 20% below the reference runs' median;

@@ -36,13 +36,17 @@ public sealed record ReferenceRuns(IReadOnlyList<BenchResults> Runs)
         return medians;
     }
 
-    /// <summary>"the run of 2026-12-07" or "the median of 5 runs, 2026-12-07 to 2026-12-08".</summary>
-    public string Describe()
+    /// <summary>
+    /// "the run of 2026-12-07" or "the median of 5 runs, 2026-12-07 to 2026-12-08": the runs that have the ratio
+    /// <paramref name="key"/> (a ratio added to the benchmark later is in the later runs only).
+    /// </summary>
+    public string Describe(string key)
     {
-        var first = Runs.Min(r => r.Date);
-        var last = Runs.Max(r => r.Date);
-        return Runs.Count == 1 ? $"the run of {first:yyyy-MM-dd}"
-            : first.Date == last.Date ? $"the median of {Runs.Count} runs of {first:yyyy-MM-dd}"
-            : $"the median of {Runs.Count} runs, {first:yyyy-MM-dd} to {last:yyyy-MM-dd}";
+        var runs = Runs.Where(r => r.Ratios.ContainsKey(key)).ToList();
+        var first = runs.Min(r => r.Date);
+        var last = runs.Max(r => r.Date);
+        return runs.Count == 1 ? $"the run of {first:yyyy-MM-dd}"
+            : first.Date == last.Date ? $"the median of {runs.Count} runs of {first:yyyy-MM-dd}"
+            : $"the median of {runs.Count} runs, {first:yyyy-MM-dd} to {last:yyyy-MM-dd}";
     }
 }

@@ -5,8 +5,9 @@ namespace Inbox.Benchmarks;
 
 /// <summary>
 /// The figures of a run as text: the wrk table with each side's CPU, Inbox's throughput as ratios to the bare endpoint, to
-/// bare + grain, to the minimal durable path and to that path with its row indexed by customer for each mix, post-to-screen latency, memory, time to ready, issue 17's
-/// goals beside them, the comparison with the reference runs, and Markdown rows for docs/benchmarks.md.
+/// bare + grain, to the minimal durable path and to that path with its row indexed by customer for each mix,
+/// post-to-screen latency, memory, time to ready, issue 17's goals beside them, the comparison with the reference runs,
+/// and Markdown rows for docs/benchmarks.md.
 /// </summary>
 public static class Report
 {
@@ -77,7 +78,7 @@ public static class Report
     public static IReadOnlyList<string> Regressions(BenchResults current, ReferenceRuns reference) =>
         reference.MedianRatios()
             .Where(r => current.Ratios.TryGetValue(r.Key, out var now) && now < r.Value * (1 - RegressionTolerance))
-            .Select(r => Invariant($"REGRESSION: {r.Key} is {current.Ratios[r.Key]:F3}x, more than {RegressionTolerance:P0} below {r.Value:F3}x, {reference.Describe()}"))
+            .Select(r => Invariant($"REGRESSION: {r.Key} is {current.Ratios[r.Key]:F3}x, more than {RegressionTolerance:P0} below {r.Value:F3}x, {reference.Describe(r.Key)}"))
             .ToList();
 
     public static string Render(BenchResults results, IReadOnlyList<string>? regressions, string? referencePath)
@@ -94,7 +95,7 @@ public static class Report
             text.AppendLine(Invariant($"{t.Mix,-7}{Label(t.Target),-9}{t.Round,6}{t.Wrk.Ok,9}{t.Wrk.Throughput,9:F0}{t.Wrk.P50Us / 1000.0,9:F2}{t.Wrk.P99Us / 1000.0,9:F2}{t.Cpu.WrkCores,11:F2}{t.Cpu.BenchCores,13:F2}{inboxCores,13}{live,13}"));
         }
 
-        text.AppendLine("(bench cores: this process, which serves bare/grain/durable and runs the listener; Inbox cores in brackets: the idle Inbox during a reference's run)");
+        text.AppendLine("(bench cores: this process, which serves bare/grain/durable/indexed and runs the listener; Inbox cores in brackets: the idle Inbox during a reference's run)");
         text.AppendLine();
         var rounds = results.Targets.Select(t => t.Round).DefaultIfEmpty(1).Max();
         var roundRatios = RoundRatios(results.Targets);
